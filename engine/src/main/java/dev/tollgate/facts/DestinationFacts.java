@@ -1,0 +1,18 @@
+package dev.tollgate.facts;
+
+/**
+ * A model destination as the packs see it: catalog data plus what the application registry permits.
+ *
+ * @param id                 catalog id, e.g. "slm-local"
+ * @param kind               "slm" (on-device) or "cloud"
+ * @param country            ISO country where the data is processed
+ * @param provider           provider name
+ * @param dpaSigned          a GDPR Art. 28 data processing agreement is in place
+ * @param trainsOnData       the provider trains on customer data
+ * @param sccSigned          EU standard contractual clauses are in place (GDPR Art. 46(2)(c))
+ * @param permitted          the application registry permits this destination for the application
+ * @param highRiskApproved   approved for the application's high-risk (AI Act Annex III) use
+ */
+public record DestinationFacts(String id, String kind, String country, String provider, boolean dpaSigned,
+                               boolean trainsOnData, boolean sccSigned, boolean permitted, boolean highRiskApproved) {
+}

@@ -1,0 +1,4 @@
+package dev.tollgate.facts;
+
+public record EntityCount(String type, int count) {
+}

@@ -1,0 +1,20 @@
+package dev.tollgate.facts;
+
+/**
+ * What is asked and by whom. Purpose, AI Act use case and tenant residency come from the
+ * application registry, never from the request body.
+ *
+ * @param application     registered application id (from the API key)
+ * @param purpose         registered processing purpose
+ * @param aiActUseCase    registered EU AI Act use case, e.g. "insurance_pricing", "social_scoring", "none"
+ * @param tenantResidency residency pin of the tenant: a country code ("DE"), "EU", or "NONE"
+ * @param taskType        the task the caller asks for, e.g. "summarize", "faq"
+ * @param tokenCount      estimated tokens of the input
+ * @param language        ISO 639-3 language of the input, "und" when unknown
+ * @param messageCount    number of messages in the input
+ * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
+ */
+public record RequestFacts(String application, String purpose, String aiActUseCase, String tenantResidency,
+                           String taskType, int tokenCount, String language, int messageCount,
+                           int maxLatencyMs) {
+}

@@ -1,0 +1,9 @@
+package dev.tollgate.facts;
+
+/**
+ * Where the data subject is.
+ *
+ * @param country ISO 3166-1 alpha-2 code, or "ZZ" when unknown (treated as the strictest case by the packs)
+ */
+public record SubjectFacts(String country) {
+}
