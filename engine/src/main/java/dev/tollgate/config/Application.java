@@ -1,0 +1,22 @@
+package dev.tollgate.config;
+
+import java.util.List;
+
+/**
+ * An application registered with Tollgate. Everything here is server-side truth: a request body can
+ * never change the purpose, the AI Act use case or the residency of the application that calls.
+ *
+ * @param apiKeySha256                  hex SHA-256 of the application's API key (the key itself is never stored)
+ * @param tenantResidency               "DE"-style country pin, "EU", or "NONE"
+ * @param permittedDestinations         catalog ids the application may use at all
+ * @param highRiskApprovedDestinations  catalog ids approved for the application's Annex III use
+ */
+public record Application(String id, String purpose, String aiActUseCase, String tenantResidency,
+                          List<String> permittedDestinations, List<String> highRiskApprovedDestinations,
+                          String apiKeySha256) {
+    public Application {
+        permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
+        highRiskApprovedDestinations = highRiskApprovedDestinations == null
+                ? List.of() : List.copyOf(highRiskApprovedDestinations);
+    }
+}
