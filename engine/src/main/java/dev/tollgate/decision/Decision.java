@@ -1,0 +1,18 @@
+package dev.tollgate.decision;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.util.Map;
+
+/**
+ * The answer to /v1/decide: the outcome plus what identifies it (id, policy versions, expiry) and the
+ * findings the facts were built from.
+ *
+ * @param policyVersion engine name -> "sha256:..." digest of the pack contents that decided
+ */
+public record Decision(String decisionId, @JsonUnwrapped Outcome outcome, Findings findings,
+                       Map<String, String> policyVersion, String expiresAt) {
+    public Decision {
+        policyVersion = Map.copyOf(policyVersion);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tollgate.decision;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.TextHmac;
+import dev.tollgate.config.Application;
+import dev.tollgate.policy.CompiledPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The decision flow: facts, every engine's packs, the combiner, then the durable log append, and only
+ * then the answer.
+ */
+public final class DecisionService {
+    private final FactsBuilder factsBuilder;
+    private final List<Supplier<CompiledPolicy>> engines;
+    private final DecisionLog log;
+    private final TextHmac hmac;
+    private final Clock clock;
+    private final DecisionIds ids;
+    private final Duration ttl;
+
+    public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
+                           TextHmac hmac, Clock clock, Duration ttl) {
+        this.factsBuilder = factsBuilder;
+        this.engines = List.copyOf(engines);
+        this.log = log;
+        this.hmac = hmac;
+        this.clock = clock;
+        this.ids = new DecisionIds(clock);
+        this.ttl = ttl;
+    }
+
+    /** Decides and logs; throws DecisionLogUnavailableException when the record is not durable. */
+    public Decision decide(Application app, DecideRequest request) {
+        FactsBuilder.Built built = factsBuilder.build(app, request);
+        List<CompiledPolicy> policies = engines.stream().map(Supplier::get).toList();
+        PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts());
+        Instant expiresAt = clock.instant().plus(ttl);
+        Decision decision = new Decision(ids.next(), evaluated.outcome(), built.findings(), evaluated.versions(),
+                expiresAt.toString());
+        append(record(app, request, built, decision));
+        return decision;
+    }
+
+    private ObjectNode record(Application app, DecideRequest request, FactsBuilder.Built built, Decision d) {
+        ObjectNode record = Json.MAPPER.createObjectNode();
+        record.put("type", "decision");
+        record.put("decision_id", d.decisionId());
+        record.put("application", app.id());
+        record.set("policy_version", Json.MAPPER.valueToTree(d.policyVersion()));
+        record.set("facts", Json.MAPPER.valueToTree(built.facts()));
+        record.put("input_hmac", hmac.of(CanonicalInput.of(request)));
+        record.set("findings", Json.MAPPER.valueToTree(d.findings()));
+        record.set("outcome", Json.MAPPER.valueToTree(d.outcome()));
+        record.put("expires_at", d.expiresAt());
+        return record;
+    }
+
+    private void append(ObjectNode record) {
+        try {
+            log.append(record).join();
+        } catch (CompletionException e) {
+            throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
+        }
+    }
+}

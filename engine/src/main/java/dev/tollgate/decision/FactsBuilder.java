@@ -1,0 +1,84 @@
+package dev.tollgate.decision;
+
+import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.config.Application;
+import dev.tollgate.config.Destination;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.facts.DataFacts;
+import dev.tollgate.facts.DestinationFacts;
+import dev.tollgate.facts.EntityCount;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.facts.LanguageIdentifier;
+import dev.tollgate.facts.RequestFacts;
+import dev.tollgate.facts.SubjectFacts;
+import dev.tollgate.facts.TokenCounter;
+import dev.tollgate.pii.Recognizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Builds the facts document server-side from the registry, the catalog and what the text contains. */
+public final class FactsBuilder {
+    /** Subject country used when the caller does not give one; the packs treat it as the strictest case. */
+    public static final String UNKNOWN_COUNTRY = "ZZ";
+
+    private final DestinationCatalog catalog;
+    private final Recognizer pii;
+    private final SensitivityClassifier classifier;
+    private final LanguageIdentifier languages;
+
+    public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
+                        LanguageIdentifier languages) {
+        this.catalog = catalog;
+        this.pii = pii;
+        this.classifier = classifier;
+        this.languages = languages;
+    }
+
+    public record Built(Facts facts, Findings findings) {
+    }
+
+    public Built build(Application app, DecideRequest request) {
+        List<EntityFinding> entities = new ArrayList<>();
+        TreeSet<String> categories = new TreeSet<>(request.hintCategories());
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < request.messages().size(); i++) {
+            String content = request.messages().get(i).content();
+            int message = i;
+            pii.recognize(content).forEach(f -> entities.add(EntityFinding.of(message, f)));
+            categories.addAll(classifier.classify(content));
+            all.append(content).append('\n');
+        }
+        String text = all.toString();
+        RequestFacts requestFacts = new RequestFacts(app.id(), app.purpose(), app.aiActUseCase(),
+                app.tenantResidency(), request.taskType(), TokenCounter.count(text), languages.identify(text),
+                request.messages().size(), request.maxLatencyMs());
+        String country = request.subjectCountry() == null ? UNKNOWN_COUNTRY : request.subjectCountry();
+        Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(entities, categories),
+                destinations(app));
+        return new Built(facts, new Findings(entities, List.copyOf(categories)));
+    }
+
+    private static DataFacts data(List<EntityFinding> entities, TreeSet<String> categories) {
+        Map<String, Integer> counts = new TreeMap<>();
+        entities.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
+        List<EntityCount> entityCounts = counts.entrySet().stream()
+                .map(e -> new EntityCount(e.getKey(), e.getValue())).toList();
+        boolean special = categories.stream().anyMatch(SensitivityClassifier::isSpecialCategory);
+        boolean personal = !entities.isEmpty() || special;
+        return new DataFacts(personal, List.copyOf(counts.keySet()), entityCounts, List.copyOf(categories), special);
+    }
+
+    private List<DestinationFacts> destinations(Application app) {
+        return catalog.destinations().stream().map(d -> facts(d, app)).toList();
+    }
+
+    private static DestinationFacts facts(Destination d, Application app) {
+        return new DestinationFacts(d.id(), d.kind(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
+                d.sccSigned(), app.permittedDestinations().contains(d.id()),
+                app.highRiskApprovedDestinations().contains(d.id()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tollgate.decision;
+
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.Reason;
+
+import java.util.List;
+
+/**
+ * The deterministic part of a decision: what the same facts under the same policy version always give.
+ * Replay compares exactly this.
+ *
+ * @param route                 null when denied
+ * @param permittedDestinations every destination all packs permit, in catalog order (the executor may
+ *                              escalate only within these)
+ */
+public record Outcome(String effect, Route route, List<String> permittedDestinations, List<Obligation> obligations,
+                      List<Reason> reasons) {
+    public static final String ALLOW = "allow";
+    public static final String DENY = "deny";
+
+    public Outcome {
+        permittedDestinations = List.copyOf(permittedDestinations);
+        obligations = List.copyOf(obligations);
+        reasons = List.copyOf(reasons);
+    }
+}

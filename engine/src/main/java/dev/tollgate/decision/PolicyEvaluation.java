@@ -1,0 +1,41 @@
+package dev.tollgate.decision;
+
+import dev.tollgate.facts.Facts;
+import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.PartialVerdict;
+import dev.tollgate.policy.Reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Evaluates facts under a set of policy versions and combines the verdicts: the one code path shared by
+ * live decisions and replay, so that replay re-decides exactly as the service decided.
+ */
+public final class PolicyEvaluation {
+    private static final Combiner COMBINER = new Combiner();
+
+    private PolicyEvaluation() {
+    }
+
+    /** @param versions engine -> digest of what was evaluated */
+    public record Evaluated(Outcome outcome, Map<String, String> versions) {
+    }
+
+    public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts) {
+        Map<String, String> versions = new TreeMap<>();
+        List<PartialVerdict> verdicts = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        for (CompiledPolicy policy : policies) {
+            versions.put(policy.engine(), policy.digest());
+            try {
+                verdicts.addAll(policy.evaluate(facts));
+            } catch (RuntimeException e) {
+                failures.add(EngineFailure.reason(policy.engine(), e));
+            }
+        }
+        return new Evaluated(COMBINER.combine(facts, verdicts, failures), versions);
+    }
+}
