@@ -1,0 +1,195 @@
+package dev.tollgate.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
+import dev.tollgate.decision.DecideRequest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a /v1/decide body into a DecideRequest, or a problem: 400 for malformed JSON, 422 with every invalid
+ * field's JSON Pointer for wrong types, missing fields and values out of range.
+ */
+public final class DecideRequestParser {
+    static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
+    private static final Pattern TASK = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final int MAX_MESSAGES = 256;
+
+    private final Set<String> knownCategories;
+
+    public DecideRequestParser(Set<String> knownCategories) {
+        this.knownCategories = Set.copyOf(knownCategories);
+    }
+
+    /** The parsed body and the application it names (null when it names none). */
+    public record Parsed(String application, DecideRequest request) {
+    }
+
+    public Parsed parse(byte[] body) {
+        JsonNode root = readTree(body);
+        List<FieldError> errors = new ArrayList<>();
+        if (!root.isObject()) {
+            throw invalid(List.of(new FieldError("", "must be a JSON object")));
+        }
+        String application = optionalText(root, "application", errors);
+        String task = taskType(root, errors);
+        String country = subjectCountry(root, errors);
+        List<DecideRequest.Message> messages = messages(root, errors);
+        List<String> categories = new ArrayList<>();
+        int maxLatency = hints(root, categories, errors);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return new Parsed(application, new DecideRequest(task, country, messages, categories, maxLatency));
+    }
+
+    private static JsonNode readTree(byte[] body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON (line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body cannot be read");
+        }
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(422, "invalid-request", "Invalid request",
+                errors.size() + " field(s) are missing or invalid", errors);
+    }
+
+    private static String optionalText(JsonNode root, String field, List<FieldError> errors) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError("/" + field, "must be a string"));
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static String taskType(JsonNode root, List<FieldError> errors) {
+        JsonNode task = root.get("task");
+        if (task == null || !task.isObject()) {
+            errors.add(new FieldError("/task", task == null ? "is required" : "must be an object"));
+            return null;
+        }
+        JsonNode type = task.get("type");
+        if (type == null || !type.isTextual()) {
+            errors.add(new FieldError("/task/type", type == null ? "is required" : "must be a string"));
+            return null;
+        }
+        if (!TASK.matcher(type.asText()).matches()) {
+            errors.add(new FieldError("/task/type", "must match " + TASK.pattern()));
+        }
+        return type.asText();
+    }
+
+    private static String subjectCountry(JsonNode root, List<FieldError> errors) {
+        JsonNode subject = root.get("subject");
+        if (subject == null || subject.isNull()) {
+            return null;
+        }
+        if (!subject.isObject()) {
+            errors.add(new FieldError("/subject", "must be an object"));
+            return null;
+        }
+        JsonNode country = subject.get("country");
+        if (country == null || country.isNull()) {
+            return null;
+        }
+        if (!country.isTextual() || !COUNTRY.matcher(country.asText()).matches()) {
+            errors.add(new FieldError("/subject/country", "must be an ISO 3166-1 alpha-2 code such as \"DE\""));
+            return null;
+        }
+        return country.asText();
+    }
+
+    private static List<DecideRequest.Message> messages(JsonNode root, List<FieldError> errors) {
+        JsonNode input = root.get("input");
+        if (input == null || !input.isObject()) {
+            errors.add(new FieldError("/input", input == null ? "is required" : "must be an object"));
+            return List.of();
+        }
+        JsonNode messages = input.get("messages");
+        if (messages == null || !messages.isArray()) {
+            errors.add(new FieldError("/input/messages", messages == null ? "is required" : "must be an array"));
+            return List.of();
+        }
+        if (messages.isEmpty() || messages.size() > MAX_MESSAGES) {
+            errors.add(new FieldError("/input/messages", "must hold 1 to " + MAX_MESSAGES + " messages"));
+            return List.of();
+        }
+        List<DecideRequest.Message> result = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            String at = "/input/messages/" + i;
+            if (!m.isObject()) {
+                errors.add(new FieldError(at, "must be an object"));
+                continue;
+            }
+            JsonNode role = m.get("role");
+            JsonNode content = m.get("content");
+            if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
+                errors.add(new FieldError(at + "/role", "must be one of " + String.join(", ", ROLES.stream().sorted().toList())));
+            }
+            if (content == null || !content.isTextual()) {
+                errors.add(new FieldError(at + "/content", content == null ? "is required" : "must be a string"));
+            }
+            if (role != null && content != null && role.isTextual() && content.isTextual()) {
+                result.add(new DecideRequest.Message(role.asText(), content.asText()));
+            }
+        }
+        return result;
+    }
+
+    private int hints(JsonNode root, List<String> categories, List<FieldError> errors) {
+        JsonNode hints = root.get("hints");
+        if (hints == null || hints.isNull()) {
+            return 0;
+        }
+        if (!hints.isObject()) {
+            errors.add(new FieldError("/hints", "must be an object"));
+            return 0;
+        }
+        JsonNode cats = hints.get("categories");
+        if (cats != null && !cats.isNull()) {
+            if (!cats.isArray()) {
+                errors.add(new FieldError("/hints/categories", "must be an array"));
+            } else {
+                for (int i = 0; i < cats.size(); i++) {
+                    JsonNode c = cats.get(i);
+                    if (!c.isTextual() || !knownCategories.contains(c.asText())) {
+                        errors.add(new FieldError("/hints/categories/" + i,
+                                "must be one of " + String.join(", ", knownCategories.stream().sorted().toList())));
+                    } else {
+                        categories.add(c.asText());
+                    }
+                }
+            }
+        }
+        JsonNode latency = hints.get("max_latency_ms");
+        if (latency == null || latency.isNull()) {
+            return 0;
+        }
+        if (!latency.canConvertToInt() || !latency.isIntegralNumber() || latency.asInt() < 1) {
+            errors.add(new FieldError("/hints/max_latency_ms", "must be a positive integer"));
+            return 0;
+        }
+        return latency.asInt();
+    }
+}

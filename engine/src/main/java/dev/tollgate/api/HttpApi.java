@@ -1,0 +1,61 @@
+package dev.tollgate.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+
+/** The HTTP surface: routes, and the mapping of every failure to problem+json. */
+public final class HttpApi {
+    private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+
+    private HttpApi() {
+    }
+
+    public static void routing(HttpRouting.Builder routing, DecideHandler decide, HealthHandler health,
+                               ServiceMetrics metrics) {
+        byte[] openapi = resource("/openapi.yaml");
+        routing.post("/v1/decide", decide)
+                .register("/health", health)
+                .get("/metrics", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    res.send(metrics.scrape());
+                })
+                .get("/openapi", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
+                    res.send(openapi);
+                })
+                .any("/v1/decide", (req, res) -> {
+                    throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+                            "Use POST for /v1/decide");
+                })
+                .any((req, res) -> {
+                    throw new ProblemException(404, "not-found", "Not found", "No such resource");
+                })
+                .error(ProblemException.class, (req, res, e) -> {
+                    metrics.problem(e.status());
+                    Responses.problem(res, e, req.path().path());
+                })
+                .error(RuntimeException.class, (req, res, e) -> {
+                    // The exception message may quote input, so only its type is logged.
+                    LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
+                    metrics.problem(500);
+                    Responses.problem(res, new ProblemException(500, "internal", "Internal error",
+                            "The request failed inside Tollgate; nothing was decided"), req.path().path());
+                });
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tollgate.api;
+
+import java.util.List;
+
+/**
+ * A request that cannot be served, answered as RFC 9457 problem+json. The kind names a stable problem type;
+ * the detail must never quote the request body.
+ */
+public final class ProblemException extends RuntimeException {
+    private final int status;
+    private final String kind;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String kind, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String kind, String title, String detail) {
+        this(status, kind, title, detail, List.of());
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + kind, title, status, getMessage(), instance,
+                errors.isEmpty() ? null : errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}
