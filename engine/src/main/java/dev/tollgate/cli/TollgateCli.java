@@ -1,6 +1,47 @@
 package dev.tollgate.cli;
 
+import java.util.Arrays;
+import java.util.List;
+
+/** The one entry point: ./tollgate serve | verify | replay | bench. */
 public final class TollgateCli {
-    public static void main(String[] args) {
+    private static final String USAGE = """
+            usage: tollgate <command> [options]
+              serve   [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
+                      run the service (defaults: port 8080, ./data, ./policies, embedded configuration)
+              verify  [--data-dir DIR]
+                      check the decision log's hash chain; names the first broken or missing record
+              replay  [--data-dir DIR] [--candidate DIR] [--json]
+                      re-evaluate every logged decision under the policy version that made it,
+                      or under a candidate policy directory to see what would change
+              bench   [--url URL] [--seconds N] [--concurrency N] [--warmup-seconds N]
+                      drive /v1/decide over loopback and print throughput and latency percentiles
+            """;
+
+    private TollgateCli() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            int code = switch (argv[0]) {
+                case "serve" -> ServeCommand.run(rest);
+                case "verify" -> VerifyCommand.run(rest);
+                case "replay" -> ReplayCommand.run(rest);
+                case "bench" -> BenchCommand.run(rest);
+                default -> throw new Args.UsageException("unknown command: " + argv[0]);
+            };
+            if (code >= 0) {
+                System.exit(code);
+            }
+        } catch (Args.UsageException e) {
+            System.err.println("tollgate: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
     }
 }
