@@ -1,0 +1,172 @@
+package dev.tollgate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
+import dev.tollgate.testing.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every kind of bad request gets its problem+json, and none of them writes a decision. */
+class DecideProblemsTest {
+    private static final String VALID = """
+            {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "Opening hours?"}]}}""";
+    private static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status, String kind) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(Problem.MEDIA_TYPE, response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals(Problem.TYPE_BASE + kind, body.get("type").asText());
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.hasNonNull("title") && body.hasNonNull("detail"));
+        return body;
+    }
+
+    private static HttpRequest.Builder decide() {
+        return HttpRequest.newBuilder(service.uri("/v1/decide"));
+    }
+
+    private static long logLines() throws Exception {
+        Path log = service.dataDir().resolve("log");
+        if (!Files.isDirectory(log)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(log)) {
+            long lines = 0;
+            for (Path f : files.toList()) {
+                lines += Files.readAllLines(f).size();
+            }
+            return lines;
+        }
+    }
+
+    @Test
+    void missingKeyIs401() throws Exception {
+        long before = logLines();
+        problem(service.send(decide().header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 401, "unauthorized");
+        assertEquals(before, logLines());
+    }
+
+    @Test
+    void wrongKeyIs401() throws Exception {
+        problem(service.decide("not-a-key", VALID), 401, "unauthorized");
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        long before = logLines();
+        problem(service.decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
+        assertEquals(before, logLines());
+    }
+
+    @Test
+    void wrongTypesAre422WithFieldPointers() throws Exception {
+        JsonNode body = problem(service.decide(TestService.CLAIMS_KEY, """
+                {"task": {"type": 7}, "subject": {"country": "Germany"},
+                 "input": {"messages": [{"role": "user", "content": 42}]}, "hints": {"max_latency_ms": -1}}"""),
+                422, "invalid-request");
+        String pointers = body.get("errors").toString();
+        for (String pointer : new String[]{"/task/type", "/subject/country", "/input/messages/0/content",
+                "/hints/max_latency_ms"}) {
+            assertTrue(pointers.contains("\"" + pointer + "\""), pointer + " missing in " + pointers);
+        }
+    }
+
+    @Test
+    void missingFieldsAre422() throws Exception {
+        JsonNode body = problem(service.decide(TestService.CLAIMS_KEY, "{}"), 422, "invalid-request");
+        assertTrue(body.get("errors").toString().contains("\"/task\""));
+        assertTrue(body.get("errors").toString().contains("\"/input\""));
+    }
+
+    @Test
+    void unknownHintCategoryIs422() throws Exception {
+        problem(service.decide(TestService.CLAIMS_KEY, """
+                {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "x"}]},
+                 "hints": {"categories": ["harmless"]}}"""), 422, "invalid-request");
+    }
+
+    @Test
+    void anotherApplicationInTheBodyIs403() throws Exception {
+        long before = logLines();
+        problem(service.decide(TestService.CLAIMS_KEY, """
+                {"application": "credit-advisor", "task": {"type": "faq"},
+                 "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 403, "application-mismatch");
+        assertEquals(before, logLines());
+    }
+
+    @Test
+    void unknownApplicationIs422() throws Exception {
+        problem(service.decide(TestService.CLAIMS_KEY, """
+                {"application": "no-such-app", "task": {"type": "faq"},
+                 "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 422, "unknown-application");
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        long before = logLines();
+        String huge = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \""
+                + "a".repeat(1_100_000) + "\"}]}}";
+        problem(service.decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
+        assertEquals(before, logLines());
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        problem(service.send(decide().header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void unknownPathIs404AndWrongMethodIs405() throws Exception {
+        problem(service.get("/v2/nothing"), 404, "not-found");
+        problem(service.get("/v1/decide"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void aValidRequestIsDecidedAndLogged() throws Exception {
+        long before = logLines();
+        HttpResponse<String> response = service.decide(TestService.CLAIMS_KEY, VALID);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode decision = Json.MAPPER.readTree(response.body());
+        assertTrue(decision.get("decision_id").asText().matches("[0-9a-f-]{36}"));
+        assertTrue(decision.get("policy_version").get("drools").asText().startsWith("sha256:"));
+        assertEquals(before + 1, logLines());
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAnswer() throws Exception {
+        HttpResponse<String> health = service.get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(Json.MAPPER.readTree(health.body()).get("ready").asBoolean());
+        assertEquals(200, service.get("/health/ready").statusCode());
+        service.decide(TestService.CLAIMS_KEY, VALID);
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("tollgate_decisions_total{"), metrics);
+        assertTrue(metrics.contains("tollgate_decide_latency_seconds_bucket"), metrics);
+        assertTrue(metrics.contains("tollgate_rule_hits_total{"), metrics);
+        assertTrue(service.get("/openapi").body().contains("/v1/decide"));
+    }
+}

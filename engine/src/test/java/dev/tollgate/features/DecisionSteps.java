@@ -1,0 +1,174 @@
+package dev.tollgate.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.testing.TestService;
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.BeforeAll;
+import io.cucumber.java.en.And;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Steps in a compliance officer's words, each one a real HTTP call or an assertion on its answer. */
+public class DecisionSteps {
+    private static final Map<String, String> APPLICATION_KEYS = Map.of(
+            "claims assistant", "demo-claims-assistant",
+            "credit advisor", "demo-credit-advisor",
+            "emotion monitor", "demo-emotion-monitor",
+            "support bot", "demo-support-bot");
+    private static final Map<String, String> COUNTRIES = Map.of(
+            "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",
+            "Ireland", "IE", "the United Kingdom", "GB");
+    private static final Map<String, Sample> SAMPLES = Map.of(
+            "a diagnosis of a patient in Germany", new Sample("summarize", "DE",
+                    "Der Patient Hans Müller wurde mit Diabetes Typ 2 diagnostiziert und erhält Metformin."),
+            "a French customer's name, IBAN and phone number", new Sample("summarize", "FR",
+                    "Bonjour, je m'appelle Camille Martin, mon IBAN est FR14 2004 1010 0505 0001 3M02 606 "
+                            + "et mon numéro est +33 6 12 34 56 78."));
+    private static final Map<String, String> MODELS = Map.of("the on-device model", "slm-local");
+
+    private static TestService service;
+
+    private String apiKey;
+    private String task = "faq";
+    private String country;
+    private String text;
+    private final List<String> hintCategories = new ArrayList<>();
+    private JsonNode decision;
+
+    record Sample(String task, String country, String text) {
+    }
+
+    @BeforeAll
+    public static void startService() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    public static void stopService() {
+        service.close();
+    }
+
+    @Given("a request from the {word} {word}")
+    public void aRequestFrom(String first, String second) {
+        String name = first + " " + second;
+        apiKey = APPLICATION_KEYS.get(name);
+        assertTrue(apiKey != null, "no demo application called the " + name);
+    }
+
+    @Given("a request from the {word} {word} containing {}")
+    public void aRequestContaining(String first, String second, String sample) {
+        aRequestFrom(first, second);
+        Sample s = SAMPLES.get(sample);
+        assertTrue(s != null, "no sample text for: " + sample);
+        task = s.task();
+        country = s.country();
+        text = s.text();
+    }
+
+    @And("the task is {string}")
+    public void theTaskIs(String type) {
+        task = type;
+    }
+
+    @And("the data subject is in {}")
+    public void theSubjectIsIn(String name) {
+        country = COUNTRIES.get(name);
+        assertTrue(country != null, "unknown country name: " + name);
+    }
+
+    @And("the data subject's country is unknown")
+    public void theSubjectCountryIsUnknown() {
+        country = null;
+    }
+
+    @And("the client declares the category {string}")
+    public void theClientDeclares(String category) {
+        hintCategories.add(category);
+    }
+
+    @And("the text says {string}")
+    public void theTextSays(String content) {
+        text = content;
+    }
+
+    @When("the application asks for a decision")
+    public void askForDecision() throws Exception {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putObject("task").put("type", task);
+        if (country != null) {
+            body.putObject("subject").put("country", country);
+        }
+        body.putObject("input").putArray("messages").addObject().put("role", "user").put("content", text);
+        if (!hintCategories.isEmpty()) {
+            hintCategories.forEach(body.putObject("hints").putArray("categories")::add);
+        }
+        HttpResponse<String> response = service.decide(apiKey, Json.MAPPER.writeValueAsString(body));
+        assertEquals(200, response.statusCode(), response.body());
+        decision = Json.MAPPER.readTree(response.body());
+    }
+
+    @Then("the request is allowed")
+    public void allowed() {
+        assertEquals("allow", decision.get("effect").asText(), decision.toPrettyString());
+    }
+
+    @Then("the request is denied")
+    public void denied() {
+        assertEquals("deny", decision.get("effect").asText(), decision.toPrettyString());
+        assertFalse(decision.has("route"), "a denied request has no route");
+    }
+
+    @Then("it is routed to {}")
+    public void routedTo(String model) {
+        String destination = MODELS.getOrDefault(model, model.replace("\"", ""));
+        assertEquals(destination, decision.path("route").path("destination").asText(), decision.toPrettyString());
+    }
+
+    @Then("a reason cites {string}")
+    public void aReasonCites(String basis) {
+        assertTrue(stream(decision.get("reasons")).anyMatch(r -> r.get("basis").asText().contains(basis)),
+                "no reason cites " + basis + ": " + decision.get("reasons"));
+    }
+
+    @Then("the rule {string} is among the reasons")
+    public void ruleAmongReasons(String rule) {
+        assertTrue(stream(decision.get("reasons")).anyMatch(r -> r.get("rule").asText().equals(rule)),
+                "rule " + rule + " not among " + decision.get("reasons"));
+    }
+
+    @Then("the obligations include masking {string}")
+    public void masking(String entity) {
+        assertTrue(stream(decision.get("obligations")).anyMatch(o -> o.get("type").asText().equals("mask")
+                        && stream(o.path("entities")).anyMatch(e -> e.asText().equals(entity))),
+                "no mask obligation for " + entity + ": " + decision.get("obligations"));
+    }
+
+    @Then("the obligations include {string}")
+    public void obligation(String type) {
+        assertTrue(stream(decision.get("obligations")).anyMatch(o -> o.get("type").asText().equals(type)),
+                "no " + type + " obligation: " + decision.get("obligations"));
+    }
+
+    @Then("the destination {string} is not permitted")
+    public void notPermitted(String destination) {
+        assertFalse(stream(decision.path("permitted_destinations")).anyMatch(d -> d.asText().equals(destination)),
+                destination + " is permitted: " + decision.toPrettyString());
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+}

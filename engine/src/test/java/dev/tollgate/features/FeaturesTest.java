@@ -1,0 +1,18 @@
+package dev.tollgate.features;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+
+/** Runs the compliance officers' scenarios in features/ against a real service over HTTP. */
+@Suite
+@IncludeEngines("cucumber")
+@SelectDirectories("../features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.tollgate.features")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+class FeaturesTest {
+}
