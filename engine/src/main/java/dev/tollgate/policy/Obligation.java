@@ -1,5 +1,7 @@
 package dev.tollgate.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  * @param appliesTo destination kind the obligation is bound to ("cloud", "slm"), or null for any route;
  *                  the combiner keeps only obligations that apply to the chosen route and clears this field
  */
-public record Obligation(String type, List<String> entities, String appliesTo) {
+public record Obligation(String type, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entities,
+                         String appliesTo) {
     public Obligation {
         entities = entities == null ? List.of() : List.copyOf(entities);
     }

@@ -1,0 +1,104 @@
+package dev.tollgate.policy.drools;
+
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.PartialVerdict;
+import dev.tollgate.policy.Reason;
+import dev.tollgate.policy.RouteChoice;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The DRL global {@code verdict}: what the rules of one pack decide about one facts document.
+ * Consequences pass {@code kcontext} so that every effect is recorded with the rule that caused it.
+ * One instance per pack per evaluation; not thread-safe.
+ */
+public final class VerdictCollector {
+    private static final Comparator<ObligationKey> OBLIGATION_ORDER = Comparator
+            .comparing(ObligationKey::type)
+            .thenComparing(ObligationKey::appliesTo, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private record ObligationKey(String type, String appliesTo) {
+    }
+
+    private final String pack;
+    private boolean deny;
+    private final TreeSet<String> forbidden = new TreeSet<>();
+    private final Map<ObligationKey, TreeSet<String>> obligations = new HashMap<>();
+    private RouteChoice route;
+    private final Map<String, Reason> reasons = new LinkedHashMap<>();
+
+    public VerdictCollector(String pack) {
+        this.pack = Objects.requireNonNull(pack);
+    }
+
+    /** The request must not be processed at all. */
+    public void deny(RuleContext kcontext) {
+        cite(kcontext);
+        deny = true;
+    }
+
+    /** The request must not go to this destination. */
+    public void forbid(RuleContext kcontext, String destinationId) {
+        cite(kcontext);
+        forbidden.add(Objects.requireNonNull(destinationId));
+    }
+
+    /** An obligation without entities, on any route: "disclose_ai_interaction", "human_oversight", ... */
+    public void oblige(RuleContext kcontext, String type) {
+        cite(kcontext);
+        obligations.computeIfAbsent(new ObligationKey(Objects.requireNonNull(type), null), key -> new TreeSet<>());
+    }
+
+    /**
+     * These entity types must be masked before the text leaves the gateway.
+     *
+     * @param appliesToKind destination kind the masking is bound to ("cloud"), or null for any route
+     */
+    public void mask(RuleContext kcontext, Collection<String> entityTypes, String appliesToKind) {
+        cite(kcontext);
+        if (!entityTypes.isEmpty()) {
+            obligations.computeIfAbsent(new ObligationKey("mask", appliesToKind), key -> new TreeSet<>())
+                    .addAll(entityTypes);
+        }
+    }
+
+    /** This pack's routing preference. The first rule to route wins; routing tables fire one row only. */
+    public void route(RuleContext kcontext, String destination, String strategy) {
+        cite(kcontext);
+        if (route == null) {
+            route = new RouteChoice(Objects.requireNonNull(destination), Objects.requireNonNull(strategy));
+        }
+    }
+
+    /** Records that the rule fired, with no other effect. */
+    public void cite(RuleContext kcontext) {
+        Rule rule = kcontext.getRule();
+        reasons.computeIfAbsent(rule.getName(), name -> new Reason(name, DroolsPolicy.ENGINE, pack,
+                metadata(rule, RuleConventions.BASIS), metadata(rule, RuleConventions.MESSAGE)));
+    }
+
+    public PartialVerdict toPartialVerdict() {
+        List<Obligation> sortedObligations = new ArrayList<>();
+        obligations.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(OBLIGATION_ORDER))
+                .forEach(e -> sortedObligations.add(
+                        new Obligation(e.getKey().type(), List.copyOf(e.getValue()), e.getKey().appliesTo())));
+        return new PartialVerdict(DroolsPolicy.ENGINE, pack, deny, List.copyOf(forbidden), sortedObligations, route,
+                List.copyOf(reasons.values()));
+    }
+
+    private static String metadata(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tollgate.policy.drools;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes policy files into a test's temporary policy directory. */
+final class PolicyDir {
+    static final String HEADER = """
+            package test;
+            import dev.tollgate.facts.*;
+            global dev.tollgate.policy.drools.VerdictCollector verdict;
+            """;
+
+    private PolicyDir() {
+    }
+
+    static Path write(Path root, String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

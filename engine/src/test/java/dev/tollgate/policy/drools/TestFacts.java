@@ -1,0 +1,92 @@
+package dev.tollgate.policy.drools;
+
+import dev.tollgate.facts.DataFacts;
+import dev.tollgate.facts.DestinationFacts;
+import dev.tollgate.facts.EntityCount;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.facts.RequestFacts;
+import dev.tollgate.facts.SubjectFacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Hand-built facts for pack scenarios: the demo destinations and a plain request unless told otherwise. */
+final class TestFacts {
+    static final DestinationFacts SLM_LOCAL =
+            new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, true, true);
+    static final DestinationFacts CLOUD_EU =
+            new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, true, false);
+    static final DestinationFacts CLOUD_US =
+            new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, true, false);
+
+    private String useCase = "none";
+    private String tenantResidency = "NONE";
+    private String taskType = "summarize";
+    private int tokenCount = 100;
+    private int maxLatencyMs;
+    private String subjectCountry = "DE";
+    private final TreeSet<String> entityTypes = new TreeSet<>();
+    private final TreeSet<String> categories = new TreeSet<>();
+    private List<DestinationFacts> destinations = List.of(SLM_LOCAL, CLOUD_EU, CLOUD_US);
+
+    static TestFacts request() {
+        return new TestFacts();
+    }
+
+    TestFacts task(String type, int tokens) {
+        taskType = type;
+        tokenCount = tokens;
+        return this;
+    }
+
+    TestFacts latencyBudget(int ms) {
+        maxLatencyMs = ms;
+        return this;
+    }
+
+    TestFacts useCase(String aiActUseCase) {
+        useCase = aiActUseCase;
+        return this;
+    }
+
+    TestFacts tenantResidency(String residency) {
+        tenantResidency = residency;
+        return this;
+    }
+
+    TestFacts subject(String country) {
+        subjectCountry = country;
+        return this;
+    }
+
+    /** Personal data of these entity types was found, one of each. */
+    TestFacts entities(String... types) {
+        entityTypes.addAll(List.of(types));
+        return this;
+    }
+
+    /** Special category data (GDPR Art. 9) of these classes was found. */
+    TestFacts categories(String... classes) {
+        categories.addAll(List.of(classes));
+        return this;
+    }
+
+    TestFacts destinations(DestinationFacts... catalog) {
+        destinations = List.of(catalog);
+        return this;
+    }
+
+    Facts build() {
+        List<EntityCount> counts = new ArrayList<>();
+        entityTypes.forEach(type -> counts.add(new EntityCount(type, 1)));
+        boolean special = !categories.isEmpty();
+        return new Facts(
+                new RequestFacts("claims-assistant", "claims_handling", useCase, tenantResidency, taskType, tokenCount,
+                        "eng", 1, maxLatencyMs),
+                new SubjectFacts(subjectCountry),
+                new DataFacts(special || !entityTypes.isEmpty(), List.copyOf(entityTypes), counts,
+                        List.copyOf(categories), special),
+                destinations);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tollgate.policy.drools;
+
+import dev.tollgate.facts.DestinationFacts;
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.PartialVerdict;
+import dev.tollgate.policy.Reason;
+import dev.tollgate.policy.RouteChoice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.tollgate.policy.drools.TestFacts.SLM_LOCAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerdictCollectorTest {
+    private static final DestinationFacts Z_CLOUD = new DestinationFacts("z-cloud", "cloud", "IE", "z", true, false, false, true, false);
+    private static final DestinationFacts A_CLOUD = new DestinationFacts("a-cloud", "cloud", "IE", "a", true, false, false, true, false);
+
+    @TempDir
+    Path dir;
+
+    private PartialVerdict verdict;
+
+    @BeforeEach
+    void evaluatePackCallingEveryMethod() throws Exception {
+        PolicyDir.write(dir, "t/t.drl", PolicyDir.HEADER + """
+                import java.util.List;
+
+                rule "t.forbid-every-cloud" @basis("B forbid") @message("M forbid") salience 90
+                when $cloud : DestinationFacts( kind == "cloud" )
+                then verdict.forbid(kcontext, $cloud.id()); end
+
+                rule "t.forbid-again" @basis("B again") @message("M again") salience 80
+                when then verdict.forbid(kcontext, "a-cloud"); end
+
+                rule "t.mask-contact" @basis("B contact") @message("M contact") salience 70
+                when then verdict.mask(kcontext, List.of("PERSON", "EMAIL_ADDRESS"), "cloud"); end
+
+                rule "t.mask-bank" @basis("B bank") @message("M bank") salience 60
+                when then
+                    verdict.mask(kcontext, List.of("IBAN_CODE", "PERSON"), "cloud");
+                    verdict.mask(kcontext, List.of("IBAN_CODE"), null);
+                end
+
+                rule "t.oblige" @basis("B oblige") @message("M oblige") salience 50
+                when then
+                    verdict.oblige(kcontext, "human_oversight");
+                    verdict.oblige(kcontext, "disclose_ai_interaction");
+                end
+
+                rule "t.route-first" @basis("B first") @message("M first") salience 40
+                when then verdict.route(kcontext, "slm-local", "static"); end
+
+                rule "t.route-second" @basis("B second") @message("M second") salience 30
+                when then verdict.route(kcontext, "cloud-eu", "static"); end
+
+                rule "t.cite" @basis("B cite") @message("M cite") salience 20
+                when then verdict.cite(kcontext); end
+
+                rule "t.deny" @basis("B deny") @message("M deny") salience 10
+                when then verdict.deny(kcontext); end
+                """);
+        verdict = new DroolsPolicyCompiler().compile(dir)
+                .evaluate(TestFacts.request().destinations(Z_CLOUD, SLM_LOCAL, A_CLOUD).build()).getFirst();
+    }
+
+    @Test
+    void forbiddenDestinationsAreSortedAndDistinct() {
+        assertEquals(List.of("a-cloud", "z-cloud"), verdict.forbidden());
+    }
+
+    @Test
+    void obligationsAreMergedByTypeAndRouteAndSorted() {
+        assertEquals(List.of(
+                Obligation.of("disclose_ai_interaction"),
+                Obligation.of("human_oversight"),
+                new Obligation("mask", List.of("IBAN_CODE"), null),
+                new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE", "PERSON"), "cloud")),
+                verdict.obligations());
+    }
+
+    @Test
+    void firstRouteWins() {
+        assertEquals(new RouteChoice("slm-local", "static"), verdict.route());
+    }
+
+    @Test
+    void everyRuleThatFiredIsOneReasonInFiringOrder() {
+        assertEquals(List.of("t.forbid-every-cloud", "t.forbid-again", "t.mask-contact", "t.mask-bank", "t.oblige",
+                "t.route-first", "t.route-second", "t.cite", "t.deny"), ShippedPolicies.ruleIds(verdict));
+        assertEquals(new Reason("t.forbid-every-cloud", "drools", "t", "B forbid", "M forbid"), verdict.reasons().getFirst());
+    }
+
+    @Test
+    void denyIsRecorded() {
+        assertTrue(verdict.deny());
+        assertEquals("t", verdict.pack());
+        assertEquals("drools", verdict.engine());
+    }
+}
