@@ -22,6 +22,7 @@ import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class TollgateServer implements AutoCloseable {
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
         PolicyReloader drools = new PolicyReloader("drools", Path.of(config.policies().droolsDir()),
                 new DroolsPolicyCompiler(), Duration.ofMillis(config.policies().reloadIntervalMs()),
-                activation -> store.put("drools", activation.policy().digest(), activation.dir(), activation.files()));
+                activation -> keep(store, "drools", activation));
         drools.start();
 
         FactsBuilder facts = new FactsBuilder(new DestinationCatalog(config.destinations()), PiiDetector.defaults(),
@@ -72,6 +73,15 @@ public final class TollgateServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
                 + ", drools policy " + drools.current().digest());
         return new TollgateServer(log, drools, server);
+    }
+
+    /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
+    private static void keep(PolicyStore store, String engine, PolicyReloader.Activation activation) {
+        try {
+            store.put(engine, activation.policy().digest(), activation.dir(), activation.files());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import io.helidon.logging.common.LogConfig;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +24,7 @@ public final class TollgateCli {
     }
 
     public static void main(String[] argv) throws Exception {
+        LogConfig.configureRuntime();
         if (argv.length == 0) {
             System.err.print(USAGE);
             System.exit(2);

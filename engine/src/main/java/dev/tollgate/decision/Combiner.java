@@ -26,6 +26,8 @@ import java.util.TreeSet;
 public final class Combiner {
     public static final String ENGINE = "tollgate";
     public static final String PACK = "combiner";
+    private static final String STATIC = "static";
+    private static final String CLOUD = "cloud";
 
     private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::pack)
             .thenComparing(Reason::rule).thenComparing(Reason::engine);
@@ -81,18 +83,27 @@ public final class Combiner {
             Optional<DestinationFacts> exact = permitted.stream()
                     .filter(d -> d.id().equals(choice.destination())).findFirst();
             if (exact.isPresent()) {
-                return new Route(exact.get().id(), exact.get().kind(), choice.strategy());
+                return new Route(exact.get().id(), exact.get().kind(), strategy(choice.strategy(), permitted));
             }
             Optional<String> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
                     .map(DestinationFacts::kind).findFirst();
             Optional<DestinationFacts> sameKind = permitted.stream()
                     .filter(d -> kind.isPresent() && d.kind().equals(kind.get())).findFirst();
             if (sameKind.isPresent()) {
-                return new Route(sameKind.get().id(), sameKind.get().kind(), "static");
+                return new Route(sameKind.get().id(), sameKind.get().kind(), STATIC);
             }
         }
         DestinationFacts first = permitted.getFirst();
-        return new Route(first.id(), first.kind(), "static");
+        return new Route(first.id(), first.kind(), STATIC);
+    }
+
+    /**
+     * Cascade and draft-verify need a cloud destination to escalate to; without a permitted one the honest
+     * strategy is static.
+     */
+    private static String strategy(String preferred, List<DestinationFacts> permitted) {
+        boolean needsCloud = !STATIC.equals(preferred);
+        return needsCloud && permitted.stream().noneMatch(d -> CLOUD.equals(d.kind())) ? STATIC : preferred;
     }
 
     /** Obligations bound to the chosen kind or to any route, merged by type with their entity lists unioned. */
