@@ -1,0 +1,70 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.HashChain.Sealed;
+import dev.tollgate.audit.VerifyReport.Failure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Checks a decision log against the rules in {@link DecisionLog}: every line valid JSON ending in the hash
+ * field, every hash recomputing to the stored one, seq counting up from 1 without gaps, every prev_hash
+ * naming the record before, segments numbered without gaps. Stops at the first failure.
+ */
+public final class ChainVerifier {
+
+    public VerifyReport verify(Path logDir) throws IOException {
+        if (!Files.isDirectory(logDir)) {
+            return failed(0, HashChain.GENESIS, new Failure(logDir.toString(), 0, -1, "log directory not found"));
+        }
+        long checked = 0;
+        String head = HashChain.GENESIS;
+        try (LogReader reader = LogReader.open(logDir)) {
+            while (reader.hasNext()) {
+                LogEntry entry = reader.next();
+                Optional<Failure> failure = check(entry, checked + 1, head);
+                if (failure.isPresent()) {
+                    return failed(checked, head, failure.get());
+                }
+                checked++;
+                head = HashChain.unseal(entry.line()).orElseThrow().storedHash();
+            }
+            return new VerifyReport(true, checked, head, null, reader.tornTailBytes());
+        } catch (LogFormatException e) {
+            return failed(checked, head, new Failure(e.file().getFileName().toString(), e.line(), -1, e.reason()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Optional<Failure> check(LogEntry entry, long expectedSeq, String prevHash) {
+        JsonNode seqNode = entry.json().get("seq");
+        long seq = seqNode != null && seqNode.canConvertToExactIntegral() ? seqNode.asLong() : -1;
+        Optional<Sealed> sealed = HashChain.unseal(entry.line());
+        String reason = null;
+        if (seq < 0) {
+            reason = "no seq field";
+        } else if (sealed.isEmpty()) {
+            reason = "the line does not end with the hash field (,\"hash\":\"<64 lowercase hex>\"})";
+        } else if (!sealed.get().intact()) {
+            reason = "hash mismatch: record " + seq + " was modified after it was written";
+        } else if (seq > expectedSeq) {
+            reason = "sequence gap: expected " + expectedSeq + ", found " + seq + " (records missing or out of order)";
+        } else if (seq < expectedSeq) {
+            reason = "sequence out of order: expected " + expectedSeq + ", found " + seq
+                    + " (records repeated or out of order)";
+        } else if (!prevHash.equals(entry.json().path("prev_hash").asText())) {
+            reason = "prev_hash mismatch: chain broken before record " + seq;
+        }
+        return Optional.ofNullable(reason)
+                .map(r -> new Failure(entry.file().getFileName().toString(), entry.lineNumber(), seq, r));
+    }
+
+    private static VerifyReport failed(long checked, String head, Failure failure) {
+        return new VerifyReport(false, checked, head, failure, 0);
+    }
+}

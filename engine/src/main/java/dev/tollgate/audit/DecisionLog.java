@@ -1,0 +1,369 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.audit.LogRecovery.Recovered;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The tamper-evident decision log: append-only JSON records, one per line, each chained to the one before
+ * by a SHA-256 hash.
+ *
+ * <h2>Files</h2>
+ * Records go to segment files {@code decisions-000001.jsonl}, {@code decisions-000002.jsonl}, ... in one
+ * directory. A new segment starts when the next record would take the current one past the size limit
+ * (a record larger than the limit gets a segment of its own). The chain runs on across segments.
+ *
+ * <h2>Record format</h2>
+ * Each line is one JSON object in UTF-8 followed by a single {@code '\n'}. The log writes its first three
+ * fields:
+ * <ul>
+ *   <li>{@code seq}: 1 for the first record, then one more than the record before;</li>
+ *   <li>{@code time}: when it was appended, an ISO-8601 instant in UTC ({@code 2025-01-02T03:04:05.123Z});</li>
+ *   <li>{@code prev_hash}: the {@code hash} of the record before, 64 {@code '0'} characters for the first.</li>
+ * </ul>
+ * The caller's fields follow, in the order of the node passed to {@link #append}. The last field is always
+ * {@code hash}, so every line ends with exactly <code>,"hash":"&lt;64 lowercase hex digits&gt;"}</code>.
+ *
+ * <h2>Hash rule (for auditors who reimplement verification)</h2>
+ * {@code hash} is the lowercase hex SHA-256 of the UTF-8 bytes of the line with the 74 characters
+ * {@code ,"hash":"<hex>"} removed: the same object serialised without its hash field.
+ * <pre>
+ * line:   {"seq":1,"time":"...","prev_hash":"000...000","effect":"allow","hash":"9f2c...e1"}
+ * hashed: {"seq":1,"time":"...","prev_hash":"000...000","effect":"allow"}
+ * hash  = hex(sha256(hashed))
+ * </pre>
+ * No JSON re-serialisation is needed to verify: take the line's bytes, cut the hash field, hash. A record
+ * is intact when its hash recomputes, its seq is one more than the previous record's and its prev_hash is
+ * the previous record's hash ({@link ChainVerifier} checks exactly this).
+ *
+ * <h2>Durability</h2>
+ * One writer thread takes every pending append, writes them with one write (one per segment if the batch
+ * reaches into a new one), forces the file ({@link FileChannel#force}) and only then completes their
+ * futures: a completed future means the record is on disk, and concurrent callers share one fsync. If the write fails, the futures of the records not
+ * forced fail, {@link #writable()} turns false, and the next batch first cuts the segment back to its last
+ * forced length so that no unacknowledged bytes stay in the chain.
+ * <p>
+ * A crash can leave part of a line after the last {@code '\n'} of the last segment; it was never
+ * acknowledged. {@link #open} cuts it away ({@link #recoveredTornBytes()}). It refuses to open a log whose
+ * last segment holds a complete line that is not JSON, or whose last record does not match its hash.
+ */
+public final class DecisionLog implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DecisionLog.class.getName());
+    private static final Set<String> RESERVED = Set.of("seq", "time", "prev_hash", "hash");
+    private static final Pending STOP = new Pending(null, null);
+
+    /** An acknowledged append: the record is on disk. */
+    public record Appended(long seq, String hash, String time) {
+    }
+
+    private record Pending(byte[] body, CompletableFuture<Appended> future) {
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private final Path dir;
+    private final long maxSegmentBytes;
+    private final Clock clock;
+    private final long recoveredTornBytes;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Appends share it, close takes it alone: no append is queued after the writer was told to stop. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Thread writer;
+    private volatile boolean closed;
+    private volatile Head head;
+    private volatile boolean lastWriteOk = true;
+
+    // Confined to the writer thread once it runs.
+    private FileChannel channel;
+    private long segment;
+    private long segmentBytes;
+    private boolean needsRepair;
+
+    private DecisionLog(Path dir, long maxSegmentBytes, Clock clock, Recovered recovered) {
+        this.dir = dir;
+        this.maxSegmentBytes = maxSegmentBytes;
+        this.clock = clock;
+        this.recoveredTornBytes = recovered.tornBytes();
+        this.head = new Head(recovered.lastSeq(), recovered.headHash());
+        this.channel = recovered.channel();
+        this.segment = recovered.segment();
+        this.segmentBytes = recovered.segmentBytes();
+        this.writer = Thread.ofPlatform().name("decision-log-writer").daemon().unstarted(this::run);
+    }
+
+    /**
+     * Opens the log in logDir, creating the directory if needed and recovering from a crash.
+     *
+     * @throws LogFormatException if a complete line of the last segment is not an intact record
+     */
+    public static DecisionLog open(Path logDir, long maxSegmentBytes, Clock clock) throws IOException {
+        if (maxSegmentBytes <= 0) {
+            throw new IllegalArgumentException("maxSegmentBytes must be positive");
+        }
+        Files.createDirectories(logDir);
+        Recovered recovered = LogRecovery.recover(logDir);
+        LOG.log(Level.INFO, "decision log opened at segment " + recovered.segment() + ", last seq "
+                + recovered.lastSeq());
+        DecisionLog log = new DecisionLog(logDir, maxSegmentBytes, clock, recovered);
+        log.writer.start();
+        return log;
+    }
+
+    /**
+     * Appends body with seq, time, prev_hash and hash added. The future completes once the record is on
+     * disk, or exceptionally if it could not be written (or the log is closed). It completes on the writer
+     * thread: actions chained with non-async methods run there and hold up every other append, so they
+     * must be short and must not wait for another append.
+     *
+     * @throws IllegalArgumentException if body has a field the log sets itself
+     */
+    public CompletableFuture<Appended> append(ObjectNode body) {
+        for (String field : RESERVED) {
+            if (body.has(field)) {
+                throw new IllegalArgumentException("the log sets the field '" + field + "' itself");
+            }
+        }
+        Pending pending = new Pending(serialise(body), new CompletableFuture<>());
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("decision log is closed"));
+            }
+            queue.add(pending);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        return pending.future();
+    }
+
+    /** Whether appends are expected to succeed: the last write did and the directory is writable. */
+    public boolean writable() {
+        return !closed && lastWriteOk && Files.isDirectory(dir) && Files.isWritable(dir);
+    }
+
+    /** Bytes of an interrupted append cut from the last segment when the log was opened. */
+    public long recoveredTornBytes() {
+        return recoveredTornBytes;
+    }
+
+    /** Seq of the last acknowledged record, 0 if there is none. */
+    public long lastSeq() {
+        return head.seq();
+    }
+
+    /** Hash of the last acknowledged record, 64 zeros if there is none. */
+    public String headHash() {
+        return head.hash();
+    }
+
+    /** Writes every append made before it, then closes the file. Appends after close fail. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] serialise(ObjectNode body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body cannot be serialised as JSON", e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // Only close() stops the writer.
+                continue;
+            }
+            queue.drainTo(batch);
+            // close() queues STOP after every append, so it can only be last.
+            stop = batch.getLast() == STOP;
+            if (stop) {
+                batch.removeLast();
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+            batch.clear();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "decision log: closing segment " + segment + " failed", e);
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        int done = 0;
+        try {
+            if (needsRepair) {
+                repair();
+            }
+            List<byte[]> lines = new ArrayList<>(batch.size());
+            List<Appended> acks = new ArrayList<>(batch.size());
+            seal(batch, lines, acks);
+            while (done < batch.size()) {
+                if (segmentBytes > 0 && segmentBytes + lines.get(done).length > maxSegmentBytes) {
+                    rotate();
+                }
+                int end = endOfRun(lines, done);
+                writeAndForce(lines.subList(done, end));
+                Appended lastOfRun = acks.get(end - 1);
+                head = new Head(lastOfRun.seq(), lastOfRun.hash());
+                lastWriteOk = true;
+                for (int i = done; i < end; i++) {
+                    batch.get(i).future().complete(acks.get(i));
+                }
+                done = end;
+            }
+        } catch (IOException | RuntimeException e) {
+            needsRepair = true;
+            lastWriteOk = false;
+            LOG.log(Level.WARNING, "decision log: write to segment " + segment + " failed, "
+                    + (batch.size() - done) + " appends not acknowledged, last acknowledged seq " + lastSeq(), e);
+            for (int i = done; i < batch.size(); i++) {
+                batch.get(i).future().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Gives every pending body its place in the chain, continuing from the last acknowledged record. */
+    private void seal(List<Pending> batch, List<byte[]> lines, List<Appended> acks) {
+        long seq = head.seq();
+        String prev = head.hash();
+        for (Pending pending : batch) {
+            seq++;
+            String time = clock.instant().toString();
+            byte[] hashed = hashedForm(seq, time, prev, pending.body());
+            String hash = HashChain.sha256Hex(hashed);
+            byte[] sealed = HashChain.seal(hashed, hash);
+            byte[] line = new byte[sealed.length + 1];
+            System.arraycopy(sealed, 0, line, 0, sealed.length);
+            line[sealed.length] = '\n';
+            lines.add(line);
+            acks.add(new Appended(seq, hash, time));
+            prev = hash;
+        }
+    }
+
+    /** The record without its hash field: our three fields, then the body's fields. */
+    private static byte[] hashedForm(long seq, String time, String prevHash, byte[] body) {
+        // Written by hand as none of the three values needs escaping: a number, an ISO instant, hex.
+        String ours = "{\"seq\":" + seq + ",\"time\":\"" + time + "\",\"prev_hash\":\"" + prevHash + "\"";
+        byte[] prefix = ours.getBytes(StandardCharsets.US_ASCII);
+        boolean emptyBody = body.length == 2;
+        byte[] hashed = new byte[prefix.length + (emptyBody ? 1 : body.length)];
+        System.arraycopy(prefix, 0, hashed, 0, prefix.length);
+        if (emptyBody) {
+            hashed[prefix.length] = '}';
+        } else {
+            hashed[prefix.length] = ',';
+            System.arraycopy(body, 1, hashed, prefix.length + 1, body.length - 1);
+        }
+        return hashed;
+    }
+
+    /** End (exclusive) of the lines from index from on that fit in the current segment: at least one. */
+    private int endOfRun(List<byte[]> lines, int from) {
+        int end = from + 1;
+        long bytes = segmentBytes + lines.get(from).length;
+        while (end < lines.size() && bytes + lines.get(end).length <= maxSegmentBytes) {
+            bytes += lines.get(end).length;
+            end++;
+        }
+        return end;
+    }
+
+    private void writeAndForce(List<byte[]> lines) throws IOException {
+        long bytes = lines.stream().mapToLong(line -> line.length).sum();
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(bytes));
+        lines.forEach(buffer::put);
+        buffer.flip();
+        long position = segmentBytes;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(false);
+        segmentBytes = position;
+    }
+
+    private void rotate() throws IOException {
+        long next = segment + 1;
+        // A leftover file of that name can only be an empty one from a rotation that failed before.
+        FileChannel fresh = FileChannel.open(dir.resolve(Segments.name(next)), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            Durable.force(dir);
+        } catch (IOException e) {
+            fresh.close();
+            throw e;
+        }
+        FileChannel previous = channel;
+        channel = fresh;
+        segment = next;
+        segmentBytes = 0;
+        try {
+            previous.close();
+        } catch (IOException e) {
+            // Everything in it was forced already.
+            LOG.log(Level.WARNING, "decision log: closing segment " + (next - 1) + " failed", e);
+        }
+    }
+
+    /** Cuts the current segment back to its last forced length, reopening it if the channel was lost. */
+    private void repair() throws IOException {
+        if (!channel.isOpen()) {
+            channel = FileChannel.open(dir.resolve(Segments.name(segment)), StandardOpenOption.WRITE);
+        }
+        if (channel.size() > segmentBytes) {
+            channel.truncate(segmentBytes);
+            channel.force(false);
+        }
+        needsRepair = false;
+    }
+}

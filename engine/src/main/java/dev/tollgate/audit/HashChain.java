@@ -1,0 +1,60 @@
+package dev.tollgate.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** The record hash rule specified in {@link DecisionLog}: sealing a line and taking a sealed line apart. */
+final class HashChain {
+    /** The prev_hash of the first record. */
+    static final String GENESIS = "0".repeat(64);
+
+    private static final String FIELD = ",\"hash\":\"";
+    private static final int HEX_LENGTH = 64;
+    /** {@code ,"hash":"<64 hex>"} : what is cut out of a sealed line to get the hashed bytes. */
+    private static final int CUT_LENGTH = FIELD.length() + HEX_LENGTH + 1;
+
+    /** A sealed line split into the text that was hashed and the hash stored with it. */
+    record Sealed(String hashed, String storedHash) {
+        boolean intact() {
+            return sha256Hex(hashed.getBytes(StandardCharsets.UTF_8)).equals(storedHash);
+        }
+    }
+
+    private HashChain() {
+    }
+
+    /** @param hashed a serialised JSON object, ending in '}' */
+    static byte[] seal(byte[] hashed, String hash) {
+        byte[] field = (FIELD + hash + "\"").getBytes(StandardCharsets.US_ASCII);
+        int open = hashed.length - 1;
+        byte[] line = new byte[hashed.length + field.length];
+        System.arraycopy(hashed, 0, line, 0, open);
+        System.arraycopy(field, 0, line, open, field.length);
+        line[line.length - 1] = '}';
+        return line;
+    }
+
+    /** Empty unless the line ends with {@code ,"hash":"<64 lowercase hex>"}} exactly. */
+    static Optional<Sealed> unseal(String line) {
+        int cut = line.length() - 1 - CUT_LENGTH;
+        if (cut < 1 || !line.endsWith("\"}") || !line.startsWith(FIELD, cut)) {
+            return Optional.empty();
+        }
+        String hash = line.substring(cut + FIELD.length(), cut + FIELD.length() + HEX_LENGTH);
+        if (!hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sealed(line.substring(0, cut) + "}", hash));
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
