@@ -47,7 +47,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, L
         return config.withEnvironment(env);
     }
 
-    /** TOLLGATE_PORT, TOLLGATE_DATA_DIR, TOLLGATE_POLICIES_DIR override the file. */
+    /** TOLLGATE_PORT, TOLLGATE_DATA_DIR, TOLLGATE_POLICIES_DIR, TOLLGATE_POLICY_RELOAD_MS override the file. */
     public TollgateConfig withEnvironment(Map<String, String> env) {
         TollgateConfig c = this;
         if (env.containsKey("TOLLGATE_PORT")) {
@@ -58,6 +58,11 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, L
         }
         if (env.containsKey("TOLLGATE_POLICIES_DIR")) {
             c = c.withPoliciesDir(env.get("TOLLGATE_POLICIES_DIR"));
+        }
+        if (env.containsKey("TOLLGATE_POLICY_RELOAD_MS")) {
+            c = new TollgateConfig(c.server, c.dataDir, new Policies(c.policies.droolsDir(),
+                    Long.parseLong(env.get("TOLLGATE_POLICY_RELOAD_MS"))), c.log, c.decisions, c.destinations,
+                    c.applications);
         }
         return c;
     }

@@ -76,13 +76,17 @@ class CrashRecoveryTest {
                     }
                 });
             }
-            Thread.sleep(2_000);
+            // Kill in full flight: once enough decisions were answered that batches are being committed.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (answered.size() < 200 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             service.destroyForcibly();
             service.waitFor();
             running.set(false);
         }
         assertEquals(137, service.exitValue(), "the service must have died of SIGKILL");
-        assertTrue(answered.size() > 50, "too few decisions before the kill: " + answered.size());
+        assertTrue(answered.size() >= 200, "too few decisions before the kill: " + answered.size());
 
         VerifyReport report = new ChainVerifier().verify(data.resolve("log"));
         assertTrue(report.ok(), report.render());

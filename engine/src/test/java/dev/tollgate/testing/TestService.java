@@ -35,7 +35,7 @@ public final class TestService implements AutoCloseable {
     public static TestService start(Path policies) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
-            TollgateConfig config = TollgateConfig.load(null, Map.of())
+            TollgateConfig config = TollgateConfig.load(null, Map.of("TOLLGATE_POLICY_RELOAD_MS", "200"))
                     .withPort(0)
                     .withDataDir(data.toString())
                     .withPoliciesDir(policies.toString());

@@ -1,0 +1,77 @@
+package dev.tollgate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
+import dev.tollgate.policy.PolicyFiles;
+import dev.tollgate.testing.Samples;
+import dev.tollgate.testing.TestService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A compliance officer saves a broken rule file into the running service's policy directory: the previous
+ * version keeps deciding, /health names the file and line, and the fixed file is picked up.
+ */
+class PolicyReloadOverHttpTest {
+    @TempDir
+    Path policies;
+
+    @Test
+    void aBrokenFileLeavesThePreviousVersionActiveAndIsReportedWithFileAndLine() throws Exception {
+        for (Path file : PolicyFiles.list(TestService.POLICIES)) {
+            Files.createDirectories(policies.resolve(file).getParent());
+            Files.copy(TestService.POLICIES.resolve(file), policies.resolve(file));
+        }
+        Path gdpr = policies.resolve("gdpr/gdpr.drl");
+        String original = Files.readString(gdpr);
+        try (TestService service = TestService.start(policies)) {
+            String version = decide(service).get("policy_version").get("drools").asText();
+
+            Files.writeString(gdpr, original + "\nrule \"gdpr.broken\"\nwhen\n    this is not DRL\nthen\nend\n");
+            JsonNode unhealthy = awaitHealth(service, h -> !h.at("/policies/drools/problems").isEmpty());
+            String problem = unhealthy.at("/policies/drools/problems/0").asText();
+            int brokenLine = original.split("\n", -1).length + 2;
+            assertTrue(problem.startsWith("gdpr/gdpr.drl:"), problem);
+            assertTrue(problem.matches("gdpr/gdpr\\.drl:(" + brokenLine + "|" + (brokenLine + 1) + "|" + (brokenLine + 2) + "):.*"),
+                    "expected a line near " + brokenLine + ": " + problem);
+            assertEquals(version, unhealthy.at("/policies/drools/version").asText(), "the previous version stays active");
+            assertTrue(unhealthy.get("ready").asBoolean(), "still ready: the previous version decides");
+            assertEquals(version, decide(service).get("policy_version").get("drools").asText());
+
+            Files.writeString(gdpr, original + "\n// reviewed\n");
+            JsonNode healed = awaitHealth(service, h -> h.at("/policies/drools/problems").isEmpty()
+                    && !h.at("/policies/drools/version").asText().equals(version));
+            String fixed = healed.at("/policies/drools/version").asText();
+            assertNotEquals(version, fixed);
+            assertEquals(fixed, decide(service).get("policy_version").get("drools").asText());
+        }
+    }
+
+    private static JsonNode decide(TestService service) throws Exception {
+        var response = service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private static JsonNode awaitHealth(TestService service, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode health = null;
+        while (System.nanoTime() < deadline) {
+            health = Json.MAPPER.readTree(service.get("/health").body());
+            if (condition.test(health)) {
+                return health;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("health never reached the expected state: " + health);
+    }
+}
