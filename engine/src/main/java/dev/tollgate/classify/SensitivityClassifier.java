@@ -1,0 +1,72 @@
+package dev.tollgate.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Labels a text with sensitivity classes by multilingual keyword lexicons (English, German, French,
+ * Spanish, Italian): the eight GDPR Art. 9(1) categories, "payment_card" and "phi".
+ *
+ * <p>Matching ignores case and accents and respects word boundaries; see {@link TextFolding} and
+ * {@link Term#parse}. All lexicons are compiled once, at construction, into one {@link TermMatcher};
+ * an instance is immutable and safe to share between threads.
+ */
+public final class SensitivityClassifier {
+    /** Every class this classifier can report, iterated in sorted order. */
+    public static final SortedSet<String> CLASSES = Collections.unmodifiableSortedSet(
+            Arrays.stream(SensitivityClass.values()).map(SensitivityClass::label)
+                    .collect(Collectors.toCollection(TreeSet::new)));
+
+    private static final Set<String> SPECIAL_CATEGORIES = Arrays.stream(SensitivityClass.values())
+            .filter(SensitivityClass::specialCategory).map(SensitivityClass::label)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** phi needs health or genetic content beside the patient or identifier context its lexicon lists. */
+    private static final int PHI_CONTENT = SensitivityClass.HEALTH.bit() | SensitivityClass.GENETIC.bit();
+
+    private static final SensitivityClass[] BY_LABEL = Arrays.stream(SensitivityClass.values())
+            .sorted(Comparator.comparing(SensitivityClass::label)).toArray(SensitivityClass[]::new);
+
+    private final TermMatcher matcher;
+
+    /** Loads the lexicons from {@code lexicons/} on the classpath. */
+    public SensitivityClassifier() {
+        List<Term> terms = new ArrayList<>();
+        for (SensitivityClass cls : SensitivityClass.values()) {
+            for (String line : Lexicon.lines(cls.lexiconResource())) {
+                terms.add(Term.parse(line, cls.bit()));
+            }
+        }
+        matcher = new TermMatcher(terms);
+    }
+
+    /** The sorted distinct classes found in the text; empty when none. */
+    public List<String> classify(String text) {
+        int found = matcher.match(TextFolding.fold(text));
+        if ((found & PHI_CONTENT) == 0) {
+            found &= ~SensitivityClass.PHI.bit();
+        }
+        if (found == 0) {
+            return List.of();
+        }
+        List<String> classes = new ArrayList<>(Integer.bitCount(found));
+        for (SensitivityClass cls : BY_LABEL) {
+            if ((found & cls.bit()) != 0) {
+                classes.add(cls.label());
+            }
+        }
+        return List.copyOf(classes);
+    }
+
+    /** True for the eight special categories of GDPR Art. 9(1); false for "payment_card", "phi", anything else and null. */
+    public static boolean isSpecialCategory(String cls) {
+        return cls != null && SPECIAL_CATEGORIES.contains(cls);
+    }
+}
