@@ -1,0 +1,70 @@
+package dev.tollgate.pii.recognizers;
+
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * CREDIT_CARD: 13-19 digits, contiguous or grouped by spaces or dashes as printed on cards, with an issuer
+ * identification number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
+ */
+public final class CreditCardRecognizer extends PatternRecognizer {
+    private static final String SEP = "([ \\u00A0\\u202F-])";
+    private static final Pattern PATTERN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,-])(?:\\d{13,19}+"
+                    + "|\\d{4}" + SEP + "\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?+"
+                    + "|\\d{4}" + SEP + "\\d{6}\\2\\d{4,5}+)"
+                    + "(?![\\p{L}\\p{N}]|[.,]\\d)");
+    private static final ContextWords CONTEXT = ContextWords.of(
+            "credit card", "card", "card number", "visa", "mastercard", "amex", "american express", "cc",
+            "kreditkarte*", "karte", "kartennummer",
+            "carte", "carte bancaire", "carte de crédit", "numéro de carte", "cb",
+            "tarjeta", "tarjeta de crédito", "número de tarjeta",
+            "carta", "carta di credito", "numero della carta", "numero di carta");
+
+    private record Network(String name, List<int[]> prefixRanges, int minLength, int maxLength) {
+        boolean issues(String digits) {
+            if (digits.length() < minLength || digits.length() > maxLength) {
+                return false;
+            }
+            for (int[] range : prefixRanges) {
+                int width = String.valueOf(range[0]).length();
+                int prefix = Integer.parseInt(digits.substring(0, width));
+                if (prefix >= range[0] && prefix <= range[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final List<Network> NETWORKS = List.of(
+            new Network("Visa", List.of(new int[] {4, 4}), 13, 19),
+            new Network("Mastercard", List.of(new int[] {51, 55}, new int[] {2221, 2720}), 16, 16),
+            new Network("American Express", List.of(new int[] {34, 34}, new int[] {37, 37}), 15, 15),
+            new Network("Discover", List.of(new int[] {6011, 6011}, new int[] {644, 649}, new int[] {65, 65}), 16, 19),
+            new Network("Diners Club", List.of(new int[] {300, 305}, new int[] {36, 36}, new int[] {38, 39}), 14, 19),
+            new Network("JCB", List.of(new int[] {3528, 3589}), 16, 19),
+            new Network("UnionPay", List.of(new int[] {62, 62}), 16, 19),
+            new Network("Mir", List.of(new int[] {2200, 2204}), 16, 19),
+            new Network("Maestro", List.of(new int[] {50, 50}, new int[] {56, 69}), 13, 19));
+
+    public CreditCardRecognizer() {
+        super("CREDIT_CARD", PATTERN, Windows.runs(CharClass.NUMERIC, CharClass.DIGIT, 13), CONTEXT);
+    }
+
+    @Override
+    protected Candidate validate(String text, MatchResult match) {
+        String digits = digits(match);
+        if (!Luhn.isValid(digits) || digits.chars().distinct().count() == 1) {
+            return null;
+        }
+        for (Network network : NETWORKS) {
+            if (network.issues(digits)) {
+                return new Candidate(match.start(), match.end(), 0.7,
+                        network.name() + " IIN, " + digits.length() + " digits, Luhn checksum valid");
+            }
+        }
+        return null;
+    }
+}

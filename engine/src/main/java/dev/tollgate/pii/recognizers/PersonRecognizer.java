@@ -1,0 +1,297 @@
+package dev.tollgate.pii.recognizers;
+
+import dev.tollgate.pii.Finding;
+import dev.tollgate.pii.Recognizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PERSON by context rules, until a trained NER model takes over: one to four capitalised name tokens
+ * (hyphenated names, O'Brien, McDonald, an all-caps surname after the first token, particles such as von, van,
+ * de, di, da, del, la between them) directly after a trigger in one of the five languages: a title (Mr, Frau,
+ * Mme, Sra., Sig.ra, ...), a self-introduction ("my name is", "je m'appelle", "me llamo", ...), a label
+ * ("Name:", "Nom :", ...), a role ("patient", "Kunde", "client", ...) or a letter closing ("Regards,",
+ * "Mit freundlichen Grüßen", ...). Capitalised function words ("The", "Der", "Le", ...) end a name.
+ *
+ * <p>Words are looked up by their first word in a trigger table rather than matched with one large
+ * alternation, which java.util.regex would try at every position of the text.
+ */
+public final class PersonRecognizer implements Recognizer {
+    private static final String TYPE = "PERSON";
+    private static final int MAX_TRIGGER_WORD = 12;
+    private static final int MAX_CHAINED_TITLES = 2;
+
+    private static final String LOWER = "[\\p{Ll}\\p{M}]{1,30}+";
+    private static final String END = "(?![\\p{L}\\p{M}\\p{N}])";
+    private static final String TOKEN =
+            "(?:\\p{Lu}['’])?\\p{Lu}" + LOWER + "(?:\\p{Lu}" + LOWER + ")?(?:-\\p{Lu}" + LOWER + "){0,2}+" + END;
+    private static final String CAPS_TOKEN = "\\p{Lu}{2,30}+(?:-\\p{Lu}{2,30}+)?+" + END;
+    private static final Set<String> PARTICLES = Set.of(
+            "von", "van", "de", "di", "da", "del", "della", "der", "den", "du", "des", "la", "le", "zu", "dos", "das",
+            "ten", "ter");
+    private static final String PARTICLE = "(?:" + String.join("|", PARTICLES) + ")";
+    private static final String SPACE = "[ \\u00A0]";
+    private static final Pattern NAME = Pattern.compile(
+            "(?:" + PARTICLE + SPACE + "){0,2}" + TOKEN
+                    + "(?:" + SPACE + "(?:" + PARTICLE + SPACE + "){0,2}(?:" + TOKEN + "|" + CAPS_TOKEN + ")){0,3}");
+
+    /** Capitalised words that start sentences or clauses rather than names. */
+    private static final Set<String> NOT_NAMES = Set.of(
+            "The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "With", "From", "By", "Is", "Was",
+            "Are", "I", "We", "You", "He", "She", "It", "They", "My", "Your", "His", "Her", "Our", "This", "That",
+            "Thank", "Thanks", "Hello", "Hi", "Dear", "Not", "Here", "Sorry",
+            "Der", "Die", "Das", "Und", "Oder", "Ein", "Eine", "Ist", "Ich", "Sie", "Er", "Wir", "Mit", "Danke", "Hallo",
+            "Le", "La", "Les", "Et", "Ou", "Un", "Une", "Est", "Je", "Il", "Elle", "Nous", "Vous", "Merci", "Bonjour",
+            "El", "Los", "Las", "Y", "Es", "Yo", "Usted", "Gracias", "Hola",
+            "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno");
+
+    private enum Kind {
+        TITLE("title", 0.8), INTRODUCTION("self-introduction", 0.8), LABEL("label", 0.75), ROLE("role word", 0.7),
+        SIGNATURE("letter closing", 0.7), SELF_REFERENCE("self-reference", 0.7);
+
+        final String description;
+        final double score;
+
+        Kind(String description, double score) {
+            this.description = description;
+            this.score = score;
+        }
+    }
+
+    /** @param caseSensitive titles only: "M." is a title, "m." is not */
+    private record Trigger(String phrase, Kind kind, boolean caseSensitive) {
+        boolean needsColon() {
+            return kind == Kind.LABEL;
+        }
+    }
+
+    private static final Map<String, List<Trigger>> TRIGGERS_BY_FIRST_WORD = triggers();
+    private static final Map<String, List<Trigger>> TITLES_BY_FIRST_WORD = titlesOnly();
+
+    @Override
+    public List<Finding> recognize(String text) {
+        List<Finding> findings = new ArrayList<>();
+        Matcher name = NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordStart(text, i)) {
+                i++;
+                continue;
+            }
+            int wordEnd = i;
+            while (wordEnd < n && Character.isLetter(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            Finding finding = wordEnd - i <= MAX_TRIGGER_WORD
+                    ? afterTrigger(text, i, TRIGGERS_BY_FIRST_WORD.get(ContextWords.lower(text, i, wordEnd)), name)
+                    : null;
+            if (finding != null) {
+                findings.add(finding);
+                i = finding.end();
+            } else {
+                i = wordEnd;
+            }
+        }
+        return findings;
+    }
+
+    private static Finding afterTrigger(String text, int at, List<Trigger> candidates, Matcher name) {
+        if (candidates == null) {
+            return null;
+        }
+        for (Trigger trigger : candidates) {
+            int p = matchEnd(text, at, trigger);
+            if (p < 0) {
+                continue;
+            }
+            int afterTrigger = p;
+            p = skipSeparators(text, p, trigger);
+            if (p < 0) {
+                continue;
+            }
+            boolean colon = text.substring(afterTrigger, p).indexOf(':') >= 0;
+            int beforeTitles = p;
+            p = skipTitles(text, p);
+            name.region(p, Math.min(text.length(), p + 240));
+            if (name.lookingAt()) {
+                Finding finding = finding(text, p, name.end(), trigger, colon || p > beforeTitles);
+                if (finding != null) {
+                    return finding;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Drops trailing particles, and everything from a function word or title on ("La" after a particle, as in
+     * "de La Fontaine", is part of the name). A role word alone ("Patient Portal") is weak evidence: it needs a
+     * colon, a title or two name tokens after it.
+     */
+    private static Finding finding(String text, int start, int end, Trigger trigger, boolean strongSeparator) {
+        int kept = -1;
+        int names = 0;
+        boolean afterParticle = false;
+        int i = start;
+        while (i < end) {
+            int tokenEnd = i;
+            while (tokenEnd < end && !isSpace(text.charAt(tokenEnd))) {
+                tokenEnd++;
+            }
+            String token = text.substring(i, tokenEnd);
+            if ((NOT_NAMES.contains(token) && !afterParticle) || isTitle(text, i)) {
+                break;
+            }
+            afterParticle = PARTICLES.contains(token);
+            if (!afterParticle) {
+                kept = tokenEnd;
+                names++;
+            }
+            i = tokenEnd + 1;
+        }
+        if (names == 0 || (trigger.kind() == Kind.ROLE && names == 1 && !strongSeparator)) {
+            return null;
+        }
+        double score = trigger.kind().score + (names > 1 ? 0.05 : 0);
+        return new Finding(TYPE, start, kept, Math.round(score * 100) / 100.0, ContextWords.SOURCE,
+                "capitalised name after " + trigger.kind().description + " '" + trigger.phrase() + "'");
+    }
+
+    /** End of the trigger phrase at {@code at}, or -1. */
+    private static int matchEnd(String text, int at, Trigger trigger) {
+        String phrase = trigger.phrase();
+        int end = at + phrase.length();
+        if (end > text.length()) {
+            return -1;
+        }
+        for (int k = 0; k < phrase.length(); k++) {
+            char c = text.charAt(at + k);
+            char expected = phrase.charAt(k);
+            if (c == '\u2019') {
+                c = '\'';
+            }
+            if (c != expected && (trigger.caseSensitive() || Character.toLowerCase(c) != expected)) {
+                return -1;
+            }
+        }
+        boolean endsInLetter = Character.isLetter(phrase.charAt(phrase.length() - 1));
+        return endsInLetter && end < text.length() && Character.isLetter(text.charAt(end)) ? -1 : end;
+    }
+
+    /** Position of the name after the trigger, or -1 if the trigger is not followed the way it must be. */
+    private static int skipSeparators(String text, int p, Trigger trigger) {
+        int n = text.length();
+        if (trigger.kind() == Kind.TITLE) {
+            return p < n && isSpace(text.charAt(p)) ? p + 1 : -1;
+        }
+        int limit = Math.min(n, p + 6);
+        boolean colon = false;
+        while (p < limit && (isSpace(text.charAt(p)) || ",:;\t\r\n".indexOf(text.charAt(p)) >= 0)) {
+            colon |= text.charAt(p) == ':';
+            p++;
+        }
+        return trigger.needsColon() && !colon ? -1 : p;
+    }
+
+    private static int skipTitles(String text, int p) {
+        for (int k = 0; k < MAX_CHAINED_TITLES && p < text.length() && isWordStart(text, p); k++) {
+            int end = titleEnd(text, p);
+            if (end < 0 || end >= text.length() || !isSpace(text.charAt(end))) {
+                return p;
+            }
+            p = end + 1;
+        }
+        return p;
+    }
+
+    private static boolean isTitle(String text, int at) {
+        int end = titleEnd(text, at);
+        return end >= 0 && (end >= text.length() || isSpace(text.charAt(end)));
+    }
+
+    private static int titleEnd(String text, int at) {
+        int wordEnd = at;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        List<Trigger> titles = wordEnd - at <= MAX_TRIGGER_WORD
+                ? TITLES_BY_FIRST_WORD.get(ContextWords.lower(text, at, wordEnd)) : null;
+        if (titles != null) {
+            for (Trigger title : titles) {
+                int end = matchEnd(text, at, title);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWordStart(String text, int i) {
+        return Character.isLetter(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0';
+    }
+
+    private static Map<String, List<Trigger>> triggers() {
+        List<Trigger> all = new ArrayList<>(titles());
+        add(all, Kind.INTRODUCTION, "my name is", "mein name ist", "ich heiße", "ich heisse", "je m'appelle",
+                "mon nom est", "me llamo", "mi nombre es", "mi chiamo", "il mio nome è");
+        add(all, Kind.SELF_REFERENCE, "i am", "i'm");
+        add(all, Kind.LABEL, "name", "full name", "patient name", "customer name", "vorname", "nachname",
+                "nom", "prénom", "nom complet", "nombre", "nombre completo", "apellido", "apellidos",
+                "nome", "cognome", "nome completo");
+        add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
+        add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "sincerely", "yours sincerely",
+                "yours truly", "best wishes", "mit freundlichen grüßen", "mit freundlichen grüssen", "viele grüße",
+                "beste grüße", "liebe grüße", "cordialement", "bien cordialement", "bien à vous", "atentamente",
+                "saludos", "un saludo", "cordiales saludos", "cordiali saluti", "distinti saluti", "un saluto");
+        return byFirstWord(all);
+    }
+
+    private static Map<String, List<Trigger>> titlesOnly() {
+        return byFirstWord(titles());
+    }
+
+    private static List<Trigger> titles() {
+        List<Trigger> titles = new ArrayList<>();
+        for (String title : List.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
+                "Herr", "Frau", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Sr.", "Sra.", "Srta.", "Sig.", "Sig.ra",
+                "Sig.na", "Dott.", "Dott.ssa")) {
+            titles.add(new Trigger(title, Kind.TITLE, true));
+        }
+        return titles;
+    }
+
+    private static void add(List<Trigger> all, Kind kind, String... phrases) {
+        for (String phrase : phrases) {
+            all.add(new Trigger(phrase, kind, false));
+        }
+    }
+
+    /** Keyed by the lower-cased first word; longest phrase first, so "Mr." wins over "Mr". */
+    private static Map<String, List<Trigger>> byFirstWord(List<Trigger> triggers) {
+        Map<String, List<Trigger>> map = new HashMap<>();
+        for (Trigger trigger : triggers) {
+            String phrase = trigger.phrase();
+            int end = 0;
+            while (end < phrase.length() && Character.isLetter(phrase.charAt(end))) {
+                end++;
+            }
+            map.computeIfAbsent(ContextWords.lower(phrase, 0, end), k -> new ArrayList<>()).add(trigger);
+        }
+        map.values().forEach(list -> list.sort(Comparator.comparingInt((Trigger t) -> t.phrase().length()).reversed()));
+        Map<String, List<Trigger>> copy = new HashMap<>();
+        map.forEach((key, list) -> copy.put(key, List.copyOf(list)));
+        return Map.copyOf(copy);
+    }
+}

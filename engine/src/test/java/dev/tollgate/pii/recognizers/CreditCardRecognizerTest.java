@@ -1,0 +1,53 @@
+package dev.tollgate.pii.recognizers;
+
+import static dev.tollgate.pii.recognizers.Findings.found;
+import static dev.tollgate.pii.recognizers.Findings.none;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CreditCardRecognizerTest {
+    private final CreditCardRecognizer recognizer = new CreditCardRecognizer();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "51", "2221", "34", "37", "6011", "65", "3528", "36", "62", "2200"})
+    void findsLuhnValidNumbersOfEachNetwork(String prefix) {
+        int length = prefix.equals("34") || prefix.equals("37") ? 15 : prefix.equals("36") ? 14 : 16;
+        String number = TestIds.luhn(prefix + "7".repeat(length - prefix.length() - 1));
+        found(recognizer, "Paid with " + number + ".", number, "CREDIT_CARD");
+    }
+
+    @Test
+    void findsGroupedNumbers() {
+        String number = TestIds.luhn("411111111111111");
+        String spaced = number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+        String dashed = number.replaceAll("(\\d{4})(?=\\d)", "$1-");
+        found(recognizer, "card " + spaced + " exp", spaced, "CREDIT_CARD");
+        found(recognizer, "card " + dashed + " exp", dashed, "CREDIT_CARD");
+        String amex = TestIds.luhn("37828224631000");
+        String amexGrouped = amex.substring(0, 4) + " " + amex.substring(4, 10) + " " + amex.substring(10);
+        found(recognizer, "Amex " + amexGrouped, amexGrouped, "CREDIT_CARD");
+    }
+
+    @Test
+    void rejectsBadChecksumUnknownPrefixAndWrongLength() {
+        String valid = TestIds.luhn("411111111111111");
+        none(recognizer, "card " + TestIds.breakLastDigit(valid));
+        none(recognizer, "card " + TestIds.luhn("990000000000000"));
+        none(recognizer, "card " + TestIds.luhn("34000000000000000"));
+        none(recognizer, "card 0000 0000 0000 0000");
+        none(recognizer, "card 4111 1111-1111 1111");
+    }
+
+    @Test
+    void contextRaisesScoreInEachLanguage() {
+        String number = TestIds.luhn("545454545454545");
+        double bare = found(recognizer, number, number, "CREDIT_CARD").score();
+        for (String context : new String[] {"credit card", "Kreditkartennummer", "carte bancaire", "tarjeta", "carta di credito"}) {
+            String text = context + " " + number;
+            assertTrue(found(recognizer, text, number, "CREDIT_CARD").score() > bare, text);
+        }
+    }
+}

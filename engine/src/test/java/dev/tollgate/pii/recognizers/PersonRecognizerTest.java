@@ -1,0 +1,118 @@
+package dev.tollgate.pii.recognizers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.pii.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonRecognizerTest {
+    private final PersonRecognizer recognizer = new PersonRecognizer();
+
+    private Finding onlyFinding(String text, String name) {
+        List<Finding> findings = recognizer.recognize(text);
+        assertEquals(1, findings.size(), () -> "findings " + findings);
+        Finding f = findings.get(0);
+        assertEquals("PERSON", f.type());
+        assertEquals(name, text.substring(f.start(), f.end()));
+        assertEquals("pattern", f.source());
+        assertTrue(f.score() >= 0.7 && f.score() <= 0.85, "score " + f.score());
+        assertTrue(!f.explanation().contains(name));
+        return f;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Dear Mr. John Smith, thank you|John Smith",
+            "Please ask Mrs Jane O'Brien to call|Jane O'Brien",
+            "Dr. Sarah McDonald-Jones will see you|Sarah McDonald-Jones",
+            "Sehr geehrter Herr Hans-Peter von Weizsäcker,|Hans-Peter von Weizsäcker",
+            "Frau Dr. Anna Müller ist da|Anna Müller",
+            "Bonjour M. Jean de La Fontaine.|Jean de La Fontaine",
+            "Chère Mme Camille Martin,|Camille Martin",
+            "Estimado Sr. José García López:|José García López",
+            "Gentile Sig.ra Giulia Rossi,|Giulia Rossi",
+            "Il Sig. Marco di Stefano arriva|Marco di Stefano",
+            "Prof. Maria del Carmen Ruiz|Maria del Carmen Ruiz"})
+    void findsNamesAfterTitles(String text, String name) {
+        onlyFinding(text, name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Hello, my name is Emily Clarke and I need help|Emily Clarke",
+            "I am Peter and I have a question|Peter",
+            "Hallo, ich heiße Lukas Schneider.|Lukas Schneider",
+            "Bonjour, je m'appelle Camille Martin, merci|Camille Martin",
+            "Bonjour, je m’appelle Léa Dubois|Léa Dubois",
+            "Hola, me llamo Lucía Fernández.|Lucía Fernández",
+            "Ciao, mi chiamo Giulia Bianchi!|Giulia Bianchi"})
+    void findsSelfIntroductionsInEachLanguage(String text, String name) {
+        onlyFinding(text, name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Name: Oliver Brown|Oliver Brown",
+            "Nom : Dupont|Dupont",
+            "Patient: Maria Schulz, 54|Maria Schulz",
+            "the patient Tom Baker reported|Tom Baker",
+            "Die Patientin Erika Mustermann klagt|Erika Mustermann",
+            "Kunde Max Meier ruft an|Max Meier",
+            "le client Pierre Durand a écrit|Pierre Durand",
+            "Signed, Anna-Lena Vogt|Anna-Lena Vogt"})
+    void findsNamesAfterLabelsAndRoles(String text, String name) {
+        onlyFinding(text, name);
+    }
+
+    @Test
+    void findsNamesBelowLetterClosingsInEachLanguage() {
+        onlyFinding("Kind regards,\nSophie Turner", "Sophie Turner");
+        onlyFinding("Mit freundlichen Grüßen\n\nJürgen Klein", "Jürgen Klein");
+        onlyFinding("Cordialement,\r\nÉmilie Laurent", "Émilie Laurent");
+        onlyFinding("Atentamente,\nCarmen Vidal", "Carmen Vidal");
+        onlyFinding("Cordiali saluti,\nLuca Romano", "Luca Romano");
+    }
+
+    @Test
+    void aRoleWordAloneNeedsAColonATitleOrAFullName() {
+        onlyFinding("Patient: Weber", "Weber");
+        onlyFinding("Patientin Frau Weber", "Weber");
+        assertEquals(List.of(), recognizer.recognize("Kunde Service"));
+    }
+
+    @Test
+    void allCapsSurnameAfterAGivenName() {
+        onlyFinding("je m'appelle Camille MARTIN, merci", "Camille MARTIN");
+    }
+
+    @Test
+    void functionWordsAndTitlesEndAName() {
+        onlyFinding("Regards, Tom The Builder", "Tom");
+        onlyFinding("Kunde Herr Meier", "Meier");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I am happy to help", "Name Change Request", "my name is not important",
+            "The Patient Portal", "Regards, The Team", "Mr. and Mrs. are titles", "mr smith", "Name: the usual"})
+    void ignoresWhatIsNotANameAfterATrigger(String text) {
+        assertEquals(List.of(), recognizer.recognize(text));
+    }
+
+    @Test
+    void findsEveryNameInALongerText() {
+        String text = "Mr. Smith met Frau Weber. Later Dr. Rossi joined.";
+        assertEquals(3, recognizer.recognize(text).size());
+    }
+
+    @Test
+    void moreNameTokensScoreHigher() {
+        double one = onlyFinding("Mr. Smith", "Smith").score();
+        double two = onlyFinding("Mr. John Smith", "John Smith").score();
+        assertTrue(two > one);
+    }
+}
