@@ -1,5 +1,6 @@
 package dev.tollgate.decision;
 
+import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.Reason;
 
 /** The reason recorded when an engine cannot evaluate: the decision fails closed and says why. */
@@ -9,8 +10,10 @@ final class EngineFailure {
     private EngineFailure() {
     }
 
+    /** Only an EngineException's message is shown: other exception messages may quote facts. */
     static Reason reason(String engine, RuntimeException e) {
+        String what = e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName();
         return new Reason(RULE, engine, Combiner.PACK, "Fail closed (Tollgate invariant)",
-                "The " + engine + " engine failed (" + e.getClass().getSimpleName() + "): request denied");
+                "The " + engine + " engine failed (" + what + "): request denied");
     }
 }

@@ -10,12 +10,20 @@ import java.util.List;
  * @param obligations  obligations this pack imposes
  * @param route        this pack's routing preference, or null
  * @param reasons      every rule that fired, in firing order
+ * @param engineDecisionId the engine's own id for this evaluation (OPA's decision_id), or null; logged
+ *                     beside Tollgate's decision id so the two logs can be joined
  */
 public record PartialVerdict(String engine, String pack, boolean deny, List<String> forbidden,
-                             List<Obligation> obligations, RouteChoice route, List<Reason> reasons) {
+                             List<Obligation> obligations, RouteChoice route, List<Reason> reasons,
+                             String engineDecisionId) {
     public PartialVerdict {
         forbidden = List.copyOf(forbidden);
         obligations = List.copyOf(obligations);
         reasons = List.copyOf(reasons);
+    }
+
+    public PartialVerdict(String engine, String pack, boolean deny, List<String> forbidden,
+                          List<Obligation> obligations, RouteChoice route, List<Reason> reasons) {
+        this(engine, pack, deny, forbidden, obligations, route, reasons, null);
     }
 }
