@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
@@ -46,11 +47,12 @@ public final class DecisionService {
         Instant expiresAt = clock.instant().plus(ttl);
         Decision decision = new Decision(ids.next(), evaluated.outcome(), built.findings(), evaluated.versions(),
                 expiresAt.toString());
-        append(record(app, request, built, decision));
+        append(record(app, request, built, decision, evaluated.engineDecisionIds()));
         return decision;
     }
 
-    private ObjectNode record(Application app, DecideRequest request, FactsBuilder.Built built, Decision d) {
+    private ObjectNode record(Application app, DecideRequest request, FactsBuilder.Built built, Decision d,
+                              Map<String, String> engineDecisionIds) {
         ObjectNode record = Json.MAPPER.createObjectNode();
         record.put("type", "decision");
         record.put("decision_id", d.decisionId());
@@ -61,6 +63,9 @@ public final class DecisionService {
         record.set("findings", Json.MAPPER.valueToTree(d.findings()));
         record.set("outcome", Json.MAPPER.valueToTree(d.outcome()));
         record.put("expires_at", d.expiresAt());
+        if (!engineDecisionIds.isEmpty()) {
+            record.set("engine_decision_ids", Json.MAPPER.valueToTree(engineDecisionIds));
+        }
         return record;
     }
 

@@ -20,8 +20,11 @@ public final class PolicyEvaluation {
     private PolicyEvaluation() {
     }
 
-    /** @param versions engine -> digest of what was evaluated */
-    public record Evaluated(Outcome outcome, Map<String, String> versions) {
+    /**
+     * @param versions          engine -> digest of what was evaluated
+     * @param engineDecisionIds "engine/pack" -> the engine's own decision id, for engines that give one (OPA)
+     */
+    public record Evaluated(Outcome outcome, Map<String, String> versions, Map<String, String> engineDecisionIds) {
     }
 
     public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts) {
@@ -36,6 +39,9 @@ public final class PolicyEvaluation {
                 failures.add(EngineFailure.reason(policy.engine(), e));
             }
         }
-        return new Evaluated(COMBINER.combine(facts, verdicts, failures), versions);
+        Map<String, String> engineDecisionIds = new TreeMap<>();
+        verdicts.stream().filter(v -> v.engineDecisionId() != null)
+                .forEach(v -> engineDecisionIds.put(v.engine() + "/" + v.pack(), v.engineDecisionId()));
+        return new Evaluated(COMBINER.combine(facts, verdicts, failures), versions, engineDecisionIds);
     }
 }
