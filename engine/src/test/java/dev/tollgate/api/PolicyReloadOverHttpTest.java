@@ -2,7 +2,6 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
-import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ class PolicyReloadOverHttpTest {
 
     @Test
     void aBrokenFileLeavesThePreviousVersionActiveAndIsReportedWithFileAndLine() throws Exception {
-        for (Path file : PolicyFiles.list(TestService.POLICIES)) {
-            Files.createDirectories(policies.resolve(file).getParent());
-            Files.copy(TestService.POLICIES.resolve(file), policies.resolve(file));
-        }
+        TestService.copyPolicies(policies);
         Path gdpr = policies.resolve("gdpr/gdpr.drl");
         String original = Files.readString(gdpr);
         try (TestService service = TestService.start(policies)) {

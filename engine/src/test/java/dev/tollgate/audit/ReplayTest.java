@@ -1,6 +1,5 @@
 package dev.tollgate.audit;
 
-import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
@@ -66,11 +65,7 @@ class ReplayTest {
 
     @Test
     void candidatePolicyReportsWhatWouldChange() throws Exception {
-        Path candidate = shared.resolve("candidate");
-        for (Path file : PolicyFiles.list(TestService.POLICIES)) {
-            Files.createDirectories(candidate.resolve(file).getParent());
-            Files.copy(TestService.POLICIES.resolve(file), candidate.resolve(file));
-        }
+        Path candidate = TestService.copyPolicies(shared.resolve("candidate"));
         Files.writeString(candidate.resolve("gdpr/candidate.drl"), DENY_FAQ);
         ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log"),
                 List.of(new DroolsPolicyCompiler().compile(candidate))));

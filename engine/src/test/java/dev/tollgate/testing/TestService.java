@@ -2,6 +2,7 @@ package dev.tollgate.testing;
 
 import dev.tollgate.TollgateServer;
 import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.policy.PolicyFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,15 @@ public final class TestService implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Copies the shipped Drools packs into target, for tests that change them. */
+    public static Path copyPolicies(Path target) throws IOException {
+        for (Path file : PolicyFiles.list(POLICIES)) {
+            Files.createDirectories(target.resolve(file).getParent());
+            Files.copy(POLICIES.resolve(file), target.resolve(file));
+        }
+        return target;
     }
 
     public Path dataDir() {
