@@ -21,7 +21,10 @@ public final class PolicyFiles {
     private PolicyFiles() {
     }
 
-    /** Relative paths of every regular, non-hidden file under dir, sorted by their '/'-separated form. */
+    /**
+     * Relative paths of every regular, non-hidden file under dir, sorted by their '/'-separated form. An OPA
+     * bundle's .manifest is not hidden in this sense: its revision is part of the policy version.
+     */
     public static List<Path> list(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -48,6 +51,7 @@ public final class PolicyFiles {
     }
 
     private static boolean isHidden(Path path) {
-        return path.getFileName().toString().startsWith(".");
+        String name = path.getFileName().toString();
+        return name.startsWith(".") && !name.equals(".manifest");
     }
 }

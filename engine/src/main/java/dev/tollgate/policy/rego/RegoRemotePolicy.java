@@ -1,0 +1,79 @@
+package dev.tollgate.policy.rego;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tollgate.Json;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.EngineException;
+import dev.tollgate.policy.PartialVerdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Rego packs as served by a remote OPA: each pack's verdict is one Data API query, all packs of a
+ * decision queried at once. OPA's decision id is kept on each partial verdict so that OPA's decision log
+ * and Tollgate's can be joined.
+ */
+public final class RegoRemotePolicy implements CompiledPolicy {
+    public static final String ENGINE = VerdictDocument.ENGINE;
+
+    private final String digest;
+    private final String revision;
+    private final List<RegoPack> packs;
+    private final Map<String, Integer> ruleCounts;
+    private final OpaDataApi opa;
+
+    RegoRemotePolicy(String digest, String revision, List<RegoPack> packs, Map<String, Integer> ruleCounts, OpaDataApi opa) {
+        this.digest = digest;
+        this.revision = revision;
+        this.packs = List.copyOf(packs);
+        this.ruleCounts = Map.copyOf(ruleCounts);
+        this.opa = opa;
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    /** The bundle revision the OPA server was checked to serve when this version was compiled. */
+    public String revision() {
+        return revision;
+    }
+
+    @Override
+    public Map<String, Integer> ruleCounts() {
+        return ruleCounts;
+    }
+
+    @Override
+    public List<PartialVerdict> evaluate(Facts facts) {
+        String input;
+        try {
+            input = Json.MAPPER.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new EngineException("facts could not be serialised for Rego", e);
+        }
+        List<CompletableFuture<OpaDataApi.Answer>> queries = new ArrayList<>(packs.size());
+        packs.forEach(pack -> queries.add(opa.query(pack.verdictEntrypoint(), input)));
+        List<PartialVerdict> verdicts = new ArrayList<>(packs.size());
+        for (int i = 0; i < packs.size(); i++) {
+            OpaDataApi.Answer answer = opa.await(queries.get(i));
+            verdicts.add(VerdictDocument.read(packs.get(i), answer.result(), answer.decisionId()));
+        }
+        return List.copyOf(verdicts);
+    }
+
+    @Override
+    public String toString() {
+        return "RegoRemotePolicy[" + opa.url() + ", " + digest + ", revision " + revision + "]";
+    }
+}

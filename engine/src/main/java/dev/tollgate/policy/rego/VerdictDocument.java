@@ -1,0 +1,86 @@
+package dev.tollgate.policy.rego;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.policy.EngineException;
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.PartialVerdict;
+import dev.tollgate.policy.Reason;
+import dev.tollgate.policy.RouteChoice;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a pack's {@code verdict} document into a partial verdict:
+ * {@code {"deny": bool, "forbidden": [id], "obligations": [{"type", "entities", "applies_to"}],
+ * "route": {"destination", "strategy"} | null, "reasons": [{"rule", "basis", "message"}]}}, reasons in any
+ * order (they are sorted by rule id here).
+ * A document of any other shape is an engine failure, never a partial answer.
+ */
+final class VerdictDocument {
+    static final String ENGINE = "rego";
+
+    private VerdictDocument() {
+    }
+
+    static PartialVerdict read(RegoPack pack, JsonNode verdict, String engineDecisionId) {
+        if (!verdict.isObject() || !verdict.path("deny").isBoolean()) {
+            throw malformed(pack, "deny");
+        }
+        List<String> forbidden = strings(pack, verdict.path("forbidden"), "forbidden");
+        List<Obligation> obligations = new ArrayList<>();
+        for (JsonNode o : array(pack, verdict.path("obligations"), "obligations")) {
+            JsonNode appliesTo = o.path("applies_to");
+            if (!o.path("type").isTextual() || !(appliesTo.isNull() || appliesTo.isMissingNode() || appliesTo.isTextual())) {
+                throw malformed(pack, "obligations");
+            }
+            obligations.add(new Obligation(o.path("type").asText(), strings(pack, o.path("entities"), "obligations"),
+                    appliesTo.isTextual() ? appliesTo.asText() : null));
+        }
+        RouteChoice route = null;
+        JsonNode routeNode = verdict.path("route");
+        if (routeNode.isObject()) {
+            if (!routeNode.path("destination").isTextual() || !routeNode.path("strategy").isTextual()) {
+                throw malformed(pack, "route");
+            }
+            route = new RouteChoice(routeNode.path("destination").asText(), routeNode.path("strategy").asText());
+        } else if (!routeNode.isNull() && !routeNode.isMissingNode()) {
+            throw malformed(pack, "route");
+        }
+        List<Reason> reasons = new ArrayList<>();
+        for (JsonNode r : array(pack, verdict.path("reasons"), "reasons")) {
+            if (!r.path("rule").isTextual() || !r.path("basis").isTextual() || !r.path("message").isTextual()) {
+                throw malformed(pack, "reasons");
+            }
+            reasons.add(new Reason(r.path("rule").asText(), ENGINE, pack.name(), r.path("basis").asText(),
+                    r.path("message").asText()));
+        }
+        // Rego has no firing order and a pack lists its reasons as a set: sorted by rule id they are deterministic.
+        reasons.sort(Comparator.comparing(Reason::rule));
+        return new PartialVerdict(ENGINE, pack.name(), verdict.path("deny").asBoolean(), forbidden, obligations, route,
+                reasons, engineDecisionId);
+    }
+
+    private static JsonNode array(RegoPack pack, JsonNode node, String field) {
+        if (!node.isArray()) {
+            throw malformed(pack, field);
+        }
+        return node;
+    }
+
+    private static List<String> strings(RegoPack pack, JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array(pack, node, field)) {
+            if (!value.isTextual()) {
+                throw malformed(pack, field);
+            }
+            values.add(value.asText());
+        }
+        return values;
+    }
+
+    private static EngineException malformed(RegoPack pack, String field) {
+        return new EngineException("Rego pack " + pack.name() + " returned a verdict without a valid \"" + field + "\"");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tollgate.policy.rego;
+
+import dev.tollgate.facts.DataFacts;
+import dev.tollgate.facts.DestinationFacts;
+import dev.tollgate.facts.EntityCount;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.facts.RequestFacts;
+import dev.tollgate.facts.SubjectFacts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
+ * unknown countries, prohibited / Annex III / ordinary use cases and tasks, every routing row and its
+ * token and latency edges, tenant pins, and destinations of both kinds with every flag.
+ */
+final class FactsArbitraries {
+    static final List<String> ART9_CATEGORIES = List.of("biometric", "genetic", "health", "political_opinions",
+            "racial_ethnic_origin", "religious_beliefs", "sex_life_orientation", "trade_union_membership");
+    static final List<String> OTHER_CATEGORIES = List.of("payment_card", "phi");
+    static final List<String> COUNTRIES = List.of(
+            "DE", "FR", "IE", "GR", "NO", "LI",      // EEA
+            "CH", "GB", "JP", "CA", "UY",            // adequacy decision
+            "US", "CN", "IN", "BR",                  // other third countries
+            "ZZ");                                   // unknown
+    static final List<String> USE_CASES = List.of("none", "insurance_pricing", "claims_handling",
+            "social_scoring", "emotion_recognition_workplace", "subliminal_manipulation",
+            "credit_scoring", "recruitment", "emergency_triage", "law_enforcement");
+    static final List<String> TASKS = List.of("faq", "classify", "extract", "summarize", "translate", "reasoning", "code",
+            "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
+    static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
+            "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
+    static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
+    static final List<String> DESTINATION_IDS = List.of("slm-local", "slm-edge", "cloud-eu", "cloud-us", "cloud-ch", "cloud-x");
+
+    private FactsArbitraries() {
+    }
+
+    static Arbitrary<Facts> facts() {
+        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations())
+                .as(Facts::new);
+    }
+
+    private static Arbitrary<RequestFacts> request() {
+        Arbitrary<Integer> tokens = Arbitraries.oneOf(
+                Arbitraries.of(0, 1, 256, 257, 512, 513, 1024, 1025, 2048, 2049),
+                Arbitraries.integers().between(0, 4000));
+        Arbitrary<Integer> latency = Arbitraries.oneOf(
+                Arbitraries.of(0, 0, 1, 300, 301),
+                Arbitraries.integers().between(0, 2000));
+        return Combinators.combine(Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES), Arbitraries.of(TASKS), tokens, latency)
+                .as((useCase, residency, task, tokenCount, latencyMs) -> new RequestFacts("claims-assistant",
+                        "claims_handling", useCase, residency, task, tokenCount, "eng", 1, latencyMs));
+    }
+
+    private static Arbitrary<DataFacts> data() {
+        Arbitrary<Set<String>> entities = Arbitraries.of(ENTITY_TYPES).set().ofMaxSize(4);
+        Arbitrary<Set<String>> categories = Arbitraries.of(concat(ART9_CATEGORIES, OTHER_CATEGORIES)).set().ofMaxSize(3);
+        return Combinators.combine(entities, categories, Arbitraries.of(false, false, true)).as((types, classes, extraPersonal) -> {
+            List<String> entityTypes = List.copyOf(new TreeSet<>(types));
+            List<String> categoryList = List.copyOf(new TreeSet<>(classes));
+            boolean special = categoryList.stream().anyMatch(ART9_CATEGORIES::contains);
+            // personal_data is derived, and sometimes set on its own: the packs must agree on any document.
+            boolean personal = special || !entityTypes.isEmpty() || extraPersonal;
+            return new DataFacts(personal, entityTypes, entityTypes.stream().map(t -> new EntityCount(t, 1)).toList(),
+                    categoryList, special);
+        });
+    }
+
+    private static Arbitrary<List<DestinationFacts>> destinations() {
+        Arbitrary<DestinationFacts> destination = Combinators.combine(
+                        Arbitraries.of(DESTINATION_IDS), Arbitraries.of(COUNTRIES.subList(0, 15)),
+                        Arbitraries.of(true, true, false), Arbitraries.of(false, false, true),
+                        Arbitraries.of(false, false, true), Arbitraries.of(true, true, true, false),
+                        Arbitraries.of(true, false))
+                .as((id, country, dpa, trains, scc, permitted, approved) -> new DestinationFacts(id,
+                        id.startsWith("slm") ? "slm" : "cloud", country, "provider-" + id,
+                        dpa, trains, scc, permitted, approved));
+        return destination.list().ofMinSize(0).ofMaxSize(4).uniqueElements(DestinationFacts::id);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,87 @@
+# Routing pack: which model answers when nothing else decides it.
+# The same table as policies/routing/routing.csv, row for row and in the same order: the rows are an
+# else-chain, so the first row whose conditions all hold decides (first hit), and routing.fallback,
+# with no conditions, routes every request that no earlier row matched.
+package tollgate.routing
+
+basis := "Tollgate routing policy (cost/latency)"
+
+request := input.request
+
+hit := faq_short if {
+	request.task_type == "faq"
+	request.token_count <= 256
+} else := classify_extract if {
+	request.task_type in {"classify", "extract"}
+	request.token_count <= 1024
+} else := tight_latency if {
+	request.max_latency_ms > 0
+	request.max_latency_ms <= 300
+} else := summarize_translate if {
+	request.task_type in {"summarize", "translate"}
+	request.token_count <= 512
+} else := complex_task if {
+	request.task_type in {"reasoning", "code", "multi_step", "plan"}
+} else := long_input if {
+	request.token_count > 2048
+} else := draft_write if {
+	request.task_type in {"draft", "write"}
+	request.token_count <= 2048
+} else := fallback
+
+# The rows' ids, routes and messages; a row's texts are built only when it is the hit.
+faq_short := {
+	"rule": "routing.faq-short", "destination": "slm-local", "strategy": "static",
+	"message": "Short FAQ questions are answered by the on-device model",
+}
+
+classify_extract := {
+	"rule": "routing.classify-extract", "destination": "slm-local", "strategy": "static",
+	"message": "Classification and extraction of up to 1024 tokens run on the on-device model",
+}
+
+tight_latency := {
+	"rule": "routing.tight-latency", "destination": "slm-local", "strategy": "static",
+	"message": "A latency budget of 300 ms or less is met only by the on-device model",
+}
+
+summarize_translate := {
+	"rule": "routing.summarize-translate", "destination": "slm-local", "strategy": "cascade",
+	"message": "Short summaries and translations start on the on-device model and go to the cloud only when its answer is not good enough",
+}
+
+complex_task := {
+	"rule": "routing.complex-task", "destination": "cloud-eu", "strategy": "static",
+	"message": "Multi-step reasoning, code and planning go to the EU cloud model",
+}
+
+long_input := {
+	"rule": "routing.long-input", "destination": "cloud-eu", "strategy": "static",
+	"message": "Inputs longer than 2048 tokens go to the EU cloud model",
+}
+
+draft_write := {
+	"rule": "routing.draft-write", "destination": "slm-local", "strategy": "draft_verify",
+	"message": "Drafts are written by the on-device model and checked by the cloud model",
+}
+
+fallback := {
+	"rule": "routing.fallback", "destination": "slm-local", "strategy": "static",
+	"message": "A request that matches no other row goes to the on-device model",
+}
+
+# Every row by id, read by Tollgate when it loads the pack and by the tests.
+rules := {row.rule: {"basis": basis, "message": row.message} |
+	some row in [
+		faq_short, classify_extract, tight_latency, summarize_translate,
+		complex_task, long_input, draft_write, fallback,
+	]
+}
+
+verdict := {
+	"deny": false,
+	"forbidden": [],
+	"obligations": [],
+	"route": {"destination": hit.destination, "strategy": hit.strategy},
+	"reasons": [{"rule": hit.rule, "basis": basis, "message": hit.message}],
+}
