@@ -1,11 +1,8 @@
 package dev.tollgate.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +13,8 @@ import java.util.regex.Pattern;
  * field's JSON Pointer for wrong types, missing fields and values out of range.
  */
 public final class DecideRequestParser {
-    static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
     private static final Pattern TASK = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final int MAX_MESSAGES = 256;
 
     private final Set<String> knownCategories;
 
@@ -32,42 +27,18 @@ public final class DecideRequestParser {
     }
 
     public Parsed parse(byte[] body) {
-        JsonNode root = readTree(body);
+        JsonNode root = JsonBodies.readObject(body);
         List<FieldError> errors = new ArrayList<>();
-        if (!root.isObject()) {
-            throw invalid(List.of(new FieldError("", "must be a JSON object")));
-        }
         String application = optionalText(root, "application", errors);
         String task = taskType(root, errors);
         String country = subjectCountry(root, errors);
-        List<DecideRequest.Message> messages = messages(root, errors);
+        List<DecideRequest.Message> messages = JsonBodies.messages(root, errors);
         List<String> categories = new ArrayList<>();
         int maxLatency = hints(root, categories, errors);
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw JsonBodies.invalid(errors);
         }
         return new Parsed(application, new DecideRequest(task, country, messages, categories, maxLatency));
-    }
-
-    private static JsonNode readTree(byte[] body) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body cannot be read");
-        }
-    }
-
-    private static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(422, "invalid-request", "Invalid request",
-                errors.size() + " field(s) are missing or invalid", errors);
     }
 
     private static String optionalText(JsonNode root, String field, List<FieldError> errors) {
@@ -117,44 +88,6 @@ public final class DecideRequestParser {
             return null;
         }
         return country.asText();
-    }
-
-    private static List<DecideRequest.Message> messages(JsonNode root, List<FieldError> errors) {
-        JsonNode input = root.get("input");
-        if (input == null || !input.isObject()) {
-            errors.add(new FieldError("/input", input == null ? "is required" : "must be an object"));
-            return List.of();
-        }
-        JsonNode messages = input.get("messages");
-        if (messages == null || !messages.isArray()) {
-            errors.add(new FieldError("/input/messages", messages == null ? "is required" : "must be an array"));
-            return List.of();
-        }
-        if (messages.isEmpty() || messages.size() > MAX_MESSAGES) {
-            errors.add(new FieldError("/input/messages", "must hold 1 to " + MAX_MESSAGES + " messages"));
-            return List.of();
-        }
-        List<DecideRequest.Message> result = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode m = messages.get(i);
-            String at = "/input/messages/" + i;
-            if (!m.isObject()) {
-                errors.add(new FieldError(at, "must be an object"));
-                continue;
-            }
-            JsonNode role = m.get("role");
-            JsonNode content = m.get("content");
-            if (role == null || !role.isTextual() || !ROLES.contains(role.asText())) {
-                errors.add(new FieldError(at + "/role", "must be one of " + String.join(", ", ROLES.stream().sorted().toList())));
-            }
-            if (content == null || !content.isTextual()) {
-                errors.add(new FieldError(at + "/content", content == null ? "is required" : "must be a string"));
-            }
-            if (role != null && content != null && role.isTextual() && content.isTextual()) {
-                result.add(new DecideRequest.Message(role.asText(), content.asText()));
-            }
-        }
-        return result;
     }
 
     private int hints(JsonNode root, List<String> categories, List<FieldError> errors) {

@@ -23,7 +23,7 @@ public final class HealthHandler implements HttpService {
     private final DecisionLog log;
 
     public HealthHandler(Map<String, PolicyReloader> engines, DecisionLog log) {
-        this.engines = Map.copyOf(engines);
+        this.engines = new LinkedHashMap<>(engines);
         this.log = log;
     }
 

@@ -2,6 +2,8 @@ package dev.tollgate.api;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +17,11 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static void routing(HttpRouting.Builder routing, DecideHandler decide, HealthHandler health,
-                               ServiceMetrics metrics) {
+    public static void routing(HttpRouting.Builder routing, DecideHandler decide, MaskHandler mask,
+                               HealthHandler health, ServiceMetrics metrics) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
+                .post("/v1/mask", mask)
                 .register("/health", health)
                 .get("/metrics", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
@@ -28,10 +31,8 @@ public final class HttpApi {
                     res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
                     res.send(openapi);
                 })
-                .any("/v1/decide", (req, res) -> {
-                    throw new ProblemException(405, "method-not-allowed", "Method not allowed",
-                            "Use POST for /v1/decide");
-                })
+                .any("/v1/decide", HttpApi::postOnly)
+                .any("/v1/mask", HttpApi::postOnly)
                 .any((req, res) -> {
                     throw new ProblemException(404, "not-found", "Not found", "No such resource");
                 })
@@ -46,6 +47,11 @@ public final class HttpApi {
                     Responses.problem(res, new ProblemException(500, "internal", "Internal error",
                             "The request failed inside Tollgate; nothing was decided"), req.path().path());
                 });
+    }
+
+    private static void postOnly(ServerRequest req, ServerResponse res) {
+        throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+                "Use POST for " + req.path().path());
     }
 
     private static byte[] resource(String name) {

@@ -81,6 +81,16 @@ class DecideProblemsTest {
     }
 
     @Test
+    void bodiesBeyondTheJsonParserLimitsAre400() throws Exception {
+        long before = logLines();
+        for (String body : new String[]{"{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                "{\"x\": " + "1".repeat(5000) + "}", "{\"" + "k".repeat(60_000) + "\": 1}"}) {
+            problem(service.decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
+        }
+        assertEquals(before, logLines());
+    }
+
+    @Test
     void wrongTypesAre422WithFieldPointers() throws Exception {
         JsonNode body = problem(service.decide(TestService.CLAIMS_KEY, """
                 {"task": {"type": 7}, "subject": {"country": "Germany"},
