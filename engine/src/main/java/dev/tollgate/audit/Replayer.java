@@ -42,11 +42,14 @@ public final class Replayer {
 
     /** Replays under the recorded versions. */
     public List<Replayed> replay(Path logDir) throws IOException, PolicyLoadException {
-        return replay(logDir, null);
+        return replay(logDir, List.of());
     }
 
-    /** Replays under the candidate policies (engine -> compiled candidate), or the recorded ones if null. */
-    public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidate) throws IOException, PolicyLoadException {
+    /**
+     * Replays with candidate policies in place of the recorded versions of their engines; engines without a
+     * candidate keep their recorded versions.
+     */
+    public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates) throws IOException, PolicyLoadException {
         List<Replayed> results = new ArrayList<>();
         try (LogReader reader = LogReader.open(logDir)) {
             while (reader.hasNext()) {
@@ -56,8 +59,13 @@ public final class Replayer {
                 }
                 Facts facts = read(record.get("facts"), Facts.class);
                 Outcome recorded = read(record.get("outcome"), Outcome.class);
-                List<CompiledPolicy> policies = candidate != null ? candidate : recordedPolicies(record);
-                Outcome replayed = PolicyEvaluation.evaluate(policies, facts).outcome();
+                List<CompiledPolicy> policies = recordedPolicies(record).stream()
+                        .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
+                                .findFirst().orElse(version))
+                        .toList();
+                List<String> unavailable = new ArrayList<>();
+                record.path("unavailable_detectors").forEach(d -> unavailable.add(d.asText()));
+                Outcome replayed = PolicyEvaluation.evaluate(policies, facts, unavailable).outcome();
                 results.add(new Replayed(record.get("decision_id").asText(), recorded, replayed));
             }
         }

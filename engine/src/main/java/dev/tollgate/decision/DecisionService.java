@@ -43,7 +43,8 @@ public final class DecisionService {
     public Decision decide(Application app, DecideRequest request) {
         FactsBuilder.Built built = factsBuilder.build(app, request);
         List<CompiledPolicy> policies = engines.stream().map(Supplier::get).toList();
-        PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts());
+        PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts(),
+                built.unavailableDetectors());
         Instant expiresAt = clock.instant().plus(ttl);
         Decision decision = new Decision(ids.next(), evaluated.outcome(), built.findings(), evaluated.versions(),
                 expiresAt.toString());
@@ -63,6 +64,9 @@ public final class DecisionService {
         record.set("findings", Json.MAPPER.valueToTree(d.findings()));
         record.set("outcome", Json.MAPPER.valueToTree(d.outcome()));
         record.put("expires_at", d.expiresAt());
+        if (!built.unavailableDetectors().isEmpty()) {
+            record.set("unavailable_detectors", Json.MAPPER.valueToTree(built.unavailableDetectors()));
+        }
         if (!engineDecisionIds.isEmpty()) {
             record.set("engine_decision_ids", Json.MAPPER.valueToTree(engineDecisionIds));
         }

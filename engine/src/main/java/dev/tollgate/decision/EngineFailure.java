@@ -3,9 +3,10 @@ package dev.tollgate.decision;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.Reason;
 
-/** The reason recorded when an engine cannot evaluate: the decision fails closed and says why. */
+/** The reasons recorded when an engine or a required detector fails: the decision fails closed and says why. */
 final class EngineFailure {
     static final String RULE = "tollgate.engine-failure";
+    static final String DETECTOR_RULE = "tollgate.detector-unavailable";
 
     private EngineFailure() {
     }
@@ -15,5 +16,10 @@ final class EngineFailure {
         String what = e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName();
         return new Reason(RULE, engine, Combiner.PACK, "Fail closed (Tollgate invariant)",
                 "The " + engine + " engine failed (" + what + "): request denied");
+    }
+
+    static Reason detector(String detector) {
+        return new Reason(DETECTOR_RULE, Combiner.ENGINE, Combiner.PACK, "Fail closed (Tollgate invariant)",
+                "The required PII detector '" + detector + "' did not answer: request denied");
     }
 }

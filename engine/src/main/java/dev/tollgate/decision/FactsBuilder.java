@@ -12,6 +12,7 @@ import dev.tollgate.facts.LanguageIdentifier;
 import dev.tollgate.facts.RequestFacts;
 import dev.tollgate.facts.SubjectFacts;
 import dev.tollgate.facts.TokenCounter;
+import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Recognizer;
 
 import java.util.ArrayList;
@@ -38,17 +39,23 @@ public final class FactsBuilder {
         this.languages = languages;
     }
 
-    public record Built(Facts facts, Findings findings) {
+    /** @param unavailableDetectors required detectors that did not answer: the decision must fail closed */
+    public record Built(Facts facts, Findings findings, List<String> unavailableDetectors) {
     }
 
     public Built build(Application app, DecideRequest request) {
         List<EntityFinding> entities = new ArrayList<>();
         TreeSet<String> categories = new TreeSet<>(request.hintCategories());
         StringBuilder all = new StringBuilder();
+        TreeSet<String> unavailable = new TreeSet<>();
         for (int i = 0; i < request.messages().size(); i++) {
             String content = request.messages().get(i).content();
             int message = i;
-            pii.recognize(content).forEach(f -> entities.add(EntityFinding.of(message, f)));
+            try {
+                pii.recognize(content).forEach(f -> entities.add(EntityFinding.of(message, f)));
+            } catch (DetectorUnavailableException e) {
+                unavailable.add(e.detector());
+            }
             categories.addAll(classifier.classify(content));
             all.append(content).append('\n');
         }
@@ -59,7 +66,7 @@ public final class FactsBuilder {
         String country = request.subjectCountry() == null ? UNKNOWN_COUNTRY : request.subjectCountry();
         Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(entities, categories),
                 destinations(app));
-        return new Built(facts, new Findings(entities, List.copyOf(categories)));
+        return new Built(facts, new Findings(entities, List.copyOf(categories)), List.copyOf(unavailable));
     }
 
     private static DataFacts data(List<EntityFinding> entities, TreeSet<String> categories) {

@@ -28,9 +28,18 @@ public final class PolicyEvaluation {
     }
 
     public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts) {
+        return evaluate(policies, facts, List.of());
+    }
+
+    /**
+     * @param unavailableDetectors required detectors that did not answer when the facts were built; each one
+     *                             fails the decision closed (and is logged, so replay fails it the same way)
+     */
+    public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts, List<String> unavailableDetectors) {
         Map<String, String> versions = new TreeMap<>();
         List<PartialVerdict> verdicts = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
+        unavailableDetectors.forEach(d -> failures.add(EngineFailure.detector(d)));
         for (CompiledPolicy policy : policies) {
             versions.put(policy.engine(), policy.digest());
             try {
