@@ -41,7 +41,7 @@ public final class PiiDetector implements Recognizer {
     private static final List<String> SPECIFICITY = List.of(
             "CRYPTO", "IBAN_CODE", "IT_FISCAL_CODE", "FR_NIR", "EMAIL_ADDRESS", "CREDIT_CARD", "IMEI", "ES_NIE",
             "ES_NIF", "UK_NINO", "US_SSN", "SE_PERSONNUMMER", "PL_PESEL", "DE_TAX_ID", "NL_BSN", "PASSPORT",
-            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "PERSON");
+            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "PERSON", "ORGANIZATION", "LOCATION");
     private static final Map<String, Integer> RANK = rank();
     private static final Comparator<Finding> PRIORITY = Comparator
             .comparingDouble(Finding::score).reversed()
@@ -59,6 +59,13 @@ public final class PiiDetector implements Recognizer {
     /** Every checksum-validated pattern recognizer and the context-rule PERSON recognizer. */
     public static PiiDetector defaults() {
         return defaults(PhoneRecognizer.DEFAULT_REGIONS);
+    }
+
+    /** This detector with one more recognizer, e.g. a trained NER model. */
+    public PiiDetector with(Recognizer extra) {
+        List<Recognizer> all = new java.util.ArrayList<>(recognizers);
+        all.add(extra);
+        return new PiiDetector(all);
     }
 
     /** As {@link #defaults()}, with phone numbers in national format tried in these regions, in this order. */

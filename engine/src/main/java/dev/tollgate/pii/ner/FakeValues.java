@@ -1,0 +1,147 @@
+package dev.tollgate.pii.ner;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import net.datafaker.Faker;
+
+/**
+ * Slot values for sentence templates in one language: Datafaker names, places and companies, which become
+ * labelled entities, and capitalised words that are not entities (months, weekdays, products, job titles,
+ * departments), which teach the model that capitalisation alone does not make a name.
+ */
+public final class FakeValues implements SlotValues {
+    public static final String PERSON = "PERSON";
+    public static final String LOCATION = "LOCATION";
+    public static final String ORGANIZATION = "ORGANIZATION";
+
+    private static final Map<String, List<String>> MONTHS = Map.of(
+            "en", List.of("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                    "October", "November", "December"),
+            "de", List.of("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                    "Oktober", "November", "Dezember"),
+            "fr", List.of("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                    "octobre", "novembre", "décembre"),
+            "es", List.of("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                    "octubre", "noviembre", "diciembre"),
+            "it", List.of("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+                    "settembre", "ottobre", "novembre", "dicembre"));
+    private static final Map<String, List<String>> DAYS = Map.of(
+            "en", List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+            "de", List.of("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+            "fr", List.of("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"),
+            "es", List.of("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"),
+            "it", List.of("Lunedì", "Martedì", "Mercoledì", "Giovedì", "Venerdì", "Sabato", "Domenica"));
+    /** Capitalised nouns and brand-like words that look like names to a naive model. */
+    private static final Map<String, List<String>> CAPITALISED = Map.of(
+            "en", List.of("Invoice", "Support", "Premium", "Account", "Manager", "Team", "Update", "Order", "Monitor",
+                    "Cloud", "Office", "Report", "Security", "Platform", "Gold", "Express", "Budget", "Roadmap"),
+            "de", List.of("Rechnung", "Vertrag", "Kunde", "Termin", "Abteilung", "Bestellung", "Zahlung", "Konto",
+                    "Versicherung", "Antrag", "Lieferung", "Schaden", "Mitarbeiter", "Wohnung", "Bericht", "Frage"),
+            "fr", List.of("Facture", "Contrat", "Service", "Commande", "Compte", "Direction", "Rapport", "Livraison",
+                    "Assurance", "Dossier", "Réunion", "Projet", "Client", "Équipe"),
+            "es", List.of("Factura", "Contrato", "Servicio", "Pedido", "Cuenta", "Dirección", "Informe", "Envío",
+                    "Seguro", "Expediente", "Reunión", "Proyecto", "Equipo", "Soporte"),
+            "it", List.of("Fattura", "Contratto", "Servizio", "Ordine", "Conto", "Direzione", "Rapporto", "Consegna",
+                    "Assicurazione", "Pratica", "Riunione", "Progetto", "Squadra", "Assistenza"));
+
+    /**
+     * Company names built from a sector word, because Datafaker's are mostly surnames with a legal form and a
+     * model trained only on those misses "Northwind Logistics" or "Stadtwerke Kellerbach". {L} is a last name,
+     * {C} a city.
+     */
+    private static final Map<String, List<String>> ORGANIZATION_FORMS = Map.of(
+            "en", List.of("{L} Logistics", "{L} Consulting", "{L} & Partners", "{C} Solutions", "{L} Systems",
+                    "{L} Labs", "Bank of {C}", "{C} Insurance", "{L} Holdings", "{C} Energy", "{L} Media",
+                    "{L} Pharma", "{C} Motors", "{L} Analytics"),
+            "de", List.of("Stadtwerke {C}", "Autohaus {L}", "{L} Logistik GmbH", "{L} Versicherung AG",
+                    "Bäckerei {L}", "Sparkasse {C}", "{L} Bau GmbH", "Kanzlei {L}"),
+            "fr", List.of("{L} Conseil", "Groupe {L}", "Banque {L}", "Transports {L}", "Pharmacie {L}",
+                    "Cabinet {L}", "Mutuelle de {C}"),
+            "es", List.of("Grupo {L}", "Transportes {L}", "Aguas de {C} S.A.", "Talleres {L}", "Farmacia {L}",
+                    "Inmobiliaria {L}", "Banco de {C}"),
+            "it", List.of("Officine {L}", "Gruppo {L}", "{L} Trasporti S.r.l.", "Banca di {C}", "Farmacia {L}",
+                    "Assicurazioni {L}", "Autofficina {L}"));
+
+    private final boolean trainingVariety;
+    private final String language;
+    private final Faker faker;
+    private final Random random;
+
+    public FakeValues(String language, long seed) {
+        this(language, seed, false);
+    }
+
+    /**
+     * @param trainingVariety whether {CITY} is sometimes a capital or a region (Datafaker's cities are invented for
+     *                        some locales, "Port Teodora") and {ORG} sometimes a sector-word company name; the
+     *                        training corpus wants these, the evaluation sets keep to plain Datafaker values
+     */
+    public FakeValues(String language, long seed, boolean trainingVariety) {
+        this.trainingVariety = trainingVariety;
+        this.language = language;
+        this.random = new Random(seed);
+        this.faker = new Faker(Locale.forLanguageTag(language), new Random(seed ^ 0x5DEECE66DL));
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    @Override
+    public String typeOf(String slot) {
+        return switch (slot) {
+            case "PER", "FIRST", "LAST", "FULL", "REV" -> PERSON;
+            case "CITY", "COUNTRY", "STREET" -> LOCATION;
+            case "ORG" -> ORGANIZATION;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String value(String slot) {
+        return switch (slot) {
+            case "PER" -> faker.name().firstName() + " " + faker.name().lastName();
+            case "FULL" -> faker.name().firstName() + " " + faker.name().firstName() + " " + faker.name().lastName();
+            case "REV" -> faker.name().lastName() + ", " + faker.name().firstName();
+            case "FIRST" -> faker.name().firstName();
+            case "LAST" -> faker.name().lastName();
+            case "CITY" -> city();
+            case "COUNTRY" -> faker.address().country();
+            case "STREET" -> faker.address().streetAddress();
+            case "ORG" -> trainingVariety && random.nextBoolean() ? pick(ORGANIZATION_FORMS.get(language))
+                    .replace("{L}", faker.name().lastName()).replace("{C}", faker.address().city())
+                    : faker.company().name();
+            case "ZIP" -> faker.address().zipCode();
+            case "PRODUCT" -> faker.commerce().productName();
+            case "DEPT" -> faker.commerce().department();
+            case "JOB" -> faker.job().title();
+            case "MONTH" -> pick(MONTHS.get(language));
+            case "DAY" -> pick(DAYS.get(language));
+            case "CAP" -> pick(CAPITALISED.get(language));
+            case "NUM" -> Integer.toString(1 + random.nextInt(999));
+            case "YEAR" -> Integer.toString(1950 + random.nextInt(75));
+            case "TIME" -> (8 + random.nextInt(10)) + ":" + (random.nextBoolean() ? "00" : "30");
+            default -> throw new IllegalArgumentException("unknown template slot {" + slot + "}");
+        };
+    }
+
+    private String city() {
+        int kind = trainingVariety ? random.nextInt(5) : 4;
+        return switch (kind) {
+            case 0 -> faker.nation().capitalCity();
+            case 1 -> faker.address().state();
+            default -> faker.address().city();
+        };
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

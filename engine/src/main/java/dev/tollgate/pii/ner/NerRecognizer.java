@@ -1,0 +1,69 @@
+package dev.tollgate.pii.ner;
+
+import dev.tollgate.pii.Finding;
+import dev.tollgate.pii.Recognizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+
+/**
+ * PERSON, LOCATION and ORGANIZATION from the project's trained OpenNLP name finder (see {@link NerTrainer}).
+ * Scores are the model's span probabilities. {@link NameFinderME} keeps per-document state and is not
+ * thread-safe, so each call borrows one from a pool and returns it cleared; the model itself is shared.
+ */
+public final class NerRecognizer implements Recognizer {
+    public static final String SOURCE = "opennlp";
+
+    private final TokenNameFinderModel model;
+    private final double minScore;
+    private final ConcurrentLinkedQueue<NameFinderME> pool = new ConcurrentLinkedQueue<>();
+
+    public NerRecognizer(TokenNameFinderModel model, double minScore) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.minScore = minScore;
+    }
+
+    /** Loads a model written by {@link NerTrainer}, keeping findings scored at least {@code minScore}. */
+    public static NerRecognizer load(Path modelFile, double minScore) throws IOException {
+        try (InputStream in = Files.newInputStream(modelFile)) {
+            return new NerRecognizer(new TokenNameFinderModel(in), minScore);
+        }
+    }
+
+    @Override
+    public List<Finding> recognize(String text) {
+        Objects.requireNonNull(text, "text");
+        NameFinderME finder = pool.poll();
+        if (finder == null) {
+            finder = new NameFinderME(model);
+        }
+        try {
+            return find(finder, text);
+        } finally {
+            finder.clearAdaptiveData();
+            pool.offer(finder);
+        }
+    }
+
+    private List<Finding> find(NameFinderME finder, String text) {
+        List<Finding> findings = new ArrayList<>();
+        for (Span[] chunk : TextChunks.of(text)) {
+            for (Span name : finder.find(TextChunks.strings(text, chunk))) {
+                double score = Math.round(name.getProb() * 1000) / 1000.0;
+                if (score >= minScore) {
+                    findings.add(new Finding(name.getType(), chunk[name.getStart()].getStart(),
+                            chunk[name.getEnd() - 1].getEnd(), score, SOURCE, "OpenNLP name finder"));
+                }
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tollgate.pii.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.pii.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import opennlp.tools.namefind.NameSample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Uses a small model trained in a few seconds; the figures of the real model are in the training report. */
+class NerRecognizerTest {
+    private static NerRecognizer recognizer;
+    private static List<AnnotatedText> texts;
+
+    @BeforeAll
+    static void trainSmallModel() throws Exception {
+        List<NameSample> samples = new ArrayList<>();
+        TrainingCorpus.generate(11, 1_500).forEach(t -> samples.addAll(NameSamples.of(t)));
+        recognizer = new NerRecognizer(NerTrainer.trainModel(samples, 30), 0.0);
+        texts = TrainingCorpus.generate(12, 200);
+    }
+
+    @Test
+    void findingsAreNamedEntitiesWithOffsetsIntoTheOriginalText() {
+        int found = 0;
+        for (AnnotatedText text : texts) {
+            for (Finding f : recognizer.recognize(text.text())) {
+                assertTrue(List.of("PERSON", "LOCATION", "ORGANIZATION").contains(f.type()));
+                assertTrue(0 <= f.start() && f.start() < f.end() && f.end() <= text.text().length());
+                String value = text.text().substring(f.start(), f.end());
+                assertEquals(value.strip(), value);
+                assertTrue(f.score() > 0 && f.score() <= 1);
+                assertEquals("opennlp", f.source());
+                found++;
+            }
+        }
+        assertTrue(found > 100);
+    }
+
+    @Test
+    void offsetsCountUtf16UnitsAfterSupplementaryCharacters() {
+        String prefix = "😀😀 ";
+        AnnotatedText text = texts.get(0);
+        List<Finding> plain = recognizer.recognize(text.text());
+        List<Finding> shifted = recognizer.recognize(prefix + text.text());
+        assertEquals(plain.size(), shifted.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i).start() + prefix.length(), shifted.get(i).start());
+        }
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameAnswersAsSequentialOnes() throws Exception {
+        List<List<Finding>> expected = texts.stream().map(t -> recognizer.recognize(t.text())).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<List<Finding>>>> runs = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                runs.add(pool.submit(() -> texts.stream().map(t -> recognizer.recognize(t.text())).toList()));
+            }
+            for (Future<List<List<Finding>>> run : runs) {
+                assertEquals(expected, run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void emptyAndWhitespaceTextsHaveNoFindings() {
+        assertFalse(recognizer.recognize("").iterator().hasNext());
+        assertFalse(recognizer.recognize(" \n\t ").iterator().hasNext());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tollgate.pii.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class TrainingCorpusTest {
+    @Test
+    void sameSeedGivesTheSameCorpus() {
+        assertEquals(TrainingCorpus.generate(42, 200), TrainingCorpus.generate(42, 200));
+        assertNotEquals(TrainingCorpus.generate(42, 200), TrainingCorpus.generate(43, 200));
+    }
+
+    @Test
+    void everyLabelledSpanIsANonBlankEntityOfAKnownType() {
+        for (AnnotatedText text : TrainingCorpus.generate(7, 500)) {
+            for (AnnotatedText.Span span : text.spans()) {
+                assertTrue(Set.of("PERSON", "LOCATION", "ORGANIZATION").contains(span.type()));
+                String value = text.text().substring(span.start(), span.end());
+                assertEquals(value.strip(), value);
+                assertTrue(!value.isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void coversAllFiveLanguages() {
+        Set<String> languages = new TreeSet<>();
+        TrainingCorpus.generate(1, 50).forEach(t -> languages.add(t.language()));
+        assertEquals(Set.copyOf(TrainingCorpus.LANGUAGES), languages);
+    }
+
+    @Test
+    void adjacentSlotsOfOneTypeFormOneEntity() {
+        AnnotatedText text = TemplateFiller.fill("Call {FIRST} {LAST} in {CITY}.", new FakeValues("en", 3));
+        List<AnnotatedText.Span> spans = text.spans();
+        assertEquals(2, spans.size());
+        assertEquals("PERSON", spans.get(0).type());
+        assertEquals(5, spans.get(0).start());
+        assertTrue(text.text().substring(spans.get(0).start(), spans.get(0).end()).contains(" "));
+        assertEquals("LOCATION", spans.get(1).type());
+    }
+}
