@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# The whole test suite: unit tests, policy packs, Cucumber features over HTTP, crash and tamper tests.
-# Installs and starts whatever the tests need; safe to run on a fresh machine.
+# The whole test suite: unit tests, policy packs in Drools and Rego (opa test/check/fmt, parity), Cucumber
+# features over HTTP once per engine, PII detection against a real Presidio analyzer, crash and tamper tests.
+# Installs and starts everything the tests need (OPA from the Go module proxy, Presidio from PyPI, the
+# NER model trained from the project's own corpus), caching it under .cache/ so a second run is fast.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
 cd "$ROOT"
+
+export TOLLGATE_OPA="$("$ROOT/scripts/opa.sh")"
+"$ROOT/scripts/train-ner.sh"
+
+PRESIDIO_PORT="${PRESIDIO_PORT:-3791}"
+"$ROOT/scripts/presidio.sh" start "$PRESIDIO_PORT" >/dev/null
+trap '"$ROOT/scripts/presidio.sh" stop "$PRESIDIO_PORT" >/dev/null 2>&1 || true' EXIT
+export TOLLGATE_PRESIDIO_URL="http://127.0.0.1:$PRESIDIO_PORT"
+
 mvn -B -f pom.xml verify "$@"

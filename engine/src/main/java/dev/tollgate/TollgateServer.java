@@ -4,6 +4,7 @@ import dev.tollgate.api.DecideHandler;
 import dev.tollgate.api.DecideRequestParser;
 import dev.tollgate.api.HealthHandler;
 import dev.tollgate.api.HttpApi;
+import dev.tollgate.api.MaskHandler;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.PolicyStore;
@@ -15,31 +16,42 @@ import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.decision.FactsBuilder;
 import dev.tollgate.facts.LanguageIdentifier;
+import dev.tollgate.mask.HashKey;
 import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.pii.ner.NerRecognizer;
+import dev.tollgate.pii.presidio.LocalAndPresidio;
+import dev.tollgate.pii.presidio.PresidioClient;
+import dev.tollgate.pii.presidio.PresidioMode;
+import dev.tollgate.pii.presidio.PresidioRecognizer;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyReloader;
-import dev.tollgate.policy.drools.DroolsPolicyCompiler;
+import dev.tollgate.policy.CompiledPolicy;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Explicit wiring of the service: every part is built here, in dependency order, and stopped in reverse. */
 public final class TollgateServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TollgateServer.class.getName());
+    /** The NER probability below which a span is not reported (chosen on eval/dev.jsonl, docs/pii.md). */
+    private static final double NER_MIN_SCORE = 0.5;
 
     private final DecisionLog log;
-    private final PolicyReloader drools;
+    private final List<PolicyReloader> engines;
     private final WebServer server;
 
-    private TollgateServer(DecisionLog log, PolicyReloader drools, WebServer server) {
+    private TollgateServer(DecisionLog log, List<PolicyReloader> engines, WebServer server) {
         this.log = log;
-        this.drools = drools;
+        this.engines = engines;
         this.server = server;
     }
 
@@ -48,31 +60,59 @@ public final class TollgateServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
-        PolicyReloader drools = new PolicyReloader("drools", Path.of(config.policies().droolsDir()),
-                new DroolsPolicyCompiler(), Duration.ofMillis(config.policies().reloadIntervalMs()),
-                activation -> keep(store, "drools", activation));
-        drools.start();
+        Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
+        for (String mode : config.policies().engines()) {
+            PolicyEngines engine = PolicyEngines.of(mode);
+            PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
+                    engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
+                    activation -> keep(store, engine.engine(), activation));
+            reloader.start();
+            reloaders.put(mode, reloader);
+        }
 
-        FactsBuilder facts = new FactsBuilder(new DestinationCatalog(config.destinations()), PiiDetector.defaults(),
+        // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
+        PiiDetector pii = detector(config.pii());
+        FactsBuilder facts = new FactsBuilder(new DestinationCatalog(config.destinations()), pii,
                 new SensitivityClassifier(), new LanguageIdentifier());
-        DecisionService decisions = new DecisionService(facts, List.of(drools::current), log,
+        List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
+                .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
+        DecisionService decisions = new DecisionService(facts, current, log,
                 TextHmac.open(data.resolve("keys/hmac.key")), clock, Duration.ofSeconds(config.decisions().ttlSeconds()));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
         DecideHandler decide = new DecideHandler(registry, new DecideRequestParser(SensitivityClassifier.CLASSES),
                 decisions, metrics, config.server().maxBodyBytes());
-        HealthHandler health = new HealthHandler(Map.of("drools", drools), log);
+        MaskHandler mask = new MaskHandler(registry, pii, HashKey.open(data.resolve("keys/mask-hash.key")),
+                config.server().maxBodyBytes());
+        HealthHandler health = new HealthHandler(reloaders, log);
 
         WebServer server = WebServer.builder()
                 .port(config.server().port())
                 // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
                 .maxPayloadSize(config.server().maxBodyBytes() * 2)
-                .routing(routing -> HttpApi.routing(routing, decide, health, metrics))
+                .routing(routing -> HttpApi.routing(routing, decide, mask, health, metrics))
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
-                + ", drools policy " + drools.current().digest());
-        return new TollgateServer(log, drools, server);
+                + ", engines " + reloaders.keySet());
+        return new TollgateServer(log, List.copyOf(reloaders.values()), server);
+    }
+
+    private static PiiDetector detector(TollgateConfig.Pii config) throws IOException {
+        PiiDetector local = PiiDetector.defaults();
+        if (config.nerModel().isBlank()) {
+            LOG.log(System.Logger.Level.WARNING, "No NER model configured: PERSON by context rules only, no "
+                    + "LOCATION or ORGANIZATION; run scripts/train-ner.sh and set TOLLGATE_NER_MODEL");
+        } else {
+            local = local.with(NerRecognizer.load(Path.of(config.nerModel()), NER_MIN_SCORE));
+        }
+        TollgateConfig.Presidio presidio = config.presidio();
+        PresidioMode mode = PresidioMode.parse(presidio.mode());
+        if (mode == PresidioMode.OFF) {
+            return local;
+        }
+        PresidioClient client = new PresidioClient(URI.create(presidio.url()), Duration.ofMillis(presidio.timeoutMs()));
+        return LocalAndPresidio.merging(local, new PresidioRecognizer(client, mode, "en"));
     }
 
     /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
@@ -91,7 +131,7 @@ public final class TollgateServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        drools.close();
+        engines.forEach(PolicyReloader::close);
         log.close();
     }
 }

@@ -15,7 +15,8 @@ final class ServeCommand {
 
     /** Returns -1: the server keeps the JVM alive. */
     static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--port", "--data-dir", "--policies", "--config"), Set.of());
+        Args args = Args.parse(argv, Set.of("--port", "--data-dir", "--policies", "--config", "--engines", "--opa-url"),
+                Set.of());
         Path file = args.get("--config").or(() -> java.util.Optional.ofNullable(System.getenv("TOLLGATE_CONFIG")))
                 .map(Path::of).orElse(null);
         TollgateConfig config = TollgateConfig.load(file, System.getenv());
@@ -27,6 +28,12 @@ final class ServeCommand {
         }
         if (args.get("--policies").isPresent()) {
             config = config.withPoliciesDir(args.get("--policies").get());
+        }
+        if (args.get("--engines").isPresent()) {
+            config = config.withEngines(List.of(args.get("--engines").get().split(",")));
+        }
+        if (args.get("--opa-url").isPresent()) {
+            config = config.withOpaUrl(args.get("--opa-url").get());
         }
         try {
             TollgateServer server = TollgateServer.start(config);

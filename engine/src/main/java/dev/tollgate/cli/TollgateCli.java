@@ -10,7 +10,8 @@ public final class TollgateCli {
     private static final String USAGE = """
             usage: tollgate <command> [options]
               serve   [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
-                      run the service (defaults: port 8080, ./data, ./policies, embedded configuration)
+                      [--engines drools,rego-wasm,rego-remote] [--opa-url URL]
+                      run the service (defaults: port 8080, ./data, ./policies, Drools and embedded Rego)
               verify  [--data-dir DIR]
                       check the decision log's hash chain; names the first broken or missing record
               replay  [--data-dir DIR] [--candidate DIR] [--json]

@@ -2,6 +2,8 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.pii.ner.NerModelCache;
+import dev.tollgate.testing.OpaServer;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -37,11 +39,15 @@ class CrashRecoveryTest {
     @Test
     void everyAnsweredDecisionSurvivesKillDashNine() throws Exception {
         int port = freePort();
-        Process service = new ProcessBuilder(
+        ProcessBuilder serve = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.tollgate.cli.TollgateCli", "serve", "--port", Integer.toString(port),
-                "--data-dir", data.toString(), "--policies", TestService.POLICIES.toString())
+                "--data-dir", data.toString(), "--policies", TestService.POLICIES.toString());
+        serve.environment().put("TOLLGATE_REGO_DIR", TestService.REGO_BUNDLE.toString());
+        serve.environment().put("TOLLGATE_NER_MODEL", NerModelCache.modelFile(TestService.ROOT).toString());
+        serve.environment().put("TOLLGATE_OPA", OpaServer.binary().path().toString());
+        Process service = serve
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.out").toFile())
                 .start();

@@ -1,5 +1,6 @@
 package dev.tollgate.audit;
 
+import dev.tollgate.PolicyEngines;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
@@ -53,7 +54,7 @@ class ReplayTest {
     }
 
     private static Replayer replayer() {
-        return new Replayer(new PolicyStore(data.resolve("policy-store")), Map.of("drools", new DroolsPolicyCompiler()));
+        return new Replayer(new PolicyStore(data.resolve("policy-store")), PolicyEngines.replayCompilers());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tollgate.testing;
 
 import dev.tollgate.TollgateServer;
 import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
 
 import java.io.IOException;
@@ -12,35 +13,62 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** A real Tollgate service on a free loopback port with its own data directory, for tests over HTTP. */
 public final class TestService implements AutoCloseable {
     public static final Path ROOT = Path.of(System.getProperty("tollgate.root", "..")).toAbsolutePath().normalize();
     public static final Path POLICIES = ROOT.resolve("policies");
+    public static final Path REGO_BUNDLE = ROOT.resolve("opa-bundles/tollgate");
+
     public static final String CLAIMS_KEY = "demo-claims-assistant";
 
     private final TollgateServer server;
     private final Path dataDir;
+    private final OpaServer opa;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestService(TollgateServer server, Path dataDir) {
+    private TestService(TollgateServer server, Path dataDir, OpaServer opa) {
         this.server = server;
         this.dataDir = dataDir;
+        this.opa = opa;
     }
 
     public static TestService start() {
-        return start(POLICIES);
+        return start(POLICIES, null);
     }
 
     public static TestService start(Path policies) {
+        return start(policies, null);
+    }
+
+    /** @param engines the engine modes to run ("drools", "rego-wasm", "rego-remote"), or null for the default */
+    public static TestService start(Path policies, List<String> engines) {
+        return start(policies, engines, Map.of());
+    }
+
+    /** @param environment configuration overrides as the service reads them from its environment */
+    public static TestService start(Path policies, List<String> engines, Map<String, String> environment) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
-            TollgateConfig config = TollgateConfig.load(null, Map.of("TOLLGATE_POLICY_RELOAD_MS", "200"))
+            Map<String, String> env = new java.util.HashMap<>(Map.of("TOLLGATE_POLICY_RELOAD_MS", "200",
+                    "TOLLGATE_REGO_DIR", REGO_BUNDLE.toString(),
+                    "TOLLGATE_NER_MODEL", NerModelCache.modelFile(ROOT).toString()));
+            env.putAll(environment);
+            TollgateConfig config = TollgateConfig.load(null, env)
                     .withPort(0)
                     .withDataDir(data.toString())
                     .withPoliciesDir(policies.toString());
-            return new TestService(TollgateServer.start(config), data);
+            if (engines != null) {
+                config = config.withEngines(engines);
+            }
+            OpaServer opa = null;
+            if (config.policies().engines().contains("rego-remote")) {
+                opa = OpaServer.start(REGO_BUNDLE);
+                config = config.withOpaUrl(opa.url().toString());
+            }
+            return new TestService(TollgateServer.start(config), data, opa);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -90,5 +118,8 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (opa != null) {
+            opa.close();
+        }
     }
 }

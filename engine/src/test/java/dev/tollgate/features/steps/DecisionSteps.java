@@ -1,11 +1,9 @@
-package dev.tollgate.features;
+package dev.tollgate.features.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.TestService;
-import io.cucumber.java.AfterAll;
-import io.cucumber.java.BeforeAll;
 import io.cucumber.java.en.And;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -39,8 +37,6 @@ public class DecisionSteps {
                             + "et mon numéro est +33 6 12 34 56 78."));
     private static final Map<String, String> MODELS = Map.of("the on-device model", "slm-local");
 
-    private static TestService service;
-
     private String apiKey;
     private String task = "faq";
     private String country;
@@ -51,14 +47,17 @@ public class DecisionSteps {
     record Sample(String task, String country, String text) {
     }
 
-    @BeforeAll
-    public static void startService() {
-        service = TestService.start();
-    }
+    /**
+     * The service the scenarios talk to, started by the engine hooks of the suite that runs them
+     * (dev.tollgate.features.engines.*): the same scenarios run once per engine.
+     */
+    private static TestService service;
+    private static String engine;
 
-    @AfterAll
-    public static void stopService() {
-        service.close();
+    /** @param deciding the one engine ("drools" or "rego") whose version every decision must carry */
+    public static void use(TestService running, String deciding) {
+        service = running;
+        engine = deciding;
     }
 
     @Given("a request from the {word} {word}")
@@ -118,6 +117,10 @@ public class DecisionSteps {
         HttpResponse<String> response = service.decide(apiKey, Json.MAPPER.writeValueAsString(body));
         assertEquals(200, response.statusCode(), response.body());
         decision = Json.MAPPER.readTree(response.body());
+        assertEquals(List.of(engine), Json.MAPPER.convertValue(decision.get("policy_version"), Map.class)
+                .keySet().stream().toList(), "decided by the wrong engine");
+        assertTrue(stream(decision.get("reasons")).allMatch(r -> r.get("engine").asText().equals(engine)),
+                "a reason from another engine: " + decision.get("reasons"));
     }
 
     @Then("the request is allowed")

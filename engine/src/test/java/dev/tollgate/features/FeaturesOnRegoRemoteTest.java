@@ -8,11 +8,12 @@ import org.junit.platform.suite.api.Suite;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
-/** Runs the compliance officers' scenarios in features/ against a real service over HTTP. */
+/** The compliance officers' scenarios in features/, over HTTP, decided by the Rego packs on a real OPA server only. */
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.tollgate.features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME,
+        value = "dev.tollgate.features.steps,dev.tollgate.features.engines.regoremote")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
-class FeaturesTest {
+class FeaturesOnRegoRemoteTest {
 }

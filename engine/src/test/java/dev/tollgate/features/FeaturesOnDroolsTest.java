@@ -1,0 +1,19 @@
+package dev.tollgate.features;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+
+/** The compliance officers' scenarios in features/, over HTTP, decided by the Drools packs only. */
+@Suite
+@IncludeEngines("cucumber")
+@SelectDirectories("../features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME,
+        value = "dev.tollgate.features.steps,dev.tollgate.features.engines.drools")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+class FeaturesOnDroolsTest {
+}
