@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
-# Decision benchmark: starts the service as `./tollgate serve` does (durable log on, embedded defaults,
-# a fresh data directory), drives /v1/decide over loopback with the fixed corpus, prints throughput,
-# p50/p95/p99 latency and the service's resident memory, then stops it.
-#   scripts/bench.sh [--concurrency N] [--seconds N] [--warmup-seconds N]
+# Decision benchmark: starts the service as `./tollgate serve` does (durable log on, embedded defaults, the
+# trained NER model, a fresh data directory), drives /v1/decide over loopback with the fixed corpus, prints
+# throughput, p50/p95/p99 latency and the service's resident memory, then stops it.
+#   ENGINES=drools|rego-wasm|rego-remote|drools,rego-wasm scripts/bench.sh [--concurrency N] [--seconds N]
+# With rego-remote a real OPA server with the bundle is started beside the service.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
 PORT="${BENCH_PORT:-18099}"
+OPA_PORT="${BENCH_OPA_PORT:-18181}"
+ENGINES="${ENGINES:-drools,rego-wasm}"
 DATA="$(mktemp -d /tmp/tollgate-bench.XXXXXX)"
 
+export TOLLGATE_OPA="${TOLLGATE_OPA:-$("$ROOT/scripts/opa.sh")}"
+export TOLLGATE_NER_MODEL="${TOLLGATE_NER_MODEL:-$("$ROOT/scripts/train-ner.sh" | tail -n 1)}"
+export TOLLGATE_POLICIES_DIR="$ROOT/policies" TOLLGATE_REGO_DIR="$ROOT/opa-bundles/tollgate"
 "$ROOT/tollgate" verify --data-dir "$DATA" >/dev/null 2>&1 || true   # builds the jar when missing
 DIST="$(mktemp -d /tmp/tollgate-dist.XXXXXX)"
 # A private copy, so that a rebuild during the run cannot change the classes under the service.
 cp -r "$ROOT/engine/target/tollgate.jar" "$ROOT/engine/target/libs" "$DIST/"
 
-TOLLGATE_POLICIES_DIR="$ROOT/policies" java -XX:+UseSerialGC -Xmx384m -jar "$DIST/tollgate.jar" serve \
-  --port "$PORT" --data-dir "$DATA" >"$DATA/service.log" 2>&1 &
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$DIST"' EXIT
+if [[ ",$ENGINES," == *",rego-remote,"* ]]; then
+  "$TOLLGATE_OPA" run --server --addr "127.0.0.1:$OPA_PORT" --bundle "$TOLLGATE_REGO_DIR" \
+    --set decision_logs.console=true >/dev/null 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$OPA_PORT/health" >/dev/null && break; sleep 0.5; done
+fi
+java -XX:+UseSerialGC -Xmx384m -jar "$DIST/tollgate.jar" serve --port "$PORT" --data-dir "$DATA" \
+  --engines "$ENGINES" --opa-url "http://127.0.0.1:$OPA_PORT" >"$DATA/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DIST"' EXIT
+PIDS+=($SERVICE)
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break
   sleep 0.5
 done
 
+echo "engines: $ENGINES"
 java -jar "$DIST/tollgate.jar" bench --url "http://127.0.0.1:$PORT" "$@"
 grep -E 'VmRSS|VmHWM' "/proc/$SERVICE/status" | sed 's/^/service /'
 echo "decision log in $DATA/log:"
