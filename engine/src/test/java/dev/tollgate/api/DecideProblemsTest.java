@@ -3,6 +3,8 @@ package dev.tollgate.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.TestService;
+
+import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +34,6 @@ class DecideProblemsTest {
         service.close();
     }
 
-    private static JsonNode problem(HttpResponse<String> response, int status, String kind) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(Problem.MEDIA_TYPE, response.headers().firstValue("Content-Type").orElse(""));
-        JsonNode body = Json.MAPPER.readTree(response.body());
-        assertEquals(Problem.TYPE_BASE + kind, body.get("type").asText());
-        assertEquals(status, body.get("status").asInt());
-        assertTrue(body.hasNonNull("title") && body.hasNonNull("detail"));
-        return body;
-    }
-
     private static HttpRequest.Builder decide() {
         return HttpRequest.newBuilder(service.uri("/v1/decide"));
     }
@@ -63,20 +55,20 @@ class DecideProblemsTest {
     @Test
     void missingKeyIs401() throws Exception {
         long before = logLines();
-        problem(service.send(decide().header("Content-Type", "application/json")
+        assertProblem(service.send(decide().header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 401, "unauthorized");
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongKeyIs401() throws Exception {
-        problem(service.decide("not-a-key", VALID), 401, "unauthorized");
+        assertProblem(service.decide("not-a-key", VALID), 401, "unauthorized");
     }
 
     @Test
     void malformedJsonIs400() throws Exception {
         long before = logLines();
-        problem(service.decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
+        assertProblem(service.decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
         assertEquals(before, logLines());
     }
 
@@ -85,14 +77,14 @@ class DecideProblemsTest {
         long before = logLines();
         for (String body : new String[]{"{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "{\"x\": " + "1".repeat(5000) + "}", "{\"" + "k".repeat(60_000) + "\": 1}"}) {
-            problem(service.decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
+            assertProblem(service.decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
         }
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongTypesAre422WithFieldPointers() throws Exception {
-        JsonNode body = problem(service.decide(TestService.CLAIMS_KEY, """
+        JsonNode body = assertProblem(service.decide(TestService.CLAIMS_KEY, """
                 {"task": {"type": 7}, "subject": {"country": "Germany"},
                  "input": {"messages": [{"role": "user", "content": 42}]}, "hints": {"max_latency_ms": -1}}"""),
                 422, "invalid-request");
@@ -105,14 +97,14 @@ class DecideProblemsTest {
 
     @Test
     void missingFieldsAre422() throws Exception {
-        JsonNode body = problem(service.decide(TestService.CLAIMS_KEY, "{}"), 422, "invalid-request");
+        JsonNode body = assertProblem(service.decide(TestService.CLAIMS_KEY, "{}"), 422, "invalid-request");
         assertTrue(body.get("errors").toString().contains("\"/task\""));
         assertTrue(body.get("errors").toString().contains("\"/input\""));
     }
 
     @Test
     void unknownHintCategoryIs422() throws Exception {
-        problem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service.decide(TestService.CLAIMS_KEY, """
                 {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "x"}]},
                  "hints": {"categories": ["harmless"]}}"""), 422, "invalid-request");
     }
@@ -120,7 +112,7 @@ class DecideProblemsTest {
     @Test
     void anotherApplicationInTheBodyIs403() throws Exception {
         long before = logLines();
-        problem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service.decide(TestService.CLAIMS_KEY, """
                 {"application": "credit-advisor", "task": {"type": "faq"},
                  "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 403, "application-mismatch");
         assertEquals(before, logLines());
@@ -128,7 +120,7 @@ class DecideProblemsTest {
 
     @Test
     void unknownApplicationIs422() throws Exception {
-        problem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service.decide(TestService.CLAIMS_KEY, """
                 {"application": "no-such-app", "task": {"type": "faq"},
                  "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 422, "unknown-application");
     }
@@ -138,21 +130,21 @@ class DecideProblemsTest {
         long before = logLines();
         String huge = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \""
                 + "a".repeat(1_100_000) + "\"}]}}";
-        problem(service.decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
+        assertProblem(service.decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongContentTypeIs415() throws Exception {
-        problem(service.send(decide().header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
+        assertProblem(service.send(decide().header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 415, "unsupported-media-type");
     }
 
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
-        problem(service.get("/v2/nothing"), 404, "not-found");
-        problem(service.get("/v1/decide"), 405, "method-not-allowed");
+        assertProblem(service.get("/v2/nothing"), 404, "not-found");
+        assertProblem(service.get("/v1/decide"), 405, "method-not-allowed");
     }
 
     @Test

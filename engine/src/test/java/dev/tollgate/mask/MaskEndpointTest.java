@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.api.Problem;
 import dev.tollgate.testing.TestService;
+
+import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,14 +53,6 @@ class MaskEndpointTest {
         HttpResponse<String> response = mask(TestService.CLAIMS_KEY, "application/json", json);
         assertEquals(200, response.statusCode(), response.body());
         return Json.MAPPER.readTree(response.body());
-    }
-
-    private static JsonNode problem(HttpResponse<String> response, int status, String kind) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(Problem.MEDIA_TYPE, response.headers().firstValue("Content-Type").orElse(""));
-        JsonNode body = Json.MAPPER.readTree(response.body());
-        assertEquals(Problem.TYPE_BASE + kind, body.get("type").asText());
-        return body;
     }
 
     private static String quoted(String value) {
@@ -125,40 +119,40 @@ class MaskEndpointTest {
 
     @Test
     void withoutAValidKeyIs401() throws Exception {
-        problem(mask(null, "application/json", messages(FRENCH) + "}"), 401, "unauthorized");
-        problem(mask("not-a-key", "application/json", messages(FRENCH) + "}"), 401, "unauthorized");
+        assertProblem(mask(null, "application/json", messages(FRENCH) + "}"), 401, "unauthorized");
+        assertProblem(mask("not-a-key", "application/json", messages(FRENCH) + "}"), 401, "unauthorized");
     }
 
     @Test
     void otherContentTypesAre415() throws Exception {
-        problem(mask(TestService.CLAIMS_KEY, "text/plain", messages(FRENCH) + "}"), 415, "unsupported-media-type");
+        assertProblem(mask(TestService.CLAIMS_KEY, "text/plain", messages(FRENCH) + "}"), 415, "unsupported-media-type");
     }
 
     @Test
     void malformedJsonIs400() throws Exception {
-        problem(mask(TestService.CLAIMS_KEY, "application/json", "{\"input\": "), 400, "malformed-json");
+        assertProblem(mask(TestService.CLAIMS_KEY, "application/json", "{\"input\": "), 400, "malformed-json");
     }
 
     @Test
     void bodiesBeyondTheJsonParserLimitsAre400() throws Exception {
         String valid = messages(FRENCH);
         for (String extra : new String[]{"[".repeat(5_000) + "]".repeat(5_000), "1".repeat(5_000)}) {
-            problem(mask(TestService.CLAIMS_KEY, "application/json", valid + ", \"x\": " + extra + "}"),
+            assertProblem(mask(TestService.CLAIMS_KEY, "application/json", valid + ", \"x\": " + extra + "}"),
                     400, "malformed-json");
         }
-        problem(mask(TestService.CLAIMS_KEY, "application/json", valid + ", \"" + "k".repeat(60_000) + "\": 1}"),
+        assertProblem(mask(TestService.CLAIMS_KEY, "application/json", valid + ", \"" + "k".repeat(60_000) + "\": 1}"),
                 400, "malformed-json");
     }
 
     @Test
     void anOversizedBodyIs413() throws Exception {
-        problem(mask(TestService.CLAIMS_KEY, "application/json", messages("x".repeat(1_048_576)) + "}"),
+        assertProblem(mask(TestService.CLAIMS_KEY, "application/json", messages("x".repeat(1_048_576)) + "}"),
                 413, "payload-too-large");
     }
 
     @Test
     void invalidFieldsAre422WithTheirPointers() throws Exception {
-        JsonNode body = problem(mask(TestService.CLAIMS_KEY, "application/json", """
+        JsonNode body = assertProblem(mask(TestService.CLAIMS_KEY, "application/json", """
                 {"input": {"messages": [{"role": "robot", "content": 7}]}, "entities": ["person"],
                  "operators": {"PERSON": "shred", "secret value": "replace"}}"""), 422, "invalid-request");
         String errors = body.get("errors").toString();

@@ -47,6 +47,37 @@ class PhoneRecognizerTest {
         found(recognizer, "Teléfono: 612 345 678", "612 345 678", "PHONE_NUMBER");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Chiede di essere richiamato al 312 345 0092.|312 345 0092|IT",
+            "Pide que le llamen al 612 34 24 71.|612 34 24 71|ES",
+            "Follow up on Wednesday via 912 34 56 78|912 34 56 78|ES",
+            "Demande à être rappelé au 312-345-5557|312-345-5557|IT"})
+    void takesNationalNumbersWithoutContextWhenGroupedAsTheRegionWritesThem(String text, String number,
+            String region) {
+        Finding f = found(recognizer, text, number, "PHONE_NUMBER");
+        assertTrue(f.explanation().contains("region " + region), f.explanation());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Ref 3123450092",
+            "Ref 312 34 50 092",
+            "Total 612 345 678 EUR",
+            "Total 1.312.345.009",
+            "Total 1 312 345 009,50",
+            "Order 12 34 56 78",
+            "Date 12 03 2024",
+            "Date 2024 03 15",
+            "Card 4111 1111 1111 1111",
+            "Account 2100 0418 4502",
+            "IBAN ES91 2100 0418 4502 0005 1332",
+            "IBAN IT60 X054 2811 1010 0000 0123 456",
+            "Ticket 312 3450 092"})
+    void leavesOtherGroupedDigitsWithoutContextAlone(String text) {
+        none(recognizer, text);
+    }
+
     @Test
     void contextRaisesScoreInEachLanguage() {
         double bare = found(recognizer, "+49 30 1234567", "+49 30 1234567", "PHONE_NUMBER").score();
