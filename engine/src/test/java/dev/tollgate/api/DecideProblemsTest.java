@@ -3,8 +3,6 @@ package dev.tollgate.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.TestService;
-
-import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
