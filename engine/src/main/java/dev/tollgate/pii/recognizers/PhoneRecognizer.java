@@ -3,6 +3,7 @@ package dev.tollgate.pii.recognizers;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
@@ -25,7 +26,10 @@ import java.util.regex.Pattern;
  *
  * <p>In Denmark, Luxembourg and other regions without a trunk prefix almost any eight digits form a valid
  * number, so a national number that does not start with the trunk prefix 0 (or a US area code in parentheses)
- * is taken only after a context word. Runs shaped like dates are never phone numbers.
+ * is taken only after a context word, with one exception: a run of nine or more digits grouped exactly as
+ * libphonenumber writes that number in the region's national format ("312 345 0092" for an Italian mobile,
+ * "612 34 56 78" for a Spanish one). That grouping is rare by chance, while digits grouped in threes read as an
+ * amount and are still left to context. Runs shaped like dates are never phone numbers.
  */
 public final class PhoneRecognizer implements Recognizer {
     /** The EU member states, the United Kingdom and the United States. */
@@ -42,6 +46,10 @@ public final class PhoneRecognizer implements Recognizer {
     private static final Pattern DATE_SHAPE = Pattern.compile(
             "\\d{1,2}([./-])\\d{1,2}\\1(?:\\d{2}|\\d{4})|\\d{4}([./-])\\d{1,2}\\2\\d{1,2}");
     private static final Pattern AREA_CODE = Pattern.compile("\\(\\d{3}\\)");
+    private static final Pattern THOUSANDS_SHAPE = Pattern.compile("\\d{1,3}+(?:\\D\\d{3})++");
+    private static final Pattern DIGIT_GROUP = Pattern.compile("\\d++");
+    /** Fewer digits in national format without a trunk prefix (Danish, Maltese numbers) are too often other codes. */
+    private static final int MIN_GROUPED_DIGITS = 9;
     private static final Windows WINDOWS = Windows.runs(
             CharClass.of(CharClass.DIGITS + CharClass.SEPARATORS + "()+"), CharClass.DIGIT, 7);
     private static final ContextWords CONTEXT = ContextWords.of(
@@ -113,7 +121,11 @@ public final class PhoneRecognizer implements Recognizer {
         } else if (digits.startsWith("00")) {
             region = isValidInternational(digits.substring(2)) ? IDD_00_REGION : null;
         } else if (digits.startsWith("0") || AREA_CODE.matcher(run).lookingAt() || CONTEXT.findBefore(text, start) != null) {
-            region = nationalRegion(digits);
+            region = nationalRegion(digits, null);
+        } else if (digits.length() >= MIN_GROUPED_DIGITS && !THOUSANDS_SHAPE.matcher(run).matches()) {
+            // An ungrouped run proves nothing, even where libphonenumber writes the number without separators.
+            List<Integer> written = groups(run);
+            region = written.size() > 1 ? nationalRegion(digits, written) : null;
         } else {
             return;
         }
@@ -130,16 +142,30 @@ public final class PhoneRecognizer implements Recognizer {
         }
     }
 
-    /** The first configured region in whose national format the digits are a valid number, or null. */
-    private String nationalRegion(String digits) {
+    /**
+     * The first configured region in whose national format the digits are a valid number and, if
+     * {@code writtenGroups} is not null, are grouped as libphonenumber formats that number there; or null.
+     */
+    private String nationalRegion(String digits, List<Integer> writtenGroups) {
         for (Region region : regions) {
             PhoneNumber number = nationalNumber(digits, region, false);
             // isValidNumber, not ...ForRegion: a Vatican number dialled in Italy is valid though its region is VA.
-            if (number != null && UTIL.isValidNumber(number)) {
+            if (number != null && UTIL.isValidNumber(number) && (writtenGroups == null
+                    || writtenGroups.equals(groups(UTIL.format(number, PhoneNumberFormat.NATIONAL))))) {
                 return region.code();
             }
         }
         return null;
+    }
+
+    /** The lengths of the digit groups, e.g. [3, 3, 4] for "312 345 0092" and for "(312) 345-0092". */
+    private static List<Integer> groups(String written) {
+        List<Integer> lengths = new ArrayList<>();
+        Matcher group = DIGIT_GROUP.matcher(written);
+        while (group.find()) {
+            lengths.add(group.end() - group.start());
+        }
+        return lengths;
     }
 
     /** Whether the digits after the international prefix are a country code and a valid number there. */
