@@ -58,12 +58,19 @@ public final class NerRecognizer implements Recognizer {
         for (Span[] chunk : TextChunks.of(text)) {
             for (Span name : finder.find(TextChunks.strings(text, chunk))) {
                 double score = Math.round(name.getProb() * 1000) / 1000.0;
-                if (score >= minScore) {
-                    findings.add(new Finding(name.getType(), chunk[name.getStart()].getStart(),
-                            chunk[name.getEnd() - 1].getEnd(), score, SOURCE, "OpenNLP name finder"));
+                int start = chunk[name.getStart()].getStart();
+                int end = chunk[name.getEnd() - 1].getEnd();
+                // A name, place or organisation has letters; a span of digits is a number the model misread
+                // (it would otherwise outrank the phone or account number a pattern recognizer validated).
+                if (score >= minScore && hasLetter(text, start, end)) {
+                    findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
                 }
             }
         }
         return findings;
+    }
+
+    private static boolean hasLetter(String text, int start, int end) {
+        return text.substring(start, end).codePoints().anyMatch(Character::isLetter);
     }
 }

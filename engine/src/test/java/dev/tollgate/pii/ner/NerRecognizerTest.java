@@ -45,6 +45,16 @@ class NerRecognizerTest {
     }
 
     @Test
+    void spansWithoutLettersAreNeverNames() {
+        // minScore 0 keeps every span the model proposes, so only the letter check can remove digit runs.
+        String numbers = "Chiami il 312 345 0092 oppure il 06 4567 8901, conto 12 34 56 78, pratica 4711/2024.";
+        for (Finding f : recognizer.recognize(numbers)) {
+            assertTrue(numbers.substring(f.start(), f.end()).codePoints().anyMatch(Character::isLetter),
+                    "a name without letters: " + f);
+        }
+    }
+
+    @Test
     void offsetsCountUtf16UnitsAfterSupplementaryCharacters() {
         String prefix = "😀😀 ";
         AnnotatedText text = texts.get(0);
