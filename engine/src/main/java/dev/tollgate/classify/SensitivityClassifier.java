@@ -11,12 +11,18 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Labels a text with sensitivity classes by multilingual keyword lexicons (English, German, French,
- * Spanish, Italian): the eight GDPR Art. 9(1) categories, "payment_card" and "phi".
+ * Labels a text with sensitivity classes (English, German, French, Spanish, Italian): the eight GDPR
+ * Art. 9(1) categories, "payment_card" and "phi".
+ *
+ * <p>Two sources, united: multilingual keyword lexicons, and an OpenNLP document categorizer trained
+ * in memory from the project's generated corpus ({@link SensitivityModel}). The categorizer can only add
+ * classes to what the lexicons find, never remove one. "phi" stays a lexicon decision: its patient or
+ * identifier context beside health or genetic content, from either source.
  *
  * <p>Matching ignores case and accents and respects word boundaries; see {@link TextFolding} and
- * {@link Term#parse}. All lexicons are compiled once, at construction, into one {@link TermMatcher};
- * an instance is immutable and safe to share between threads.
+ * {@link Term#parse}. All lexicons are compiled once, at construction, into one {@link TermMatcher}; the
+ * model is trained once per JVM, on first construction. An instance is immutable and safe to share
+ * between threads.
  */
 public final class SensitivityClassifier {
     /** Every class this classifier can report, iterated in sorted order. */
@@ -35,6 +41,7 @@ public final class SensitivityClassifier {
             .sorted(Comparator.comparing(SensitivityClass::label)).toArray(SensitivityClass[]::new);
 
     private final TermMatcher matcher;
+    private final SensitivityModel model;
 
     /** Loads the lexicons from {@code lexicons/} on the classpath. */
     public SensitivityClassifier() {
@@ -45,14 +52,31 @@ public final class SensitivityClassifier {
             }
         }
         matcher = new TermMatcher(terms);
+        model = TrainedModel.INSTANCE;
     }
 
     /** The sorted distinct classes found in the text; empty when none. */
     public List<String> classify(String text) {
-        int found = matcher.match(TextFolding.fold(text));
-        if ((found & PHI_CONTENT) == 0) {
-            found &= ~SensitivityClass.PHI.bit();
-        }
+        Tokens tokens = Tokens.of(TextFolding.fold(text));
+        return labels(withPhi(matcher.match(tokens) | model.classBits(SensitivityModel.words(tokens))));
+    }
+
+    /** The classes whose lexicon terms occur, as bits, before phi is checked against content ({@link #withPhi}). */
+    int lexiconMatches(String text) {
+        return matcher.match(TextFolding.fold(text));
+    }
+
+    SensitivityModel model() {
+        return model;
+    }
+
+    /** Drops phi unless health or genetic content backs its context. */
+    static int withPhi(int found) {
+        return (found & PHI_CONTENT) == 0 ? found & ~SensitivityClass.PHI.bit() : found;
+    }
+
+    /** The labels of the class bits, sorted. */
+    static List<String> labels(int found) {
         if (found == 0) {
             return List.of();
         }
@@ -63,6 +87,11 @@ public final class SensitivityClassifier {
             }
         }
         return List.copyOf(classes);
+    }
+
+    /** Trains the model once, when a classifier is first made, not when the class is merely loaded. */
+    private static final class TrainedModel {
+        static final SensitivityModel INSTANCE = SensitivityModel.train();
     }
 
     /** True for the eight special categories of GDPR Art. 9(1); false for "payment_card", "phi", anything else and null. */

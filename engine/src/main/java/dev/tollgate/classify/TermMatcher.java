@@ -35,7 +35,10 @@ final class TermMatcher {
 
     /** The OR of {@link Term#classBit()} over all terms that occur in the folded text. */
     int match(String folded) {
-        Tokens tokens = Tokens.of(folded);
+        return match(Tokens.of(folded));
+    }
+
+    int match(Tokens tokens) {
         String text = tokens.text();
         int found = 0;
         for (int i = 0; i < tokens.count(); i++) {

@@ -1,0 +1,101 @@
+package dev.tollgate.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labelled sets under eval/sensitivity/: dev.jsonl (thresholds are chosen on it) and test.jsonl (scored),
+ * composed from eval/sensitivity/phrases/, which training never reads, plus the hand-written texts in test.jsonl.
+ * Each line is {@code {"text":..., "lang":..., "classes":[...]}}.
+ */
+final class EvalSets {
+    static final long DEV_SEED = 7_001L;
+    static final long TEST_SEED = 7_002L;
+    static final int DEV_TEXTS_PER_LANGUAGE = 80;
+    static final int TEST_TEXTS_PER_LANGUAGE = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvalSets() {
+    }
+
+    static Path dir() {
+        return Path.of(System.getProperty("tollgate.root", "..")).resolve("eval/sensitivity");
+    }
+
+    static List<LabelledText> dev() {
+        return read(dir().resolve("dev.jsonl"));
+    }
+
+    static List<LabelledText> test() {
+        return read(dir().resolve("test.jsonl"));
+    }
+
+    /** Dev from the even lines of each phrase-bank section, test from the odd lines plus the hand-written texts. */
+    static List<LabelledText> composeDev() {
+        return compose(0, DEV_SEED, DEV_TEXTS_PER_LANGUAGE);
+    }
+
+    static List<LabelledText> composeTest() {
+        List<LabelledText> texts = compose(1, TEST_SEED, TEST_TEXTS_PER_LANGUAGE);
+        texts.addAll(read(dir().resolve("handwritten.jsonl")));
+        return texts;
+    }
+
+    private static List<LabelledText> compose(int parity, long seed, int perLanguage) {
+        List<LabelledText> texts = new ArrayList<>();
+        for (String lang : SensitivityModel.LANGUAGES) {
+            try {
+                PhraseBank bank = PhraseBank.read(lang,
+                        Files.newBufferedReader(dir().resolve("phrases").resolve(lang + ".txt"), StandardCharsets.UTF_8));
+                texts.addAll(SensitivityCorpus.compose(bank.half(parity), seed, perLanguage));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return texts;
+    }
+
+    /** Rewrites dev.jsonl and test.jsonl from the phrase banks and the hand-written file. */
+    static void write() throws IOException {
+        Files.writeString(dir().resolve("dev.jsonl"), toJsonl(composeDev()), StandardCharsets.UTF_8);
+        Files.writeString(dir().resolve("test.jsonl"), toJsonl(composeTest()), StandardCharsets.UTF_8);
+    }
+
+    static List<LabelledText> read(Path file) {
+        try {
+            List<LabelledText> texts = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                List<String> classes = new ArrayList<>();
+                node.get("classes").forEach(c -> classes.add(c.asText()));
+                texts.add(new LabelledText(node.get("text").asText(), node.get("lang").asText(), classes));
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String toJsonl(List<LabelledText> texts) {
+        StringBuilder out = new StringBuilder();
+        for (LabelledText text : texts) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("text", text.text());
+            node.put("lang", text.lang());
+            text.classes().forEach(node.putArray("classes")::add);
+            out.append(node).append('\n');
+        }
+        return out.toString();
+    }
+}

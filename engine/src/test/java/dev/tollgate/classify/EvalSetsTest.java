@@ -1,0 +1,48 @@
+package dev.tollgate.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The committed sets are exactly what the eval phrase banks compose, and share no text with training.
+ * After editing eval/sensitivity/phrases/ or handwritten.jsonl, rewrite them by running this test with
+ * {@code -Dtollgate.writeEvalSets=true}.
+ */
+class EvalSetsTest {
+    @Test
+    void committedSetsMatchTheirPhraseBanks() throws IOException {
+        if (Boolean.getBoolean("tollgate.writeEvalSets")) {
+            EvalSets.write();
+        }
+        assertTrue(EvalSets.composeDev().equals(EvalSets.dev()), "dev.jsonl is stale: rerun with -Dtollgate.writeEvalSets=true");
+        assertTrue(EvalSets.composeTest().equals(EvalSets.test()), "test.jsonl is stale: rerun with -Dtollgate.writeEvalSets=true");
+    }
+
+    @Test
+    void noEvaluationTextOccursInTraining() {
+        Set<String> training = new HashSet<>();
+        SensitivityModel.trainingCorpus().forEach(t -> training.add(t.text()));
+        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.test())) {
+            for (LabelledText text : set) {
+                assertTrue(!training.contains(text.text()), "evaluation text also in training");
+            }
+        }
+    }
+
+    @Test
+    void everyLanguageAndClassIsInTheTestSet() {
+        List<LabelledText> test = EvalSets.test();
+        for (String lang : SensitivityModel.LANGUAGES) {
+            assertTrue(test.stream().filter(t -> t.lang().equals(lang)).count() >= 100, lang);
+        }
+        for (String cls : SensitivityCorpus.DOCCAT_CLASSES) {
+            assertTrue(test.stream().filter(t -> t.classes().contains(cls)).count() >= 30, cls);
+        }
+    }
+}
