@@ -18,6 +18,8 @@ import dev.tollgate.decision.FactsBuilder;
 import dev.tollgate.facts.LanguageIdentifier;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.token.DecisionTokens;
+import dev.tollgate.token.TokenKeys;
 import dev.tollgate.pii.ner.NerRecognizer;
 import dev.tollgate.pii.presidio.LocalAndPresidio;
 import dev.tollgate.pii.presidio.PresidioClient;
@@ -77,7 +79,9 @@ public final class TollgateServer implements AutoCloseable {
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
                 .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
         DecisionService decisions = new DecisionService(facts, current, log,
-                TextHmac.open(data.resolve("keys/hmac.key")), clock, Duration.ofSeconds(config.decisions().ttlSeconds()));
+                TextHmac.open(data.resolve("keys/hmac.key")),
+                new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock),
+                clock, Duration.ofSeconds(config.decisions().ttlSeconds()));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
         DecideHandler decide = new DecideHandler(registry, new DecideRequestParser(SensitivityClassifier.CLASSES),

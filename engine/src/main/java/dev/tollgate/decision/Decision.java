@@ -9,9 +9,10 @@ import java.util.Map;
  * findings the facts were built from.
  *
  * @param policyVersion engine name -> "sha256:..." digest of the pack contents that decided
+ * @param token         signed decision token for /v1/execute (allowed decisions only); never logged
  */
 public record Decision(String decisionId, @JsonUnwrapped Outcome outcome, Findings findings,
-                       Map<String, String> policyVersion, String expiresAt) {
+                       Map<String, String> policyVersion, String expiresAt, String token) {
     public Decision {
         policyVersion = Map.copyOf(policyVersion);
     }

@@ -6,6 +6,7 @@ import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.Application;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.token.DecisionTokens;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +28,10 @@ public final class DecisionService {
     private final Clock clock;
     private final DecisionIds ids;
     private final Duration ttl;
+    private final DecisionTokens tokens;
 
     public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
-                           TextHmac hmac, Clock clock, Duration ttl) {
+                           TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl) {
         this.factsBuilder = factsBuilder;
         this.engines = List.copyOf(engines);
         this.log = log;
@@ -37,6 +39,7 @@ public final class DecisionService {
         this.clock = clock;
         this.ids = new DecisionIds(clock);
         this.ttl = ttl;
+        this.tokens = tokens;
     }
 
     /** Decides and logs; throws DecisionLogUnavailableException when the record is not durable. */
@@ -46,8 +49,12 @@ public final class DecisionService {
         PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts(),
                 built.unavailableDetectors());
         Instant expiresAt = clock.instant().plus(ttl);
-        Decision decision = new Decision(ids.next(), evaluated.outcome(), built.findings(), evaluated.versions(),
-                expiresAt.toString());
+        String id = ids.next();
+        Outcome outcome = evaluated.outcome();
+        String token = Outcome.ALLOW.equals(outcome.effect())
+                ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
+        Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
+                token);
         append(record(app, request, built, decision, evaluated.engineDecisionIds()));
         return decision;
     }

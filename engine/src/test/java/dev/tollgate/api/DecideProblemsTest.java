@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of bad request gets its problem+json, and none of them writes a decision. */
@@ -154,7 +155,10 @@ class DecideProblemsTest {
         JsonNode decision = Json.MAPPER.readTree(response.body());
         assertTrue(decision.get("decision_id").asText().matches("[0-9a-f-]{36}"));
         assertTrue(decision.get("policy_version").get("drools").asText().startsWith("sha256:"));
+        assertEquals(3, decision.get("token").asText().split("\\.").length, "a signed decision token");
         assertEquals(before + 1, logLines());
+        assertFalse(Files.readString(Files.list(service.dataDir().resolve("log")).findFirst().orElseThrow())
+                .contains(decision.get("token").asText()), "the bearer token is never logged");
     }
 
     @Test

@@ -132,6 +132,7 @@ public class DecisionSteps {
     public void denied() {
         assertEquals("deny", decision.get("effect").asText(), decision.toPrettyString());
         assertFalse(decision.has("route"), "a denied request has no route");
+        assertFalse(decision.has("token"), "a denied request has no token to execute");
     }
 
     @Then("it is routed to {}")

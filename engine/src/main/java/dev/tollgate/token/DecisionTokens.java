@@ -1,0 +1,124 @@
+package dev.tollgate.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tollgate.Json;
+import dev.tollgate.decision.Outcome;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Signed decision tokens (JWS, HS256): bound to the decision id, the application, a digest of the canonical
+ * input, and a digest of the route and obligations, with the decision's expiry. An executor honours a token
+ * only for the same input and only before it expires; what the token binds cannot be changed without
+ * breaking the signature.
+ */
+public final class DecisionTokens {
+    private static final JOSEObjectType TYPE = new JOSEObjectType("tollgate-decision+jwt");
+    private static final String INPUT = "tg_input";
+    private static final String TERMS = "tg_terms";
+
+    private final TokenKeys keys;
+    private final Clock clock;
+
+    public DecisionTokens(TokenKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** What a valid token says. */
+    public record Claims(String decisionId, String application, String inputDigest, String termsDigest,
+                         Instant expiresAt) {
+    }
+
+    public String issue(String decisionId, String application, String canonicalInput, Outcome outcome,
+                        Instant expiresAt) {
+        Map.Entry<String, byte[]> key = keys.signing();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(decisionId)
+                .subject(application)
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(expiresAt))
+                .claim(INPUT, sha256(canonicalInput))
+                .claim(TERMS, termsDigest(outcome))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).keyID(key.getKey()).build(),
+                claims);
+        try {
+            jwt.sign(new MACSigner(key.getValue()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a decision token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Checks signature, expiry and that the token was issued for exactly this input. */
+    public Claims verify(String token, String canonicalInput) throws TokenException {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new TokenException(403, "token-invalid", "The decision token is not a signed token");
+        }
+        byte[] key = keys.verifying(jwt.getHeader().getKeyID())
+                .orElseThrow(() -> new TokenException(403, "token-invalid", "The decision token's key is not known"));
+        if (!TYPE.equals(jwt.getHeader().getType()) || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                || !verified(jwt, key)) {
+            throw new TokenException(403, "token-invalid", "The decision token's signature is not valid");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
+            throw new TokenException(410, "token-expired", "The decision token has expired; ask for a new decision");
+        }
+        Object input = claims.getClaim(INPUT);
+        if (!sha256(canonicalInput).equals(input)) {
+            throw new TokenException(403, "token-input-mismatch",
+                    "The input differs from the input the decision was made for");
+        }
+        return new Claims(claims.getJWTID(), claims.getSubject(), (String) input, (String) claims.getClaim(TERMS),
+                expiry.toInstant());
+    }
+
+    /** The digest binding route and obligations, for an executor to compare with the decision it applies. */
+    public static String termsDigest(Outcome outcome) {
+        try {
+            return sha256(Json.MAPPER.writeValueAsString(Map.of("route", outcome.route() == null ? Map.of() : outcome.route(),
+                    "obligations", outcome.obligations())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean verified(SignedJWT jwt, byte[] key) {
+        try {
+            return jwt.verify(new MACVerifier(key));
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tollgate.token;
+
+import dev.tollgate.decision.Outcome;
+import dev.tollgate.decision.Route;
+import dev.tollgate.policy.Obligation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DecisionTokensTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
+    private static final Outcome OUTCOME = new Outcome(Outcome.ALLOW, new Route("cloud-eu", "cloud", "static"),
+            List.of("cloud-eu"), List.of(new Obligation("mask", List.of("PERSON"), null)), List.of());
+
+    @TempDir
+    Path keys;
+
+    private DecisionTokens tokens(Clock clock) throws Exception {
+        return new DecisionTokens(TokenKeys.open(keys, clock), clock);
+    }
+
+    private String issue() throws Exception {
+        return tokens(CLOCK).issue("decision-1", "claims-assistant", INPUT, OUTCOME, NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aTokenVerifiesForTheSameInputBeforeItExpires() throws Exception {
+        DecisionTokens.Claims claims = tokens(CLOCK).verify(issue(), INPUT);
+        assertEquals("decision-1", claims.decisionId());
+        assertEquals("claims-assistant", claims.application());
+        assertEquals(DecisionTokens.termsDigest(OUTCOME), claims.termsDigest());
+    }
+
+    @Test
+    void anotherInputIsRefused() throws Exception {
+        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(issue(), INPUT + " "));
+        assertEquals("token-input-mismatch", e.kind());
+        assertEquals(403, e.status());
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedWith410() throws Exception {
+        String token = issue();
+        Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+        TokenException e = assertThrows(TokenException.class, () -> tokens(later).verify(token, INPUT));
+        assertEquals("token-expired", e.kind());
+        assertEquals(410, e.status());
+    }
+
+    @Test
+    void aChangedClaimBreaksTheSignature() throws Exception {
+        String[] parts = issue().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("claims-assistant", "credit-advisor");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(forged, INPUT));
+        assertEquals("token-invalid", e.kind());
+    }
+
+    @Test
+    void garbageIsRefused() throws Exception {
+        assertEquals("token-invalid", assertThrows(TokenException.class,
+                () -> tokens(CLOCK).verify("not.a.token", INPUT)).kind());
+    }
+
+    @Test
+    void aRotatedKeySignsNewTokensAndTheOldKeyStillVerifiesOldOnes() throws Exception {
+        String old = issue();
+        byte[] newer = new byte[32];
+        newer[0] = 7;
+        Files.write(keys.resolve("k99999999999999.key"), newer);
+        DecisionTokens rotated = tokens(CLOCK);
+        assertEquals("decision-1", rotated.verify(old, INPUT).decisionId());
+        String fresh = rotated.issue("decision-2", "claims-assistant", INPUT, OUTCOME, NOW.plusSeconds(60));
+        assertEquals("k99999999999999", com.nimbusds.jwt.SignedJWT.parse(fresh).getHeader().getKeyID());
+        assertEquals("decision-2", rotated.verify(fresh, INPUT).decisionId());
+
+        Files.list(keys).filter(f -> !f.getFileName().toString().startsWith("k9999")).forEach(f -> f.toFile().delete());
+        assertEquals("token-invalid", assertThrows(TokenException.class, () -> tokens(CLOCK).verify(old, INPUT)).kind());
+    }
+}
