@@ -39,13 +39,13 @@ public final class PolicyEvaluation {
         Map<String, String> versions = new TreeMap<>();
         List<PartialVerdict> verdicts = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
-        unavailableDetectors.forEach(d -> failures.add(EngineFailure.detector(d)));
+        unavailableDetectors.forEach(d -> failures.add(FailClosed.detector(d)));
         for (CompiledPolicy policy : policies) {
             versions.put(policy.engine(), policy.digest());
             try {
                 verdicts.addAll(policy.evaluate(facts));
             } catch (RuntimeException e) {
-                failures.add(EngineFailure.reason(policy.engine(), e));
+                failures.add(FailClosed.engine(policy.engine(), e));
             }
         }
         Map<String, String> engineDecisionIds = new TreeMap<>();

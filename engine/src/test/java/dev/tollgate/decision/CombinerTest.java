@@ -98,11 +98,11 @@ class CombinerTest {
     }
 
     @Test
-    void anEngineFailureDenies() {
+    void anFailClosedDenies() {
         Outcome outcome = combiner.combine(FACTS, List.of(verdict("a", false, List.of(), List.of(), null)),
-                List.of(EngineFailure.reason("drools", new IllegalStateException("boom"))));
+                List.of(FailClosed.engine("drools", new IllegalStateException("boom"))));
         assertEquals(Outcome.DENY, outcome.effect());
-        assertEquals(EngineFailure.RULE, outcome.reasons().stream().filter(r -> r.pack().equals(Combiner.PACK))
+        assertEquals(FailClosed.RULE, outcome.reasons().stream().filter(r -> r.pack().equals(Combiner.PACK))
                 .findFirst().orElseThrow().rule());
     }
 

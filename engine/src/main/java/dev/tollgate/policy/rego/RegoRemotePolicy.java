@@ -1,10 +1,7 @@
 package dev.tollgate.policy.rego;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tollgate.Json;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
-import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.PartialVerdict;
 
 import java.util.ArrayList;
@@ -56,12 +53,7 @@ public final class RegoRemotePolicy implements CompiledPolicy {
 
     @Override
     public List<PartialVerdict> evaluate(Facts facts) {
-        String input;
-        try {
-            input = Json.MAPPER.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new EngineException("facts could not be serialised for Rego", e);
-        }
+        String input = VerdictDocument.input(facts);
         List<CompletableFuture<OpaDataApi.Answer>> queries = new ArrayList<>(packs.size());
         packs.forEach(pack -> queries.add(opa.query(pack.verdictEntrypoint(), input)));
         List<PartialVerdict> verdicts = new ArrayList<>(packs.size());

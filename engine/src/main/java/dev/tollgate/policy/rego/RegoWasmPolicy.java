@@ -72,7 +72,7 @@ public final class RegoWasmPolicy implements CompiledPolicy {
 
     @Override
     public List<PartialVerdict> evaluate(Facts facts) {
-        String input = input(facts);
+        String input = VerdictDocument.input(facts);
         return instances.withInstance(instance -> {
             String[] outputs = new String[packs.size()];
             try {
@@ -101,14 +101,6 @@ public final class RegoWasmPolicy implements CompiledPolicy {
 
     private static OpaPolicy instance(WasmBundle bundle) {
         return OpaPolicy.builder().withPolicy(bundle.policyWasm()).build().data(bundle.dataJson());
-    }
-
-    private static String input(Facts facts) {
-        try {
-            return Json.MAPPER.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new EngineException("facts could not be serialised for Rego", e);
-        }
     }
 
     /** The value of a Wasm result set [{"result": value}]; undefined (an empty set) is a failure. */

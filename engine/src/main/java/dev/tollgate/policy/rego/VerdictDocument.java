@@ -1,6 +1,9 @@
 package dev.tollgate.policy.rego;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
+import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
@@ -22,6 +25,15 @@ final class VerdictDocument {
     static final String ENGINE = "rego";
 
     private VerdictDocument() {
+    }
+
+    /** The facts document as the Rego packs read it: `input`, in the same JSON the decision log holds. */
+    static String input(Facts facts) {
+        try {
+            return Json.MAPPER.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new EngineException("facts could not be serialised for Rego", e);
+        }
     }
 
     static PartialVerdict read(RegoPack pack, JsonNode verdict, String engineDecisionId) {

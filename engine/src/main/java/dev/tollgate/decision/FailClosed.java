@@ -4,15 +4,15 @@ import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.Reason;
 
 /** The reasons recorded when an engine or a required detector fails: the decision fails closed and says why. */
-final class EngineFailure {
+final class FailClosed {
     static final String RULE = "tollgate.engine-failure";
     static final String DETECTOR_RULE = "tollgate.detector-unavailable";
 
-    private EngineFailure() {
+    private FailClosed() {
     }
 
     /** Only an EngineException's message is shown: other exception messages may quote facts. */
-    static Reason reason(String engine, RuntimeException e) {
+    static Reason engine(String engine, RuntimeException e) {
         String what = e instanceof EngineException ? e.getMessage() : e.getClass().getSimpleName();
         return new Reason(RULE, engine, Combiner.PACK, "Fail closed (Tollgate invariant)",
                 "The " + engine + " engine failed (" + what + "): request denied");
