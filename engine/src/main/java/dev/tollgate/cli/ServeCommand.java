@@ -5,7 +5,11 @@ import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.policy.PolicyLoadException;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Starts the service and keeps it running until the process is stopped. */
@@ -13,28 +17,24 @@ final class ServeCommand {
     private ServeCommand() {
     }
 
+    /** Each flag overrides the same setting as its environment variable. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "--port", "TOLLGATE_PORT",
+            "--data-dir", "TOLLGATE_DATA_DIR",
+            "--policies", "TOLLGATE_POLICIES_DIR",
+            "--engines", "TOLLGATE_ENGINES",
+            "--opa-url", "TOLLGATE_OPA_URL");
+
     /** Returns -1: the server keeps the JVM alive. */
     static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--port", "--data-dir", "--policies", "--config", "--engines", "--opa-url"),
-                Set.of());
-        Path file = args.get("--config").or(() -> java.util.Optional.ofNullable(System.getenv("TOLLGATE_CONFIG")))
+        Set<String> valued = new HashSet<>(FLAGS.keySet());
+        valued.add("--config");
+        Args args = Args.parse(argv, valued, Set.of());
+        Path file = args.get("--config").or(() -> Optional.ofNullable(System.getenv("TOLLGATE_CONFIG")))
                 .map(Path::of).orElse(null);
-        TollgateConfig config = TollgateConfig.load(file, System.getenv());
-        if (args.get("--port").isPresent()) {
-            config = config.withPort(Integer.parseInt(args.get("--port").get()));
-        }
-        if (args.get("--data-dir").isPresent()) {
-            config = config.withDataDir(args.get("--data-dir").get());
-        }
-        if (args.get("--policies").isPresent()) {
-            config = config.withPoliciesDir(args.get("--policies").get());
-        }
-        if (args.get("--engines").isPresent()) {
-            config = config.withEngines(List.of(args.get("--engines").get().split(",")));
-        }
-        if (args.get("--opa-url").isPresent()) {
-            config = config.withOpaUrl(args.get("--opa-url").get());
-        }
+        Map<String, String> overrides = new HashMap<>(System.getenv());
+        FLAGS.forEach((flag, variable) -> args.get(flag).ifPresent(value -> overrides.put(variable, value)));
+        TollgateConfig config = TollgateConfig.load(file, overrides);
         try {
             TollgateServer server = TollgateServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tollgate-shutdown"));

@@ -1,19 +1,23 @@
 package dev.tollgate.config;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Service configuration: application.yaml (embedded default, or the file named by --config or
- * TOLLGATE_CONFIG), then environment overrides, then command-line flags.
+ * TOLLGATE_CONFIG), then environment overrides, then command-line flags (which override the same settings).
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
                              Decisions decisions, List<Destination> destinations, List<Application> applications) {
@@ -30,10 +34,6 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
                            long reloadIntervalMs) {
         public Policies {
             engines = List.copyOf(engines);
-        }
-
-        Policies with(List<String> newEngines, String newDroolsDir, String newOpaUrl, long newReloadMs) {
-            return new Policies(newEngines, newDroolsDir, regoDir, newOpaUrl, opaTimeoutMs, newReloadMs);
         }
     }
 
@@ -55,86 +55,50 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Loads the given file, or the embedded default when file is null, and applies the environment. */
-    public static TollgateConfig load(Path file, Map<String, String> env) throws IOException {
-        TollgateConfig config;
-        if (file != null) {
-            config = YAML.readValue(file.toFile(), TollgateConfig.class);
-        } else {
-            try (InputStream in = TollgateConfig.class.getResourceAsStream("/application.yaml")) {
-                config = YAML.readValue(in, TollgateConfig.class);
-            }
-        }
-        return config.withEnvironment(env);
-    }
+    /** Environment variable (or command-line flag, see ServeCommand) -> the setting it overrides. */
+    public static final Map<String, String> OVERRIDES = Map.ofEntries(
+            Map.entry("TOLLGATE_PORT", "/server/port"),
+            Map.entry("TOLLGATE_DATA_DIR", "/data_dir"),
+            Map.entry("TOLLGATE_POLICIES_DIR", "/policies/drools_dir"),
+            Map.entry("TOLLGATE_REGO_DIR", "/policies/rego_dir"),
+            Map.entry("TOLLGATE_ENGINES", "/policies/engines"),
+            Map.entry("TOLLGATE_OPA_URL", "/policies/opa_url"),
+            Map.entry("TOLLGATE_POLICY_RELOAD_MS", "/policies/reload_interval_ms"),
+            Map.entry("TOLLGATE_NER_MODEL", "/pii/ner_model"),
+            Map.entry("TOLLGATE_PRESIDIO_MODE", "/pii/presidio/mode"),
+            Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"));
 
     /**
-     * TOLLGATE_PORT, TOLLGATE_DATA_DIR, TOLLGATE_POLICIES_DIR, TOLLGATE_REGO_DIR, TOLLGATE_ENGINES (comma
-     * separated), TOLLGATE_OPA_URL, TOLLGATE_NER_MODEL, TOLLGATE_PRESIDIO_MODE, TOLLGATE_PRESIDIO_URL and
-     * TOLLGATE_POLICY_RELOAD_MS override the file.
+     * Loads the given file, or the embedded default when file is null, with the overrides named in
+     * {@link #OVERRIDES} applied (comma-separated for TOLLGATE_ENGINES); other entries are ignored.
      */
-    public TollgateConfig withEnvironment(Map<String, String> env) {
-        TollgateConfig c = this;
-        if (env.containsKey("TOLLGATE_PORT")) {
-            c = c.withPort(Integer.parseInt(env.get("TOLLGATE_PORT")));
+    public static TollgateConfig load(Path file, Map<String, String> overrides) throws IOException {
+        ObjectNode tree;
+        if (file != null) {
+            tree = (ObjectNode) YAML.readTree(file.toFile());
+        } else {
+            try (InputStream in = TollgateConfig.class.getResourceAsStream("/application.yaml")) {
+                tree = (ObjectNode) YAML.readTree(in);
+            }
         }
-        if (env.containsKey("TOLLGATE_DATA_DIR")) {
-            c = c.withDataDir(env.get("TOLLGATE_DATA_DIR"));
-        }
-        if (env.containsKey("TOLLGATE_POLICIES_DIR")) {
-            c = c.withPoliciesDir(env.get("TOLLGATE_POLICIES_DIR"));
-        }
-        if (env.containsKey("TOLLGATE_REGO_DIR")) {
-            c = c.withPolicies(new Policies(c.policies.engines(), c.policies.droolsDir(), env.get("TOLLGATE_REGO_DIR"),
-                    c.policies.opaUrl(), c.policies.opaTimeoutMs(), c.policies.reloadIntervalMs()));
-        }
-        if (env.containsKey("TOLLGATE_ENGINES")) {
-            c = c.withEngines(List.of(env.get("TOLLGATE_ENGINES").split(",")));
-        }
-        if (env.containsKey("TOLLGATE_OPA_URL")) {
-            c = c.withOpaUrl(env.get("TOLLGATE_OPA_URL"));
-        }
-        if (env.containsKey("TOLLGATE_NER_MODEL")) {
-            c = new TollgateConfig(c.server, c.dataDir, c.policies, new Pii(env.get("TOLLGATE_NER_MODEL"),
-                    c.pii.presidio()), c.log, c.decisions, c.destinations, c.applications);
-        }
-        if (env.containsKey("TOLLGATE_PRESIDIO_MODE") || env.containsKey("TOLLGATE_PRESIDIO_URL")) {
-            Presidio p = c.pii.presidio();
-            c = new TollgateConfig(c.server, c.dataDir, c.policies, new Pii(c.pii.nerModel(), new Presidio(
-                    env.getOrDefault("TOLLGATE_PRESIDIO_MODE", p.mode()), env.getOrDefault("TOLLGATE_PRESIDIO_URL", p.url()),
-                    p.timeoutMs())), c.log, c.decisions, c.destinations, c.applications);
-        }
-        if (env.containsKey("TOLLGATE_POLICY_RELOAD_MS")) {
-            c = c.withPolicies(c.policies.with(c.policies.engines(), c.policies.droolsDir(), c.policies.opaUrl(),
-                    Long.parseLong(env.get("TOLLGATE_POLICY_RELOAD_MS"))));
-        }
-        return c;
+        OVERRIDES.forEach((name, pointer) -> {
+            String value = overrides.get(name);
+            if (value != null) {
+                override(tree, JsonPointer.compile(pointer), value);
+            }
+        });
+        return YAML.treeToValue(tree, TollgateConfig.class);
     }
 
-    public TollgateConfig withPort(int port) {
-        return new TollgateConfig(new Server(port, server.maxBodyBytes()), dataDir, policies, pii, log, decisions,
-                destinations, applications);
-    }
-
-    public TollgateConfig withDataDir(String dir) {
-        return new TollgateConfig(server, dir, policies, pii, log, decisions, destinations, applications);
-    }
-
-    public TollgateConfig withPoliciesDir(String dir) {
-        return withPolicies(policies.with(policies.engines(), dir, policies.opaUrl(), policies.reloadIntervalMs()));
-    }
-
-    public TollgateConfig withEngines(List<String> engines) {
-        return withPolicies(policies.with(engines.stream().map(String::trim).toList(), policies.droolsDir(),
-                policies.opaUrl(), policies.reloadIntervalMs()));
-    }
-
-    public TollgateConfig withOpaUrl(String url) {
-        return withPolicies(policies.with(policies.engines(), policies.droolsDir(), url, policies.reloadIntervalMs()));
-    }
-
-    public TollgateConfig withPolicies(Policies newPolicies) {
-        return new TollgateConfig(server, dataDir, newPolicies, pii, log, decisions, destinations, applications);
+    private static void override(ObjectNode tree, JsonPointer pointer, String value) {
+        ObjectNode parent = (ObjectNode) tree.at(pointer.head());
+        String field = pointer.last().getMatchingProperty();
+        if (field.equals("engines")) {
+            ArrayNode engines = parent.putArray(field);
+            Arrays.stream(value.split(",")).map(String::trim).forEach(engines::add);
+        } else {
+            parent.put(field, value);
+        }
     }
 
     public Path dataPath() {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,22 +53,23 @@ public final class TestService implements AutoCloseable {
     public static TestService start(Path policies, List<String> engines, Map<String, String> environment) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
-            Map<String, String> env = new java.util.HashMap<>(Map.of("TOLLGATE_POLICY_RELOAD_MS", "200",
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "TOLLGATE_PORT", "0",
+                    "TOLLGATE_DATA_DIR", data.toString(),
+                    "TOLLGATE_POLICIES_DIR", policies.toString(),
+                    "TOLLGATE_POLICY_RELOAD_MS", "200",
                     "TOLLGATE_REGO_DIR", REGO_BUNDLE.toString(),
                     "TOLLGATE_NER_MODEL", NerModelCache.modelFile(ROOT).toString()));
-            env.putAll(environment);
-            TollgateConfig config = TollgateConfig.load(null, env)
-                    .withPort(0)
-                    .withDataDir(data.toString())
-                    .withPoliciesDir(policies.toString());
             if (engines != null) {
-                config = config.withEngines(engines);
+                env.put("TOLLGATE_ENGINES", String.join(",", engines));
             }
+            env.putAll(environment);
             OpaServer opa = null;
-            if (config.policies().engines().contains("rego-remote")) {
+            if (env.getOrDefault("TOLLGATE_ENGINES", "").contains("rego-remote")) {
                 opa = OpaServer.start(REGO_BUNDLE);
-                config = config.withOpaUrl(opa.url().toString());
+                env.put("TOLLGATE_OPA_URL", opa.url().toString());
             }
+            TollgateConfig config = TollgateConfig.load(null, env);
             return new TestService(TollgateServer.start(config), data, opa);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
