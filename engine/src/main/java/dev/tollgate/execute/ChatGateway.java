@@ -1,0 +1,32 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.config.Application;
+import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.decision.Decision;
+
+/**
+ * Decide and execute in one call, for the OpenAI-compatible endpoint. Failures are thrown as
+ * {@link dev.tollgate.api.ProblemException} with the status the endpoint should answer with.
+ */
+public interface ChatGateway {
+
+    /** Receives a streamed chat: first the decision, then the answer's text piece by piece. */
+    interface Listener {
+        /** Called once, before any text: the decision (allowed or denied) is made and logged. */
+        void decided(Decision decision);
+
+        /** A piece of the answer, already restored; the pieces in order make up the execution's content. */
+        void text(String piece);
+    }
+
+    /** The decision, and the execution when it was allowed (null when denied). */
+    record Result(Decision decision, Execution execution) {
+    }
+
+    /**
+     * Decides for the application and, when allowed, executes.
+     *
+     * @param listener null for a non-streamed answer
+     */
+    Result chat(Application app, DecideRequest request, int maxTokens, Listener listener);
+}

@@ -1,0 +1,25 @@
+package dev.tollgate.execute;
+
+/**
+ * What carrying out an allowed decision gave the caller.
+ *
+ * @param destination    where the answer finally came from (after any escalation)
+ * @param strategy       the strategy applied: "static", "cascade", "draft_verify", or "offline" when the cloud
+ *                       was unreachable and the on-device model answered instead
+ * @param escalated      whether the on-device answer was passed to the cloud (cascade below threshold,
+ *                       draft_verify)
+ * @param content        the answer, placeholders restored where policy allows
+ * @param confidence     the on-device model's confidence when it answered first, else null
+ * @param disclosure     the AI-interaction notice to show the user (EU AI Act Art. 50), null when not required
+ * @param humanOversight whether a human must review the answer before it is acted on
+ * @param finishReason   "stop" or "length"
+ */
+public record Execution(String decisionId, String destination, String strategy, boolean escalated, String content,
+                        int promptTokens, int completionTokens, Double confidence, String disclosure,
+                        boolean humanOversight, String finishReason) {
+
+    @Override
+    public String toString() {
+        return "Execution[" + decisionId + " " + destination + " " + strategy + ", " + content.length() + " chars]";
+    }
+}
