@@ -1,0 +1,148 @@
+package dev.tollgate.execute.cloud;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.Executor;
+import dev.tollgate.execute.ExecutorException;
+import dev.tollgate.execute.ExecutorException.Kind;
+import dev.tollgate.execute.Generation;
+import dev.tollgate.execute.GenerationRequest;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Runs a chat completion on an OpenAI-compatible HTTP server, at temperature 0.
+ *
+ * <p>Retries are ours, not LangChain4j's: a 429 waits as its Retry-After header says (or backs off when it has
+ * none), a 5xx and a connection failure (refused, reset, unknown host) back off exponentially with jitter; each
+ * up to {@link CloudSettings#maxRetries()} times. Connection failures are retried because resets and refusals
+ * during a deployment are usually brief. A timeout, another 4xx or a malformed answer fails at once. A stream is
+ * retried only until its first piece has been handed out.
+ */
+public final class OpenAiExecutor implements Executor {
+
+    private final String destination;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ChatModel chatModel;
+    private final StreamingChatModel streamingModel;
+    private final Retrier retrier;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean closed;
+
+    public OpenAiExecutor(String destination, CloudSettings settings) {
+        this.destination = destination;
+        this.timeout = settings.timeout();
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.chatModel = OpenAiChatModel.builder()
+                .httpClientBuilder(StatusKeepingHttpClient.builder(http))
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey())
+                .modelName(settings.model())
+                .temperature(0.0)
+                .timeout(settings.timeout())
+                .maxRetries(0)
+                .build();
+        this.streamingModel = OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(StatusKeepingHttpClient.builder(http))
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey())
+                .modelName(settings.model())
+                .temperature(0.0)
+                .timeout(settings.timeout())
+                .build(); // LangChain4j never retries a stream itself
+        this.retrier = new Retrier(settings.maxRetries(), settings.maxRetryAfter(), new Random(), Thread::sleep);
+    }
+
+    @Override
+    public String destination() {
+        return destination;
+    }
+
+    @Override
+    public Generation generate(GenerationRequest request) throws ExecutorException {
+        ChatRequest chatRequest = chatRequest(request);
+        return retrier.run(() -> {
+            ensureOpen();
+            ChatResponse response;
+            try {
+                response = chatModel.chat(chatRequest);
+            } catch (RuntimeException e) {
+                throw AttemptFailure.of(e, clock.instant());
+            }
+            String text = response.aiMessage().text();
+            if (text == null) {
+                throw new AttemptFailure(Kind.BAD_RESPONSE, false, null, "answer without text");
+            }
+            return generation(text, response);
+        });
+    }
+
+    @Override
+    public Generation stream(GenerationRequest request, Consumer<String> onText) throws ExecutorException {
+        ChatRequest chatRequest = chatRequest(request);
+        return retrier.run(() -> {
+            ensureOpen();
+            StreamRelay relay = new StreamRelay();
+            try {
+                streamingModel.chat(chatRequest, relay);
+            } catch (RuntimeException e) {
+                throw AttemptFailure.of(e, clock.instant());
+            }
+            return relay.relay(onText, timeout, clock);
+        });
+    }
+
+    /** Stops the HTTP client at once: calls in flight fail, and are not retried. */
+    @Override
+    public void close() {
+        closed = true;
+        http.shutdownNow();
+    }
+
+    static Generation generation(String text, ChatResponse response) {
+        TokenUsage usage = response.tokenUsage();
+        int promptTokens = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        int completionTokens = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        String finishReason = response.finishReason() == FinishReason.LENGTH ? "length" : "stop";
+        return new Generation(text, promptTokens, completionTokens, null, finishReason);
+    }
+
+    /** Checked before every attempt, so that closing also ends pending retries. */
+    private void ensureOpen() throws AttemptFailure {
+        if (closed) {
+            throw new AttemptFailure(Kind.OVERLOADED, false, null, "executor for " + destination + " is closed");
+        }
+    }
+
+    private static ChatRequest chatRequest(GenerationRequest request) {
+        return ChatRequest.builder()
+                .messages(request.messages().stream().map(OpenAiExecutor::chatMessage).toList())
+                .maxOutputTokens(request.maxTokens())
+                .build();
+    }
+
+    private static ChatMessage chatMessage(Message message) {
+        return switch (message.role()) {
+            case "system" -> SystemMessage.from(message.content());
+            case "user" -> UserMessage.from(message.content());
+            case "assistant" -> AiMessage.from(message.content());
+            default -> throw new IllegalArgumentException("unknown message role: " + message.role());
+        };
+    }
+}
