@@ -31,6 +31,18 @@ Feature: GDPR pack
     And the obligations include masking "PERSON"
     And the rule "gdpr.art28.mask-for-cloud" is among the reasons
 
+  Scenario: A customer's name stays on the device, and is masked if the summary goes on to the cloud
+    Given a request from the claims assistant
+    And the task is "summarize"
+    And the data subject is in Germany
+    And the text says "My name is Jonas Weber. Please summarise my claim for the storm damage to the garage roof."
+    When the application asks for a decision
+    Then it is routed to the on-device model
+    And the cloud model takes over when the on-device model's confidence is below 0.55
+    And "PERSON" is masked before the request goes on to the cloud model
+    And the on-device model may see "PERSON" unmasked
+    And the rule "gdpr.art28.mask-for-cloud" is among the reasons
+
   Scenario: A client's hint can only make the decision stricter
     Given a request from the claims assistant
     And the task is "reasoning"

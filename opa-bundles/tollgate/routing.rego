@@ -17,8 +17,11 @@ hit := faq_short if {
 } else := tight_latency if {
 	request.max_latency_ms > 0
 	request.max_latency_ms <= 300
-} else := summarize_translate if {
-	request.task_type in {"summarize", "translate"}
+} else := summarize if {
+	request.task_type == "summarize"
+	request.token_count <= 512
+} else := translate if {
+	request.task_type == "translate"
 	request.token_count <= 512
 } else := complex_task if {
 	request.task_type in {"reasoning", "code", "multi_step", "plan"}
@@ -29,7 +32,8 @@ hit := faq_short if {
 	request.token_count <= 2048
 } else := fallback
 
-# The rows' ids, routes and messages; a row's texts are built only when it is the hit.
+# The rows' ids, routes, confidence thresholds (cascade rows only) and messages; a row's texts are built
+# only when it is the hit.
 faq_short := {
 	"rule": "routing.faq-short", "destination": "slm-local", "strategy": "static",
 	"message": "Short FAQ questions are answered by the on-device model",
@@ -45,9 +49,14 @@ tight_latency := {
 	"message": "A latency budget of 300 ms or less is met only by the on-device model",
 }
 
-summarize_translate := {
-	"rule": "routing.summarize-translate", "destination": "slm-local", "strategy": "cascade",
-	"message": "Short summaries and translations start on the on-device model and go to the cloud only when its answer is not good enough",
+summarize := {
+	"rule": "routing.summarize", "destination": "slm-local", "strategy": "cascade", "escalate_below": 0.55,
+	"message": "Short summaries start on the on-device model and go to the cloud model when the on-device model is not confident enough",
+}
+
+translate := {
+	"rule": "routing.translate", "destination": "slm-local", "strategy": "cascade", "escalate_below": 0.65,
+	"message": "Short translations start on the on-device model and go to the cloud model when the on-device model is not confident enough",
 }
 
 complex_task := {
@@ -73,7 +82,7 @@ fallback := {
 # Every row by id, read by Tollgate when it loads the pack and by the tests.
 rules := {row.rule: {"basis": basis, "message": row.message} |
 	some row in [
-		faq_short, classify_extract, tight_latency, summarize_translate,
+		faq_short, classify_extract, tight_latency, summarize, translate,
 		complex_task, long_input, draft_write, fallback,
 	]
 }
@@ -82,6 +91,9 @@ verdict := {
 	"deny": false,
 	"forbidden": [],
 	"obligations": [],
-	"route": {"destination": hit.destination, "strategy": hit.strategy},
+	"route": {
+		"destination": hit.destination, "strategy": hit.strategy,
+		"escalate_below": object.get(hit, "escalate_below", null),
+	},
 	"reasons": [{"rule": hit.rule, "basis": basis, "message": hit.message}],
 }

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 /**
  * Combines the partial verdicts of every pack of every engine into one outcome: deny overrides; the
  * permitted destinations are those the application may use that no pack forbids; obligations are the
- * union of those that apply to the chosen route; reasons are sorted so the outcome is byte-for-byte
- * deterministic.
+ * union of those that apply to the chosen route or to its cloud leg; reasons are sorted so the outcome is
+ * byte-for-byte deterministic.
  */
 public final class Combiner {
     public static final String ENGINE = "tollgate";
@@ -29,8 +29,13 @@ public final class Combiner {
     private static final String STATIC = "static";
     private static final String CLOUD = "cloud";
 
+    private static final Comparator<ObligationKey> OBLIGATION_ORDER = Comparator.comparing(ObligationKey::type)
+            .thenComparing(ObligationKey::appliesTo, Comparator.nullsFirst(Comparator.naturalOrder()));
     private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::pack)
             .thenComparing(Reason::rule).thenComparing(Reason::engine);
+
+    private record ObligationKey(String type, String appliesTo) {
+    }
 
     public Outcome combine(Facts facts, List<PartialVerdict> verdicts, List<Reason> failures) {
         List<Reason> reasons = new ArrayList<>(failures);
@@ -50,7 +55,7 @@ public final class Combiner {
         }
         Route route = route(facts.destinations(), permitted, verdicts);
         return new Outcome(Outcome.ALLOW, route, permitted.stream().map(DestinationFacts::id).toList(),
-                obligations(verdicts, route.kind()), sorted);
+                obligations(verdicts, route), sorted);
     }
 
     private static Outcome deny(List<Reason> reasons) {
@@ -83,41 +88,50 @@ public final class Combiner {
             Optional<DestinationFacts> exact = permitted.stream()
                     .filter(d -> d.id().equals(choice.destination())).findFirst();
             if (exact.isPresent()) {
-                return new Route(exact.get().id(), exact.get().kind(), strategy(choice.strategy(), permitted));
+                return asChosen(exact.get(), choice, permitted);
             }
             Optional<String> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
                     .map(DestinationFacts::kind).findFirst();
             Optional<DestinationFacts> sameKind = permitted.stream()
                     .filter(d -> kind.isPresent() && d.kind().equals(kind.get())).findFirst();
             if (sameKind.isPresent()) {
-                return new Route(sameKind.get().id(), sameKind.get().kind(), STATIC);
+                return new Route(sameKind.get().id(), sameKind.get().kind(), STATIC, null);
             }
         }
         DestinationFacts first = permitted.getFirst();
-        return new Route(first.id(), first.kind(), STATIC);
+        return new Route(first.id(), first.kind(), STATIC, null);
     }
 
     /**
      * Cascade and draft-verify need a cloud destination to escalate to; without a permitted one the honest
-     * strategy is static.
+     * strategy is static, and a static route has no confidence threshold.
      */
-    private static String strategy(String preferred, List<DestinationFacts> permitted) {
-        boolean needsCloud = !STATIC.equals(preferred);
-        return needsCloud && permitted.stream().noneMatch(d -> CLOUD.equals(d.kind())) ? STATIC : preferred;
+    private static Route asChosen(DestinationFacts destination, RouteChoice choice, List<DestinationFacts> permitted) {
+        if (!STATIC.equals(choice.strategy()) && permitted.stream().noneMatch(d -> CLOUD.equals(d.kind()))) {
+            return new Route(destination.id(), destination.kind(), STATIC, null);
+        }
+        return new Route(destination.id(), destination.kind(), choice.strategy(), choice.escalateBelow());
     }
 
-    /** Obligations bound to the chosen kind or to any route, merged by type with their entity lists unioned. */
-    private static List<Obligation> obligations(List<PartialVerdict> verdicts, String kind) {
-        Map<String, TreeSet<String>> byType = new TreeMap<>();
+    /**
+     * Obligations bound to the chosen destination's kind or to any route apply to the whole route (appliesTo
+     * cleared). A cascade or draft-verify route may go on to a cloud model, so obligations bound to "cloud"
+     * are kept for that leg, with appliesTo "cloud". Merged by type and appliesTo, entity lists unioned.
+     */
+    private static List<Obligation> obligations(List<PartialVerdict> verdicts, Route route) {
+        boolean hasCloudLeg = !STATIC.equals(route.strategy());
+        Map<ObligationKey, TreeSet<String>> merged = new TreeMap<>(OBLIGATION_ORDER);
         for (PartialVerdict v : verdicts) {
             for (Obligation o : v.obligations()) {
-                if (o.appliesTo() == null || o.appliesTo().equals(kind)) {
-                    byType.computeIfAbsent(o.type(), t -> new TreeSet<>()).addAll(o.entities());
+                boolean wholeRoute = o.appliesTo() == null || o.appliesTo().equals(route.kind());
+                if (wholeRoute || hasCloudLeg && CLOUD.equals(o.appliesTo())) {
+                    merged.computeIfAbsent(new ObligationKey(o.type(), wholeRoute ? null : CLOUD), k -> new TreeSet<>())
+                            .addAll(o.entities());
                 }
             }
         }
-        return byType.entrySet().stream()
-                .map(e -> new Obligation(e.getKey(), List.copyOf(e.getValue()), null))
+        return merged.entrySet().stream()
+                .map(e -> new Obligation(e.getKey().type(), List.copyOf(e.getValue()), e.getKey().appliesTo()))
                 .toList();
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param type     "mask", "disclose_ai_interaction", "human_oversight", "record_keeping"
  * @param entities for "mask": the entity types to mask, sorted; empty otherwise
- * @param appliesTo destination kind the obligation is bound to ("cloud", "slm"), or null for any route;
- *                  the combiner keeps only obligations that apply to the chosen route and clears this field
+ * @param appliesTo destination kind the obligation is bound to ("cloud", "slm"), or null for any route.
+ *                  In a decision, null means the whole route and "cloud" the cloud leg of a cascade or
+ *                  draft-verify route: the combiner keeps only obligations that apply to the chosen route
+ *                  or to that leg
  */
 public record Obligation(String type, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entities,
                          String appliesTo) {

@@ -1,5 +1,6 @@
 package dev.tollgate.decision;
 
+import dev.tollgate.Json;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.Facts;
@@ -10,6 +11,8 @@ import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +60,7 @@ class CombinerTest {
                 verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", "static"))), List.of());
         // cloud-us is not permitted by the registry, cloud-eu is forbidden: only the SLM is left.
         assertEquals(List.of("slm-local"), outcome.permittedDestinations());
-        assertEquals(new Route("slm-local", "slm", "static"), outcome.route());
+        assertEquals(new Route("slm-local", "slm", "static", null), outcome.route());
     }
 
     @Test
@@ -78,15 +81,62 @@ class CombinerTest {
     }
 
     @Test
-    void cascadeWithoutAPermittedCloudBecomesStatic() {
-        Outcome outcome = combiner.combine(FACTS, List.of(
-                verdict("gdpr", false, List.of("cloud-eu"), List.of(), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", "cascade"))), List.of());
-        assertEquals(new Route("slm-local", "slm", "static"), outcome.route());
+    void cascadeKeepsItsConfidenceThresholdButBecomesStaticWithoutAPermittedCloud() {
+        PartialVerdict cascade = verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", "cascade", 0.55));
+        Outcome withCloud = combiner.combine(FACTS, List.of(cascade), List.of());
+        assertEquals(new Route("slm-local", "slm", "cascade", 0.55), withCloud.route());
 
-        Outcome withCloud = combiner.combine(FACTS, List.of(
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", "cascade"))), List.of());
-        assertEquals(new Route("slm-local", "slm", "cascade"), withCloud.route());
+        Outcome withoutCloud = combiner.combine(FACTS, List.of(
+                verdict("gdpr", false, List.of("cloud-eu"), List.of(), null), cascade), List.of());
+        assertEquals(new Route("slm-local", "slm", "static", null), withoutCloud.route());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cascade", "draft_verify"})
+    void aRouteThatMayGoOnToTheCloudKeepsTheCloudObligationsForThatLeg(String strategy) {
+        List<PartialVerdict> verdicts = List.of(
+                verdict("gdpr", false, List.of(), List.of(new Obligation("mask", List.of("IBAN_CODE"), null),
+                        new Obligation("mask", List.of("PERSON"), "cloud")), null),
+                verdict("other", false, List.of(), List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "PERSON"), "cloud"),
+                        new Obligation("mask", List.of("PHONE_NUMBER"), "slm"), Obligation.of("disclose_ai_interaction")), null),
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", strategy)));
+
+        assertEquals(List.of(new Obligation("disclose_ai_interaction", List.of(), null),
+                new Obligation("mask", List.of("IBAN_CODE", "PHONE_NUMBER"), null),
+                new Obligation("mask", List.of("EMAIL_ADDRESS", "PERSON"), "cloud")),
+                combiner.combine(FACTS, verdicts, List.of()).obligations());
+    }
+
+    @Test
+    void aCascadeWithoutAPermittedCloudDropsTheCloudObligationsLikeAStaticRoute() {
+        Outcome outcome = combiner.combine(FACTS, List.of(
+                verdict("gdpr", false, List.of("cloud-eu"), List.of(new Obligation("mask", List.of("PERSON"), "cloud")), null),
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", "cascade", 0.55))), List.of());
+        assertEquals("static", outcome.route().strategy());
+        assertEquals(List.of(), outcome.obligations());
+    }
+
+    @Test
+    void aCascadeFromACloudDestinationAppliesCloudObligationsToTheWholeRoute() {
+        Outcome outcome = combiner.combine(FACTS, List.of(
+                verdict("gdpr", false, List.of(), List.of(new Obligation("mask", List.of("PERSON"), "cloud"),
+                        new Obligation("mask", List.of("PHONE_NUMBER"), "slm")), null),
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", "cascade", 0.5))), List.of());
+        assertEquals(List.of(new Obligation("mask", List.of("PERSON"), null)), outcome.obligations());
+    }
+
+    @Test
+    void thresholdAndCloudLegAppearInJsonOnlyWhenSet() throws Exception {
+        assertEquals("""
+                {"destination":"slm-local","escalate_below":0.55,"kind":"slm","strategy":"cascade"}""",
+                Json.MAPPER.writeValueAsString(new Route("slm-local", "slm", "cascade", 0.55)));
+        assertEquals("""
+                {"destination":"cloud-eu","kind":"cloud","strategy":"static"}""",
+                Json.MAPPER.writeValueAsString(new Route("cloud-eu", "cloud", "static", null)));
+        assertEquals("""
+                [{"applies_to":"cloud","entities":["PERSON"],"type":"mask"},{"type":"disclose_ai_interaction"}]""",
+                Json.MAPPER.writeValueAsString(List.of(new Obligation("mask", List.of("PERSON"), "cloud"),
+                        Obligation.of("disclose_ai_interaction"))));
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class VerdictCollector {
     private final TreeSet<String> forbidden = new TreeSet<>();
     private final Map<ObligationKey, TreeSet<String>> obligations = new HashMap<>();
     private RouteChoice route;
+    private String routedBy;
     private final Map<String, Reason> reasons = new LinkedHashMap<>();
 
     public VerdictCollector(String pack) {
@@ -76,7 +77,23 @@ public final class VerdictCollector {
     public void route(RuleContext kcontext, String destination, String strategy) {
         cite(kcontext);
         if (route == null) {
-            route = new RouteChoice(Objects.requireNonNull(destination), Objects.requireNonNull(strategy));
+            route = new RouteChoice(destination, strategy);
+            routedBy = kcontext.getRule().getName();
+        }
+    }
+
+    /**
+     * The confidence threshold of the cascade route this same rule chose (a routing table's "Escalate below
+     * confidence" column); ignored, like that rule's route, when an earlier rule's route won. A threshold
+     * before any route is a mistake in the pack and fails the evaluation.
+     */
+    public void escalateBelow(RuleContext kcontext, double confidence) {
+        if (route == null) {
+            throw new IllegalStateException("rule " + kcontext.getRule().getName()
+                    + " sets a confidence threshold without choosing a route first");
+        }
+        if (kcontext.getRule().getName().equals(routedBy)) {
+            route = new RouteChoice(route.destination(), route.strategy(), confidence);
         }
     }
 

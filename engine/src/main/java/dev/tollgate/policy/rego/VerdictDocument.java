@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Reads a pack's {@code verdict} document into a partial verdict:
  * {@code {"deny": bool, "forbidden": [id], "obligations": [{"type", "entities", "applies_to"}],
- * "route": {"destination", "strategy"} | null, "reasons": [{"rule", "basis", "message"}]}}, reasons in any
+ * "route": {"destination", "strategy", "escalate_below": number | null} | null, "reasons": [{"rule", "basis", "message"}]}}, reasons in any
  * order (they are sorted by rule id here).
  * A document of any other shape is an engine failure, never a partial answer.
  */
@@ -53,10 +53,7 @@ final class VerdictDocument {
         RouteChoice route = null;
         JsonNode routeNode = verdict.path("route");
         if (routeNode.isObject()) {
-            if (!routeNode.path("destination").isTextual() || !routeNode.path("strategy").isTextual()) {
-                throw malformed(pack, "route");
-            }
-            route = new RouteChoice(routeNode.path("destination").asText(), routeNode.path("strategy").asText());
+            route = route(pack, routeNode);
         } else if (!routeNode.isNull() && !routeNode.isMissingNode()) {
             throw malformed(pack, "route");
         }
@@ -72,6 +69,20 @@ final class VerdictDocument {
         reasons.sort(Comparator.comparing(Reason::rule));
         return new PartialVerdict(ENGINE, pack.name(), verdict.path("deny").asBoolean(), forbidden, obligations, route,
                 reasons, engineDecisionId);
+    }
+
+    private static RouteChoice route(RegoPack pack, JsonNode route) {
+        JsonNode escalateBelow = route.path("escalate_below");
+        if (!route.path("destination").isTextual() || !route.path("strategy").isTextual()
+                || !(escalateBelow.isNumber() || escalateBelow.isNull() || escalateBelow.isMissingNode())) {
+            throw malformed(pack, "route");
+        }
+        try {
+            return new RouteChoice(route.path("destination").asText(), route.path("strategy").asText(),
+                    escalateBelow.isNumber() ? escalateBelow.asDouble() : null);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("Rego pack " + pack.name() + " returned an invalid route: " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode array(RegoPack pack, JsonNode node, String field) {

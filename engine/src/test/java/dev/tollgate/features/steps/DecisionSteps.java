@@ -141,6 +141,25 @@ public class DecisionSteps {
         assertEquals(destination, decision.path("route").path("destination").asText(), decision.toPrettyString());
     }
 
+    @Then("the cloud model takes over when the on-device model's confidence is below {double}")
+    public void cascadesBelow(double confidence) {
+        JsonNode route = decision.path("route");
+        assertEquals("cascade", route.path("strategy").asText(), decision.toPrettyString());
+        assertEquals(confidence, route.path("escalate_below").asDouble(-1), 1e-9, decision.toPrettyString());
+    }
+
+    @Then("{string} is masked before the request goes on to the cloud model")
+    public void maskedForTheCloudLeg(String entity) {
+        assertTrue(masks(entity).anyMatch(o -> o.path("applies_to").asText().equals("cloud")),
+                "no mask obligation for " + entity + " on the cloud leg: " + decision.get("obligations"));
+    }
+
+    @Then("the on-device model may see {string} unmasked")
+    public void unmaskedOnDevice(String entity) {
+        assertFalse(masks(entity).anyMatch(o -> !o.has("applies_to")),
+                entity + " is masked on the whole route: " + decision.get("obligations"));
+    }
+
     @Then("a reason cites {string}")
     public void aReasonCites(String basis) {
         assertTrue(stream(decision.get("reasons")).anyMatch(r -> r.get("basis").asText().contains(basis)),
@@ -155,9 +174,12 @@ public class DecisionSteps {
 
     @Then("the obligations include masking {string}")
     public void masking(String entity) {
-        assertTrue(stream(decision.get("obligations")).anyMatch(o -> o.get("type").asText().equals("mask")
-                        && stream(o.path("entities")).anyMatch(e -> e.asText().equals(entity))),
-                "no mask obligation for " + entity + ": " + decision.get("obligations"));
+        assertTrue(masks(entity).findAny().isPresent(), "no mask obligation for " + entity + ": " + decision.get("obligations"));
+    }
+
+    private java.util.stream.Stream<JsonNode> masks(String entity) {
+        return stream(decision.get("obligations")).filter(o -> o.get("type").asText().equals("mask")
+                && stream(o.path("entities")).anyMatch(e -> e.asText().equals(entity)));
     }
 
     @Then("the obligations include {string}")

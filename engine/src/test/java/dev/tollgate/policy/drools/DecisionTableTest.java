@@ -46,7 +46,7 @@ class DecisionTableTest {
                 .setSourcePath("src/main/resources/routing/routing.csv");
 
         assertEquals(0, ruleCount(bare, "bare"));
-        assertEquals(8, ruleCount(DecisionTables.resource("src/main/resources/routing/routing.csv", table), "configured"));
+        assertEquals(9, ruleCount(DecisionTables.resource("src/main/resources/routing/routing.csv", table), "configured"));
     }
 
     @Test
@@ -75,9 +75,11 @@ class DecisionTableTest {
 
         CompiledPolicy policy = new DroolsPolicyCompiler().compile(dir);
 
-        assertEquals(Map.of("routing", 8), policy.ruleCounts());
+        assertEquals(Map.of("routing", 9), policy.ruleCounts());
         RouteChoice route = policy.evaluate(TestFacts.request().task("reasoning", 100).build()).getFirst().route();
         assertEquals(new RouteChoice("cloud-eu", "static"), route);
+        RouteChoice cascade = policy.evaluate(TestFacts.request().task("summarize", 100).build()).getFirst().route();
+        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), cascade);
     }
 
     @Test

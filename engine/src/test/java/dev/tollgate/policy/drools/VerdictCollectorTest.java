@@ -1,6 +1,7 @@
 package dev.tollgate.policy.drools;
 
 import dev.tollgate.facts.DestinationFacts;
+import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
@@ -8,12 +9,15 @@ import dev.tollgate.policy.RouteChoice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static dev.tollgate.policy.drools.TestFacts.SLM_LOCAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerdictCollectorTest {
@@ -53,10 +57,16 @@ class VerdictCollectorTest {
                 end
 
                 rule "t.route-first" @basis("B first") @message("M first") salience 40
-                when then verdict.route(kcontext, "slm-local", "static"); end
+                when then
+                    verdict.route(kcontext, "slm-local", "cascade");
+                    verdict.escalateBelow(kcontext, 0.6);
+                end
 
                 rule "t.route-second" @basis("B second") @message("M second") salience 30
-                when then verdict.route(kcontext, "cloud-eu", "static"); end
+                when then
+                    verdict.route(kcontext, "cloud-eu", "cascade");
+                    verdict.escalateBelow(kcontext, 0.9);
+                end
 
                 rule "t.cite" @basis("B cite") @message("M cite") salience 20
                 when then verdict.cite(kcontext); end
@@ -84,8 +94,28 @@ class VerdictCollectorTest {
     }
 
     @Test
-    void firstRouteWins() {
-        assertEquals(new RouteChoice("slm-local", "static"), verdict.route());
+    void firstRouteWinsWithItsOwnConfidenceThreshold() {
+        assertEquals(new RouteChoice("slm-local", "cascade", 0.6), verdict.route());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "verdict.escalateBelow(kcontext, 0.5);",
+            "verdict.route(kcontext, \"slm-local\", \"static\"); verdict.escalateBelow(kcontext, 0.5);",
+            "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.escalateBelow(kcontext, 1.5);",
+    })
+    void aThresholdWithoutACascadeRouteOrOutsideZeroToOneFailsTheEvaluation(String consequence) throws Exception {
+        PolicyDir.write(dir.resolve("broken"), "t/t.drl", PolicyDir.HEADER + """
+                rule "t.threshold" @basis("B") @message("M")
+                when then %s end
+                """.formatted(consequence));
+
+        CompiledPolicy policy = new DroolsPolicyCompiler().compile(dir.resolve("broken"));
+        Throwable failure = assertThrows(RuntimeException.class, () -> policy.evaluate(TestFacts.request().build()));
+        while (failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        assertTrue(failure.getMessage().contains("confidence threshold"), failure.getMessage());
     }
 
     @Test

@@ -51,9 +51,9 @@ class RegoWasmCompilerTest {
     void shippedBundleLoadsEveryPackWithItsRules() throws Exception {
         RegoWasmPolicy policy = ShippedBundle.wasm();
         assertEquals("rego", policy.engine());
-        assertEquals(Map.of("data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 8), policy.ruleCounts());
+        assertEquals(Map.of("data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 9), policy.ruleCounts());
         assertEquals(PackDigest.of(ShippedBundle.dir(), PolicyFiles.list(ShippedBundle.dir())), policy.digest());
-        assertEquals("2026-11-28.1", policy.revision());
+        assertEquals("2026-11-28.2", policy.revision());
     }
 
     @Test
@@ -65,7 +65,7 @@ class RegoWasmCompilerTest {
         assertEquals(List.of(new Obligation("mask", List.of("PERSON"), "cloud")), gdpr.obligations());
         assertTrue(gdpr.reasons().contains(new Reason("gdpr.art9.local-only", "rego", "gdpr", "GDPR Art. 9(1)",
                 "Special category data (GDPR Art. 9) detected: on-device model only")));
-        assertEquals(new RouteChoice("slm-local", "cascade"), verdicts.get(3).route());
+        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), verdicts.get(3).route());
         assertEquals(List.of("cloud-us"), verdicts.get(0).forbidden());
     }
 

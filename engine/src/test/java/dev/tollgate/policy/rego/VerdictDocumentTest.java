@@ -1,0 +1,49 @@
+package dev.tollgate.policy.rego;
+
+import dev.tollgate.Json;
+import dev.tollgate.policy.EngineException;
+import dev.tollgate.policy.RouteChoice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerdictDocumentTest {
+    private static final RegoPack ROUTING = new RegoPack("routing", "tollgate/routing");
+
+    private static RouteChoice routeOf(String route) throws Exception {
+        return VerdictDocument.read(ROUTING, Json.MAPPER.readTree("""
+                {"deny": false, "forbidden": [], "obligations": [], "reasons": [], "route": %s}""".formatted(route)),
+                null).route();
+    }
+
+    @Test
+    void cascadeRouteCarriesItsConfidenceThreshold() throws Exception {
+        assertEquals(new RouteChoice("slm-local", "cascade", 0.55),
+                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.55}"));
+    }
+
+    @Test
+    void routeWithoutAThresholdHasNone() throws Exception {
+        assertEquals(new RouteChoice("cloud-eu", "static", null),
+                routeOf("{\"destination\": \"cloud-eu\", \"strategy\": \"static\", \"escalate_below\": null}"));
+        // Bundles stored for replay predate the field.
+        assertEquals(new RouteChoice("slm-local", "cascade", null),
+                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": \"0.5\"}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 1.5}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": -0.1}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"static\", \"escalate_below\": 0.5}",
+    })
+    void anInvalidThresholdIsAnEngineFailure(String route) {
+        EngineException e = assertThrows(EngineException.class, () -> routeOf(route));
+        assertTrue(e.getMessage().startsWith("Rego pack routing returned "), e.getMessage());
+    }
+}
