@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Reading and validating the parts every JSON request body shares: the object itself and its messages. */
-final class JsonBodies {
+public final class JsonBodies {
     static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
     private static final int MAX_MESSAGES = 256;
 
@@ -21,7 +21,7 @@ final class JsonBodies {
     }
 
     /** The body as a JSON object: 400 when it is not JSON (or breaks a parser limit), 422 when not an object. */
-    static JsonNode readObject(byte[] body) {
+    public static JsonNode readObject(byte[] body) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(body);
@@ -44,7 +44,7 @@ final class JsonBodies {
         return node;
     }
 
-    static ProblemException invalid(List<FieldError> errors) {
+    public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(422, "invalid-request", "Invalid request",
                 errors.size() + " field(s) are missing or invalid", errors);
     }

@@ -15,26 +15,26 @@ import java.util.OptionalLong;
  * The checks every authenticated JSON endpoint makes before it reads the body, in this order, with the same
  * problems as /v1/decide: API key (401), content type (415), size (413), readable body (400).
  */
-final class RequestGuard {
+public final class RequestGuard {
     private final ApplicationRegistry registry;
     private final long maxBodyBytes;
 
-    RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
+    public RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
         this.registry = registry;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** The application whose key is in the Authorization header, the content type checked, and the body. */
-    record Checked(Application caller, byte[] body) {
+    public record Checked(Application caller, byte[] body) {
     }
 
-    Checked check(ServerRequest req) {
+    public Checked check(ServerRequest req) {
         Application caller = authenticate(req);
         requireJson(req);
         return new Checked(caller, readBody(req));
     }
 
-    private Application authenticate(ServerRequest req) {
+    public Application authenticate(ServerRequest req) {
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("Send the application's API key as 'Authorization: Bearer <key>'");

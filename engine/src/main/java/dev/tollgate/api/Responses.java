@@ -7,11 +7,11 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Writes JSON bodies and problem+json errors. */
-final class Responses {
+public final class Responses {
     private Responses() {
     }
 
-    static void json(ServerResponse res, int status, Object body) {
+    public static void json(ServerResponse res, int status, Object body) {
         send(res, status, "application/json", body);
     }
 

@@ -1,0 +1,97 @@
+package dev.tollgate.api.openai;
+
+import dev.tollgate.api.DecideRequestParser;
+import dev.tollgate.api.ProblemException;
+import dev.tollgate.api.RequestGuard;
+import dev.tollgate.api.Responses;
+import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.config.Application;
+import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.decision.Decision;
+import dev.tollgate.execute.ChatGateway;
+import dev.tollgate.execute.Execution;
+import dev.tollgate.policy.Reason;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/**
+ * POST /v1/chat/completions, OpenAI-compatible: decides and executes in one call, streamed or not. Checks run as
+ * on /v1/decide (API key, content type, size, JSON, fields); every failure is answered in OpenAI's error shape
+ * (see {@link OpenAiError}), a denied decision as 403 policy_denied. Answers made after the decision carry its
+ * X-Tollgate-* headers.
+ */
+public final class ChatCompletionsHandler implements Handler {
+    private static final HeaderName TASK_HEADER = HeaderNames.create(ChatRequestParser.TASK_HEADER);
+    private static final HeaderName COUNTRY_HEADER = HeaderNames.create(ChatRequestParser.COUNTRY_HEADER);
+    private final RequestGuard guard;
+    private final ChatRequestParser parser;
+    private final ChatGateway gateway;
+    private final OpenAiFailures failures;
+
+    /**
+     * @param decideParser     the /v1/decide parser, whose checks the Tollgate inputs pass too
+     * @param maxBodyBytes     the largest request body accepted (413 beyond)
+     * @param defaultMaxTokens the answer's token limit when the request sets none (1 to 4096)
+     */
+    public ChatCompletionsHandler(ApplicationRegistry registry, DecideRequestParser decideParser, ChatGateway gateway,
+                                  ServiceMetrics metrics, long maxBodyBytes, int defaultMaxTokens) {
+        this.guard = new RequestGuard(registry, maxBodyBytes);
+        this.parser = new ChatRequestParser(decideParser, defaultMaxTokens);
+        this.gateway = gateway;
+        this.failures = new OpenAiFailures(metrics);
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        failures.answer(req, res, this::complete);
+    }
+
+    private void complete(ServerRequest req, ServerResponse res) {
+        OpenAiFailures.requireMethod(req, res, Method.POST);
+        RequestGuard.Checked checked = guard.check(req);
+        ChatRequest chat = parser.parse(checked.body(), req.headers().first(TASK_HEADER),
+                req.headers().first(COUNTRY_HEADER));
+        long created = Instant.now().getEpochSecond();
+        if (chat.stream()) {
+            stream(req, res, checked.caller(), chat, created);
+        } else {
+            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(), null);
+            DecisionHeaders.decided(res, result.decision());
+            Execution execution = executed(result);
+            DecisionHeaders.disclosure(res, execution.disclosure());
+            Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
+        }
+    }
+
+    private void stream(ServerRequest req, ServerResponse res, Application caller, ChatRequest chat, long created) {
+        SseStream sse = new SseStream(res, chat.model(), created);
+        try {
+            ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), sse);
+            sse.finish(executed(result), chat.includeUsage());
+        } catch (RuntimeException e) {
+            if (!sse.started()) {
+                throw e;
+            }
+            sse.fail(failures.counted(e, req));
+        }
+    }
+
+    /** The execution of an allowed result; 403 policy_denied naming the deciding rules when denied. */
+    private static Execution executed(ChatGateway.Result result) {
+        Decision decision = result.decision();
+        if (result.execution() != null) {
+            return result.execution();
+        }
+        String rules = decision.outcome().reasons().stream().map(Reason::rule).distinct()
+                .collect(Collectors.joining(", "));
+        throw new ProblemException(403, "policy-denied", "Denied by policy",
+                rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.api.openai;
+
+import dev.tollgate.decision.Decision;
+import dev.tollgate.decision.Route;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The X-Tollgate-* response headers: the decision's id, and for an allowed decision its route's destination and
+ * strategy (as decided; where the answer finally came from is in the body's tollgate object), and the AI
+ * disclosure notice percent-encoded as UTF-8 so that it stays ASCII.
+ */
+final class DecisionHeaders {
+    static final String DECISION_ID = "X-Tollgate-Decision-Id";
+    static final String ROUTE = "X-Tollgate-Route";
+    static final String STRATEGY = "X-Tollgate-Strategy";
+    static final String DISCLOSURE = "X-Tollgate-AI-Disclosure";
+
+    private DecisionHeaders() {
+    }
+
+    static void decided(ServerResponse res, Decision decision) {
+        res.header(DECISION_ID, decision.decisionId());
+        Route route = decision.outcome().route();
+        if (route != null) {
+            res.header(ROUTE, route.destination());
+            res.header(STRATEGY, route.strategy());
+        }
+    }
+
+    static void disclosure(ServerResponse res, String disclosure) {
+        if (disclosure != null) {
+            res.header(DISCLOSURE, percentEncoded(disclosure));
+        }
+    }
+
+    /** Printable ASCII stays as it is, except '%'; every other byte of the UTF-8 form becomes %XX. */
+    static String percentEncoded(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            if (b >= 0x20 && b < 0x7f && b != '%') {
+                out.append((char) b);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tollgate.api.openai;
+
+import dev.tollgate.api.ProblemException;
+import dev.tollgate.api.Responses;
+import dev.tollgate.api.ServiceMetrics;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.lang.System.Logger.Level;
+import java.util.function.BiConsumer;
+
+/**
+ * Answers every failure of the OpenAI-compatible endpoints in OpenAI's error shape instead of problem+json, and
+ * counts it in the problem metrics by the status sent.
+ */
+final class OpenAiFailures {
+    private static final System.Logger LOG = System.getLogger(OpenAiFailures.class.getName());
+
+    private final ServiceMetrics metrics;
+
+    OpenAiFailures(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Runs the handler; whatever it throws is answered as an OpenAI error. */
+    void answer(ServerRequest req, ServerResponse res, BiConsumer<ServerRequest, ServerResponse> handler) {
+        try {
+            handler.accept(req, res);
+        } catch (RuntimeException e) {
+            OpenAiError error = counted(e, req);
+            Responses.json(res, error.status(), error.json());
+        }
+    }
+
+    /** The failure as an OpenAI error, counted; anything but a ProblemException is an internal error. */
+    OpenAiError counted(RuntimeException e, ServerRequest req) {
+        ProblemException problem;
+        if (e instanceof ProblemException p) {
+            problem = p;
+        } else {
+            // The exception message may quote input, so only its type is logged.
+            LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
+            problem = new ProblemException(500, "internal", "Internal error", "The request failed inside Tollgate");
+        }
+        OpenAiError error = OpenAiError.of(problem);
+        metrics.problem(error.status());
+        return error;
+    }
+
+    /** 405 with an Allow header unless the request uses the method. */
+    static void requireMethod(ServerRequest req, ServerResponse res, Method method) {
+        if (!req.prologue().method().equals(method)) {
+            res.header(HeaderNames.ALLOW, method.text());
+            throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+                    "Use " + method.text() + " for " + req.path().path());
+        }
+    }
+}

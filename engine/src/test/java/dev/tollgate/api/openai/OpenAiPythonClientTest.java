@@ -1,0 +1,113 @@
+package dev.tollgate.api.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
+import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.testing.TestService;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The official OpenAI Python client (pinned in engine/src/test/python/requirements.txt) against the OpenAI routes:
+ * engine/src/test/python/openai_client_check.py makes a plain and a streamed call, lists the models and sends a
+ * refused request, and prints what the client parsed. The client's python comes from TOLLGATE_OPENAI_PYTHON, or
+ * scripts/openai-client.sh installs it.
+ */
+class OpenAiPythonClientTest {
+    private static final Path SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_client_check.py");
+    private static final long TIMEOUT_SECONDS = 300;
+
+    @Test
+    void theOfficialClientParsesAnswersStreamsModelsAndErrors() throws Exception {
+        try (OpenAiTestServer server = new OpenAiTestServer()) {
+            String stdout = run(List.of(python(), SCRIPT.toString(), server.uri("/v1").toString(),
+                    OpenAiTestServer.KEY));
+            List<String> lines = stdout.strip().lines().toList();
+            JsonNode summary = Json.MAPPER.readTree(lines.getLast());
+            String content = String.join("", ScriptedGateway.PIECES);
+
+            JsonNode completion = summary.get("completion");
+            assertEquals("chatcmpl-" + ScriptedGateway.DECISION_ID, completion.get("id").asText());
+            assertEquals("chat.completion", completion.get("object").asText());
+            assertEquals("tollgate", completion.get("model").asText());
+            assertEquals("assistant", completion.get("role").asText());
+            assertEquals(content, completion.get("content").asText());
+            assertEquals("stop", completion.get("finish_reason").asText());
+            assertEquals(28, completion.get("usage").get("total_tokens").asInt());
+            assertEquals(ScriptedGateway.DECISION_ID, completion.get("decision_id_header").asText());
+            assertEquals("slm-local", completion.get("tollgate").get("destination").asText());
+
+            JsonNode stream = summary.get("stream");
+            assertEquals(List.of("assistant"), texts(stream.get("roles")));
+            assertEquals(ScriptedGateway.PIECES, texts(stream.get("deltas")));
+            assertEquals(content, stream.get("content").asText(), "the streamed text is the deltas in order");
+            assertEquals(List.of("stop"), texts(stream.get("finish_reasons")));
+            assertEquals(List.of(21, 7, 28), List.of(stream.get("usage").get("prompt_tokens").asInt(),
+                    stream.get("usage").get("completion_tokens").asInt(),
+                    stream.get("usage").get("total_tokens").asInt()));
+            assertEquals(ScriptedGateway.DECISION_ID, stream.get("decision_id_header").asText());
+            assertEquals(List.of("chatcmpl-" + ScriptedGateway.DECISION_ID), texts(stream.get("ids")));
+
+            assertEquals(List.of("tollgate", "tollgate-local"), texts(summary.get("models")));
+
+            JsonNode refused = summary.get("refused");
+            assertEquals("BadRequestError", refused.get("exception").asText());
+            assertEquals(400, refused.get("status").asInt());
+            assertEquals("invalid_request", refused.get("code").asText());
+            assertEquals("n", refused.get("param").asText());
+
+            ScriptedGateway.Call call = server.gateway.last();
+            assertTrue(call.streamed());
+            assertEquals("faq", call.request().taskType(), "the client's extra header reached the decision");
+            assertEquals(64, call.maxTokens());
+            assertEquals(List.of(new DecideRequest.Message("system", "Answer in one sentence."),
+                    new DecideRequest.Message("user", "When does the office open?")), call.request().messages());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asText).toList();
+    }
+
+    /** TOLLGATE_OPENAI_PYTHON, else the python that scripts/openai-client.sh installs and names on its last line. */
+    private static String python() throws Exception {
+        String configured = System.getenv("TOLLGATE_OPENAI_PYTHON");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String installed = run(List.of(TestService.ROOT.resolve("scripts/openai-client.sh").toString()));
+        return installed.strip().lines().toList().getLast();
+    }
+
+    /** The command's standard output; fails with its standard error when it exits non-zero or times out. */
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("openai-client", ".out");
+        Path err = Files.createTempFile("openai-client", ".err");
+        try {
+            Process process = new ProcessBuilder(command).directory(TestService.ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(command.getFirst() + " did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                fail(command.getFirst() + " exited with " + process.exitValue() + ":\n"
+                        + Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tollgate.api.openai;
+
+import dev.tollgate.config.Application;
+import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.decision.Decision;
+import dev.tollgate.decision.Findings;
+import dev.tollgate.decision.Outcome;
+import dev.tollgate.decision.Route;
+import dev.tollgate.execute.ChatGateway;
+import dev.tollgate.execute.Execution;
+import dev.tollgate.policy.Reason;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A ChatGateway that answers with what the test scripted: an allowed decision with an execution streamed in the
+ * given pieces, a denial, or a failure before or after the decision. It remembers the last call.
+ */
+final class ScriptedGateway implements ChatGateway {
+    static final String DECISION_ID = "0193a5f0-0000-7000-8000-000000000001";
+    static final String DESTINATION = "slm-local";
+    static final List<String> PIECES = List.of("Our office ", "opens at ", "9 am.");
+
+    /** What the handler passed to the gateway. */
+    record Call(Application app, DecideRequest request, int maxTokens, boolean streamed) {
+    }
+
+    private volatile Decision decision = allowed();
+    private volatile Execution execution = execution(null, "stop");
+    private volatile RuntimeException failure;
+    private volatile boolean failAfterDecision;
+    private volatile CountDownLatch holdAfterFirstPiece;
+    private volatile Call last;
+
+    void allow(Execution execution) {
+        this.decision = allowed();
+        this.execution = execution;
+        this.failure = null;
+    }
+
+    void deny(String... rules) {
+        this.decision = new Decision(DECISION_ID, new Outcome(Outcome.DENY, null, List.of(), List.of(),
+                Arrays.stream(rules).map(r -> new Reason(r, "drools", "gdpr", "GDPR", "denied")).toList()),
+                new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", null);
+        this.execution = null;
+        this.failure = null;
+    }
+
+    /** Throws the failure from chat(), before the decision or (streamed) after Listener.decided. */
+    void fail(RuntimeException failure, boolean afterDecision) {
+        this.decision = allowed();
+        this.failure = failure;
+        this.failAfterDecision = afterDecision;
+    }
+
+    /** A streamed call waits after its first piece until the latch opens (at most 10 s). */
+    void holdAfterFirstPiece(CountDownLatch latch) {
+        this.holdAfterFirstPiece = latch;
+    }
+
+    Call last() {
+        return last;
+    }
+
+    static Execution execution(String disclosure, String finishReason) {
+        return new Execution(DECISION_ID, DESTINATION, "cascade", false, String.join("", PIECES), 21, 7, 0.93,
+                disclosure, true, finishReason);
+    }
+
+    private static Decision allowed() {
+        return new Decision(DECISION_ID, new Outcome(Outcome.ALLOW, new Route(DESTINATION, "slm", "cascade", 0.8),
+                List.of(DESTINATION), List.of(), List.of(new Reason("routing.faq-local", "drools", "routing",
+                "-", "FAQ on device"))), new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", "t");
+    }
+
+    @Override
+    public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
+        last = new Call(app, request, maxTokens, listener != null);
+        if (failure != null && !failAfterDecision) {
+            throw failure;
+        }
+        if (listener != null) {
+            listener.decided(decision);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (execution != null && listener != null) {
+            for (int i = 0; i < PIECES.size(); i++) {
+                listener.text(PIECES.get(i));
+                if (i == 0) {
+                    awaitHold();
+                }
+            }
+        }
+        return new Result(decision, execution);
+    }
+
+    private void awaitHold() {
+        CountDownLatch hold = holdAfterFirstPiece;
+        try {
+            if (hold != null && !hold.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the client did not see the first piece within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
