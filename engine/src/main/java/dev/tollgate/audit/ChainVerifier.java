@@ -9,15 +9,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Checks a decision log against the rules in {@link DecisionLog}: every line valid JSON ending in the hash
  * field, every hash recomputing to the stored one, seq counting up from 1 without gaps, every prev_hash
  * naming the record before, segments numbered without gaps. Stops at the first failure.
+ * <p>
+ * Other checks that need a pass over the log (such as {@link LinkageChecker}) can ride along: they are handed
+ * each record once it checked out, so they only ever see an intact prefix of the chain.
  */
 public final class ChainVerifier {
 
     public VerifyReport verify(Path logDir) throws IOException {
+        return verify(logDir, entry -> {
+        });
+    }
+
+    /** Verifies, handing intactRecords every record that checked out, in log order. */
+    public VerifyReport verify(Path logDir, Consumer<LogEntry> intactRecords) throws IOException {
         if (!Files.isDirectory(logDir)) {
             return failed(0, HashChain.GENESIS, new Failure(logDir.toString(), 0, -1, "log directory not found"));
         }
@@ -31,6 +41,7 @@ public final class ChainVerifier {
                     return failed(checked, head, failure.get());
                 }
                 checked++;
+                intactRecords.accept(entry);
                 head = HashChain.unseal(entry.line()).orElseThrow().storedHash();
             }
             return new VerifyReport(true, checked, head, null, reader.tornTailBytes());

@@ -20,7 +20,7 @@ class AuditCommandsTest {
     record Run(int exitCode, String output) {
     }
 
-    private static Run capture(Callable<Integer> command) throws Exception {
+    static Run capture(Callable<Integer> command) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

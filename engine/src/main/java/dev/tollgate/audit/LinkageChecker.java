@@ -1,0 +1,247 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.LinkageFinding.Kind;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import static dev.tollgate.audit.DecisionStates.NOT_FOUND;
+import static dev.tollgate.audit.DecisionStates.NO_TIME;
+
+/**
+ * Checks, in one pass in log order, that the execution side of the log fits the decisions it names: every
+ * execution_started, execution, validation and execution_refused names a decision logged before it; a token is
+ * started once and each start has exactly one outcome; only allowed decisions are executed, before they expire
+ * and only at destinations they permitted. Feed it the records that passed the chain check, then
+ * {@link #finish}.
+ * <p>
+ * Memory: {@link DecisionStates} per decision, plus the executions started and not yet ended and the offline
+ * answers whose validation is still queued (both few), plus at most {@link #MAX_LISTED} findings.
+ */
+public final class LinkageChecker implements Consumer<LogEntry> {
+    /** Findings kept for the report; all are counted. */
+    public static final int MAX_LISTED = 10_000;
+
+    private final DecisionStates decisions = new DecisionStates();
+    /** decision id -> the warning to give if its execution_started is never followed by an execution. */
+    private final Map<String, LinkageFinding> inFlight = new LinkedHashMap<>();
+    private final Set<String> validationsQueued = new HashSet<>();
+    private final Map<String, Long> recordsByType = new TreeMap<>();
+    private final Map<String, Long> executionsByRoute = new TreeMap<>();
+    private final Map<String, Long> refusalsByProblem = new TreeMap<>();
+    private final Map<Kind, Long> findingsByKind = new EnumMap<>(Kind.class);
+    private final List<LinkageFinding> findings = new ArrayList<>();
+    private long records;
+    private LogEntry current;
+
+    @Override
+    public void accept(LogEntry entry) {
+        current = entry;
+        records++;
+        JsonNode json = entry.json();
+        String type = text(json, "type");
+        recordsByType.merge(type == null ? "(no type)" : type, 1L, Long::sum);
+        switch (type == null ? "" : type) {
+            case "decision" -> decision(json);
+            case "execution_started" -> started(json);
+            case "execution" -> execution(json);
+            case "execution_refused" -> refused(json);
+            case "validation" -> validation(json);
+            default -> {
+                // Other record types do not take part in linkage.
+            }
+        }
+    }
+
+    /**
+     * @param wholeLog false when the chain check stopped early: executions may have ended in the unread part,
+     *                 so no started-no-outcome warnings are given
+     */
+    public LinkageReport finish(boolean wholeLog) {
+        if (wholeLog) {
+            inFlight.values().forEach(this::add);
+        }
+        List<LinkageFinding> listed = findings.stream().sorted(Comparator.comparingLong(LinkageFinding::seq)).toList();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        findingsByKind.forEach((kind, count) -> byKind.put(kind.label(), count));
+        long errors = count(LinkageFinding.Severity.ERROR);
+        long warnings = count(LinkageFinding.Severity.WARNING);
+        return new LinkageReport(wholeLog, records, decisions.size(), recordsByType, executionsByRoute,
+                refusalsByProblem, validationsQueued.size(), errors, warnings, byKind, listed,
+                errors + warnings - listed.size());
+    }
+
+    private void decision(JsonNode json) {
+        String id = text(json, "decision_id");
+        if (id == null) {
+            report(Kind.MALFORMED_RECORD, null, "decision record without a decision_id");
+            return;
+        }
+        if (decisions.find(id) != NOT_FOUND) {
+            report(Kind.DUPLICATE_DECISION, id, "a decision with this id was logged before; the first one counts");
+            return;
+        }
+        JsonNode outcome = json.path("outcome");
+        List<String> permitted = new ArrayList<>();
+        outcome.path("permitted_destinations").forEach(destination -> permitted.add(destination.asText()));
+        long expiry = micros(text(json, "expires_at"));
+        if (expiry == NO_TIME) {
+            report(Kind.MALFORMED_RECORD, id, "decision record without a readable expires_at");
+        }
+        decisions.add(id, "allow".equals(outcome.path("effect").asText()), permitted, expiry);
+    }
+
+    private void started(JsonNode json) {
+        String id = text(json, "decision_id");
+        int d = linked(id, "execution_started");
+        if (d == NOT_FOUND) {
+            return;
+        }
+        if (decisions.starts(d) > 0) {
+            report(Kind.STARTED_TWICE, id, "its token was accepted again after an earlier execution_started");
+        } else {
+            inFlight.put(id, finding(Kind.STARTED_NO_OUTCOME, id,
+                    "execution started and no execution record follows (expected only after a crash)"));
+        }
+        decisions.countStart(d);
+        if (!decisions.allowed(d)) {
+            report(Kind.NOT_ALLOWED, id, "execution started for a decision whose effect is not allow");
+        }
+        long startedAt = micros(text(json, "time"));
+        long expiry = decisions.expiryMicros(d);
+        if (startedAt == NO_TIME) {
+            report(Kind.MALFORMED_RECORD, id, "execution_started without a readable time");
+        } else if (expiry != NO_TIME && startedAt >= expiry) {
+            report(Kind.STARTED_AFTER_EXPIRY, id, String.format(Locale.ROOT,
+                    "started at %s, %.3f ms after the decision expired at %s", instant(startedAt),
+                    (startedAt - expiry) / 1000.0, instant(expiry)));
+        }
+    }
+
+    private void execution(JsonNode json) {
+        String id = text(json, "decision_id");
+        String status = text(json, "status");
+        String destination = text(json, "destination");
+        String how = "failed".equals(status) ? "failed: " + text(json, "problem") : text(json, "strategy");
+        executionsByRoute.merge(destination + " / " + how, 1L, Long::sum);
+        int d = linked(id, "execution");
+        if (d == NOT_FOUND) {
+            return;
+        }
+        if (decisions.starts(d) == 0) {
+            report(Kind.OUTCOME_WITHOUT_START, id, "execution record (" + status
+                    + ") without an execution_started before it");
+        } else if (decisions.outcomes(d) >= decisions.starts(d)) {
+            report(Kind.DUPLICATE_OUTCOME, id, "a second execution record (" + status + ") for one execution_started");
+        }
+        decisions.countOutcome(d);
+        inFlight.remove(id);
+        checkDestination(d, id, "execution (" + status + ")", destination, "completed".equals(status));
+        if (json.path("validation_queued").asBoolean(false)) {
+            validationsQueued.add(id);
+        }
+    }
+
+    private void refused(JsonNode json) {
+        String problem = text(json, "problem");
+        refusalsByProblem.merge(problem == null ? "(none)" : problem, 1L, Long::sum);
+        String id = text(json, "decision_id");
+        if (id != null) {
+            linked(id, "execution_refused");
+        }
+    }
+
+    private void validation(JsonNode json) {
+        String id = text(json, "decision_id");
+        int d = linked(id, "validation");
+        if (d == NOT_FOUND) {
+            return;
+        }
+        checkDestination(d, id, "validation", text(json, "destination"), true);
+        if (!validationsQueued.remove(id)) {
+            report(Kind.UNEXPECTED_VALIDATION, id, "no earlier execution of this decision queued a validation");
+        }
+    }
+
+    /** The decision the record names, reporting a record that names none or one not logged before it. */
+    private int linked(String id, String type) {
+        if (id == null) {
+            report(Kind.MALFORMED_RECORD, null, type + " record without a decision_id");
+            return NOT_FOUND;
+        }
+        int d = decisions.find(id);
+        if (d == NOT_FOUND) {
+            report(Kind.UNKNOWN_DECISION, id, type + " names a decision that is not logged before it");
+        }
+        return d;
+    }
+
+    private void checkDestination(int d, String id, String what, String destination, boolean required) {
+        if (destination == null) {
+            if (required) {
+                report(Kind.MALFORMED_RECORD, id, what + " without a destination");
+            }
+            return;
+        }
+        List<String> permitted = decisions.permitted(d);
+        if (!permitted.contains(destination)) {
+            report(Kind.DESTINATION_NOT_PERMITTED, id, what + " went to " + destination
+                    + "; the decision permitted " + (permitted.isEmpty() ? "none" : permitted));
+        }
+    }
+
+    private void report(Kind kind, String decisionId, String detail) {
+        add(finding(kind, decisionId, detail));
+    }
+
+    private LinkageFinding finding(Kind kind, String decisionId, String detail) {
+        return new LinkageFinding(kind, current.file().getFileName().toString(), current.lineNumber(),
+                current.json().path("seq").asLong(), decisionId, detail);
+    }
+
+    private void add(LinkageFinding finding) {
+        findingsByKind.merge(finding.kind(), 1L, Long::sum);
+        if (findings.size() < MAX_LISTED) {
+            findings.add(finding);
+        }
+    }
+
+    private long count(LinkageFinding.Severity severity) {
+        return findingsByKind.entrySet().stream().filter(e -> e.getKey().severity() == severity)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode node = json.get(field);
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    /** Epoch microseconds of an ISO-8601 instant, {@link DecisionStates#NO_TIME} if it cannot be read. */
+    private static long micros(String iso) {
+        if (iso == null) {
+            return NO_TIME;
+        }
+        try {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(iso));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return NO_TIME;
+        }
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+}
