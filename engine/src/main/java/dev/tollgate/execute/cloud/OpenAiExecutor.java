@@ -137,10 +137,11 @@ public final class OpenAiExecutor implements Executor {
                 .build();
     }
 
+    /** A "tool" message carries no tool call id here, so it goes as what it is to the model: text it was given. */
     private static ChatMessage chatMessage(Message message) {
         return switch (message.role()) {
             case "system" -> SystemMessage.from(message.content());
-            case "user" -> UserMessage.from(message.content());
+            case "user", "tool" -> UserMessage.from(message.content());
             case "assistant" -> AiMessage.from(message.content());
             default -> throw new IllegalArgumentException("unknown message role: " + message.role());
         };

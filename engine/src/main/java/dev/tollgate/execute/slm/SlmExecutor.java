@@ -1,0 +1,215 @@
+package dev.tollgate.execute.slm;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.ModelParameters;
+import de.kherud.llama.Pair;
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.Executor;
+import dev.tollgate.execute.ExecutorException;
+import dev.tollgate.execute.ExecutorException.Kind;
+import dev.tollgate.execute.Generation;
+import dev.tollgate.execute.GenerationRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs a GGUF chat model in-process through llama.cpp (de.kherud:llama), greedily (temperature 0, fixed seed),
+ * so one request always gets the same answer.
+ *
+ * <p>One instance serves every request, one at a time across the process (see {@link SerialModel}); others
+ * wait in a bounded queue. A pool of instances, or parallel slots in one, was measured: both gave different
+ * answers to the same request when generations overlapped (docs/slm.md), so there is one.
+ *
+ * <p>{@link Generation#confidence()} is always null. It was meant to be exp(mean log p) over the generated
+ * tokens, but the only way this binding exposes token probabilities ({@code InferenceParameters.setNProbs})
+ * aborts the JVM: its JNI code reads a "probs" key that the bundled llama.cpp server no longer writes, and the
+ * missing key fails a GGML_ASSERT. The executor returns no number rather than an invented one.
+ */
+public final class SlmExecutor implements Executor {
+    private static final int SEED = 42;
+    private static final String NATIVE_DIR = "de.kherud.llama.tmpdir";
+
+    private final String destination;
+    private final int contextSize;
+    private final SerialModel serial;
+
+    private SlmExecutor(String destination, int contextSize, SerialModel serial) {
+        this.destination = destination;
+        this.contextSize = contextSize;
+        this.serial = serial;
+    }
+
+    /**
+     * Loads the model.
+     *
+     * @throws IllegalArgumentException when the model file does not exist
+     * @throws RuntimeException         when llama.cpp cannot load it
+     */
+    public static SlmExecutor load(String destination, SlmSettings settings) {
+        if (!Files.isRegularFile(settings.model())) {
+            throw new IllegalArgumentException("on-device model not found: " + settings.model()
+                    + " (run scripts/slm-model.sh)");
+        }
+        privateNativeDirectory();
+        LlamaModel model = new LlamaModel(new ModelParameters()
+                .setModel(settings.model().toString())
+                .setCtxSize(settings.contextSize())
+                .setParallel(1)
+                .setThreads(settings.threads())
+                .setThreadsBatch(settings.threads())
+                .disableLog()); // llama.cpp's own log could echo prompt text
+        return new SlmExecutor(destination, settings.contextSize(),
+                new SerialModel(model, settings.queueCapacity(), settings.queueTimeout()));
+    }
+
+    /**
+     * The binding extracts its native library to one fixed file in java.io.tmpdir unless told otherwise; two
+     * processes starting at once (the service and a test run) then overwrite each other's file and one fails to
+     * load it. Each process gets a directory of its own.
+     */
+    private static synchronized void privateNativeDirectory() {
+        if (System.getProperty(NATIVE_DIR) == null) {
+            try {
+                Path dir = Files.createTempDirectory("tollgate-llama");
+                dir.toFile().deleteOnExit();
+                dir.resolve(System.mapLibraryName("jllama")).toFile().deleteOnExit();
+                System.setProperty(NATIVE_DIR, dir.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for llama.cpp's native library", e);
+            }
+        }
+    }
+
+    @Override
+    public String destination() {
+        return destination;
+    }
+
+    @Override
+    public Generation generate(GenerationRequest request) throws ExecutorException {
+        return stream(request, piece -> {
+        });
+    }
+
+    @Override
+    public Generation stream(GenerationRequest request, Consumer<String> onText) throws ExecutorException {
+        LlamaModel model = serial.acquire();
+        try {
+            return generateOn(model, request, onText);
+        } finally {
+            serial.release();
+        }
+    }
+
+    private Generation generateOn(LlamaModel model, GenerationRequest request, Consumer<String> onText)
+            throws ExecutorException {
+        InferenceParameters chat = chat(request.messages());
+        String prompt = llama(() -> model.applyTemplate(chat));
+        int promptTokens = llama(() -> model.encode(prompt)).length;
+        int budget = Math.min(request.maxTokens(), contextSize - promptTokens);
+        if (budget <= 0) {
+            throw new ExecutorException(Kind.BAD_RESPONSE, "a prompt of " + promptTokens
+                    + " tokens leaves no room in the on-device context of " + contextSize);
+        }
+        InferenceParameters inference = new InferenceParameters(prompt)
+                .setTemperature(0f)
+                .setSeed(SEED)
+                // a reused prompt cache evaluates in other batch sizes, which llama.cpp says may change the logits
+                .setCachePrompt(false)
+                .setNPredict(budget);
+        LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
+        PieceCounter pieces = new PieceCounter(onText);
+        boolean finished = false;
+        try {
+            while (llama(outputs::hasNext)) {
+                pieces.accept(llama(outputs::next));
+            }
+            finished = true;
+        } finally {
+            if (!finished) {
+                outputs.cancel(); // frees the slot when the consumer or llama.cpp failed mid-answer
+            }
+        }
+        return new Generation(pieces.text(), promptTokens, pieces.tokens(), null,
+                pieces.endedByModel() ? "stop" : "length");
+    }
+
+    /** A llama.cpp call; its failures (an unchecked exception type the binding keeps private) become ours. */
+    private static <T> T llama(Supplier<T> call) throws ExecutorException {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new ExecutorException(Kind.BAD_RESPONSE, "the on-device model failed", e);
+        }
+    }
+
+    private static InferenceParameters chat(List<Message> messages) {
+        List<String> system = new ArrayList<>();
+        List<Pair<String, String>> turns = new ArrayList<>();
+        for (Message message : messages) {
+            switch (message.role()) {
+                case "system" -> system.add(message.content());
+                case "user", "assistant" -> turns.add(new Pair<>(message.role(), message.content()));
+                // A tool's output is text the model is given, like the user's.
+                case "tool" -> turns.add(new Pair<>("user", message.content()));
+                default -> throw new IllegalArgumentException("unknown message role: " + message.role());
+            }
+        }
+        return new InferenceParameters("").setMessages(system.isEmpty() ? null : String.join("\n\n", system), turns);
+    }
+
+    /** Closes the model once a running generation ends; waiting and later calls are refused (OVERLOADED). */
+    @Override
+    public void close() {
+        serial.close();
+    }
+
+    /**
+     * Collects llama.cpp's streamed outputs: one per sampled token, then a last one that closes the stream. The
+     * end-of-generation token has no text, so an empty piece just before the close means the model stopped by
+     * itself; otherwise the token budget ran out.
+     */
+    private static final class PieceCounter {
+        private final Consumer<String> onText;
+        private final StringBuilder text = new StringBuilder();
+        private int outputs;
+        private String previous = "";
+        private String last = "";
+
+        PieceCounter(Consumer<String> onText) {
+            this.onText = onText;
+        }
+
+        void accept(LlamaOutput output) {
+            outputs++;
+            previous = last;
+            last = output.text;
+            if (!output.text.isEmpty()) {
+                text.append(output.text);
+                onText.accept(output.text);
+            }
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        int tokens() {
+            return Math.max(0, outputs - 1);
+        }
+
+        boolean endedByModel() {
+            return outputs >= 2 && previous.isEmpty();
+        }
+    }
+}

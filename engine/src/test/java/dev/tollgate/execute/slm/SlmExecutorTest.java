@@ -1,0 +1,275 @@
+package dev.tollgate.execute.slm;
+
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ExecutorException;
+import dev.tollgate.execute.ExecutorException.Kind;
+import dev.tollgate.execute.Generation;
+import dev.tollgate.execute.GenerationRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs the real SmolLM2-135M-Instruct GGUF; scripts/slm-model.sh fetches it. */
+class SlmExecutorTest {
+    private static final GenerationRequest CAPITAL = ask("What is the capital of France?", 64);
+    private static final GenerationRequest STORY = ask("Write a long story about a lighthouse keeper.", 48);
+
+    private static SlmExecutor shared;
+
+    @BeforeAll
+    static void load() {
+        shared = SlmExecutor.load("slm-local", settings(2048, 8, Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void close() {
+        shared.close();
+    }
+
+    @Test
+    void answersTheSameRequestWithTheSameNonEmptyText() throws ExecutorException {
+        Generation first = shared.generate(CAPITAL);
+        Generation second = shared.generate(CAPITAL);
+
+        assertTrue(first.text().contains("Paris"), "the greedy answer names the capital");
+        assertEquals(first.text(), second.text());
+        assertEquals("stop", first.finishReason());
+        assertTrue(first.promptTokens() > 5, "the chat-templated prompt is counted");
+        assertTrue(first.completionTokens() > 1 && first.completionTokens() < 64);
+        assertEquals(first.completionTokens(), second.completionTokens());
+    }
+
+    @Test
+    void hasNoConfidenceBecauseTheBindingCannotReportTokenProbabilities() throws ExecutorException {
+        assertNull(shared.generate(CAPITAL).confidence());
+    }
+
+    @Test
+    void stopsAtMaxTokensWithFinishReasonLength() throws ExecutorException {
+        Generation generation = shared.generate(ask("Write a long story about a lighthouse keeper.", 5));
+
+        assertEquals("length", generation.finishReason());
+        assertEquals(5, generation.completionTokens());
+        assertFalse(generation.text().isBlank());
+    }
+
+    @Test
+    void streamsPiecesThatMakeUpTheAnswer() throws ExecutorException {
+        List<String> pieces = new ArrayList<>();
+        Generation streamed = shared.stream(STORY, pieces::add);
+
+        assertTrue(pieces.size() > 1, "the answer arrives piece by piece");
+        assertEquals(streamed.text(), String.join("", pieces));
+        assertEquals(shared.generate(STORY).text(), streamed.text());
+    }
+
+    @Test
+    void putsTheSystemMessagesIntoThePrompt() throws ExecutorException {
+        GenerationRequest withSystem = new GenerationRequest(List.of(
+                new Message("system", "You are a pirate."),
+                new Message("user", "What is the capital of France?"),
+                new Message("system", "Always answer like a pirate.")), 64);
+
+        int added = shared.generate(withSystem).promptTokens() - shared.generate(CAPITAL).promptTokens();
+        assertTrue(added >= 10, "both system messages and their chat markup are in the prompt, added " + added);
+    }
+
+    @Test
+    void rejectsAnUnknownRole() {
+        GenerationRequest tool = new GenerationRequest(List.of(new Message("narrator", "42")), 8);
+
+        assertThrows(IllegalArgumentException.class, () -> shared.generate(tool));
+    }
+
+    @Test
+    void keepsServingAfterAStreamConsumerFails() throws ExecutorException {
+        try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, 1, Duration.ofSeconds(60)))) {
+            assertThrows(IllegalStateException.class, () -> single.stream(STORY, piece -> {
+                throw new IllegalStateException("client went away");
+            }));
+
+            assertEquals(shared.generate(CAPITAL).text(), single.generate(CAPITAL).text());
+        }
+    }
+
+    @Test
+    void refusesAPromptThatLeavesNoRoomInTheContext() {
+        try (SlmExecutor small = SlmExecutor.load("slm-local", settings(32, 1, Duration.ofSeconds(60)))) {
+            GenerationRequest longPrompt = ask("word ".repeat(60), 8);
+
+            ExecutorException e = assertThrows(ExecutorException.class, () -> small.generate(longPrompt));
+            assertEquals(Kind.BAD_RESPONSE, e.kind());
+        }
+    }
+
+    @Test
+    void queuesEightConcurrentRequestsForOneInstance() throws Exception {
+        try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, 8, Duration.ofSeconds(120)));
+             ExecutorService callers = Executors.newFixedThreadPool(8)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Generation>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return single.generate(CAPITAL);
+                }));
+            }
+            start.countDown();
+
+            String expected = shared.generate(CAPITAL).text();
+            for (Future<Generation> answer : answers) {
+                assertEquals(expected, answer.get(120, TimeUnit.SECONDS).text());
+            }
+        }
+    }
+
+    @Test
+    void givesConcurrentRequestsOnTwoExecutorsTheSameAnswer() throws Exception {
+        // a prompt whose greedy answer changed when two llama.cpp instances computed at once
+        GenerationRequest notice = ask("Summarise the following notice for a customer in two sentences. Our "
+                + "offices will be closed on Monday for the regional holiday. Orders placed over the weekend will be "
+                + "processed on Tuesday morning, and deliveries scheduled for Monday will arrive one day later than "
+                + "planned. Support by e-mail stays open, and urgent requests are answered within four hours.", 64);
+        String alone = shared.generate(notice).text();
+        try (SlmExecutor other = SlmExecutor.load("slm-other", settings(2048, 8, Duration.ofSeconds(120)));
+             ExecutorService callers = Executors.newFixedThreadPool(6)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Generation>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                SlmExecutor executor = i % 2 == 0 ? shared : other;
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return executor.generate(notice);
+                }));
+            }
+            start.countDown();
+
+            for (Future<Generation> answer : answers) {
+                assertEquals(alone, answer.get(120, TimeUnit.SECONDS).text());
+            }
+        }
+    }
+
+    @Test
+    void refusesWithOverloadedUnderLoadWhenTheQueueIsTiny() throws Exception {
+        try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, 1, Duration.ofMillis(50)));
+             ExecutorService callers = Executors.newFixedThreadPool(6)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Generation>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return single.generate(STORY);
+                }));
+            }
+            start.countDown();
+
+            int answered = 0;
+            int overloaded = 0;
+            for (Future<Generation> answer : answers) {
+                try {
+                    answer.get(120, TimeUnit.SECONDS);
+                    answered++;
+                } catch (ExecutionException e) {
+                    assertEquals(Kind.OVERLOADED, ((ExecutorException) e.getCause()).kind());
+                    overloaded++;
+                }
+            }
+            assertTrue(answered >= 1, "the instance keeps answering");
+            assertTrue(overloaded >= 4, "at most one caller runs and one waits; the waiter times out too");
+            assertEquals(6, answered + overloaded);
+        }
+    }
+
+    @Test
+    void refusesAtOnceWhenTheQueueIsFull() throws Exception {
+        assertTrue(refusalWaitWhileBusy(0) < 300, "a full queue refuses without waiting");
+    }
+
+    @Test
+    void refusesAQueuedRequestAfterTheTimeout() throws Exception {
+        assertTrue(refusalWaitWhileBusy(1) >= 290, "a queued request waits for the timeout");
+    }
+
+    /** @return milliseconds a request waited before OVERLOADED while another held the model */
+    private static long refusalWaitWhileBusy(int queueCapacity) throws Exception {
+        try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, queueCapacity,
+                Duration.ofMillis(300))); ExecutorService holder = Executors.newSingleThreadExecutor()) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            Future<Generation> held = holder.submit(() -> single.stream(STORY, piece -> {
+                holding.countDown();
+                awaitQuietly(letGo);
+            }));
+            assertTrue(holding.await(60, TimeUnit.SECONDS));
+
+            long began = System.nanoTime();
+            ExecutorException e = assertThrows(ExecutorException.class, () -> single.generate(CAPITAL));
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            assertEquals(Kind.OVERLOADED, e.kind());
+
+            letGo.countDown();
+            assertEquals("length", held.get(60, TimeUnit.SECONDS).finishReason(), "the held request completes");
+            return waitedMs;
+        }
+    }
+
+    @Test
+    void refusesCallsAfterClose() throws ExecutorException {
+        SlmExecutor closing = SlmExecutor.load("slm-local", settings(512, 1, Duration.ofSeconds(5)));
+        closing.generate(ask("Hi", 4));
+        closing.close();
+        closing.close();
+
+        assertEquals(Kind.OVERLOADED, assertThrows(ExecutorException.class,
+                () -> closing.generate(CAPITAL)).kind());
+        assertEquals(Kind.OVERLOADED, assertThrows(ExecutorException.class,
+                () -> closing.stream(CAPITAL, piece -> { })).kind());
+    }
+
+    static Path modelPath() {
+        String configured = System.getenv("TOLLGATE_SLM_MODEL");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getProperty("tollgate.slm.model", "");
+        }
+        if (configured.isBlank() || !Files.isRegularFile(Path.of(configured))) {
+            fail("No on-device model: run scripts/slm-model.sh and set TOLLGATE_SLM_MODEL to the path it prints");
+        }
+        return Path.of(configured);
+    }
+
+    private static SlmSettings settings(int contextSize, int queueCapacity, Duration queueTimeout) {
+        return new SlmSettings(modelPath(), contextSize, 1, queueCapacity, queueTimeout);
+    }
+
+    private static GenerationRequest ask(String question, int maxTokens) {
+        return new GenerationRequest(List.of(new Message("user", question)), maxTokens);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
