@@ -2,10 +2,14 @@ package dev.tollgate;
 
 import dev.tollgate.api.DecideHandler;
 import dev.tollgate.api.DecideRequestParser;
+import dev.tollgate.api.ExecuteHandler;
 import dev.tollgate.api.HealthHandler;
 import dev.tollgate.api.HttpApi;
 import dev.tollgate.api.MaskHandler;
 import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.api.openai.ChatCompletionsHandler;
+import dev.tollgate.api.openai.ModelsHandler;
+import dev.tollgate.api.openai.OpenAiRoutes;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
@@ -16,7 +20,14 @@ import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.decision.FactsBuilder;
 import dev.tollgate.facts.LanguageIdentifier;
+import dev.tollgate.execute.ExecuteService;
+import dev.tollgate.execute.ExecutionRecords;
+import dev.tollgate.execute.ExecutorFactory;
+import dev.tollgate.execute.ExecutorRegistry;
+import dev.tollgate.execute.OfflineValidator;
+import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.HashKey;
+import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.token.DecisionTokens;
 import dev.tollgate.token.TokenKeys;
@@ -39,6 +50,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Explicit wiring of the service: every part is built here, in dependency order, and stopped in reverse. */
@@ -49,15 +61,26 @@ public final class TollgateServer implements AutoCloseable {
 
     private final DecisionLog log;
     private final List<PolicyReloader> engines;
+    private final ExecutorRegistry executors;
+    private final OfflineValidator validator;
     private final WebServer server;
 
-    private TollgateServer(DecisionLog log, List<PolicyReloader> engines, WebServer server) {
+    private TollgateServer(DecisionLog log, List<PolicyReloader> engines, ExecutorRegistry executors,
+                           OfflineValidator validator, WebServer server) {
         this.log = log;
         this.engines = engines;
+        this.executors = executors;
+        this.validator = validator;
         this.server = server;
     }
 
     public static TollgateServer start(TollgateConfig config) throws IOException, PolicyLoadException {
+        return start(config, System::getenv);
+    }
+
+    /** @param secrets reads the environment variables named in the configuration as holding API keys */
+    public static TollgateServer start(TollgateConfig config, Function<String, String> secrets)
+            throws IOException, PolicyLoadException {
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
         DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
@@ -74,32 +97,53 @@ public final class TollgateServer implements AutoCloseable {
 
         // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
         PiiDetector pii = detector(config.pii());
-        FactsBuilder facts = new FactsBuilder(new DestinationCatalog(config.destinations()), pii,
-                new SensitivityClassifier(), new LanguageIdentifier());
+        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
+        FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier());
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
                 .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
-        DecisionService decisions = new DecisionService(facts, current, log,
-                TextHmac.open(data.resolve("keys/hmac.key")),
-                new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock),
-                clock, Duration.ofSeconds(config.decisions().ttlSeconds()));
+        TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
+        DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
+        DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
+                Duration.ofSeconds(config.decisions().ttlSeconds()));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
-        DecideHandler decide = new DecideHandler(registry, new DecideRequestParser(SensitivityClassifier.CLASSES),
-                decisions, metrics, config.server().maxBodyBytes());
-        MaskHandler mask = new MaskHandler(registry, pii, HashKey.open(data.resolve("keys/mask-hash.key")),
+        DecideRequestParser decideParser = new DecideRequestParser(SensitivityClassifier.CLASSES);
+        DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
                 config.server().maxBodyBytes());
+        HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
+        MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
         HealthHandler health = new HealthHandler(reloaders, log);
+
+        TollgateConfig.Execution execution = config.execution();
+        ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
+        ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
+                data.resolve("keys/validation-queue.key"));
+        ExecutionRecords records = new ExecutionRecords(log, hmac);
+        ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
+                new Masker(Map.of(), hashKey), executors, catalog, validations, metrics.registry(),
+                execution.disclosure(), clock);
+        ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
+                execution.defaultMaxTokens());
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,
+                config.server().maxBodyBytes(), execution.defaultMaxTokens());
+        ModelsHandler models = new ModelsHandler(registry, metrics, List.of());
+        OfflineValidator validator = new OfflineValidator(validations, executors, records,
+                execution.defaultMaxTokens());
+        validator.start(Duration.ofMillis(execution.validationRetryMs()));
 
         WebServer server = WebServer.builder()
                 .port(config.server().port())
                 // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
                 .maxPayloadSize(config.server().maxBodyBytes() * 2)
-                .routing(routing -> HttpApi.routing(routing, decide, mask, health, metrics))
+                .routing(routing -> {
+                    OpenAiRoutes.register(routing, chat, models);
+                    HttpApi.routing(routing, decide, execute, mask, health, metrics);
+                })
                 .build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
-        return new TollgateServer(log, List.copyOf(reloaders.values()), server);
+        return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, server);
     }
 
     private static PiiDetector detector(TollgateConfig.Pii config) throws IOException {
@@ -135,6 +179,8 @@ public final class TollgateServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        validator.close();
+        executors.close();
         engines.forEach(PolicyReloader::close);
         log.close();
     }

@@ -17,10 +17,11 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static void routing(HttpRouting.Builder routing, DecideHandler decide, MaskHandler mask,
-                               HealthHandler health, ServiceMetrics metrics) {
+    public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
+                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
+                .post("/v1/execute", execute)
                 .post("/v1/mask", mask)
                 .register("/health", health)
                 .get("/metrics", (req, res) -> {
@@ -32,6 +33,7 @@ public final class HttpApi {
                     res.send(openapi);
                 })
                 .any("/v1/decide", HttpApi::postOnly)
+                .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
                 .any((req, res) -> {
                     throw new ProblemException(404, "not-found", "Not found", "No such resource");

@@ -23,7 +23,8 @@ final class ServeCommand {
             "--data-dir", "TOLLGATE_DATA_DIR",
             "--policies", "TOLLGATE_POLICIES_DIR",
             "--engines", "TOLLGATE_ENGINES",
-            "--opa-url", "TOLLGATE_OPA_URL");
+            "--opa-url", "TOLLGATE_OPA_URL",
+            "--slm-model", "TOLLGATE_SLM_MODEL");
 
     /** Returns -1: the server keeps the JVM alive. */
     static int run(List<String> argv) throws Exception {

@@ -3,8 +3,19 @@ package dev.tollgate.config;
 /**
  * An entry of the destinations catalog: where a model runs and under which contract.
  *
- * @param kind "slm" (on-device, in-process) or "cloud"
+ * @param kind     "slm" (on-device, in-process) or "cloud"
+ * @param endpoint for "cloud": the OpenAI-compatible server that serves it; null for "slm"
  */
 public record Destination(String id, String kind, String country, String provider, boolean dpaSigned,
-                          boolean trainsOnData, boolean sccSigned) {
+                          boolean trainsOnData, boolean sccSigned, Endpoint endpoint) {
+
+    /**
+     * An OpenAI-compatible HTTP server (a cloud provider, Ollama, vLLM, llama.cpp's server, another Tollgate).
+     *
+     * @param baseUrl    e.g. "https://api.openai.com/v1"; empty: not configured, the destination is unreachable
+     * @param apiKeyEnv  the environment variable holding the API key (the key is never in the configuration)
+     * @param maxRetries retries after a 429 (honouring Retry-After) or a 5xx
+     */
+    public record Endpoint(String baseUrl, String model, String apiKeyEnv, long timeoutMs, int maxRetries) {
+    }
 }

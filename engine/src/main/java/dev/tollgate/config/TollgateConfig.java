@@ -20,7 +20,8 @@ import java.util.Map;
  * TOLLGATE_CONFIG), then environment overrides, then command-line flags (which override the same settings).
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
-                             Decisions decisions, List<Destination> destinations, List<Application> applications) {
+                             Decisions decisions, Execution execution, List<Destination> destinations,
+                             List<Application> applications) {
 
     public record Server(int port, long maxBodyBytes) {
     }
@@ -51,6 +52,32 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     public record Decisions(long ttlSeconds) {
     }
 
+    /**
+     * How decisions are carried out.
+     *
+     * @param defaultMaxTokens the answer length when the caller does not say
+     * @param disclosure       the notice returned when policy obliges disclosing AI interaction (EU AI Act Art. 50)
+     * @param slm              the on-device model
+     * @param cloudCircuit     when a cloud destination counts as unreachable, and for how long
+     * @param validationRetryMs how often queued cloud validations are retried while the cloud is unreachable
+     */
+    public record Execution(int defaultMaxTokens, String disclosure, Slm slm, Circuit cloudCircuit,
+                            long validationRetryMs) {
+    }
+
+    /**
+     * @param model         GGUF file; empty: no on-device model (./tollgate fetches SmolLM2-135M-Instruct)
+     * @param threads       1 answers faster than 2 on a two-core machine that also runs the service (docs/slm.md)
+     * @param queueCapacity requests waiting for the model before new ones are refused; one request runs at a time
+     */
+    public record Slm(String model, int contextSize, int threads, int queueCapacity,
+                      long queueTimeoutMs) {
+    }
+
+    /** @param failureThreshold consecutive failures that open the circuit for openMs */
+    public record Circuit(int failureThreshold, long openMs) {
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -66,7 +93,13 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_POLICY_RELOAD_MS", "/policies/reload_interval_ms"),
             Map.entry("TOLLGATE_NER_MODEL", "/pii/ner_model"),
             Map.entry("TOLLGATE_PRESIDIO_MODE", "/pii/presidio/mode"),
-            Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"));
+            Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),
+            Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
+            Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
+            Map.entry("TOLLGATE_CLOUD_EU_URL", "/destinations/1/endpoint/base_url"),
+            Map.entry("TOLLGATE_CLOUD_EU_MODEL", "/destinations/1/endpoint/model"),
+            Map.entry("TOLLGATE_CLOUD_US_URL", "/destinations/2/endpoint/base_url"),
+            Map.entry("TOLLGATE_CLOUD_US_MODEL", "/destinations/2/endpoint/model"));
 
     /**
      * Loads the given file, or the embedded default when file is null, with the overrides named in

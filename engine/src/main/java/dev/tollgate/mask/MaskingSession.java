@@ -35,6 +35,26 @@ public final class MaskingSession {
         return placeholder;
     }
 
+    /**
+     * The text with every value this session has masked replaced by its placeholder, longest value first: for a
+     * model's draft that repeats what the prompt held, before the draft goes where the prompt went masked.
+     */
+    public String maskKnownValues(String text) {
+        List<Map.Entry<String, String>> values = new ArrayList<>(valueByPlaceholder.entrySet());
+        values.sort((a, b) -> b.getValue().length() - a.getValue().length());
+        String masked = text;
+        for (Map.Entry<String, String> value : values) {
+            if (!value.getValue().isBlank()) {
+                masked = masked.replace(value.getValue(), placeholderOf(value.getKey()));
+            }
+        }
+        return masked;
+    }
+
+    private static String placeholderOf(String key) {
+        return "<" + key + ">";
+    }
+
     /** How many placeholders this session has handed out. */
     public int size() {
         return valueByPlaceholder.size();

@@ -10,6 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.Json;
 import dev.tollgate.decision.Outcome;
+import dev.tollgate.decision.Route;
+import dev.tollgate.policy.Obligation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,13 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Signed decision tokens (JWS, HS256): bound to the decision id, the application, a digest of the canonical
- * input, and a digest of the route and obligations, with the decision's expiry. An executor honours a token
- * only for the same input and only before it expires; what the token binds cannot be changed without
- * breaking the signature.
+ * input, and the terms of the decision (route, obligations, permitted destinations), with the decision's
+ * expiry. An executor honours a token only for the same input and only before it expires, and carries out
+ * exactly the terms it holds; they cannot be changed without breaking the signature.
  */
 public final class DecisionTokens {
     private static final JOSEObjectType TYPE = new JOSEObjectType("tollgate-decision+jwt");
@@ -41,8 +44,20 @@ public final class DecisionTokens {
     }
 
     /** What a valid token says. */
-    public record Claims(String decisionId, String application, String inputDigest, String termsDigest,
+    public record Claims(String decisionId, String application, String inputDigest, Terms terms,
                          Instant expiresAt) {
+    }
+
+    /** What the executor must do: the allowed outcome without its reasons. */
+    public record Terms(Route route, List<Obligation> obligations, List<String> permittedDestinations) {
+        public Terms {
+            obligations = List.copyOf(obligations);
+            permittedDestinations = List.copyOf(permittedDestinations);
+        }
+
+        static Terms of(Outcome outcome) {
+            return new Terms(outcome.route(), outcome.obligations(), outcome.permittedDestinations());
+        }
     }
 
     public String issue(String decisionId, String application, String canonicalInput, Outcome outcome,
@@ -54,7 +69,7 @@ public final class DecisionTokens {
                 .issueTime(Date.from(clock.instant()))
                 .expirationTime(Date.from(expiresAt))
                 .claim(INPUT, sha256(canonicalInput))
-                .claim(TERMS, termsDigest(outcome))
+                .claim(TERMS, Json.MAPPER.convertValue(Terms.of(outcome), Map.class))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).keyID(key.getKey()).build(),
                 claims);
@@ -74,35 +89,36 @@ public final class DecisionTokens {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new TokenException(403, "token-invalid", "The decision token is not a signed token");
+            throw new TokenException(403, "token-invalid", "The decision token is not a signed token", null);
         }
         byte[] key = keys.verifying(jwt.getHeader().getKeyID())
-                .orElseThrow(() -> new TokenException(403, "token-invalid", "The decision token's key is not known"));
+                .orElseThrow(() -> new TokenException(403, "token-invalid", "The decision token's key is not known", null));
         if (!TYPE.equals(jwt.getHeader().getType()) || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                 || !verified(jwt, key)) {
-            throw new TokenException(403, "token-invalid", "The decision token's signature is not valid");
+            throw new TokenException(403, "token-invalid", "The decision token's signature is not valid", null);
         }
         Date expiry = claims.getExpirationTime();
         if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
-            throw new TokenException(410, "token-expired", "The decision token has expired; ask for a new decision");
+            throw new TokenException(410, "token-expired", "The decision token has expired; ask for a new decision",
+                    claims.getJWTID());
         }
         Object input = claims.getClaim(INPUT);
         if (!sha256(canonicalInput).equals(input)) {
             throw new TokenException(403, "token-input-mismatch",
-                    "The input differs from the input the decision was made for");
+                    "The input differs from the input the decision was made for", claims.getJWTID());
         }
-        return new Claims(claims.getJWTID(), claims.getSubject(), (String) input, (String) claims.getClaim(TERMS),
-                expiry.toInstant());
-    }
-
-    /** The digest binding route and obligations, for an executor to compare with the decision it applies. */
-    public static String termsDigest(Outcome outcome) {
+        Terms terms;
         try {
-            return sha256(Json.MAPPER.writeValueAsString(Map.of("route", outcome.route() == null ? Map.of() : outcome.route(),
-                    "obligations", outcome.obligations())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            terms = Json.MAPPER.convertValue(claims.getJSONObjectClaim(TERMS), Terms.class);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new TokenException(403, "token-invalid", "The decision token does not hold the decision's terms",
+                    claims.getJWTID());
         }
+        if (terms == null || terms.route() == null) {
+            throw new TokenException(403, "token-invalid", "The decision token does not hold the decision's terms",
+                    claims.getJWTID());
+        }
+        return new Claims(claims.getJWTID(), claims.getSubject(), (String) input, terms, expiry.toInstant());
     }
 
     private static boolean verified(SignedJWT jwt, byte[] key) {

@@ -70,12 +70,22 @@ public final class TestService implements AutoCloseable {
                 env.put("TOLLGATE_OPA_URL", opa.url().toString());
             }
             TollgateConfig config = TollgateConfig.load(null, env);
-            return new TestService(TollgateServer.start(config), data, opa);
+            return new TestService(TollgateServer.start(config, env::get), data, opa);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The on-device model the test command fetched (scripts/slm-model.sh), for tests that execute decisions. */
+    public static String slmModel() {
+        String model = System.getenv("TOLLGATE_SLM_MODEL");
+        if (model == null || model.isBlank()) {
+            throw new IllegalStateException("TOLLGATE_SLM_MODEL is not set: run ./tollgate test, or export the path "
+                    + "scripts/slm-model.sh prints");
+        }
+        return model;
     }
 
     /** Copies the shipped Drools packs into target, for tests that change them. */
@@ -96,7 +106,15 @@ public final class TestService implements AutoCloseable {
     }
 
     public HttpResponse<String> decide(String apiKey, String json) {
-        return send(HttpRequest.newBuilder(uri("/v1/decide"))
+        return post("/v1/decide", apiKey, json);
+    }
+
+    public HttpResponse<String> execute(String apiKey, String json) {
+        return post("/v1/execute", apiKey, json);
+    }
+
+    public HttpResponse<String> post(String path, String apiKey, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

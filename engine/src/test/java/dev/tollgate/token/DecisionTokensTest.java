@@ -23,7 +23,7 @@ class DecisionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
-    private static final Outcome OUTCOME = new Outcome(Outcome.ALLOW, new Route("cloud-eu", "cloud", "static"),
+    private static final Outcome OUTCOME = new Outcome(Outcome.ALLOW, new Route("cloud-eu", "cloud", "static", null),
             List.of("cloud-eu"), List.of(new Obligation("mask", List.of("PERSON"), null)), List.of());
 
     @TempDir
@@ -42,7 +42,9 @@ class DecisionTokensTest {
         DecisionTokens.Claims claims = tokens(CLOCK).verify(issue(), INPUT);
         assertEquals("decision-1", claims.decisionId());
         assertEquals("claims-assistant", claims.application());
-        assertEquals(DecisionTokens.termsDigest(OUTCOME), claims.termsDigest());
+        assertEquals(OUTCOME.route(), claims.terms().route());
+        assertEquals(OUTCOME.obligations(), claims.terms().obligations());
+        assertEquals(OUTCOME.permittedDestinations(), claims.terms().permittedDestinations());
     }
 
     @Test

@@ -11,17 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The official OpenAI Python client (pinned in engine/src/test/python/requirements.txt) against the OpenAI routes:
  * engine/src/test/python/openai_client_check.py makes a plain and a streamed call, lists the models and sends a
- * refused request, and prints what the client parsed. The client's python comes from TOLLGATE_OPENAI_PYTHON, or
- * scripts/openai-client.sh installs it.
+ * refused request, and prints what the client parsed. Once against a scripted gateway, to pin the wire format
+ * exactly, and once against the real service, where the on-device model answers. The client's python comes from
+ * TOLLGATE_OPENAI_PYTHON, or scripts/openai-client.sh installs it.
  */
 class OpenAiPythonClientTest {
     private static final Path SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_client_check.py");
@@ -72,6 +75,36 @@ class OpenAiPythonClientTest {
             assertEquals(64, call.maxTokens());
             assertEquals(List.of(new DecideRequest.Message("system", "Answer in one sentence."),
                     new DecideRequest.Message("user", "When does the office open?")), call.request().messages());
+        }
+    }
+
+    @Test
+    void theOfficialClientTalksToTheRealServiceAndItsOnDeviceModel() throws Exception {
+        try (TestService service = TestService.start(TestService.POLICIES, List.of("drools"),
+                Map.of("TOLLGATE_SLM_MODEL", TestService.slmModel()))) {
+            String stdout = run(List.of(python(), SCRIPT.toString(), service.uri("/v1").toString(),
+                    "demo-support-bot"));
+            JsonNode summary = Json.MAPPER.readTree(stdout.strip().lines().toList().getLast());
+
+            JsonNode completion = summary.get("completion");
+            assertEquals("chatcmpl-" + completion.get("decision_id_header").asText(), completion.get("id").asText());
+            assertFalse(completion.get("content").asText().isBlank());
+            assertEquals("slm-local", completion.get("tollgate").get("destination").asText());
+            JsonNode usage = completion.get("usage");
+            assertTrue(usage.get("completion_tokens").asInt() > 0);
+            assertEquals(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt(),
+                    usage.get("total_tokens").asInt());
+
+            JsonNode stream = summary.get("stream");
+            assertTrue(stream.get("deltas").size() > 1, "the on-device answer streams in pieces");
+            assertEquals(String.join("", texts(stream.get("deltas"))), stream.get("content").asText());
+            assertEquals(completion.get("content").asText(), stream.get("content").asText(),
+                    "temperature 0: the streamed answer is the plain one");
+            assertTrue(stream.get("usage").get("completion_tokens").asInt() > 0);
+            assertFalse(stream.get("decision_id_header").asText().equals(completion.get("decision_id_header").asText()),
+                    "every call is its own decision");
+            assertEquals(List.of("tollgate"), texts(summary.get("models")));
+            assertEquals("BadRequestError", summary.get("refused").get("exception").asText());
         }
     }
 

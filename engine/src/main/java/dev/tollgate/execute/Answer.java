@@ -1,0 +1,23 @@
+package dev.tollgate.execute;
+
+/**
+ * What a strategy produced, before placeholders are restored.
+ *
+ * @param text             the answer as the model gave it (placeholders still in)
+ * @param strategy         the strategy that actually ran ("offline" when the cloud was unreachable)
+ * @param escalated        whether the request went on to the cloud after the on-device model
+ * @param confidence       the on-device model's confidence when it answered first, else null
+ * @param cloudLegRan      whether a cloud destination answered (masked input went to it)
+ * @param cloudTokensSent  prompt tokens a cloud destination reported for what it was sent
+ * @param modelNanos       time spent waiting for models
+ * @param validationQueued whether a cloud validation of an offline answer was queued
+ */
+record Answer(String text, String destination, String strategy, boolean escalated, Double confidence,
+              int promptTokens, int completionTokens, boolean cloudLegRan, int cloudTokensSent, long modelNanos,
+              String finishReason, boolean validationQueued) {
+
+    @Override
+    public String toString() {
+        return "Answer[" + destination + " " + strategy + ", " + text.length() + " chars]";
+    }
+}

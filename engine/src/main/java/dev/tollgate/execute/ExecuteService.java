@@ -1,0 +1,192 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.api.ProblemException;
+import dev.tollgate.config.Application;
+import dev.tollgate.config.Destination;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.decision.CanonicalInput;
+import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.decision.Decision;
+import dev.tollgate.decision.DecisionLogUnavailableException;
+import dev.tollgate.decision.DecisionService;
+import dev.tollgate.decision.Outcome;
+import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.mask.Masker;
+import dev.tollgate.pii.DetectorUnavailableException;
+import dev.tollgate.pii.Recognizer;
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.token.DecisionTokens;
+import dev.tollgate.token.TokenException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Carries out allowed decisions: checks the token (signature, expiry, same input, same application, first
+ * use), logs the start, masks the request per leg, runs the route's strategy, restores placeholders, adds the
+ * disclosure and oversight flag the obligations ask for, and logs how it ended. Every refusal and failure is
+ * logged too.
+ */
+public final class ExecuteService implements ChatGateway {
+    private static final String DISCLOSE = "disclose_ai_interaction";
+    private static final String OVERSIGHT = "human_oversight";
+
+    private final DecisionService decisions;
+    private final DecisionTokens tokens;
+    private final UsedTokens used;
+    private final ExecutionRecords records;
+    private final Recognizer detector;
+    private final Masker masker;
+    private final StrategyRunner runner;
+    private final ExecutionMetrics metrics;
+    private final DestinationCatalog catalog;
+    private final String disclosure;
+
+    private ExecuteService(DecisionService decisions, DecisionTokens tokens, UsedTokens used, ExecutionRecords records,
+                           Recognizer detector, Masker masker, StrategyRunner runner, ExecutionMetrics metrics,
+                           DestinationCatalog catalog, String disclosure) {
+        this.decisions = decisions;
+        this.tokens = tokens;
+        this.used = used;
+        this.records = records;
+        this.detector = detector;
+        this.masker = masker;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.catalog = catalog;
+        this.disclosure = disclosure;
+    }
+
+    /**
+     * @param logDir the decision log's directory, read once to learn which tokens were used before a restart
+     */
+    public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
+                                        Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
+                                        DestinationCatalog catalog, ValidationQueue validations,
+                                        MeterRegistry registry, String disclosure, Clock clock) throws IOException {
+        return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
+                new StrategyRunner(executors, catalog, validations, clock), new ExecutionMetrics(registry), catalog,
+                disclosure);
+    }
+
+    /**
+     * Executes the decision the token stands for on these messages (the ones decided on).
+     *
+     * @param onText receives the restored answer piece by piece; null: not streamed
+     * @throws ProblemException 403/409/410 for a token not honoured, 5xx when no answer could be given
+     */
+    public Execution execute(Application app, String token, List<Message> messages, int maxTokens,
+                             Consumer<String> onText) {
+        long start = System.nanoTime();
+        DecisionTokens.Claims claims = verified(app, token, messages);
+        String id = claims.decisionId();
+        if (!used.claim(id, claims.expiresAt())) {
+            logged(() -> records.refused(id, app.id(), "token-used"));
+            throw new ProblemException(409, "token-used", "Token already used",
+                    "This decision was executed already; ask for a new decision");
+        }
+        try {
+            records.started(id, app.id(), claims.expiresAt());
+        } catch (DecisionLogUnavailableException e) {
+            used.release(id);
+            throw logUnavailable();
+        }
+        String destination = claims.terms().route().destination();
+        try {
+            MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
+            StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
+            Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens),
+                    restorer == null ? null : restorer::accept);
+            if (restorer != null) {
+                restorer.finish();
+            }
+            List<Obligation> obligations = claims.terms().obligations();
+            Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
+                    legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
+                    has(obligations, DISCLOSE) ? disclosure : null, has(obligations, OVERSIGHT),
+                    answer.finishReason());
+            long nanos = System.nanoTime() - start;
+            records.completed(app.id(), execution, answer, legs.masked(answer.cloudLegRan()), nanos);
+            metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos);
+            return execution;
+        } catch (ExecutionFailedException e) {
+            throw failed(id, app, e.destination(), e.problem(), start,
+                    new ProblemException(e.status(), e.problem(), "Execution failed", e.getMessage()));
+        } catch (DetectorUnavailableException e) {
+            throw failed(id, app, destination, "detector-unavailable", start,
+                    new ProblemException(503, "detector-unavailable", "Detector unavailable",
+                            "A required PII detector did not answer, so nothing was sent to a model"));
+        } catch (DecisionLogUnavailableException e) {
+            throw logUnavailable();
+        }
+    }
+
+    @Override
+    public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
+        Decision decision;
+        try {
+            decision = decisions.decide(app, request);
+        } catch (DecisionLogUnavailableException e) {
+            throw logUnavailable();
+        }
+        if (listener != null) {
+            listener.decided(decision);
+        }
+        if (!Outcome.ALLOW.equals(decision.outcome().effect())) {
+            return new Result(decision, null);
+        }
+        return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens,
+                listener == null ? null : listener::text));
+    }
+
+    private DecisionTokens.Claims verified(Application app, String token, List<Message> messages) {
+        DecisionTokens.Claims claims;
+        try {
+            claims = tokens.verify(token, CanonicalInput.of(messages));
+        } catch (TokenException e) {
+            logged(() -> records.refused(e.decisionId(), app.id(), e.kind()));
+            throw new ProblemException(e.status(), e.kind(), e.status() == 410 ? "Token expired" : "Token refused",
+                    e.getMessage());
+        }
+        if (!claims.application().equals(app.id())) {
+            logged(() -> records.refused(claims.decisionId(), app.id(), "token-application-mismatch"));
+            throw new ProblemException(403, "token-application-mismatch", "Token refused",
+                    "The decision was made for another application");
+        }
+        return claims;
+    }
+
+    private ProblemException failed(String id, Application app, String destination, String problem, long start,
+                                    ProblemException answer) {
+        metrics.failed(problem);
+        logged(() -> records.failed(id, app.id(), destination, problem, System.nanoTime() - start));
+        return answer;
+    }
+
+    /** A refusal or failure whose record cannot be written is still refused: the log's problem is the answer. */
+    private static void logged(Runnable append) {
+        try {
+            append.run();
+        } catch (DecisionLogUnavailableException e) {
+            throw logUnavailable();
+        }
+    }
+
+    private static ProblemException logUnavailable() {
+        return new ProblemException(503, "decision-log-unavailable", "Decision log unavailable",
+                "The execution could not be recorded durably; retry later");
+    }
+
+    private String kind(String destination) {
+        return catalog.byId(destination).map(Destination::kind).orElse("unknown");
+    }
+
+    private static boolean has(List<Obligation> obligations, String type) {
+        return obligations.stream().anyMatch(o -> type.equals(o.type()));
+    }
+}

@@ -1,0 +1,247 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.config.Destination;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.decision.Route;
+import dev.tollgate.execute.offline.PendingValidation;
+import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.token.DecisionTokens.Terms;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a decision's route with its strategy:
+ * <ul>
+ *   <li><b>static</b>: the route's destination answers;</li>
+ *   <li><b>cascade</b>: the on-device model answers; when its confidence is below the route's
+ *       {@code escalate_below}, the first permitted cloud destination answers the cloud-masked request instead;</li>
+ *   <li><b>draft_verify</b>: the on-device model drafts; the first permitted cloud destination approves or
+ *       corrects the draft, both masked for the cloud.</li>
+ * </ul>
+ * The cloud is only ever called when the decision permits a cloud destination. When the cloud that should answer
+ * is unreachable (its circuit is open, or the call fails to connect) and the decision permits an on-device
+ * destination, that answers instead (strategy "offline") and a cloud validation is queued durably.
+ */
+final class StrategyRunner {
+    static final String STATIC = "static";
+    static final String CASCADE = "cascade";
+    static final String DRAFT_VERIFY = "draft_verify";
+    static final String OFFLINE = "offline";
+    private static final String SLM = "slm";
+    private static final String CLOUD = "cloud";
+
+    private final ExecutorRegistry executors;
+    private final DestinationCatalog catalog;
+    private final ValidationQueue validations;
+    private final Clock clock;
+
+    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, ValidationQueue validations, Clock clock) {
+        this.executors = executors;
+        this.catalog = catalog;
+        this.validations = validations;
+        this.clock = clock;
+    }
+
+    /** What one execution needs: the decision's terms and the request masked per leg. */
+    record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens) {
+    }
+
+    /**
+     * @param onText receives the answer's text (placeholders still in) as it is produced; only the static
+     *               strategy streams, the others hand over the final answer in one piece; null: not streamed
+     */
+    Answer run(Plan plan, Consumer<String> onText) throws ExecutionFailedException {
+        Route route = plan.terms().route();
+        Answer answer = switch (route.strategy()) {
+            case CASCADE -> cascade(plan);
+            case DRAFT_VERIFY -> draftVerify(plan);
+            default -> staticRoute(plan, onText);
+        };
+        if (onText != null && !STATIC.equals(route.strategy())) {
+            onText.accept(answer.text());
+        }
+        return answer;
+    }
+
+    private Answer staticRoute(Plan plan, Consumer<String> onText) throws ExecutionFailedException {
+        Route route = plan.terms().route();
+        if (!CLOUD.equals(route.kind())) {
+            Timed slm = slm(route.destination(), plan.legs().forSlm(), plan.maxTokens(), onText);
+            return onDevice(slm, route.destination(), STATIC);
+        }
+        StreamGuard guard = new StreamGuard(onText);
+        Optional<Timed> cloud = cloud(route.destination(), plan.legs().forCloud(), plan.maxTokens(), guard);
+        if (cloud.isPresent()) {
+            return fromCloud(cloud.get(), route.destination(), STATIC, false, null, null);
+        }
+        if (guard.started()) {
+            throw ExecutionFailedException.unavailable(route.destination());
+        }
+        return offline(plan, route.destination(), onText);
+    }
+
+    private Answer cascade(Plan plan) throws ExecutionFailedException {
+        Route route = plan.terms().route();
+        Timed draft = Timed.call(executorOf(route.destination()), new GenerationRequest(plan.legs().forSlm(),
+                plan.maxTokens(), true), null, route.destination());
+        Double confidence = draft.generation().confidence();
+        boolean confident = route.escalateBelow() == null
+                || (confidence != null && confidence >= route.escalateBelow());
+        Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
+        if (confident || cloud.isEmpty()) {
+            return onDevice(draft, route.destination(), CASCADE);
+        }
+        Optional<Timed> better = cloud(cloud.get(), plan.legs().forCloud(), plan.maxTokens(), new StreamGuard(null));
+        if (better.isEmpty()) {
+            return queued(plan, cloud.get(), draft, route.destination());
+        }
+        return fromCloud(better.get(), cloud.get(), CASCADE, true, confidence, draft);
+    }
+
+    private Answer draftVerify(Plan plan) throws ExecutionFailedException {
+        Route route = plan.terms().route();
+        Timed draft = slm(route.destination(), plan.legs().forSlm(), plan.maxTokens(), null);
+        Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
+        if (cloud.isEmpty()) {
+            return onDevice(draft, route.destination(), DRAFT_VERIFY);
+        }
+        List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
+        Optional<Timed> verdict = cloud(cloud.get(), check, plan.maxTokens(), new StreamGuard(null));
+        if (verdict.isEmpty()) {
+            return queued(plan, cloud.get(), draft, route.destination());
+        }
+        Double confidence = draft.generation().confidence();
+        if (VerifyPrompt.approves(verdict.get().generation().text())) {
+            Generation d = draft.generation();
+            Generation v = verdict.get().generation();
+            return new Answer(d.text(), route.destination(), DRAFT_VERIFY, true, confidence,
+                    d.promptTokens() + v.promptTokens(), d.completionTokens() + v.completionTokens(), true,
+                    v.promptTokens(), draft.nanos() + verdict.get().nanos(), d.finishReason(), false);
+        }
+        return fromCloud(verdict.get(), cloud.get(), DRAFT_VERIFY, true, confidence, draft);
+    }
+
+    /** The cloud that should answer is unreachable: the first permitted on-device destination answers. */
+    private Answer offline(Plan plan, String cloud, Consumer<String> onText) throws ExecutionFailedException {
+        String slmDestination = firstPermitted(plan.terms(), SLM)
+                .orElseThrow(() -> ExecutionFailedException.unavailable(cloud));
+        Timed answer = slm(slmDestination, plan.legs().forSlm(), plan.maxTokens(), onText);
+        return queued(plan, cloud, answer, slmDestination);
+    }
+
+    private Answer queued(Plan plan, String cloud, Timed slmAnswer, String slmDestination)
+            throws ExecutionFailedException {
+        try {
+            validations.enqueue(new PendingValidation(UUID.randomUUID().toString(), plan.decisionId(), cloud,
+                    plan.legs().forCloud(), plan.legs().forCloud(slmAnswer.generation().text()), clock.instant()));
+        } catch (IOException e) {
+            throw ExecutionFailedException.validationNotQueued(cloud);
+        }
+        Generation g = slmAnswer.generation();
+        return new Answer(g.text(), slmDestination, OFFLINE, false, g.confidence(), g.promptTokens(),
+                g.completionTokens(), false, 0, slmAnswer.nanos(), g.finishReason(), true);
+    }
+
+    private static Answer onDevice(Timed slm, String destination, String strategy) {
+        Generation g = slm.generation();
+        return new Answer(g.text(), destination, strategy, false, g.confidence(), g.promptTokens(),
+                g.completionTokens(), false, 0, slm.nanos(), g.finishReason(), false);
+    }
+
+    private static Answer fromCloud(Timed cloud, String destination, String strategy, boolean escalated,
+                                    Double confidence, Timed draft) {
+        Generation c = cloud.generation();
+        int draftPrompt = draft == null ? 0 : draft.generation().promptTokens();
+        int draftCompletion = draft == null ? 0 : draft.generation().completionTokens();
+        long draftNanos = draft == null ? 0 : draft.nanos();
+        return new Answer(c.text(), destination, strategy, escalated, confidence, c.promptTokens() + draftPrompt,
+                c.completionTokens() + draftCompletion, true, c.promptTokens(), cloud.nanos() + draftNanos,
+                c.finishReason(), false);
+    }
+
+    private Optional<String> firstPermitted(Terms terms, String kind) {
+        return terms.permittedDestinations().stream()
+                .filter(id -> catalog.byId(id).map(Destination::kind).filter(kind::equals).isPresent())
+                .filter(id -> executors.executor(id).isPresent() || CLOUD.equals(kind))
+                .findFirst();
+    }
+
+    private Timed slm(String destination, List<Message> messages, int maxTokens, Consumer<String> onText)
+            throws ExecutionFailedException {
+        return Timed.call(executorOf(destination), new GenerationRequest(messages, maxTokens), onText, destination);
+    }
+
+    private Executor executorOf(String destination) throws ExecutionFailedException {
+        return executors.executor(destination).orElseThrow(() -> ExecutionFailedException.unavailable(destination));
+    }
+
+    /**
+     * The cloud destination's answer; empty when it is unreachable (no endpoint configured, circuit open, or the
+     * call could not connect, timed out or met a server error).
+     */
+    private Optional<Timed> cloud(String destination, List<Message> messages, int maxTokens, StreamGuard guard)
+            throws ExecutionFailedException {
+        Optional<Executor> executor = executors.executor(destination);
+        Optional<CircuitBreaker> breaker = executors.breaker(destination);
+        if (executor.isEmpty() || (breaker.isPresent() && !breaker.get().allowRequest())) {
+            return Optional.empty();
+        }
+        try {
+            long start = System.nanoTime();
+            GenerationRequest request = new GenerationRequest(messages, maxTokens);
+            Generation g = guard.sink() == null ? executor.get().generate(request)
+                    : executor.get().stream(request, guard.sink());
+            breaker.ifPresent(CircuitBreaker::onSuccess);
+            return Optional.of(new Timed(g, System.nanoTime() - start));
+        } catch (ExecutorException e) {
+            if (!e.unreachable()) {
+                breaker.ifPresent(CircuitBreaker::onSuccess);
+                throw ExecutionFailedException.of(destination, e);
+            }
+            breaker.ifPresent(CircuitBreaker::onFailure);
+            return Optional.empty();
+        }
+    }
+
+    /** A generation and how long the model took. */
+    private record Timed(Generation generation, long nanos) {
+        /** An on-device call: its failures are the execution's. */
+        static Timed call(Executor executor, GenerationRequest request, Consumer<String> onText, String destination)
+                throws ExecutionFailedException {
+            long start = System.nanoTime();
+            try {
+                Generation g = onText == null ? executor.generate(request) : executor.stream(request, onText);
+                return new Timed(g, System.nanoTime() - start);
+            } catch (ExecutorException e) {
+                throw ExecutionFailedException.of(destination, e);
+            }
+        }
+    }
+
+    /** Remembers whether any streamed text went out: after that, another model cannot take over the answer. */
+    private static final class StreamGuard {
+        private final Consumer<String> downstream;
+        private boolean started;
+
+        StreamGuard(Consumer<String> downstream) {
+            this.downstream = downstream;
+        }
+
+        Consumer<String> sink() {
+            return downstream == null ? null : piece -> {
+                started = true;
+                downstream.accept(piece);
+            };
+        }
+
+        boolean started() {
+            return started;
+        }
+    }
+}

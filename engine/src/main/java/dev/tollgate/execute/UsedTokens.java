@@ -1,0 +1,65 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.audit.LogEntry;
+import dev.tollgate.audit.LogReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The decisions whose token has been used. A token is claimed here before its execution starts and the claim is
+ * written to the decision log ({@link ExecutionRecords#started}), so a restart rebuilds the set from the log and
+ * a token stays single-use across restarts. Claims are forgotten once their token has expired: an expired token
+ * is refused before this set is asked.
+ */
+final class UsedTokens {
+    private static final int PURGE_EVERY = 1024;
+
+    private final Map<String, Instant> expiryByDecision = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    UsedTokens(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The claims in the log whose tokens have not expired yet. */
+    static UsedTokens fromLog(Path logDir, Clock clock) throws IOException {
+        UsedTokens used = new UsedTokens(clock);
+        if (!Files.isDirectory(logDir)) {
+            return used;
+        }
+        Instant now = clock.instant();
+        try (LogReader reader = LogReader.open(logDir)) {
+            while (reader.hasNext()) {
+                LogEntry entry = reader.next();
+                if (ExecutionRecords.STARTED.equals(entry.json().path("type").asText())) {
+                    Instant expiry = Instant.parse(entry.json().path("token_expires_at").asText());
+                    if (expiry.isAfter(now)) {
+                        used.expiryByDecision.put(entry.json().path("decision_id").asText(), expiry);
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
+    /** True if this call claimed the decision's token, false if it was claimed before. */
+    boolean claim(String decisionId, Instant tokenExpiry) {
+        boolean claimed = expiryByDecision.putIfAbsent(decisionId, tokenExpiry) == null;
+        if (claimed && expiryByDecision.size() % PURGE_EVERY == 0) {
+            Instant now = clock.instant();
+            expiryByDecision.values().removeIf(expiry -> !expiry.isAfter(now));
+        }
+        return claimed;
+    }
+
+    /** Gives a claim back when its start could not be logged: nothing ran, so the token may be used again. */
+    void release(String decisionId) {
+        expiryByDecision.remove(decisionId);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.config.Destination;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.decision.Route;
+import dev.tollgate.execute.offline.PendingValidation;
+import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.mask.HashKey;
+import dev.tollgate.mask.Masker;
+import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.policy.Obligation;
+import dev.tollgate.token.DecisionTokens.Terms;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StrategyRunnerTest {
+    private static final String QUESTION = "Summarise the complaint from ana.lopez@example.org about late delivery";
+    private static final List<Obligation> MASK_FOR_CLOUD = List.of(
+            new Obligation("mask", List.of("EMAIL_ADDRESS"), "cloud"));
+    private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
+            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, null),
+            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, null)));
+
+    @TempDir
+    Path dir;
+    private ScriptedExecutor slm;
+    private ScriptedExecutor cloud;
+    private ValidationQueue queue;
+    private CircuitBreaker breaker;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        slm = new ScriptedExecutor("slm-local");
+        cloud = new ScriptedExecutor("cloud-eu");
+        queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        breaker = new CircuitBreaker(2, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    private Answer run(Route route, List<String> permitted) throws ExecutionFailedException {
+        return run(route, permitted, null);
+    }
+
+    private Answer run(Route route, List<String> permitted, List<String> streamed) throws ExecutionFailedException {
+        ExecutorRegistry executors = new ExecutorRegistry(List.of(slm, cloud), Map.of("cloud-eu", breaker));
+        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC());
+        MaskedLegs legs = new MaskedLegs(List.of(new Message("user", QUESTION)), MASK_FOR_CLOUD,
+                PiiDetector.defaults(), new Masker(Map.of(), HashKey.random()));
+        return runner.run(new StrategyRunner.Plan("d-1", new Terms(route, MASK_FOR_CLOUD, permitted), legs, 64),
+                streamed == null ? null : streamed::add);
+    }
+
+    private static Route cascade(double threshold) {
+        return new Route("slm-local", "slm", "cascade", threshold);
+    }
+
+    @Test
+    void aConfidentOnDeviceAnswerIsKept() throws Exception {
+        slm.answers("Late delivery complaint.", 0.8);
+        Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
+        assertEquals("slm-local", answer.destination());
+        assertFalse(answer.escalated());
+        assertEquals(0.8, answer.confidence());
+        assertTrue(cloud.requests.isEmpty());
+        assertEquals(QUESTION, slm.requests.getFirst().messages().getFirst().content(), "no cloud obligation on-device");
+        assertTrue(slm.requests.getFirst().withConfidence(), "the cascade needs the on-device answer's confidence");
+    }
+
+    @Test
+    void aLowConfidenceAnswerEscalatesToTheCloudMasked() throws Exception {
+        slm.answers("Something.", 0.4);
+        cloud.answers("The customer <EMAIL_ADDRESS_1> complains about a late delivery.", null);
+        Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
+        assertEquals("cloud-eu", answer.destination());
+        assertTrue(answer.escalated());
+        assertTrue(answer.cloudLegRan());
+        assertEquals(0.4, answer.confidence());
+        String sent = cloud.requests.getFirst().messages().getFirst().content();
+        assertFalse(sent.contains("ana.lopez"), sent);
+        assertTrue(sent.contains("<EMAIL_ADDRESS_1>"), sent);
+    }
+
+    @Test
+    void withoutAPermittedCloudALowConfidenceAnswerNeverEscalates() throws Exception {
+        slm.answers("Something.", 0.1);
+        Answer answer = run(cascade(0.6), List.of("slm-local"));
+        assertEquals("slm-local", answer.destination());
+        assertFalse(answer.escalated());
+        assertTrue(cloud.requests.isEmpty(), "the cloud must not see input the policy keeps on-device");
+    }
+
+    @Test
+    void anUnreachableCloudLeavesTheOnDeviceAnswerAndQueuesAValidation() throws Exception {
+        slm.answers("Something.", 0.2);
+        cloud.fails(ExecutorException.Kind.UNREACHABLE);
+        Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
+        assertEquals("offline", answer.strategy());
+        assertEquals("slm-local", answer.destination());
+        assertTrue(answer.validationQueued());
+        List<PendingValidation> pending = queue.pending();
+        assertEquals(1, pending.size());
+        assertEquals("cloud-eu", pending.getFirst().destination());
+        assertFalse(pending.getFirst().maskedMessages().toString().contains("ana.lopez"));
+        assertFalse(pending.getFirst().maskedMessages().getFirst().content().contains("ana.lopez"));
+    }
+
+    @Test
+    void anOpenCircuitSkipsTheCloudWithoutCallingIt() throws Exception {
+        breaker.onFailure();
+        breaker.onFailure();
+        slm.answers("Something.", 0.2);
+        Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
+        assertEquals("offline", answer.strategy());
+        assertTrue(cloud.requests.isEmpty());
+    }
+
+    @Test
+    void aStaticCloudRouteFallsBackOnDeviceOnlyWhenPermitted() throws Exception {
+        cloud.fails(ExecutorException.Kind.TIMEOUT);
+        slm.answers("On-device answer.", 0.9);
+        List<String> streamed = new ArrayList<>();
+        Answer answer = run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu", "slm-local"), streamed);
+        assertEquals("offline", answer.strategy());
+        assertEquals("On-device answer.", String.join("", streamed));
+
+        cloud.fails(ExecutorException.Kind.UNREACHABLE);
+        ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
+                () -> run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu")));
+        assertEquals(503, e.status());
+    }
+
+    @Test
+    void aBadCloudAnswerIsAFailureNotAFallback() {
+        cloud.fails(ExecutorException.Kind.BAD_RESPONSE);
+        ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
+                () -> run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu", "slm-local")));
+        assertEquals(502, e.status());
+        assertEquals("destination-bad-response", e.problem());
+    }
+
+    @Test
+    void draftVerifyKeepsAnApprovedDraftAndTakesACorrection() throws Exception {
+        Route route = new Route("slm-local", "slm", "draft_verify", null);
+        slm.answers("Dear ana.lopez@example.org, sorry for the delay.", 0.7);
+        cloud.answers("APPROVED", null);
+        Answer approved = run(route, List.of("slm-local", "cloud-eu"));
+        assertEquals("Dear ana.lopez@example.org, sorry for the delay.", approved.text());
+        assertTrue(approved.escalated());
+        String checked = cloud.requests.getFirst().messages().getLast().content();
+        assertFalse(checked.contains("ana.lopez"), "the draft is masked for the cloud: " + checked);
+
+        slm.answers("Sorry.", 0.7);
+        cloud.answers("Dear <EMAIL_ADDRESS_1>, we are sorry your delivery was late.", null);
+        Answer corrected = run(route, List.of("slm-local", "cloud-eu"));
+        assertEquals("cloud-eu", corrected.destination());
+        assertEquals("Dear <EMAIL_ADDRESS_1>, we are sorry your delivery was late.", corrected.text());
+    }
+}
