@@ -10,10 +10,11 @@ public final class TollgateCli {
     private static final String USAGE = """
             usage: tollgate <command> [options]
               serve   [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
-                      [--engines drools,rego-wasm,rego-remote] [--opa-url URL]
+                      [--engines drools,rego-wasm,rego-remote] [--opa-url URL] [--slm-model FILE]
                       run the service (defaults: port 8080, ./data, ./policies, Drools and embedded Rego)
-              verify  [--data-dir DIR]
-                      check the decision log's hash chain; names the first broken or missing record
+              verify  [--data-dir DIR] [--json]
+                      check the decision log's hash chain (exit 1 names the first broken or missing record)
+                      and how executions link to decisions (exit 3 on a linkage error)
               replay  [--data-dir DIR] [--candidate DIR] [--json]
                       re-evaluate every logged decision under the policy version that made it,
                       or under a candidate policy directory to see what would change

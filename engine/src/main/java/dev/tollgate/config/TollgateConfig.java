@@ -96,6 +96,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),
             Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
             Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
+            Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"),
             Map.entry("TOLLGATE_CLOUD_EU_URL", "/destinations/1/endpoint/base_url"),
             Map.entry("TOLLGATE_CLOUD_EU_MODEL", "/destinations/1/endpoint/model"),
             Map.entry("TOLLGATE_CLOUD_US_URL", "/destinations/2/endpoint/base_url"),

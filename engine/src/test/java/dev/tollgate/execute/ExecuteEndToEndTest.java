@@ -3,6 +3,7 @@ package dev.tollgate.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.LogReader;
 import dev.tollgate.testing.RecordingProxy;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,8 @@ class ExecuteEndToEndTest {
         Map<String, String> toCloud = Map.of("TOLLGATE_SLM_MODEL", model,
                 "TOLLGATE_CLOUD_EU_URL", proxy.uri("/v1").toString(),
                 "TOLLGATE_CLOUD_EU_MODEL", "tollgate",
-                "TOLLGATE_CLOUD_EU_KEY", CLOUD_KEY);
+                "TOLLGATE_CLOUD_EU_KEY", CLOUD_KEY,
+                "TOLLGATE_VALIDATION_RETRY_MS", "300");
         gateway = TestService.start(TestService.POLICIES, List.of("drools"), toCloud);
         // The same packs with a cascade threshold no on-device answer reaches: every summary escalates if it may.
         Path csv = TestService.copyPolicies(policies).resolve("routing/routing.csv");
@@ -132,6 +134,53 @@ class ExecuteEndToEndTest {
         List<String> sent = sentToCloud();
         assertEquals(1, sent.size());
         assertFalse(sent.getFirst().contains("Schmidt"), sent.getFirst());
+
+        String metrics = eagerCascade.get("/metrics").body();
+        assertTrue(metrics.contains("tollgate_executions_total{destination=\"cloud-eu\",escalated=\"true\",kind=\"cloud\","
+                + "strategy=\"cascade\"} 1.0"), metrics);
+        assertTrue(metrics.contains("tollgate_masked_entities_total{type=\"PERSON\"} 1.0"), metrics);
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tollgate_cloud_tokens_sent_total ")
+                && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) > 0), metrics);
+    }
+
+    @Test
+    void anUnreachableCloudIsReplacedOnDeviceAndValidatedWhenItIsBack() throws Exception {
+        JsonNode execution;
+        proxy.down(true);
+        try {
+            execution = decideAndExecute(gateway, "reasoning",
+                    "Explain step by step how compound interest grows a savings account.", "cloud-eu");
+        } finally {
+            proxy.down(false);
+        }
+        assertEquals("offline", execution.get("strategy").asText());
+        assertEquals("slm-local", execution.get("destination").asText());
+        assertFalse(execution.get("content").asText().isBlank());
+        String decisionId = execution.get("decision_id").asText();
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode validation = null;
+        while (validation == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            validation = record(gateway, "validation", decisionId);
+        }
+        assertTrue(validation != null, "the queued validation ran once the cloud was back");
+        assertEquals("cloud-eu", validation.get("destination").asText());
+        assertTrue(validation.get("output_hmac").asText().startsWith("hmac-sha256:"));
+        assertTrue(record(gateway, "execution", decisionId).get("validation_queued").asBoolean());
+        assertEquals(1, sentToCloud().size(), "the validation reached the cloud");
+    }
+
+    private static JsonNode record(TestService service, String type, String decisionId) throws Exception {
+        try (LogReader reader = LogReader.open(service.dataDir().resolve("log"))) {
+            while (reader.hasNext()) {
+                JsonNode json = reader.next().json();
+                if (type.equals(json.path("type").asText()) && decisionId.equals(json.path("decision_id").asText())) {
+                    return json;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class RecordingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI target;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
 
     private RecordingProxy(URI target) throws IOException {
         this.target = target;
@@ -45,6 +46,11 @@ public final class RecordingProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
+    /** While down, every request is answered 503 and nothing is forwarded or recorded: the server is unreachable. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     /** Every request body forwarded so far, in order. */
     public List<String> bodies() {
         return List.copyOf(bodies);
@@ -53,6 +59,10 @@ public final class RecordingProxy implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            if (down) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             bodies.add(new String(body, StandardCharsets.UTF_8));
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
