@@ -15,6 +15,10 @@ final class LoopbackClient implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
 
+    /** A response's status code and body. */
+    record Response(int status, byte[] body) {
+    }
+
     LoopbackClient(URI url) throws IOException {
         socket = new Socket(url.getHost(), url.getPort());
         socket.setTcpNoDelay(true);
@@ -34,8 +38,8 @@ final class LoopbackClient implements AutoCloseable {
         return request.toByteArray();
     }
 
-    /** Sends one request and reads the whole response; returns the status code. */
-    int exchange(byte[] request) throws IOException {
+    /** Sends one request and reads the whole response. */
+    Response exchange(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         String status = line();
@@ -48,8 +52,11 @@ final class LoopbackClient implements AutoCloseable {
         if (contentLength < 0) {
             throw new IOException("response without Content-Length");
         }
-        in.skipNBytes(contentLength);
-        return Integer.parseInt(status.substring(9, 12));
+        byte[] body = in.readNBytes(contentLength);
+        if (body.length < contentLength) {
+            throw new IOException("connection closed");
+        }
+        return new Response(Integer.parseInt(status.substring(9, 12)), body);
     }
 
     private String line() throws IOException {

@@ -19,7 +19,9 @@ public final class TollgateCli {
                       re-evaluate every logged decision under the policy version that made it,
                       or under a candidate policy directory to see what would change
               bench   [--url URL] [--seconds N] [--concurrency N] [--warmup-seconds N]
-                      drive /v1/decide over loopback and print throughput and latency percentiles
+                      [--mode decide|execute] [--max-tokens N]
+                      drive /v1/decide (or decide then /v1/execute) over loopback and print throughput,
+                      latency percentiles and, for execute, the gateway overhead
             """;
 
     private TollgateCli() {
