@@ -121,7 +121,7 @@ public final class TollgateServer implements AutoCloseable {
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, validations, metrics.registry(),
-                execution.disclosure(), clock);
+                execution.disclosure(), clock, metrics::decided);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
                 execution.defaultMaxTokens());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,

@@ -24,7 +24,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Carries out allowed decisions: checks the token (signature, expiry, same input, same application, first
@@ -46,10 +49,11 @@ public final class ExecuteService implements ChatGateway {
     private final ExecutionMetrics metrics;
     private final DestinationCatalog catalog;
     private final String disclosure;
+    private final ObjLongConsumer<Decision> decided;
 
     private ExecuteService(DecisionService decisions, DecisionTokens tokens, UsedTokens used, ExecutionRecords records,
                            Recognizer detector, Masker masker, StrategyRunner runner, ExecutionMetrics metrics,
-                           DestinationCatalog catalog, String disclosure) {
+                           DestinationCatalog catalog, String disclosure, ObjLongConsumer<Decision> decided) {
         this.decisions = decisions;
         this.tokens = tokens;
         this.used = used;
@@ -60,18 +64,22 @@ public final class ExecuteService implements ChatGateway {
         this.metrics = metrics;
         this.catalog = catalog;
         this.disclosure = disclosure;
+        this.decided = decided;
     }
 
     /**
-     * @param logDir the decision log's directory, read once to learn which tokens were used before a restart
+     * @param logDir  the decision log's directory, read once to learn which tokens were used before a restart
+     * @param decided told of every decision {@link #chat} makes and how long it took (nanoseconds), as /v1/decide
+     *                reports its own
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
                                         DestinationCatalog catalog, ValidationQueue validations,
-                                        MeterRegistry registry, String disclosure, Clock clock) throws IOException {
+                                        MeterRegistry registry, String disclosure, Clock clock,
+                                        ObjLongConsumer<Decision> decided) throws IOException {
         return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
                 new StrategyRunner(executors, catalog, validations, clock), new ExecutionMetrics(registry), catalog,
-                disclosure);
+                disclosure, decided);
     }
 
     /**
@@ -90,15 +98,12 @@ public final class ExecuteService implements ChatGateway {
             throw new ProblemException(409, "token-used", "Token already used",
                     "This decision was executed already; ask for a new decision");
         }
-        try {
-            records.started(id, app.id(), claims.expiresAt());
-        } catch (DecisionLogUnavailableException e) {
-            used.release(id);
-            throw logUnavailable();
-        }
+        CompletableFuture<Void> claimed = records.started(id, app.id(), claims.expiresAt());
         String destination = claims.terms().route().destination();
         try {
+            // Detection and masking overlap the claim's fsync; no model is called before the claim is durable.
             MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
+            durable(claimed, id);
             StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
             Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens),
                     restorer == null ? null : restorer::accept);
@@ -118,22 +123,31 @@ public final class ExecuteService implements ChatGateway {
             throw failed(id, app, e.destination(), e.problem(), start,
                     new ProblemException(e.status(), e.problem(), "Execution failed", e.getMessage()));
         } catch (DetectorUnavailableException e) {
+            durable(claimed, id);
             throw failed(id, app, destination, "detector-unavailable", start,
                     new ProblemException(503, "detector-unavailable", "Detector unavailable",
                             "A required PII detector did not answer, so nothing was sent to a model"));
         } catch (DecisionLogUnavailableException e) {
             throw logUnavailable();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A fault inside Tollgate, or a streaming client that went away: the start gets its outcome anyway.
+            durable(claimed, id);
+            throw failed(id, app, destination, "internal", start, e);
         }
     }
 
     @Override
     public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
         Decision decision;
+        long start = System.nanoTime();
         try {
             decision = decisions.decide(app, request);
         } catch (DecisionLogUnavailableException e) {
             throw logUnavailable();
         }
+        decided.accept(decision, System.nanoTime() - start);
         if (listener != null) {
             listener.decided(decision);
         }
@@ -142,6 +156,16 @@ public final class ExecuteService implements ChatGateway {
         }
         return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens,
                 listener == null ? null : listener::text));
+    }
+
+    /** Waits for the token's claim to be on disk; if it cannot be, nothing ran and the token stays usable. */
+    private void durable(CompletableFuture<Void> claimed, String decisionId) {
+        try {
+            claimed.join();
+        } catch (CompletionException e) {
+            used.release(decisionId);
+            throw logUnavailable();
+        }
     }
 
     private DecisionTokens.Claims verified(Application app, String token, List<Message> messages) {
@@ -161,8 +185,8 @@ public final class ExecuteService implements ChatGateway {
         return claims;
     }
 
-    private ProblemException failed(String id, Application app, String destination, String problem, long start,
-                                    ProblemException answer) {
+    private <E extends RuntimeException> E failed(String id, Application app, String destination, String problem,
+                                                  long start, E answer) {
         metrics.failed(problem);
         logged(() -> records.failed(id, app.id(), destination, problem, System.nanoTime() - start));
         return answer;

@@ -21,7 +21,7 @@ final class ExecutionMetrics {
         this.overhead = Timer.builder("tollgate.execute.overhead")
                 .description("Time an execution spends outside the models: token check, masking, restoring, logging")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
+                .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
     }

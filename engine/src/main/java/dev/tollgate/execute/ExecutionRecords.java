@@ -8,6 +8,7 @@ import dev.tollgate.decision.DecisionLogUnavailableException;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -31,10 +32,19 @@ public final class ExecutionRecords {
         this.hmac = hmac;
     }
 
-    void started(String decisionId, String application, Instant tokenExpiry) {
+    /**
+     * Appends the claim of a token; the returned future completes when it is durable (so the caller can prepare
+     * the execution meanwhile) and fails with {@link DecisionLogUnavailableException} if it cannot be.
+     */
+    CompletableFuture<Void> started(String decisionId, String application, Instant tokenExpiry) {
         ObjectNode record = record(STARTED, decisionId, application);
         record.put("token_expires_at", tokenExpiry.toString());
-        append(record);
+        return log.append(record).handle((appended, failure) -> {
+            if (failure != null) {
+                throw new DecisionLogUnavailableException(failure);
+            }
+            return null;
+        });
     }
 
     /** @param decisionId null when the token was unreadable */

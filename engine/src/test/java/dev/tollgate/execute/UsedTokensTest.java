@@ -33,8 +33,8 @@ class UsedTokensTest {
         Instant now = Instant.now();
         try (DecisionLog log = DecisionLog.open(logDir, 1 << 20, Clock.systemUTC())) {
             ExecutionRecords records = new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key")));
-            records.started("live", "support-bot", now.plus(Duration.ofMinutes(5)));
-            records.started("expired", "support-bot", now.minusSeconds(1));
+            records.started("live", "support-bot", now.plus(Duration.ofMinutes(5))).join();
+            records.started("expired", "support-bot", now.minusSeconds(1)).join();
         }
         UsedTokens used = UsedTokens.fromLog(logDir, Clock.systemUTC());
         assertFalse(used.claim("live", now.plus(Duration.ofMinutes(5))));
