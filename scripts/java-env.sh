@@ -1,16 +1,16 @@
-# Sourced by ./tollgate and the test script: selects a JDK 21+ (Helidon 4 needs it; the machine's
-# default java may be older) and exports JAVA_HOME and PATH.
+# Sourced by ./tollgate and the test script: selects a JDK 22+ (Helidon 4 needs 21, the on-device model's
+# FFM calls 22; the machine's default java may be older) and exports JAVA_HOME and PATH.
 java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
 
 find_java_home() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 22 ]; then
     echo "$JAVA_HOME"; return
   fi
   local dir
   for dir in /usr/lib/jvm/temurin-*-jdk* /usr/lib/jvm/*; do
-    if [ -x "$dir/bin/javac" ] && [ "$(java_major "$dir")" -ge 21 ]; then echo "$dir"; return; fi
+    if [ -x "$dir/bin/javac" ] && [ "$(java_major "$dir")" -ge 22 ]; then echo "$dir"; return; fi
   done
-  echo "tollgate: no JDK 21+ found; set JAVA_HOME" >&2
+  echo "tollgate: no JDK 22+ found; set JAVA_HOME" >&2
   return 1
 }
 

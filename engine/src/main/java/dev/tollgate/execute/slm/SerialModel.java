@@ -7,6 +7,7 @@ import dev.tollgate.execute.ExecutorException.Kind;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One loaded model behind a bounded queue. Generations run one at a time in the whole process, whatever the
@@ -15,17 +16,24 @@ import java.util.concurrent.TimeUnit;
  * At most {@code 1 + queueCapacity} callers of one executor are admitted, the rest are refused at once; an
  * admitted caller that does not get the permit within the timeout is refused too. Closing waits for a running
  * generation to end, because llama.cpp must not be freed under it.
+ *
+ * <p>The {@link TokenScorer} is loaded by the first caller that needs it (it holds a second copy of the model's
+ * context, which callers that never ask for a confidence should not pay for), and computes under the same permit.
  */
 final class SerialModel implements AutoCloseable {
     private static final Semaphore COMPUTE = new Semaphore(1, true);
 
     private final LlamaModel model;
+    private final Supplier<TokenScorer> scorerLoader;
     private final Semaphore admission;
     private final Duration timeout;
     private volatile boolean closed;
+    private TokenScorer scorer; // guarded by COMPUTE
+    private Throwable scorerFailure; // guarded by COMPUTE; a scorer that failed to load is not tried again
 
-    SerialModel(LlamaModel model, int queueCapacity, Duration timeout) {
+    SerialModel(LlamaModel model, Supplier<TokenScorer> scorerLoader, int queueCapacity, Duration timeout) {
         this.model = model;
+        this.scorerLoader = scorerLoader;
         this.admission = new Semaphore(1 + queueCapacity);
         this.timeout = timeout;
     }
@@ -57,6 +65,25 @@ final class SerialModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * The token scorer, loaded on the first call. Only between {@link #acquire()} and {@link #release()}.
+     *
+     * @throws IllegalStateException when it cannot be loaded (now or at an earlier call)
+     */
+    TokenScorer scorer() {
+        if (scorer == null && scorerFailure == null) {
+            try {
+                scorer = scorerLoader.get();
+            } catch (RuntimeException | LinkageError e) {
+                scorerFailure = e; // LinkageError: LlamaC's initializer did not find a function it binds
+            }
+        }
+        if (scorerFailure != null) {
+            throw new IllegalStateException("the token scorer could not be loaded", scorerFailure);
+        }
+        return scorer;
+    }
+
     void release() {
         COMPUTE.release();
         admission.release();
@@ -72,7 +99,13 @@ final class SerialModel implements AutoCloseable {
         try {
             model.close();
         } finally {
-            COMPUTE.release();
+            try {
+                if (scorer != null) {
+                    scorer.close();
+                }
+            } finally {
+                COMPUTE.release();
+            }
         }
     }
 

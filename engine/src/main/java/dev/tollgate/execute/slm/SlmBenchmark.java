@@ -6,6 +6,7 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,8 @@ import java.util.Locale;
  * one instance): a warm-up, then N runs of one fixed prompt, each generating a fixed number of tokens
  * (end-of-generation ignored). Prints rates timed in Java around the streamed outputs: prompt eval = prompt
  * tokens / time to the first token, generation = tokens after the first / time from the first to the last.
- * llama.cpp's own timings for each request ("prompt eval time", "eval time") go to standard error.
+ * llama.cpp's own timings for each request ("prompt eval time", "eval time") go to standard error. Then times
+ * {@link TokenScorer} on the prompt and the last run's answer (a warm-up, then N scorings).
  *
  * <p>Usage: {@code SlmBenchmark <gguf> [threads=1] [runs=5] [tokens=64]}
  */
@@ -41,11 +43,12 @@ public final class SlmBenchmark {
             InferenceParameters inference = new InferenceParameters(prompt).setTemperature(0f).setSeed(42)
                     .setCachePrompt(false).setIgnoreEos(true).setNPredict(tokens);
 
-            run(model, inference);
+            StringBuilder answer = new StringBuilder();
+            run(model, inference, answer);
             double promptRate = 0;
             double generationRate = 0;
             for (int i = 0; i < runs; i++) {
-                double[] run = run(model, inference);
+                double[] run = run(model, inference, answer);
                 promptRate += promptTokens / run[0] / runs;
                 generationRate += (run[1] - 1) / run[2] / runs;
             }
@@ -53,20 +56,36 @@ public final class SlmBenchmark {
                     threads, promptTokens, tokens, runs);
             System.out.printf(Locale.ROOT, "prompt eval %.1f tokens/s, generation %.1f tokens/s%n",
                     promptRate, generationRate);
+            try (TokenScorer scorer = TokenScorer.load(Path.of(gguf), 2048, threads)) {
+                int answerTokens = scorer.score(prompt, answer.toString()).tokens().length;
+                long start = System.nanoTime();
+                for (int i = 0; i < runs; i++) {
+                    scorer.score(prompt, answer.toString());
+                }
+                System.out.printf(Locale.ROOT, "scoring %d prompt + %d answer tokens: %.0f ms%n", promptTokens,
+                        answerTokens, (System.nanoTime() - start) / 1e6 / runs);
+            }
         }
         // the binding's native worker thread stays attached to the JVM as a non-daemon thread
         System.exit(0);
     }
 
-    /** @return seconds until the first token, tokens with text, seconds from the first to the last of them */
-    private static double[] run(LlamaModel model, InferenceParameters inference) {
+    /**
+     * Replaces {@code answer} with the run's text.
+     *
+     * @return seconds until the first token, tokens with text, seconds from the first to the last of them
+     */
+    private static double[] run(LlamaModel model, InferenceParameters inference, StringBuilder answer) {
+        answer.setLength(0);
         long start = System.nanoTime();
         long first = 0;
         long last = 0;
         int pieces = 0;
         LlamaIterator outputs = model.generate(inference).iterator();
         while (outputs.hasNext()) {
-            if (!outputs.next().text.isEmpty()) {
+            String text = outputs.next().text;
+            answer.append(text);
+            if (!text.isEmpty()) {
                 last = System.nanoTime();
                 first = pieces++ == 0 ? last : first;
             }

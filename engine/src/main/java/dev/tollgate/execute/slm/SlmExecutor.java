@@ -15,6 +15,8 @@ import dev.tollgate.execute.GenerationRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +32,14 @@ import java.util.function.Supplier;
  * wait in a bounded queue. A pool of instances, or parallel slots in one, was measured: both gave different
  * answers to the same request when generations overlapped (docs/slm.md), so there is one.
  *
- * <p>{@link Generation#confidence()} is always null. It was meant to be exp(mean log p) over the generated
- * tokens, but the only way this binding exposes token probabilities ({@code InferenceParameters.setNProbs})
- * aborts the JVM: its JNI code reads a "probs" key that the bundled llama.cpp server no longer writes, and the
- * missing key fails a GGML_ASSERT. The executor returns no number rather than an invented one.
+ * <p>{@link Generation#confidence()} is exp(mean log p) over the answer's tokens, p being the probability the
+ * model gives each token after the prompt and the tokens before it, and is computed only when the request asks
+ * for it ({@link GenerationRequest#withConfidence()}). The binding's own route to token probabilities
+ * ({@code InferenceParameters.setNProbs}) aborts the JVM (docs/slm.md), so a {@link TokenScorer} re-evaluates
+ * the answer through llama.cpp's C API. When scoring fails the answer still comes back, with a null confidence.
  */
 public final class SlmExecutor implements Executor {
+    private static final Logger LOG = System.getLogger(SlmExecutor.class.getName());
     private static final int SEED = 42;
     private static final String NATIVE_DIR = "de.kherud.llama.tmpdir";
 
@@ -68,8 +72,9 @@ public final class SlmExecutor implements Executor {
                 .setThreads(settings.threads())
                 .setThreadsBatch(settings.threads())
                 .disableLog()); // llama.cpp's own log could echo prompt text
-        return new SlmExecutor(destination, settings.contextSize(),
-                new SerialModel(model, settings.queueCapacity(), settings.queueTimeout()));
+        return new SlmExecutor(destination, settings.contextSize(), new SerialModel(model,
+                () -> TokenScorer.load(settings.model(), settings.contextSize(), settings.threads()),
+                settings.queueCapacity(), settings.queueTimeout()));
     }
 
     /**
@@ -113,8 +118,7 @@ public final class SlmExecutor implements Executor {
 
     private Generation generateOn(LlamaModel model, GenerationRequest request, Consumer<String> onText)
             throws ExecutorException {
-        InferenceParameters chat = chat(request.messages());
-        String prompt = llama(() -> model.applyTemplate(chat));
+        String prompt = prompt(model, request.messages());
         int promptTokens = llama(() -> model.encode(prompt)).length;
         int budget = Math.min(request.maxTokens(), contextSize - promptTokens);
         if (budget <= 0) {
@@ -140,8 +144,53 @@ public final class SlmExecutor implements Executor {
                 outputs.cancel(); // frees the slot when the consumer or llama.cpp failed mid-answer
             }
         }
-        return new Generation(pieces.text(), promptTokens, pieces.tokens(), null,
+        Double confidence = request.withConfidence() ? confidence(prompt, pieces.text()) : null;
+        return new Generation(pieces.text(), promptTokens, pieces.tokens(), confidence,
                 pieces.endedByModel() ? "stop" : "length");
+    }
+
+    /** Called with the model's permit held. A confidence is optional: its failure must not fail the answer. */
+    private Double confidence(String prompt, String answer) {
+        try {
+            return serial.scorer().score(prompt, answer).confidence();
+        } catch (RuntimeException e) {
+            // the messages name counts and llama.cpp functions, never prompt or answer text
+            LOG.log(Level.WARNING, "no confidence for an on-device answer: {0}", describe(e));
+            return null;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            text.append("; caused by ").append(cause);
+        }
+        return text.toString();
+    }
+
+    /** The scores behind {@link Generation#confidence()}, for tests; holds the model's permit while scoring. */
+    TokenScorer.Scores score(String prompt, String answer) throws ExecutorException {
+        serial.acquire();
+        try {
+            return serial.scorer().score(prompt, answer);
+        } finally {
+            serial.release();
+        }
+    }
+
+    /** The chat-templated prompt the model is given for {@code messages}, for tests. */
+    String templatedPrompt(List<Message> messages) throws ExecutorException {
+        LlamaModel model = serial.acquire();
+        try {
+            return prompt(model, messages);
+        } finally {
+            serial.release();
+        }
+    }
+
+    private static String prompt(LlamaModel model, List<Message> messages) throws ExecutorException {
+        InferenceParameters chat = chat(messages);
+        return llama(() -> model.applyTemplate(chat));
     }
 
     /** A llama.cpp call; its failures (an unchecked exception type the binding keeps private) become ours. */
