@@ -10,47 +10,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app_dir="$repo/docker/presidio"
 venv="$repo/.cache/presidio-venv"
-stamp="$venv/.requirements.sha256"
 start_timeout_s="${PRESIDIO_START_TIMEOUT_S:-120}"
 
 say() { echo "presidio.sh: $*" >&2; }
 
-ensure_venv_module() {
-  if python3 -c 'import ensurepip, venv' 2>/dev/null; then
-    return
-  fi
-  local minor
-  minor="$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
-  say "installing python$minor-venv with apt"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "python$minor-venv" >&2 \
-    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >&2
-}
-
-install_if_changed() {
-  local want
-  want="$(sha256sum "$app_dir/requirements.txt" | cut -d' ' -f1)"
-  if [[ -x "$venv/bin/gunicorn" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-    return
-  fi
-  ensure_venv_module
-  say "installing docker/presidio/requirements.txt into $venv"
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check --cache-dir "$repo/.cache/pip" \
-    -r "$app_dir/requirements.txt" >&2
-  echo "$want" >"$stamp"
-}
-
-# A lock, so that two starts at once (parallel test JVMs) do not build the venv over each other. The subshell
-# closes the lock's descriptor before the server starts, so the server does not hold it.
-ensure_installed() {
-  mkdir -p "$repo/.cache"
-  (
-    flock 9
-    install_if_changed
-  ) 9>"$repo/.cache/presidio-install.lock"
-}
+source "$repo/scripts/venv-lib.sh"
+ensure_installed() { venv_install "$venv" "$app_dir/requirements.txt" "$repo/.cache/presidio-install.lock"; }
 
 pid_file() { echo "$repo/.cache/presidio-$1.pid"; }
 

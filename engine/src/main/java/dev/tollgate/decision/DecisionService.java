@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +54,7 @@ public final class DecisionService {
                 ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token);
-        append(record(app, request, built, decision, evaluated.engineDecisionIds()));
+        DurableAppend.append(log, record(app, request, built, decision, evaluated.engineDecisionIds()));
         return decision;
     }
 
@@ -78,13 +77,5 @@ public final class DecisionService {
             record.set("engine_decision_ids", Json.MAPPER.valueToTree(engineDecisionIds));
         }
         return record;
-    }
-
-    private void append(ObjectNode record) {
-        try {
-            log.append(record).join();
-        } catch (CompletionException e) {
-            throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
-        }
     }
 }

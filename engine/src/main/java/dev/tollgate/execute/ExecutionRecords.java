@@ -5,11 +5,11 @@ import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.decision.DecisionLogUnavailableException;
+import dev.tollgate.decision.DurableAppend;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The execution side of the decision log, linked to decisions by decision id. Every record is durable before
@@ -108,10 +108,6 @@ public final class ExecutionRecords {
     }
 
     private void append(ObjectNode record) {
-        try {
-            log.append(record).join();
-        } catch (CompletionException e) {
-            throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
-        }
+        DurableAppend.append(log, record);
     }
 }
