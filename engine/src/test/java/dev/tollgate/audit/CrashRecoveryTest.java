@@ -1,6 +1,7 @@
 package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.testing.OpaServer;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,28 +31,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Kills the service with SIGKILL in the middle of concurrent decisions: the log must still verify, and
- * every decision that was answered must be in it ("logged before answered").
+ * Kills the service with SIGKILL in the middle of concurrent decisions, and of concurrent executions: the log
+ * must still verify, every decision and execution that was answered must be in it ("logged before answered"),
+ * and a token used before the crash stays used after the restart.
  */
 class CrashRecoveryTest {
     @TempDir
     Path data;
 
-    @Test
-    void everyAnsweredDecisionSurvivesKillDashNine() throws Exception {
-        int port = freePort();
+    /** The service as its own process, so that it can be killed; with the on-device model for executions. */
+    private Process serve(int port) throws IOException {
         ProcessBuilder serve = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.tollgate.cli.TollgateCli", "serve", "--port", Integer.toString(port),
-                "--data-dir", data.toString(), "--policies", TestService.POLICIES.toString());
+                "--data-dir", data.toString(), "--policies", TestService.POLICIES.toString(),
+                "--slm-model", TestService.slmModel());
         serve.environment().put("TOLLGATE_REGO_DIR", TestService.REGO_BUNDLE.toString());
         serve.environment().put("TOLLGATE_NER_MODEL", NerModelCache.modelFile(TestService.ROOT).toString());
         serve.environment().put("TOLLGATE_OPA", OpaServer.binary().path().toString());
-        Process service = serve
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("service.out").toFile())
+        return serve.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.out").toFile()))
                 .start();
+    }
+
+    @Test
+    void everyAnsweredDecisionSurvivesKillDashNine() throws Exception {
+        int port = freePort();
+        Process service = serve(port);
         HttpClient client = HttpClient.newHttpClient();
         URI base = URI.create("http://127.0.0.1:" + port);
         awaitReady(client, base, service);
@@ -105,6 +113,93 @@ class CrashRecoveryTest {
             reopened.append(Json.MAPPER.createObjectNode().put("type", "test")).join();
         }
         assertTrue(new ChainVerifier().verify(data.resolve("log")).ok(), "the chain continues after recovery");
+    }
+
+    @Test
+    void everyAnsweredExecutionSurvivesKillDashNineAndItsTokenStaysUsed() throws Exception {
+        int port = freePort();
+        Process service = serve(port);
+        HttpClient client = HttpClient.newHttpClient();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        awaitReady(client, base, service);
+
+        Map<String, String> executed = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < 3; w++) {
+                workers.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            HttpResponse<String> decided = post(client, base, "/v1/decide", FAQ);
+                            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(FAQ);
+                            body.put("token", Json.MAPPER.readTree(decided.body()).get("token").asText());
+                            body.put("max_tokens", 8);
+                            String execute = Json.MAPPER.writeValueAsString(body);
+                            HttpResponse<String> response = post(client, base, "/v1/execute", execute);
+                            if (response.statusCode() == 200) {
+                                executed.put(Json.MAPPER.readTree(response.body()).get("decision_id").asText(), execute);
+                            }
+                        } catch (IOException e) {
+                            return;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (executed.size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            service.destroyForcibly();
+            service.waitFor();
+            running.set(false);
+        }
+        assertEquals(137, service.exitValue(), "the service must have died of SIGKILL");
+        assertTrue(executed.size() >= 6, "too few executions before the kill: " + executed.size());
+
+        LinkageChecker linkage = new LinkageChecker();
+        VerifyReport chain = new ChainVerifier().verify(data.resolve("log"), linkage);
+        assertTrue(chain.ok(), chain.render());
+        LinkageReport links = linkage.finish(true);
+        assertTrue(links.ok(), "executions cut by the kill may lack an outcome, nothing else: " + links.render());
+        Set<String> completed = new HashSet<>();
+        try (LogReader reader = LogReader.open(data.resolve("log"))) {
+            while (reader.hasNext()) {
+                JsonNode json = reader.next().json();
+                if ("execution".equals(json.path("type").asText()) && "completed".equals(json.path("status").asText())) {
+                    completed.add(json.get("decision_id").asText());
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(executed.keySet());
+        missing.removeAll(completed);
+        assertEquals(Set.of(), missing, "answered but not in the log");
+
+        int again = freePort();
+        Process restarted = serve(again);
+        try {
+            URI restartedBase = URI.create("http://127.0.0.1:" + again);
+            awaitReady(client, restartedBase, restarted);
+            String reused = executed.values().iterator().next();
+            HttpResponse<String> refused = post(client, restartedBase, "/v1/execute", reused);
+            assertEquals(409, refused.statusCode(), "a token stays used across a crash: " + refused.body());
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor();
+        }
+    }
+
+    private static final String FAQ = """
+            {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "When do you open?"}]}}""";
+
+    private static HttpResponse<String> post(HttpClient client, URI base, String path, String body)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Set<String> loggedDecisionIds(Path logDir) throws IOException {
