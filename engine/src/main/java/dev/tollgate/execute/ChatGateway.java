@@ -10,7 +10,10 @@ import dev.tollgate.decision.Decision;
  */
 public interface ChatGateway {
 
-    /** Receives a streamed chat: first the decision, then the answer's text piece by piece. */
+    /**
+     * Hears of the chat as it happens: first the decision, then the answer's text piece by piece (a caller that
+     * answers in one piece may ignore the pieces and take the execution's content).
+     */
     interface Listener {
         /** Called once, before any text: the decision (allowed or denied) is made and logged. */
         void decided(Decision decision);
@@ -26,7 +29,7 @@ public interface ChatGateway {
     /**
      * Decides for the application and, when allowed, executes.
      *
-     * @param listener null for a non-streamed answer
+     * @param listener told of the decision and the answer's pieces; may be null
      */
     Result chat(Application app, DecideRequest request, int maxTokens, Listener listener);
 }

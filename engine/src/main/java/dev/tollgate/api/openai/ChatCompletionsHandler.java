@@ -62,8 +62,18 @@ public final class ChatCompletionsHandler implements Handler {
         if (chat.stream()) {
             stream(req, res, checked.caller(), chat, created);
         } else {
-            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(), null);
-            DecisionHeaders.decided(res, result.decision());
+            // The decision's headers go out with the answer, or with the error if the execution then fails.
+            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(),
+                    new ChatGateway.Listener() {
+                        @Override
+                        public void decided(Decision decision) {
+                            DecisionHeaders.decided(res, decision);
+                        }
+
+                        @Override
+                        public void text(String piece) {
+                        }
+                    });
             Execution execution = executed(result);
             DecisionHeaders.disclosure(res, execution.disclosure());
             Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));

@@ -82,7 +82,6 @@ class ChatCompletionsStreamingTest {
         assertEquals(28, usage.get("usage").get("total_tokens").asInt());
         assertEquals(21, usage.get("usage").get("prompt_tokens").asInt());
         assertEquals("[DONE]", events.get(6));
-        assertTrue(server.gateway.last().streamed(), "a streamed request passes a listener");
     }
 
     @Test

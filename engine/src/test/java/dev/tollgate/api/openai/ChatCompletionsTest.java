@@ -76,7 +76,16 @@ class ChatCompletionsTest {
         assertEquals("slm-local", response.headers().firstValue("X-Tollgate-Route").orElse(""));
         assertEquals("cascade", response.headers().firstValue("X-Tollgate-Strategy").orElse(""));
         assertTrue(response.headers().firstValue("X-Tollgate-AI-Disclosure").isEmpty());
-        assertFalse(server.gateway.last().streamed(), "a non-streamed request passes no listener");
+    }
+
+    @Test
+    void anExecutionThatFailsAfterTheDecisionStillNamesTheDecision() {
+        server.gateway.fail(new ProblemException(504, "destination-timeout", "Execution failed",
+                "Destination 'cloud-eu' did not answer in time"), true);
+        HttpResponse<String> response = server.send(server.chat(SIMPLE));
+        assertOpenAiError(response, 504, "server_error", "destination_timeout");
+        assertEquals(ScriptedGateway.DECISION_ID, response.headers().firstValue("X-Tollgate-Decision-Id").orElse(""));
+        assertEquals("slm-local", response.headers().firstValue("X-Tollgate-Route").orElse(""));
     }
 
     @Test

@@ -70,7 +70,6 @@ class OpenAiPythonClientTest {
             assertEquals("n", refused.get("param").asText());
 
             ScriptedGateway.Call call = server.gateway.last();
-            assertTrue(call.streamed());
             assertEquals("faq", call.request().taskType(), "the client's extra header reached the decision");
             assertEquals(64, call.maxTokens());
             assertEquals(List.of(new DecideRequest.Message("system", "Answer in one sentence."),

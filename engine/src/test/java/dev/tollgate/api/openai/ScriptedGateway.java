@@ -26,7 +26,7 @@ final class ScriptedGateway implements ChatGateway {
     static final List<String> PIECES = List.of("Our office ", "opens at ", "9 am.");
 
     /** What the handler passed to the gateway. */
-    record Call(Application app, DecideRequest request, int maxTokens, boolean streamed) {
+    record Call(Application app, DecideRequest request, int maxTokens) {
     }
 
     private volatile Decision decision = allowed();
@@ -50,7 +50,7 @@ final class ScriptedGateway implements ChatGateway {
         this.failure = null;
     }
 
-    /** Throws the failure from chat(), before the decision or (streamed) after Listener.decided. */
+    /** Throws the failure from chat(), before the decision or after Listener.decided. */
     void fail(RuntimeException failure, boolean afterDecision) {
         this.decision = allowed();
         this.failure = failure;
@@ -79,7 +79,7 @@ final class ScriptedGateway implements ChatGateway {
 
     @Override
     public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
-        last = new Call(app, request, maxTokens, listener != null);
+        last = new Call(app, request, maxTokens);
         if (failure != null && !failAfterDecision) {
             throw failure;
         }
