@@ -78,18 +78,23 @@ class ExecuteEndToEndTest {
     /** Decides, checks the route, executes with the token, returns the execution. */
     private static JsonNode decideAndExecute(TestService service, String task, String text, String destination)
             throws Exception {
+        return decideAndExecute(service, KEY, task, text, destination);
+    }
+
+    private static JsonNode decideAndExecute(TestService service, String key, String task, String text,
+                                             String destination) throws Exception {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("task").put("type", task);
         body.putObject("subject").put("country", "DE");
         body.putObject("input").putArray("messages").addObject().put("role", "user").put("content", text);
-        HttpResponse<String> decided = service.decide(KEY, Json.MAPPER.writeValueAsString(body));
+        HttpResponse<String> decided = service.decide(key, Json.MAPPER.writeValueAsString(body));
         assertEquals(200, decided.statusCode(), decided.body());
         JsonNode decision = Json.MAPPER.readTree(decided.body());
         assertEquals("allow", decision.get("effect").asText(), decided.body());
         assertEquals(destination, decision.get("route").get("destination").asText(), decided.body());
         body.put("token", decision.get("token").asText());
         body.put("max_tokens", 48);
-        HttpResponse<String> executed = service.execute(KEY, Json.MAPPER.writeValueAsString(body));
+        HttpResponse<String> executed = service.execute(key, Json.MAPPER.writeValueAsString(body));
         assertEquals(200, executed.statusCode(), executed.body());
         JsonNode execution = Json.MAPPER.readTree(executed.body());
         assertEquals(decision.get("decision_id").asText(), execution.get("decision_id").asText());
@@ -105,6 +110,15 @@ class ExecuteEndToEndTest {
         assertFalse(execution.get("content").asText().isBlank());
         assertTrue(execution.get("completion_tokens").asInt() > 0);
         assertTrue(sentToCloud().isEmpty(), "health data never reaches the cloud");
+    }
+
+    @Test
+    void aHighRiskApplicationsAnswerComesWithTheOversightFlagAndTheDisclosure() throws Exception {
+        JsonNode execution = decideAndExecute(gateway, "demo-credit-advisor", "faq",
+                "What documents do I need to apply for a loan?", "slm-local");
+        assertTrue(execution.get("human_oversight").asBoolean(), execution.toString());
+        assertFalse(execution.get("disclosure").asText().isBlank(), execution.toString());
+        assertFalse(execution.get("content").asText().isBlank());
     }
 
     @Test
