@@ -11,9 +11,11 @@ import dev.tollgate.token.DecisionTokens.Terms;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Carries out a decision's route with its strategy:
@@ -72,13 +74,13 @@ final class StrategyRunner {
     private Answer staticRoute(Plan plan, Consumer<String> onText) throws ExecutionFailedException {
         Route route = plan.terms().route();
         if (!CLOUD.equals(route.kind())) {
-            Timed slm = slm(route.destination(), plan.legs().forSlm(), plan.maxTokens(), onText);
-            return onDevice(slm, route.destination(), STATIC);
+            Timed slm = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
+            return answer(slm, route.destination(), STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
-        Optional<Timed> cloud = cloud(route.destination(), plan.legs().forCloud(), plan.maxTokens(), guard);
+        Optional<Timed> cloud = cloud(route.destination(), plan.legs().forCloud(), plan.maxTokens(), guard.sink());
         if (cloud.isPresent()) {
-            return fromCloud(cloud.get(), route.destination(), STATIC, false, null, null);
+            return answer(cloud.get(), route.destination(), STATIC, false, null, cloud.get(), false);
         }
         if (guard.started()) {
             throw ExecutionFailedException.unavailable(route.destination());
@@ -88,50 +90,45 @@ final class StrategyRunner {
 
     private Answer cascade(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        Timed draft = Timed.call(executorOf(route.destination()), new GenerationRequest(plan.legs().forSlm(),
-                plan.maxTokens(), true), null, route.destination());
+        Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens(), true),
+                null);
         Double confidence = draft.generation().confidence();
         boolean confident = route.escalateBelow() == null
                 || (confidence != null && confidence >= route.escalateBelow());
         Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
         if (confident || cloud.isEmpty()) {
-            return onDevice(draft, route.destination(), CASCADE);
+            return answer(draft, route.destination(), CASCADE, false, draft, null, false);
         }
-        Optional<Timed> better = cloud(cloud.get(), plan.legs().forCloud(), plan.maxTokens(), new StreamGuard(null));
+        Optional<Timed> better = cloud(cloud.get(), plan.legs().forCloud(), plan.maxTokens(), null);
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
-        return fromCloud(better.get(), cloud.get(), CASCADE, true, confidence, draft);
+        return answer(better.get(), cloud.get(), CASCADE, true, draft, better.get(), false);
     }
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        Timed draft = slm(route.destination(), plan.legs().forSlm(), plan.maxTokens(), null);
+        Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
         Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
         if (cloud.isEmpty()) {
-            return onDevice(draft, route.destination(), DRAFT_VERIFY);
+            return answer(draft, route.destination(), DRAFT_VERIFY, false, draft, null, false);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
-        Optional<Timed> verdict = cloud(cloud.get(), check, plan.maxTokens(), new StreamGuard(null));
+        Optional<Timed> verdict = cloud(cloud.get(), check, plan.maxTokens(), null);
         if (verdict.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
-        Double confidence = draft.generation().confidence();
         if (VerifyPrompt.approves(verdict.get().generation().text())) {
-            Generation d = draft.generation();
-            Generation v = verdict.get().generation();
-            return new Answer(d.text(), route.destination(), DRAFT_VERIFY, true, confidence,
-                    d.promptTokens() + v.promptTokens(), d.completionTokens() + v.completionTokens(), true,
-                    v.promptTokens(), draft.nanos() + verdict.get().nanos(), d.finishReason(), false);
+            return answer(draft, route.destination(), DRAFT_VERIFY, true, draft, verdict.get(), false);
         }
-        return fromCloud(verdict.get(), cloud.get(), DRAFT_VERIFY, true, confidence, draft);
+        return answer(verdict.get(), cloud.get(), DRAFT_VERIFY, true, draft, verdict.get(), false);
     }
 
     /** The cloud that should answer is unreachable: the first permitted on-device destination answers. */
     private Answer offline(Plan plan, String cloud, Consumer<String> onText) throws ExecutionFailedException {
         String slmDestination = firstPermitted(plan.terms(), SLM)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(cloud));
-        Timed answer = slm(slmDestination, plan.legs().forSlm(), plan.maxTokens(), onText);
+        Timed answer = slm(slmDestination, new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
         return queued(plan, cloud, answer, slmDestination);
     }
 
@@ -143,26 +140,23 @@ final class StrategyRunner {
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }
-        Generation g = slmAnswer.generation();
-        return new Answer(g.text(), slmDestination, OFFLINE, false, g.confidence(), g.promptTokens(),
-                g.completionTokens(), false, 0, slmAnswer.nanos(), g.finishReason(), true);
+        return answer(slmAnswer, slmDestination, OFFLINE, false, slmAnswer, null, true);
     }
 
-    private static Answer onDevice(Timed slm, String destination, String strategy) {
-        Generation g = slm.generation();
-        return new Answer(g.text(), destination, strategy, false, g.confidence(), g.promptTokens(),
-                g.completionTokens(), false, 0, slm.nanos(), g.finishReason(), false);
-    }
-
-    private static Answer fromCloud(Timed cloud, String destination, String strategy, boolean escalated,
-                                    Double confidence, Timed draft) {
-        Generation c = cloud.generation();
-        int draftPrompt = draft == null ? 0 : draft.generation().promptTokens();
-        int draftCompletion = draft == null ? 0 : draft.generation().completionTokens();
-        long draftNanos = draft == null ? 0 : draft.nanos();
-        return new Answer(c.text(), destination, strategy, escalated, confidence, c.promptTokens() + draftPrompt,
-                c.completionTokens() + draftCompletion, true, c.promptTokens(), cloud.nanos() + draftNanos,
-                c.finishReason(), false);
+    /**
+     * The answer {@code answering} gave, with the costs of both legs that ran (either may be null) summed and the
+     * on-device leg's confidence.
+     */
+    private static Answer answer(Timed answering, String destination, String strategy, boolean escalated, Timed slm,
+                                 Timed cloud, boolean validationQueued) {
+        List<Timed> legs = Stream.of(slm, cloud).filter(Objects::nonNull).toList();
+        Generation g = answering.generation();
+        return new Answer(g.text(), destination, strategy, escalated,
+                slm == null ? null : slm.generation().confidence(),
+                legs.stream().mapToInt(t -> t.generation().promptTokens()).sum(),
+                legs.stream().mapToInt(t -> t.generation().completionTokens()).sum(),
+                cloud != null, cloud == null ? 0 : cloud.generation().promptTokens(),
+                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
     }
 
     private Optional<String> firstPermitted(Terms terms, String kind) {
@@ -172,20 +166,23 @@ final class StrategyRunner {
                 .findFirst();
     }
 
-    private Timed slm(String destination, List<Message> messages, int maxTokens, Consumer<String> onText)
+    /** An on-device call: its failures are the execution's. */
+    private Timed slm(String destination, GenerationRequest request, Consumer<String> onText)
             throws ExecutionFailedException {
-        return Timed.call(executorOf(destination), new GenerationRequest(messages, maxTokens), onText, destination);
-    }
-
-    private Executor executorOf(String destination) throws ExecutionFailedException {
-        return executors.executor(destination).orElseThrow(() -> ExecutionFailedException.unavailable(destination));
+        Executor executor = executors.executor(destination)
+                .orElseThrow(() -> ExecutionFailedException.unavailable(destination));
+        try {
+            return Timed.call(executor, request, onText);
+        } catch (ExecutorException e) {
+            throw ExecutionFailedException.of(destination, e);
+        }
     }
 
     /**
      * The cloud destination's answer; empty when it is unreachable (no endpoint configured, circuit open, or the
      * call could not connect, timed out or met a server error).
      */
-    private Optional<Timed> cloud(String destination, List<Message> messages, int maxTokens, StreamGuard guard)
+    private Optional<Timed> cloud(String destination, List<Message> messages, int maxTokens, Consumer<String> onText)
             throws ExecutionFailedException {
         Optional<Executor> executor = executors.executor(destination);
         Optional<CircuitBreaker> breaker = executors.breaker(destination);
@@ -193,12 +190,9 @@ final class StrategyRunner {
             return Optional.empty();
         }
         try {
-            long start = System.nanoTime();
-            GenerationRequest request = new GenerationRequest(messages, maxTokens);
-            Generation g = guard.sink() == null ? executor.get().generate(request)
-                    : executor.get().stream(request, guard.sink());
+            Timed answer = Timed.call(executor.get(), new GenerationRequest(messages, maxTokens), onText);
             breaker.ifPresent(CircuitBreaker::onSuccess);
-            return Optional.of(new Timed(g, System.nanoTime() - start));
+            return Optional.of(answer);
         } catch (ExecutorException e) {
             if (!e.unreachable()) {
                 breaker.ifPresent(CircuitBreaker::onSuccess);
@@ -211,16 +205,11 @@ final class StrategyRunner {
 
     /** A generation and how long the model took. */
     private record Timed(Generation generation, long nanos) {
-        /** An on-device call: its failures are the execution's. */
-        static Timed call(Executor executor, GenerationRequest request, Consumer<String> onText, String destination)
-                throws ExecutionFailedException {
+        static Timed call(Executor executor, GenerationRequest request, Consumer<String> onText)
+                throws ExecutorException {
             long start = System.nanoTime();
-            try {
-                Generation g = onText == null ? executor.generate(request) : executor.stream(request, onText);
-                return new Timed(g, System.nanoTime() - start);
-            } catch (ExecutorException e) {
-                throw ExecutionFailedException.of(destination, e);
-            }
+            Generation g = onText == null ? executor.generate(request) : executor.stream(request, onText);
+            return new Timed(g, System.nanoTime() - start);
         }
     }
 
