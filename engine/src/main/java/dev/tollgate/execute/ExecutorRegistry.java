@@ -3,6 +3,7 @@ package dev.tollgate.execute;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The executor of each destination that has one, and a circuit breaker for each cloud destination (the on-device
@@ -13,8 +14,7 @@ public final class ExecutorRegistry implements AutoCloseable {
     private final Map<String, CircuitBreaker> breakers;
 
     public ExecutorRegistry(List<Executor> executors, Map<String, CircuitBreaker> breakers) {
-        this.executors = executors.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                Executor::destination, e -> e));
+        this.executors = executors.stream().collect(Collectors.toUnmodifiableMap(Executor::destination, e -> e));
         this.breakers = Map.copyOf(breakers);
     }
 

@@ -89,8 +89,9 @@ final class MaskedLegs {
         return session.restore(answer);
     }
 
-    MaskingSession session() {
-        return session;
+    /** Whether no value was masked on either leg, so that no answer can hold a placeholder to restore. */
+    boolean restoresNothing() {
+        return session.size() == 0;
     }
 
     /** Entities masked per type in what the legs that ran were sent. */

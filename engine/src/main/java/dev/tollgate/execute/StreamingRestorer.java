@@ -22,6 +22,10 @@ final class StreamingRestorer {
     }
 
     void accept(String piece) {
+        if (legs.restoresNothing()) {
+            downstream.accept(piece);
+            return;
+        }
         pending.append(piece);
         int cut = safeCut();
         if (cut > 0) {
