@@ -44,8 +44,7 @@ public final class DecisionTokens {
     }
 
     /** What a valid token says. */
-    public record Claims(String decisionId, String application, String inputDigest, Terms terms,
-                         Instant expiresAt) {
+    public record Claims(String decisionId, String application, Terms terms, Instant expiresAt) {
     }
 
     /** What the executor must do: the allowed outcome without its reasons. */
@@ -102,8 +101,7 @@ public final class DecisionTokens {
             throw new TokenException(410, "token-expired", "The decision token has expired; ask for a new decision",
                     claims.getJWTID());
         }
-        Object input = claims.getClaim(INPUT);
-        if (!sha256(canonicalInput).equals(input)) {
+        if (!sha256(canonicalInput).equals(claims.getClaim(INPUT))) {
             throw new TokenException(403, "token-input-mismatch",
                     "The input differs from the input the decision was made for", claims.getJWTID());
         }
@@ -118,7 +116,7 @@ public final class DecisionTokens {
             throw new TokenException(403, "token-invalid", "The decision token does not hold the decision's terms",
                     claims.getJWTID());
         }
-        return new Claims(claims.getJWTID(), claims.getSubject(), (String) input, terms, expiry.toInstant());
+        return new Claims(claims.getJWTID(), claims.getSubject(), terms, expiry.toInstant());
     }
 
     private static boolean verified(SignedJWT jwt, byte[] key) {
