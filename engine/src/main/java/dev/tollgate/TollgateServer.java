@@ -63,14 +63,16 @@ public final class TollgateServer implements AutoCloseable {
     private final List<PolicyReloader> engines;
     private final ExecutorRegistry executors;
     private final OfflineValidator validator;
+    private final ValidationQueue validations;
     private final WebServer server;
 
     private TollgateServer(DecisionLog log, List<PolicyReloader> engines, ExecutorRegistry executors,
-                           OfflineValidator validator, WebServer server) {
+                           OfflineValidator validator, ValidationQueue validations, WebServer server) {
         this.log = log;
         this.engines = engines;
         this.executors = executors;
         this.validator = validator;
+        this.validations = validations;
         this.server = server;
     }
 
@@ -143,7 +145,7 @@ public final class TollgateServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
-        return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, server);
+        return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
     }
 
     private static PiiDetector detector(TollgateConfig.Pii config) throws IOException {
@@ -180,6 +182,11 @@ public final class TollgateServer implements AutoCloseable {
     public void close() {
         server.stop();
         validator.close();
+        try {
+            validations.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "validation queue: releasing its lock failed", e);
+        }
         executors.close();
         engines.forEach(PolicyReloader::close);
         log.close();
