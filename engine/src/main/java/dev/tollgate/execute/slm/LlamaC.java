@@ -80,127 +80,108 @@ final class LlamaC {
     }
 
     static void backendInit() {
-        try {
+        run("llama_backend_init", () -> {
             BACKEND_INIT.invokeExact();
-        } catch (Throwable e) {
-            throw failed("llama_backend_init", e);
-        }
+        });
     }
 
     static MemorySegment modelDefaultParams(SegmentAllocator into) {
-        try {
-            return (MemorySegment) MODEL_DEFAULT_PARAMS.invokeExact(into);
-        } catch (Throwable e) {
-            throw failed("llama_model_default_params", e);
-        }
+        return call("llama_model_default_params", () -> (MemorySegment) MODEL_DEFAULT_PARAMS.invokeExact(into));
     }
 
     static MemorySegment contextDefaultParams(SegmentAllocator into) {
-        try {
-            return (MemorySegment) CONTEXT_DEFAULT_PARAMS.invokeExact(into);
-        } catch (Throwable e) {
-            throw failed("llama_context_default_params", e);
-        }
+        return call("llama_context_default_params", () -> (MemorySegment) CONTEXT_DEFAULT_PARAMS.invokeExact(into));
     }
 
     static MemorySegment modelLoadFromFile(MemorySegment path, MemorySegment params) {
-        try {
-            return (MemorySegment) MODEL_LOAD.invokeExact(path, params);
-        } catch (Throwable e) {
-            throw failed("llama_model_load_from_file", e);
-        }
+        return call("llama_model_load_from_file", () -> (MemorySegment) MODEL_LOAD.invokeExact(path, params));
     }
 
     static MemorySegment initFromModel(MemorySegment model, MemorySegment params) {
-        try {
-            return (MemorySegment) INIT_FROM_MODEL.invokeExact(model, params);
-        } catch (Throwable e) {
-            throw failed("llama_init_from_model", e);
-        }
+        return call("llama_init_from_model", () -> (MemorySegment) INIT_FROM_MODEL.invokeExact(model, params));
     }
 
     static int nCtx(MemorySegment context) {
-        return intOf(N_CTX_OF, context, "llama_n_ctx");
+        return call("llama_n_ctx", () -> (int) N_CTX_OF.invokeExact(context));
     }
 
     static int nBatch(MemorySegment context) {
-        return intOf(N_BATCH_OF, context, "llama_n_batch");
+        return call("llama_n_batch", () -> (int) N_BATCH_OF.invokeExact(context));
     }
 
     static int nThreads(MemorySegment context) {
-        return intOf(N_THREADS_OF, context, "llama_n_threads");
+        return call("llama_n_threads", () -> (int) N_THREADS_OF.invokeExact(context));
     }
 
     static int nThreadsBatch(MemorySegment context) {
-        return intOf(N_THREADS_BATCH_OF, context, "llama_n_threads_batch");
+        return call("llama_n_threads_batch", () -> (int) N_THREADS_BATCH_OF.invokeExact(context));
     }
 
     static MemorySegment modelGetVocab(MemorySegment model) {
-        try {
-            return (MemorySegment) MODEL_GET_VOCAB.invokeExact(model);
-        } catch (Throwable e) {
-            throw failed("llama_model_get_vocab", e);
-        }
+        return call("llama_model_get_vocab", () -> (MemorySegment) MODEL_GET_VOCAB.invokeExact(model));
     }
 
     static int vocabNTokens(MemorySegment vocab) {
-        return intOf(VOCAB_N_TOKENS, vocab, "llama_vocab_n_tokens");
+        return call("llama_vocab_n_tokens", () -> (int) VOCAB_N_TOKENS.invokeExact(vocab));
     }
 
     /** @return the number of tokens written, or minus the number needed when {@code capacity} is too small */
     static int tokenize(MemorySegment vocab, MemorySegment text, int textBytes, MemorySegment tokens, int capacity,
                         boolean addSpecial, boolean parseSpecial) {
-        try {
-            return (int) TOKENIZE.invokeExact(vocab, text, textBytes, tokens, capacity, addSpecial, parseSpecial);
-        } catch (Throwable e) {
-            throw failed("llama_tokenize", e);
-        }
+        return call("llama_tokenize", () -> (int) TOKENIZE.invokeExact(vocab, text, textBytes, tokens, capacity,
+                addSpecial, parseSpecial));
     }
 
     static void kvSelfClear(MemorySegment context) {
-        try {
+        run("llama_kv_self_clear", () -> {
             KV_SELF_CLEAR.invokeExact(context);
-        } catch (Throwable e) {
-            throw failed("llama_kv_self_clear", e);
-        }
+        });
     }
 
     static int decode(MemorySegment context, MemorySegment batch) {
-        try {
-            return (int) DECODE.invokeExact(context, batch);
-        } catch (Throwable e) {
-            throw failed("llama_decode", e);
-        }
+        return call("llama_decode", () -> (int) DECODE.invokeExact(context, batch));
     }
 
     /** @return the logits for the i-th token of the last batch, NULL when that token's logits were not asked */
     static MemorySegment logitsIth(MemorySegment context, int i) {
-        try {
-            return (MemorySegment) GET_LOGITS_ITH.invokeExact(context, i);
-        } catch (Throwable e) {
-            throw failed("llama_get_logits_ith", e);
-        }
+        return call("llama_get_logits_ith", () -> (MemorySegment) GET_LOGITS_ITH.invokeExact(context, i));
     }
 
     static void free(MemorySegment context) {
-        try {
+        run("llama_free", () -> {
             FREE.invokeExact(context);
-        } catch (Throwable e) {
-            throw failed("llama_free", e);
-        }
+        });
     }
 
     static void modelFree(MemorySegment model) {
-        try {
+        run("llama_model_free", () -> {
             MODEL_FREE.invokeExact(model);
+        });
+    }
+
+    /**
+     * A downcall. {@code invokeExact} takes its return type from the cast around it, or void as a statement: an
+     * expression lambda's {@code h.invokeExact()} would be typed Object and fail on a void handle.
+     */
+    private interface Downcall<T> {
+        T call() throws Throwable;
+    }
+
+    private interface VoidDowncall {
+        void call() throws Throwable;
+    }
+
+    private static <T> T call(String name, Downcall<T> call) {
+        try {
+            return call.call();
         } catch (Throwable e) {
-            throw failed("llama_model_free", e);
+            throw failed(name, e);
         }
     }
 
-    private static int intOf(MethodHandle function, MemorySegment pointer, String name) {
+    private static void run(String name, VoidDowncall call) {
         try {
-            return (int) function.invokeExact(pointer);
+            call.call();
         } catch (Throwable e) {
             throw failed(name, e);
         }

@@ -3,8 +3,7 @@ package dev.tollgate.execute.slm;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
-import de.kherud.llama.ModelParameters;
-import de.kherud.llama.Pair;
+import dev.tollgate.decision.DecideRequest.Message;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,13 +34,10 @@ public final class SlmBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int tokens = args.length > 3 ? Integer.parseInt(args[3]) : 64;
 
-        try (LlamaModel model = new LlamaModel(new ModelParameters().setModel(gguf).setCtxSize(2048).setParallel(1)
-                .setThreads(threads).setThreadsBatch(threads))) {
-            String prompt = model.applyTemplate(new InferenceParameters("")
-                    .setMessages(null, List.of(new Pair<>("user", PROMPT))));
+        try (LlamaModel model = new LlamaModel(SlmExecutor.modelParameters(gguf, 2048, threads))) {
+            String prompt = model.applyTemplate(SlmExecutor.chat(List.of(new Message("user", PROMPT))));
             int promptTokens = model.encode(prompt).length;
-            InferenceParameters inference = new InferenceParameters(prompt).setTemperature(0f).setSeed(42)
-                    .setCachePrompt(false).setIgnoreEos(true).setNPredict(tokens);
+            InferenceParameters inference = SlmExecutor.greedy(prompt).setIgnoreEos(true).setNPredict(tokens);
 
             StringBuilder answer = new StringBuilder();
             run(model, inference, answer);
@@ -57,10 +53,11 @@ public final class SlmBenchmark {
             System.out.printf(Locale.ROOT, "prompt eval %.1f tokens/s, generation %.1f tokens/s%n",
                     promptRate, generationRate);
             try (TokenScorer scorer = TokenScorer.load(Path.of(gguf), 2048, threads)) {
-                int answerTokens = scorer.score(prompt, answer.toString()).tokens().length;
+                String text = answer.toString();
+                int answerTokens = scorer.score(prompt, text).tokens().length;
                 long start = System.nanoTime();
                 for (int i = 0; i < runs; i++) {
-                    scorer.score(prompt, answer.toString());
+                    scorer.score(prompt, text);
                 }
                 System.out.printf(Locale.ROOT, "scoring %d prompt + %d answer tokens: %.0f ms%n", promptTokens,
                         answerTokens, (System.nanoTime() - start) / 1e6 / runs);

@@ -65,16 +65,30 @@ public final class SlmExecutor implements Executor {
                     + " (run scripts/slm-model.sh)");
         }
         privateNativeDirectory();
-        LlamaModel model = new LlamaModel(new ModelParameters()
-                .setModel(settings.model().toString())
-                .setCtxSize(settings.contextSize())
-                .setParallel(1)
-                .setThreads(settings.threads())
-                .setThreadsBatch(settings.threads())
-                .disableLog()); // llama.cpp's own log could echo prompt text
+        LlamaModel model = new LlamaModel(modelParameters(settings.model().toString(), settings.contextSize(),
+                settings.threads()).disableLog()); // llama.cpp's own log could echo prompt text
         return new SlmExecutor(destination, settings.contextSize(), new SerialModel(model,
                 () -> TokenScorer.load(settings.model(), settings.contextSize(), settings.threads()),
                 settings.queueCapacity(), settings.queueTimeout()));
+    }
+
+    /** One instance with one slot, as {@link SerialModel} requires; shared with {@link SlmBenchmark}. */
+    static ModelParameters modelParameters(String gguf, int contextSize, int threads) {
+        return new ModelParameters()
+                .setModel(gguf)
+                .setCtxSize(contextSize)
+                .setParallel(1)
+                .setThreads(threads)
+                .setThreadsBatch(threads);
+    }
+
+    /** Greedy, with a fixed seed; shared with {@link SlmBenchmark}. */
+    static InferenceParameters greedy(String prompt) {
+        return new InferenceParameters(prompt)
+                .setTemperature(0f)
+                .setSeed(SEED)
+                // a reused prompt cache evaluates in other batch sizes, which llama.cpp says may change the logits
+                .setCachePrompt(false);
     }
 
     /**
@@ -125,12 +139,7 @@ public final class SlmExecutor implements Executor {
             throw new ExecutorException(Kind.BAD_RESPONSE, "a prompt of " + promptTokens
                     + " tokens leaves no room in the on-device context of " + contextSize);
         }
-        InferenceParameters inference = new InferenceParameters(prompt)
-                .setTemperature(0f)
-                .setSeed(SEED)
-                // a reused prompt cache evaluates in other batch sizes, which llama.cpp says may change the logits
-                .setCachePrompt(false)
-                .setNPredict(budget);
+        InferenceParameters inference = greedy(prompt).setNPredict(budget);
         LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
         PieceCounter pieces = new PieceCounter(onText);
         boolean finished = false;
@@ -144,8 +153,9 @@ public final class SlmExecutor implements Executor {
                 outputs.cancel(); // frees the slot when the consumer or llama.cpp failed mid-answer
             }
         }
-        Double confidence = request.withConfidence() ? confidence(prompt, pieces.text()) : null;
-        return new Generation(pieces.text(), promptTokens, pieces.tokens(), confidence,
+        String text = pieces.text();
+        Double confidence = request.withConfidence() ? confidence(prompt, text) : null;
+        return new Generation(text, promptTokens, pieces.tokens(), confidence,
                 pieces.endedByModel() ? "stop" : "length");
     }
 
@@ -202,7 +212,7 @@ public final class SlmExecutor implements Executor {
         }
     }
 
-    private static InferenceParameters chat(List<Message> messages) {
+    static InferenceParameters chat(List<Message> messages) {
         List<String> system = new ArrayList<>();
         List<Pair<String, String>> turns = new ArrayList<>();
         for (Message message : messages) {
@@ -232,8 +242,8 @@ public final class SlmExecutor implements Executor {
         private final Consumer<String> onText;
         private final StringBuilder text = new StringBuilder();
         private int outputs;
-        private String previous = "";
-        private String last = "";
+        private boolean previousEmpty;
+        private boolean lastEmpty;
 
         PieceCounter(Consumer<String> onText) {
             this.onText = onText;
@@ -241,9 +251,9 @@ public final class SlmExecutor implements Executor {
 
         void accept(LlamaOutput output) {
             outputs++;
-            previous = last;
-            last = output.text;
-            if (!output.text.isEmpty()) {
+            previousEmpty = lastEmpty;
+            lastEmpty = output.text.isEmpty();
+            if (!lastEmpty) {
                 text.append(output.text);
                 onText.accept(output.text);
             }
@@ -258,7 +268,7 @@ public final class SlmExecutor implements Executor {
         }
 
         boolean endedByModel() {
-            return outputs >= 2 && previous.isEmpty();
+            return outputs >= 2 && previousEmpty;
         }
     }
 }

@@ -72,8 +72,9 @@ final class TokenScorer implements AutoCloseable {
             contextParams.set(JAVA_INT, LlamaC.N_UBATCH, Math.min(DEFAULT_N_UBATCH, contextSize));
             contextParams.set(JAVA_INT, LlamaC.N_THREADS, threads);
             contextParams.set(JAVA_INT, LlamaC.N_THREADS_BATCH, threads);
-            MemorySegment context = LlamaC.initFromModel(model, contextParams);
+            MemorySegment context = MemorySegment.NULL;
             try {
+                context = LlamaC.initFromModel(model, contextParams);
                 checkApplied(context, contextSize, threads);
                 return new TokenScorer(arena, model, context, contextSize);
             } catch (RuntimeException e) {
@@ -201,10 +202,11 @@ final class TokenScorer implements AutoCloseable {
             for (int v = 0; v < vocabSize; v++) {
                 sum += Math.exp(logits.getAtIndex(JAVA_FLOAT, v) - max);
             }
+            double logSum = Math.log(sum);
             answerTokens[i] = tokens.getAtIndex(JAVA_INT, promptCount + i);
-            logProbs[i] = logits.getAtIndex(JAVA_FLOAT, answerTokens[i]) - max - Math.log(sum);
+            logProbs[i] = logits.getAtIndex(JAVA_FLOAT, answerTokens[i]) - max - logSum;
             argmax[i] = best;
-            argmaxLogProbs[i] = -Math.log(sum);
+            argmaxLogProbs[i] = -logSum;
         }
         return new Scores(answerTokens, logProbs, argmax, argmaxLogProbs);
     }

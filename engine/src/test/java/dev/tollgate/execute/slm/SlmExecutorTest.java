@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,15 +183,7 @@ class SlmExecutorTest {
     void queuesEightConcurrentRequestsForOneInstance() throws Exception {
         try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, 8, Duration.ofSeconds(120)));
              ExecutorService callers = Executors.newFixedThreadPool(8)) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Generation>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(callers.submit(() -> {
-                    start.await();
-                    return single.generate(CAPITAL);
-                }));
-            }
-            start.countDown();
+            List<Future<Generation>> answers = generateAtOnce(callers, 8, i -> single, CAPITAL);
 
             String expected = shared.generate(CAPITAL).text();
             for (Future<Generation> answer : answers) {
@@ -209,16 +202,7 @@ class SlmExecutorTest {
         String alone = shared.generate(notice).text();
         try (SlmExecutor other = SlmExecutor.load("slm-other", settings(2048, 8, Duration.ofSeconds(120)));
              ExecutorService callers = Executors.newFixedThreadPool(6)) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Generation>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                SlmExecutor executor = i % 2 == 0 ? shared : other;
-                answers.add(callers.submit(() -> {
-                    start.await();
-                    return executor.generate(notice);
-                }));
-            }
-            start.countDown();
+            List<Future<Generation>> answers = generateAtOnce(callers, 6, i -> i % 2 == 0 ? shared : other, notice);
 
             for (Future<Generation> answer : answers) {
                 assertEquals(alone, answer.get(120, TimeUnit.SECONDS).text());
@@ -230,15 +214,7 @@ class SlmExecutorTest {
     void refusesWithOverloadedUnderLoadWhenTheQueueIsTiny() throws Exception {
         try (SlmExecutor single = SlmExecutor.load("slm-local", settings(2048, 1, Duration.ofMillis(50)));
              ExecutorService callers = Executors.newFixedThreadPool(6)) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Generation>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(callers.submit(() -> {
-                    start.await();
-                    return single.generate(STORY);
-                }));
-            }
-            start.countDown();
+            List<Future<Generation>> answers = generateAtOnce(callers, 6, i -> single, STORY);
 
             int answered = 0;
             int overloaded = 0;
@@ -307,7 +283,24 @@ class SlmExecutorTest {
                 () -> closing.score("Hi", "Hello")).kind());
     }
 
-    static Path modelPath() {
+    /** Submits {@code count} generations of {@code request} that start together, the i-th on {@code executor(i)}. */
+    private static List<Future<Generation>> generateAtOnce(ExecutorService callers, int count,
+                                                           IntFunction<SlmExecutor> executor,
+                                                           GenerationRequest request) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Generation>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SlmExecutor on = executor.apply(i);
+            answers.add(callers.submit(() -> {
+                start.await();
+                return on.generate(request);
+            }));
+        }
+        start.countDown();
+        return answers;
+    }
+
+    private static Path modelPath() {
         String configured = System.getenv("TOLLGATE_SLM_MODEL");
         if (configured == null || configured.isBlank()) {
             configured = System.getProperty("tollgate.slm.model", "");
