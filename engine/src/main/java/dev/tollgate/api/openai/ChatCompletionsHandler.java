@@ -95,11 +95,10 @@ public final class ChatCompletionsHandler implements Handler {
 
     /** The execution of an allowed result; 403 policy_denied naming the deciding rules when denied. */
     private static Execution executed(ChatGateway.Result result) {
-        Decision decision = result.decision();
         if (result.execution() != null) {
             return result.execution();
         }
-        String rules = decision.outcome().reasons().stream().map(Reason::rule).distinct()
+        String rules = result.decision().outcome().reasons().stream().map(Reason::rule).distinct()
                 .collect(Collectors.joining(", "));
         throw new ProblemException(403, "policy-denied", "Denied by policy",
                 rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.api.DecideRequestParser;
+import dev.tollgate.api.ExecuteHandler;
 import dev.tollgate.api.FieldError;
 import dev.tollgate.api.JsonBodies;
 import dev.tollgate.api.ProblemException;
@@ -26,7 +27,7 @@ import java.util.Optional;
 final class ChatRequestParser {
     static final String TASK_HEADER = "X-Tollgate-Task-Type";
     static final String COUNTRY_HEADER = "X-Tollgate-Subject-Country";
-    static final int MAX_TOKENS_LIMIT = 4096;
+    private static final int MAX_TOKENS_LIMIT = ExecuteHandler.MAX_TOKENS_LIMIT;
     private static final String DEFAULT_TASK = "chat";
     private static final List<String> TOOL_FIELDS = List.of("tools", "functions");
 

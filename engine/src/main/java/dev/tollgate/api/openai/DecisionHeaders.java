@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
  * disclosure notice percent-encoded as UTF-8 so that it stays ASCII.
  */
 final class DecisionHeaders {
-    static final String DECISION_ID = "X-Tollgate-Decision-Id";
-    static final String ROUTE = "X-Tollgate-Route";
-    static final String STRATEGY = "X-Tollgate-Strategy";
-    static final String DISCLOSURE = "X-Tollgate-AI-Disclosure";
+    private static final String DECISION_ID = "X-Tollgate-Decision-Id";
+    private static final String ROUTE = "X-Tollgate-Route";
+    private static final String STRATEGY = "X-Tollgate-Strategy";
+    private static final String DISCLOSURE = "X-Tollgate-AI-Disclosure";
 
     private DecisionHeaders() {
     }

@@ -36,9 +36,8 @@ record OpenAiError(int status, Body error) {
         String code = problem.type().substring(Problem.TYPE_BASE.length()).replace('-', '_');
         int status = problem.status() == 422 ? 400 : problem.status();
         List<FieldError> fields = problem.errors() == null ? List.of() : problem.errors();
-        String message = fields.isEmpty() ? problem.detail() : fields.stream()
-                .map(f -> param(f.pointer()) == null ? f.detail() : param(f.pointer()) + ": " + f.detail())
-                .collect(Collectors.joining("; "));
+        String message = fields.isEmpty() ? problem.detail()
+                : fields.stream().map(OpenAiError::described).collect(Collectors.joining("; "));
         String param = fields.isEmpty() ? null : param(fields.getFirst().pointer());
         return new OpenAiError(status, new Body(message, type(status), param, code));
     }
@@ -51,6 +50,11 @@ record OpenAiError(int status, Body error) {
             case 429 -> "rate_limit_error";
             default -> status >= 500 ? "server_error" : "invalid_request_error";
         };
+    }
+
+    private static String described(FieldError field) {
+        String param = param(field.pointer());
+        return param == null ? field.detail() : param + ": " + field.detail();
     }
 
     /** "/messages/0/content" -> "messages[0].content"; a header name stays as it is; "" (the body) -> null. */

@@ -33,10 +33,10 @@ final class AttemptFailure extends Exception {
      * (another attempt would double the caller's wait), nor is anything the upstream said that a retry would
      * not change (other 4xx, malformed answers).
      */
-    static AttemptFailure of(Throwable thrown, Instant now) {
+    static AttemptFailure of(Throwable thrown) {
         UpstreamStatusException status = find(thrown, UpstreamStatusException.class);
         if (status != null) {
-            return ofStatus(status, now);
+            return ofStatus(status);
         }
         if (find(thrown, InterruptedException.class) != null) {
             return new AttemptFailure(Kind.OVERLOADED, false, null, "interrupted");
@@ -65,11 +65,11 @@ final class AttemptFailure extends Exception {
         return new AttemptFailure(Kind.TIMEOUT, false, null, "no answer within the timeout");
     }
 
-    private static AttemptFailure ofStatus(UpstreamStatusException status, Instant now) {
+    private static AttemptFailure ofStatus(UpstreamStatusException status) {
         int code = status.statusCode();
         String description = "upstream answered HTTP " + code;
         if (code == 429) {
-            Duration wait = status.retryAfter().flatMap(value -> RetryAfter.parse(value, now)).orElse(null);
+            Duration wait = status.retryAfter().flatMap(value -> RetryAfter.parse(value, Instant.now())).orElse(null);
             return new AttemptFailure(Kind.RATE_LIMITED, true, wait, description);
         }
         if (code >= 500) {

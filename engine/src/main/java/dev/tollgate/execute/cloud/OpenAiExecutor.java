@@ -20,7 +20,6 @@ import dev.tollgate.execute.Generation;
 import dev.tollgate.execute.GenerationRequest;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -37,34 +36,33 @@ import java.util.function.Consumer;
 public final class OpenAiExecutor implements Executor {
 
     private final String destination;
+    private final String model;
     private final Duration timeout;
     private final HttpClient http;
     private final ChatModel chatModel;
     private final StreamingChatModel streamingModel;
     private final Retrier retrier;
-    private final Clock clock = Clock.systemUTC();
     private volatile boolean closed;
 
     public OpenAiExecutor(String destination, CloudSettings settings) {
         this.destination = destination;
+        this.model = settings.model();
         this.timeout = settings.timeout();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // The two builders share no interface, so they get only where to connect; what to ask (model,
+        // temperature, token limit) goes in every request, where both paths share it.
         this.chatModel = OpenAiChatModel.builder()
                 .httpClientBuilder(StatusKeepingHttpClient.builder(http))
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
-                .modelName(settings.model())
-                .temperature(0.0)
-                .timeout(settings.timeout())
+                .timeout(timeout)
                 .maxRetries(0)
                 .build();
         this.streamingModel = OpenAiStreamingChatModel.builder()
                 .httpClientBuilder(StatusKeepingHttpClient.builder(http))
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
-                .modelName(settings.model())
-                .temperature(0.0)
-                .timeout(settings.timeout())
+                .timeout(timeout)
                 .build(); // LangChain4j never retries a stream itself
         this.retrier = new Retrier(settings.maxRetries(), settings.maxRetryAfter(), new Random(), Thread::sleep);
     }
@@ -83,7 +81,7 @@ public final class OpenAiExecutor implements Executor {
             try {
                 response = chatModel.chat(chatRequest);
             } catch (RuntimeException e) {
-                throw AttemptFailure.of(e, clock.instant());
+                throw AttemptFailure.of(e);
             }
             String text = response.aiMessage().text();
             if (text == null) {
@@ -102,9 +100,9 @@ public final class OpenAiExecutor implements Executor {
             try {
                 streamingModel.chat(chatRequest, relay);
             } catch (RuntimeException e) {
-                throw AttemptFailure.of(e, clock.instant());
+                throw AttemptFailure.of(e);
             }
-            return relay.relay(onText, timeout, clock);
+            return relay.relay(onText, timeout);
         });
     }
 
@@ -130,9 +128,11 @@ public final class OpenAiExecutor implements Executor {
         }
     }
 
-    private static ChatRequest chatRequest(GenerationRequest request) {
+    private ChatRequest chatRequest(GenerationRequest request) {
         return ChatRequest.builder()
                 .messages(request.messages().stream().map(OpenAiExecutor::chatMessage).toList())
+                .modelName(model)
+                .temperature(0.0)
                 .maxOutputTokens(request.maxTokens())
                 .build();
     }

@@ -7,7 +7,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.tollgate.execute.Generation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,7 +52,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
      * Hands each piece to {@code onText} until the answer is complete. Fails when nothing arrives for
      * {@code idleTimeout}; a failure after the first piece is not retryable.
      */
-    Generation relay(Consumer<String> onText, Duration idleTimeout, Clock clock) throws AttemptFailure {
+    Generation relay(Consumer<String> onText, Duration idleTimeout) throws AttemptFailure {
         StringBuilder text = new StringBuilder();
         StreamingHandle handle = null;
         while (true) {
@@ -63,7 +62,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel(handle);
-                throw AttemptFailure.of(e, clock.instant());
+                throw AttemptFailure.of(e);
             }
             switch (event) {
                 case null -> {
@@ -78,7 +77,7 @@ final class StreamRelay implements StreamingChatResponseHandler {
                 case Completed completed -> {
                     return OpenAiExecutor.generation(text.toString(), completed.response());
                 }
-                case Failed failed -> throw afterPieces(AttemptFailure.of(failed.error(), clock.instant()), text);
+                case Failed failed -> throw afterPieces(AttemptFailure.of(failed.error()), text);
             }
         }
     }
