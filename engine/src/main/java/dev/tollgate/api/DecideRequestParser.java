@@ -27,7 +27,11 @@ public final class DecideRequestParser {
     }
 
     public Parsed parse(byte[] body) {
-        JsonNode root = JsonBodies.readObject(body);
+        return parse(JsonBodies.readObject(body));
+    }
+
+    /** The same checks on a body already read as a JSON object. */
+    public Parsed parse(JsonNode root) {
         List<FieldError> errors = new ArrayList<>();
         String application = optionalText(root, "application", errors);
         String task = taskType(root, errors);

@@ -29,6 +29,11 @@ public final class ProblemException extends RuntimeException {
                 errors.isEmpty() ? null : errors);
     }
 
+    /** The stable problem kind, the last segment of the problem type. */
+    public String kind() {
+        return kind;
+    }
+
     public int status() {
         return status;
     }

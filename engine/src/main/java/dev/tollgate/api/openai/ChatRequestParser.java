@@ -11,7 +11,6 @@ import dev.tollgate.api.JsonBodies;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.decision.DecideRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -167,7 +166,7 @@ final class ChatRequestParser {
             Arrays.stream(categories.split(",")).map(String::strip).filter(c -> !c.isEmpty()).forEach(hints::add);
         }
         try {
-            return decideParser.parse(body.toString().getBytes(StandardCharsets.UTF_8)).request();
+            return decideParser.parse(body).request();
         } catch (ProblemException e) {
             List<FieldError> found = e.toProblem(null).errors();
             if (found == null) {

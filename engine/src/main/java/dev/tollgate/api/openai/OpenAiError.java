@@ -33,7 +33,7 @@ record OpenAiError(int status, Body error) {
 
     static OpenAiError of(ProblemException e) {
         Problem problem = e.toProblem(null);
-        String code = problem.type().substring(Problem.TYPE_BASE.length()).replace('-', '_');
+        String code = e.kind().replace('-', '_');
         int status = problem.status() == 422 ? 400 : problem.status();
         List<FieldError> fields = problem.errors() == null ? List.of() : problem.errors();
         String message = fields.isEmpty() ? problem.detail()
