@@ -36,13 +36,14 @@ public final class ChainVerifier {
         try (LogReader reader = LogReader.open(logDir)) {
             while (reader.hasNext()) {
                 LogEntry entry = reader.next();
-                Optional<Failure> failure = check(entry, checked + 1, head);
+                Optional<Sealed> sealed = HashChain.unseal(entry.line());
+                Optional<Failure> failure = check(entry, sealed, checked + 1, head);
                 if (failure.isPresent()) {
                     return failed(checked, head, failure.get());
                 }
                 checked++;
                 intactRecords.accept(entry);
-                head = HashChain.unseal(entry.line()).orElseThrow().storedHash();
+                head = sealed.orElseThrow().storedHash();
             }
             return new VerifyReport(true, checked, head, null, reader.tornTailBytes());
         } catch (LogFormatException e) {
@@ -52,10 +53,10 @@ public final class ChainVerifier {
         }
     }
 
-    private static Optional<Failure> check(LogEntry entry, long expectedSeq, String prevHash) {
+    private static Optional<Failure> check(LogEntry entry, Optional<Sealed> sealed, long expectedSeq,
+                                           String prevHash) {
         JsonNode seqNode = entry.json().get("seq");
         long seq = seqNode != null && seqNode.canConvertToExactIntegral() ? seqNode.asLong() : -1;
-        Optional<Sealed> sealed = HashChain.unseal(entry.line());
         String reason = null;
         if (seq < 0) {
             reason = "no seq field";

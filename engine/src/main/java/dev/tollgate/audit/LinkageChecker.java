@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -52,9 +53,9 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         current = entry;
         records++;
         JsonNode json = entry.json();
-        String type = text(json, "type");
-        recordsByType.merge(type == null ? "(no type)" : type, 1L, Long::sum);
-        switch (type == null ? "" : type) {
+        String type = Objects.requireNonNullElse(text(json, "type"), "(no type)");
+        recordsByType.merge(type, 1L, Long::sum);
+        switch (type) {
             case "decision" -> decision(json);
             case "execution_started" -> started(json);
             case "execution" -> execution(json);

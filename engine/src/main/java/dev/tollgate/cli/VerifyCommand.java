@@ -1,6 +1,5 @@
 package dev.tollgate.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ChainVerifier;
 import dev.tollgate.audit.LinkageChecker;
@@ -9,6 +8,7 @@ import dev.tollgate.audit.VerifyReport;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,10 +30,8 @@ final class VerifyCommand {
         VerifyReport chain = new ChainVerifier().verify(logDir, linkage);
         LinkageReport links = linkage.finish(chain.ok());
         if (args.has("--json")) {
-            ObjectNode both = Json.MAPPER.createObjectNode();
-            both.set("chain", Json.MAPPER.valueToTree(chain));
-            both.set("linkage", Json.MAPPER.valueToTree(links));
-            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(both));
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Map.of("chain", chain, "linkage", links)));
         } else {
             System.out.print(chain.render());
             System.out.print(links.render());

@@ -5,10 +5,8 @@ import dev.tollgate.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -17,13 +15,13 @@ import java.util.UUID;
  * {@link #NOW}; each append returns the record's seq.
  */
 public final class ExecutionLogWriter implements AutoCloseable {
-    public static final Instant NOW = Instant.parse("2025-01-02T03:04:05Z");
+    public static final Instant NOW = TestLogs.CLOCK.instant();
     public static final String LATER = NOW.plus(Duration.ofMinutes(5)).toString();
 
     private final DecisionLog log;
 
     public ExecutionLogWriter(Path logDir, long maxSegmentBytes) throws IOException {
-        log = DecisionLog.open(logDir, maxSegmentBytes, Clock.fixed(NOW, ZoneOffset.UTC));
+        log = DecisionLog.open(logDir, maxSegmentBytes, TestLogs.CLOCK);
     }
 
     /** An allowed decision expiring 5 minutes after {@link #NOW}; returns its id. */
@@ -99,7 +97,7 @@ public final class ExecutionLogWriter implements AutoCloseable {
         return append(record);
     }
 
-    public long append(ObjectNode record) {
+    private long append(ObjectNode record) {
         return log.append(record).join().seq();
     }
 

@@ -1,14 +1,16 @@
 package dev.tollgate.audit;
 
 import dev.tollgate.audit.LinkageFinding.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static dev.tollgate.audit.ExecutionLogWriter.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,10 +25,21 @@ class LinkageCheckerTest {
     @TempDir
     Path dir;
 
-    private LinkageReport check(Consumer<ExecutionLogWriter> writes) throws Exception {
-        try (ExecutionLogWriter log = new ExecutionLogWriter(dir, TestLogs.ONE_MIB)) {
-            writes.accept(log);
-        }
+    /** Each test writes its scenario here; {@link #check} closes it. */
+    private ExecutionLogWriter log;
+
+    @BeforeEach
+    void openLog() throws IOException {
+        log = new ExecutionLogWriter(dir, TestLogs.ONE_MIB);
+    }
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+    }
+
+    private LinkageReport check() throws IOException {
+        log.close();
         LinkageChecker checker = new LinkageChecker();
         VerifyReport chain = new ChainVerifier().verify(dir, checker);
         assertTrue(chain.ok(), chain.render());
@@ -42,22 +55,21 @@ class LinkageCheckerTest {
 
     @Test
     void cleanLogHasNoFindingsAndCountsEveryRecordExecutionAndRefusal() throws Exception {
-        LinkageReport report = check(log -> {
-            String direct = log.allowed(LOCAL, CLOUD);
-            log.started(direct);
-            log.completed(direct, CLOUD, "direct");
-            String offline = log.allowed(LOCAL, CLOUD);
-            log.started(offline);
-            log.offline(offline, LOCAL);
-            log.validation(offline, CLOUD);
-            String timedOut = log.allowed(CLOUD);
-            log.started(timedOut);
-            log.failed(timedOut, CLOUD, "destination-timeout");
-            log.refused(timedOut, "token-used");
-            String denied = log.decision("deny", ExecutionLogWriter.LATER);
-            log.refused(denied, "token-invalid");
-            log.refused(null, "token-invalid");
-        });
+        String direct = log.allowed(LOCAL, CLOUD);
+        log.started(direct);
+        log.completed(direct, CLOUD, "direct");
+        String offline = log.allowed(LOCAL, CLOUD);
+        log.started(offline);
+        log.offline(offline, LOCAL);
+        log.validation(offline, CLOUD);
+        String timedOut = log.allowed(CLOUD);
+        log.started(timedOut);
+        log.failed(timedOut, CLOUD, "destination-timeout");
+        log.refused(timedOut, "token-used");
+        String denied = log.decision("deny", ExecutionLogWriter.LATER);
+        log.refused(denied, "token-invalid");
+        log.refused(null, "token-invalid");
+        LinkageReport report = check();
 
         assertTrue(report.ok(), report.render());
         assertTrue(report.wholeLog());
@@ -77,20 +89,18 @@ class LinkageCheckerTest {
     @Test
     void recordsNamingADecisionNotLoggedBeforeThemAreErrors() throws Exception {
         String late = "0190d6a0-0000-7000-8000-000000000001";
-        List<Long> seqs = new ArrayList<>();
-        LinkageReport report = check(log -> {
-            seqs.add(log.started(late));
-            seqs.add(log.completed(late, LOCAL, "direct"));
-            seqs.add(log.refused(late, "token-expired"));
-            seqs.add(log.validation(late, CLOUD));
-            log.decisionWithId(late, "allow", ExecutionLogWriter.LATER, LOCAL);
-        });
+        long started = log.started(late);
+        long completed = log.completed(late, LOCAL, "direct");
+        long refused = log.refused(late, "token-expired");
+        long validation = log.validation(late, CLOUD);
+        log.decisionWithId(late, "allow", ExecutionLogWriter.LATER, LOCAL);
+        LinkageReport report = check();
 
         assertFalse(report.ok());
-        assertEquals(List.of(new Seen(Kind.UNKNOWN_DECISION, seqs.get(0), late),
-                new Seen(Kind.UNKNOWN_DECISION, seqs.get(1), late),
-                new Seen(Kind.UNKNOWN_DECISION, seqs.get(2), late),
-                new Seen(Kind.UNKNOWN_DECISION, seqs.get(3), late)), seen(report));
+        assertEquals(List.of(new Seen(Kind.UNKNOWN_DECISION, started, late),
+                new Seen(Kind.UNKNOWN_DECISION, completed, late),
+                new Seen(Kind.UNKNOWN_DECISION, refused, late),
+                new Seen(Kind.UNKNOWN_DECISION, validation, late)), seen(report));
         assertEquals(4, report.errors());
         assertEquals("execution_refused names a decision that is not logged before it",
                 report.findings().get(2).detail());
@@ -98,130 +108,112 @@ class LinkageCheckerTest {
 
     @Test
     void startWithoutOutcomeIsAWarningNamingWhereItStarted() throws Exception {
-        String[] id = new String[1];
-        long[] seq = new long[1];
-        LinkageReport report = check(log -> {
-            for (int i = 0; i < 30; i++) {
-                String done = log.allowed(LOCAL);
-                log.started(done);
-                log.completed(done, LOCAL, "direct");
-            }
-            id[0] = log.allowed(LOCAL);
-            seq[0] = log.started(id[0]);
-        });
+        for (int i = 0; i < 30; i++) {
+            String done = log.allowed(LOCAL);
+            log.started(done);
+            log.completed(done, LOCAL, "direct");
+        }
+        String id = log.allowed(LOCAL);
+        long seq = log.started(id);
+        LinkageReport report = check();
 
         assertTrue(report.ok(), "a warning does not fail the log");
         assertEquals(0, report.errors());
         assertEquals(1, report.warnings());
         LinkageFinding finding = report.findings().getFirst();
-        LogEntry started = TestLogs.entry(dir, seq[0]);
+        LogEntry started = TestLogs.entry(dir, seq);
         assertEquals(new LinkageFinding(Kind.STARTED_NO_OUTCOME, started.file().getFileName().toString(),
-                started.lineNumber(), seq[0], id[0],
+                started.lineNumber(), seq, id,
                 "execution started and no execution record follows (expected only after a crash)"), finding);
         assertEquals(LinkageFinding.Severity.WARNING, finding.severity());
     }
 
     @Test
     void findingsNameTheSegmentFileAndLineAcrossSegments() throws Exception {
-        long[] seq = new long[1];
-        String[] id = new String[1];
-        try (ExecutionLogWriter log = new ExecutionLogWriter(dir, 2_000)) {
+        Path small = dir.resolve("small-segments");
+        String id;
+        long seq;
+        try (ExecutionLogWriter smallLog = new ExecutionLogWriter(small, 2_000)) {
             for (int i = 0; i < 10; i++) {
-                log.allowed(LOCAL);
+                smallLog.allowed(LOCAL);
             }
-            id[0] = log.allowed(LOCAL);
-            seq[0] = log.started(id[0]);
+            id = smallLog.allowed(LOCAL);
+            seq = smallLog.started(id);
         }
-        assertTrue(TestLogs.segmentFiles(dir).size() >= 3);
+        assertTrue(TestLogs.segmentFiles(small).size() >= 3);
         LinkageChecker checker = new LinkageChecker();
-        new ChainVerifier().verify(dir, checker);
+        new ChainVerifier().verify(small, checker);
         LinkageFinding finding = checker.finish(true).findings().getFirst();
 
-        LogEntry started = TestLogs.entry(dir, seq[0]);
+        LogEntry started = TestLogs.entry(small, seq);
         assertEquals(started.file().getFileName().toString(), finding.file());
         assertEquals(started.lineNumber(), finding.line());
-        assertTrue(started.lineNumber() < seq[0], "the line counts within the segment, not across the log");
-        assertTrue(finding.render().startsWith("WARNING " + finding.file() + ":" + finding.line() + " seq " + seq[0]
-                + " decision " + id[0] + ": started-no-outcome: "), finding.render());
+        assertTrue(started.lineNumber() < seq, "the line counts within the segment, not across the log");
+        assertTrue(finding.render().startsWith("WARNING " + finding.file() + ":" + finding.line() + " seq " + seq
+                + " decision " + id + ": started-no-outcome: "), finding.render());
     }
 
     @Test
     void aSecondOutcomeForOneStartIsAnError() throws Exception {
-        String[] id = new String[1];
-        long[] second = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL);
-            log.started(id[0]);
-            log.completed(id[0], LOCAL, "direct");
-            second[0] = log.failed(id[0], LOCAL, "destination-timeout");
-        });
+        String id = log.allowed(LOCAL);
+        log.started(id);
+        log.completed(id, LOCAL, "direct");
+        long second = log.failed(id, LOCAL, "destination-timeout");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.DUPLICATE_OUTCOME, second[0], id[0])), seen(report));
+        assertEquals(List.of(new Seen(Kind.DUPLICATE_OUTCOME, second, id)), seen(report));
         assertFalse(report.ok());
     }
 
     @Test
     void aTokenStartedTwiceIsAnError() throws Exception {
-        String[] id = new String[1];
-        long[] second = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL);
-            log.started(id[0]);
-            log.completed(id[0], LOCAL, "direct");
-            second[0] = log.started(id[0]);
-            log.completed(id[0], LOCAL, "direct");
-        });
+        String id = log.allowed(LOCAL);
+        log.started(id);
+        log.completed(id, LOCAL, "direct");
+        long second = log.started(id);
+        log.completed(id, LOCAL, "direct");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.STARTED_TWICE, second[0], id[0])), seen(report),
+        assertEquals(List.of(new Seen(Kind.STARTED_TWICE, second, id)), seen(report),
                 "each start has its outcome, so only the second start is wrong");
     }
 
     @Test
     void anOutcomeWithoutAStartIsAnError() throws Exception {
-        String[] id = new String[1];
-        long[] outcome = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL);
-            outcome[0] = log.completed(id[0], LOCAL, "direct");
-        });
+        String id = log.allowed(LOCAL);
+        long outcome = log.completed(id, LOCAL, "direct");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.OUTCOME_WITHOUT_START, outcome[0], id[0])), seen(report));
+        assertEquals(List.of(new Seen(Kind.OUTCOME_WITHOUT_START, outcome, id)), seen(report));
     }
 
     @Test
     void executingADecisionThatWasNotAllowedIsAnError() throws Exception {
-        String[] id = new String[1];
-        long[] started = new long[1];
-        long[] outcome = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.decision("deny", ExecutionLogWriter.LATER);
-            started[0] = log.started(id[0]);
-            outcome[0] = log.completed(id[0], LOCAL, "direct");
-        });
+        String id = log.decision("deny", ExecutionLogWriter.LATER);
+        long started = log.started(id);
+        long outcome = log.completed(id, LOCAL, "direct");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.NOT_ALLOWED, started[0], id[0]),
-                new Seen(Kind.DESTINATION_NOT_PERMITTED, outcome[0], id[0])), seen(report));
+        assertEquals(List.of(new Seen(Kind.NOT_ALLOWED, started, id),
+                new Seen(Kind.DESTINATION_NOT_PERMITTED, outcome, id)), seen(report));
         assertEquals("execution (completed) went to slm-local; the decision permitted none",
                 report.findings().get(1).detail());
     }
 
     @Test
     void anAnswerOrValidationFromADestinationNotPermittedIsAnErrorEvenOffline() throws Exception {
-        String[] id = new String[2];
-        long[] seq = new long[3];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL);
-            log.started(id[0]);
-            seq[0] = log.offline(id[0], "slm-other");
-            seq[1] = log.validation(id[0], CLOUD);
-            id[1] = log.allowed(LOCAL, CLOUD);
-            log.started(id[1]);
-            seq[2] = log.failed(id[1], "cloud-us", "destination-timeout");
-        });
+        String localOnly = log.allowed(LOCAL);
+        log.started(localOnly);
+        long offline = log.offline(localOnly, "slm-other");
+        long validation = log.validation(localOnly, CLOUD);
+        String either = log.allowed(LOCAL, CLOUD);
+        log.started(either);
+        long failed = log.failed(either, "cloud-us", "destination-timeout");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.DESTINATION_NOT_PERMITTED, seq[0], id[0]),
-                new Seen(Kind.DESTINATION_NOT_PERMITTED, seq[1], id[0]),
-                new Seen(Kind.DESTINATION_NOT_PERMITTED, seq[2], id[1])), seen(report));
+        assertEquals(List.of(new Seen(Kind.DESTINATION_NOT_PERMITTED, offline, localOnly),
+                new Seen(Kind.DESTINATION_NOT_PERMITTED, validation, localOnly),
+                new Seen(Kind.DESTINATION_NOT_PERMITTED, failed, either)), seen(report));
         assertEquals("execution (completed) went to slm-other; the decision permitted [slm-local]",
                 report.findings().get(0).detail());
         assertEquals("validation went to cloud-eu; the decision permitted [slm-local]",
@@ -230,66 +222,55 @@ class LinkageCheckerTest {
 
     @Test
     void aStartAtOrAfterTheDecisionsExpiryIsAnErrorAndOneJustBeforeIsNot() throws Exception {
-        String[] id = new String[2];
-        long[] seq = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.decision("allow", NOW.toString(), LOCAL);
-            seq[0] = log.started(id[0]);
-            log.completed(id[0], LOCAL, "direct");
-            id[1] = log.decision("allow", NOW.plusNanos(1_000).toString(), LOCAL);
-            log.started(id[1]);
-            log.completed(id[1], LOCAL, "direct");
-        });
+        String expired = log.decision("allow", NOW.toString(), LOCAL);
+        long seq = log.started(expired);
+        log.completed(expired, LOCAL, "direct");
+        String justValid = log.decision("allow", NOW.plusNanos(1_000).toString(), LOCAL);
+        log.started(justValid);
+        log.completed(justValid, LOCAL, "direct");
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.STARTED_AFTER_EXPIRY, seq[0], id[0])), seen(report));
+        assertEquals(List.of(new Seen(Kind.STARTED_AFTER_EXPIRY, seq, expired)), seen(report));
         assertEquals("started at 2025-01-02T03:04:05Z, 0.000 ms after the decision expired at 2025-01-02T03:04:05Z",
                 report.findings().getFirst().detail());
     }
 
     @Test
     void queuedValidationsWithoutAValidationAreCountedAndAnUnqueuedValidationIsAWarning() throws Exception {
-        String[] id = new String[2];
-        long[] unexpected = new long[1];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL, CLOUD);
-            log.started(id[0]);
-            log.offline(id[0], LOCAL);
-            id[1] = log.allowed(LOCAL, CLOUD);
-            log.started(id[1]);
-            log.completed(id[1], CLOUD, "direct");
-            unexpected[0] = log.validation(id[1], CLOUD);
-        });
+        String queued = log.allowed(LOCAL, CLOUD);
+        log.started(queued);
+        log.offline(queued, LOCAL);
+        String direct = log.allowed(LOCAL, CLOUD);
+        log.started(direct);
+        log.completed(direct, CLOUD, "direct");
+        long unexpected = log.validation(direct, CLOUD);
+        LinkageReport report = check();
 
         assertEquals(1, report.validationsPending());
-        assertEquals(List.of(new Seen(Kind.UNEXPECTED_VALIDATION, unexpected[0], id[1])), seen(report));
+        assertEquals(List.of(new Seen(Kind.UNEXPECTED_VALIDATION, unexpected, direct)), seen(report));
         assertTrue(report.ok());
     }
 
     @Test
     void aRepeatedDecisionIdAndRecordsWithoutADecisionIdAreErrors() throws Exception {
-        String[] id = new String[1];
-        long[] seq = new long[2];
-        LinkageReport report = check(log -> {
-            id[0] = log.allowed(LOCAL);
-            seq[0] = log.decisionWithId(id[0], "allow", ExecutionLogWriter.LATER, CLOUD);
-            seq[1] = log.started(null);
-        });
+        String id = log.allowed(LOCAL);
+        long repeated = log.decisionWithId(id, "allow", ExecutionLogWriter.LATER, CLOUD);
+        long noId = log.started(null);
+        LinkageReport report = check();
 
-        assertEquals(List.of(new Seen(Kind.DUPLICATE_DECISION, seq[0], id[0]),
-                new Seen(Kind.MALFORMED_RECORD, seq[1], null)), seen(report));
+        assertEquals(List.of(new Seen(Kind.DUPLICATE_DECISION, repeated, id),
+                new Seen(Kind.MALFORMED_RECORD, noId, null)), seen(report));
         assertEquals("execution_started record without a decision_id", report.findings().get(1).detail());
     }
 
     @Test
     void afterAChainFailureOnlyTheIntactPrefixIsCheckedAndNoStartCountsAsUnended() throws Exception {
-        long[] tampered = new long[1];
-        try (ExecutionLogWriter log = new ExecutionLogWriter(dir, TestLogs.ONE_MIB)) {
-            String id = log.allowed(LOCAL);
-            log.started(id);
-            tampered[0] = log.completed(id, LOCAL, "direct");
-            log.started("0190d6a0-0000-7000-8000-00000000dead");
-        }
-        LogEntry entry = TestLogs.entry(dir, tampered[0]);
+        String id = log.allowed(LOCAL);
+        log.started(id);
+        long tampered = log.completed(id, LOCAL, "direct");
+        log.started("0190d6a0-0000-7000-8000-00000000dead");
+        log.close();
+        LogEntry entry = TestLogs.entry(dir, tampered);
         List<String> lines = new ArrayList<>(TestLogs.lines(entry.file()));
         lines.set(Math.toIntExact(entry.lineNumber() - 1), entry.line().replace("slm-local", "cloud-us1"));
         TestLogs.writeLines(entry.file(), lines);
