@@ -3,8 +3,8 @@ package dev.tollgate.execute.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.testing.RawHttpRequest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,29 +172,11 @@ final class FaultyOpenAiServer implements AutoCloseable {
     }
 
     private static Received read(InputStream in) throws IOException {
-        String[] head = readHead(in).split("\r\n");
-        Map<String, String> headers = new HashMap<>();
-        for (int i = 1; i < head.length; i++) {
-            int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-        }
-        byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        RawHttpRequest request = RawHttpRequest.read(in);
         long at = System.nanoTime();
-        return new Received(head[0].split(" ")[1], headers, JSON.readTree(body.length == 0 ? "{}".getBytes() : body), at);
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the request ended");
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
+        byte[] body = request.body();
+        return new Received(request.target(), request.headers(), JSON.readTree(body.length == 0 ? "{}".getBytes() : body),
+                at);
     }
 
     /** One request and the connection to answer it on. */

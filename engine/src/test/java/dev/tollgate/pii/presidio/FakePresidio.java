@@ -1,15 +1,14 @@
 package dev.tollgate.pii.presidio;
 
-import java.io.ByteArrayOutputStream;
+import dev.tollgate.testing.RawHttpRequest;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -83,7 +82,7 @@ final class FakePresidio implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection) {
-            readRequest(connection.getInputStream());
+            RawHttpRequest.read(connection.getInputStream());
             requests.incrementAndGet();
             firstRequest.countDown();
             if (behaviour.status() == null) {
@@ -99,26 +98,6 @@ final class FakePresidio implements AutoCloseable {
         } catch (IOException | InterruptedException clientGone) {
             // The client timed out and hung up first, which is what the slow behaviour provokes.
         }
-    }
-
-    private static void readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the request ended");
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        int length = 0;
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
-            }
-        }
-        in.readNBytes(length);
     }
 
     @Override
