@@ -34,6 +34,7 @@ public final class SlmBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int tokens = args.length > 3 ? Integer.parseInt(args[3]) : 64;
 
+        SlmExecutor.privateNativeDirectory();
         try (LlamaModel model = new LlamaModel(SlmExecutor.modelParameters(gguf, 2048, threads))) {
             String prompt = model.applyTemplate(SlmExecutor.chat(List.of(new Message("user", PROMPT))));
             int promptTokens = model.encode(prompt).length;

@@ -96,7 +96,7 @@ public final class SlmExecutor implements Executor {
      * processes starting at once (the service and a test run) then overwrite each other's file and one fails to
      * load it. Each process gets a directory of its own.
      */
-    private static synchronized void privateNativeDirectory() {
+    static synchronized void privateNativeDirectory() {
         if (System.getProperty(NATIVE_DIR) == null) {
             try {
                 Path dir = Files.createTempDirectory("tollgate-llama");
