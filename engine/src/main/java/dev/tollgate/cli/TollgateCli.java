@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
 
 import java.util.Arrays;
@@ -48,6 +49,9 @@ public final class TollgateCli {
         } catch (Args.UsageException e) {
             System.err.println("tollgate: " + e.getMessage());
             System.err.print(USAGE);
+            System.exit(2);
+        } catch (ConfigException e) {
+            System.err.println("tollgate: configuration: " + e.getMessage());
             System.exit(2);
         }
     }

@@ -1,15 +1,21 @@
 package dev.tollgate.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -78,11 +84,16 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     public record Circuit(int failureThreshold, long openMs) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper BINDER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final String EMBEDDED = "application.yaml (embedded)";
 
-    /** Environment variable (or command-line flag, see ServeCommand) -> the setting it overrides. */
+    /**
+     * Environment variable (or command-line flag, see ServeCommand) -> the setting it overrides. A cloud
+     * destination's endpoint is overridden by its id: see {@link DestinationOverrides}.
+     */
     public static final Map<String, String> OVERRIDES = Map.ofEntries(
             Map.entry("TOLLGATE_PORT", "/server/port"),
             Map.entry("TOLLGATE_DATA_DIR", "/data_dir"),
@@ -96,36 +107,92 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),
             Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
             Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
-            Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"),
-            Map.entry("TOLLGATE_CLOUD_EU_URL", "/destinations/1/endpoint/base_url"),
-            Map.entry("TOLLGATE_CLOUD_EU_MODEL", "/destinations/1/endpoint/model"),
-            Map.entry("TOLLGATE_CLOUD_US_URL", "/destinations/2/endpoint/base_url"),
-            Map.entry("TOLLGATE_CLOUD_US_MODEL", "/destinations/2/endpoint/model"));
+            Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"));
 
     /**
-     * Loads the given file, or the embedded default when file is null, with the overrides named in
-     * {@link #OVERRIDES} applied (comma-separated for TOLLGATE_ENGINES); other entries are ignored.
+     * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and
+     * values replace — then the overrides named in
+     * {@link #OVERRIDES} and the destination overrides applied (comma-separated for TOLLGATE_ENGINES); other
+     * entries are ignored.
+     *
+     * @throws ConfigException naming file and line (or variable), setting and problem, for any defect
      */
     public static TollgateConfig load(Path file, Map<String, String> overrides) throws IOException {
-        ObjectNode tree;
+        YamlTree tree;
+        try (InputStream in = TollgateConfig.class.getResourceAsStream("/application.yaml")) {
+            tree = YamlTree.read(EMBEDDED, in);
+        }
         if (file != null) {
-            tree = (ObjectNode) YAML.readTree(file.toFile());
-        } else {
-            try (InputStream in = TollgateConfig.class.getResourceAsStream("/application.yaml")) {
-                tree = (ObjectNode) YAML.readTree(in);
+            try (InputStream in = Files.newInputStream(file)) {
+                tree.lay(YamlTree.read(file.toString(), in));
+            } catch (NoSuchFileException e) {
+                throw new ConfigException(file.toString(), "", "no such file");
             }
         }
         OVERRIDES.forEach((name, pointer) -> {
             String value = overrides.get(name);
             if (value != null) {
-                override(tree, JsonPointer.compile(pointer), value);
+                override(tree.root(), JsonPointer.compile(pointer), value);
+                tree.overridden(pointer, name);
             }
         });
-        return YAML.treeToValue(tree, TollgateConfig.class);
+        DestinationOverrides.apply(tree, overrides, OVERRIDES.keySet());
+        TollgateConfig config = bind(tree);
+        ConfigValidator.check(config, tree);
+        return config;
+    }
+
+    private static TollgateConfig bind(YamlTree tree) {
+        try {
+            return BINDER.treeToValue(tree.root(), TollgateConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String pointer = pointer(e);
+            throw new ConfigException(tree.where(pointer), pointer, "unknown setting; allowed here: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
+        } catch (MismatchedInputException e) {
+            String pointer = pointer(e);
+            JsonNode value = tree.root().at(pointer);
+            throw new ConfigException(tree.where(pointer), pointer, (value.isMissingNode() || value.isNull()
+                    ? "is required" : "\"" + value.asText() + "\" is not allowed here")
+                    + "; expected " + expected(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(tree.source(), "", e.getOriginalMessage());
+        }
+    }
+
+    private static String pointer(MismatchedInputException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return pointer.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number" + (type == int.class || type == Integer.class ? " up to 2147483647" : "");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping of settings";
     }
 
     private static void override(ObjectNode tree, JsonPointer pointer, String value) {
-        ObjectNode parent = (ObjectNode) tree.at(pointer.head());
+        ObjectNode parent = tree;
+        for (JsonPointer p = pointer; p.tail() != null && !p.tail().matches(); p = p.tail()) {
+            String name = p.getMatchingProperty();
+            parent = parent.get(name) instanceof ObjectNode child ? child : parent.putObject(name);
+        }
         String field = pointer.last().getMatchingProperty();
         if (field.equals("engines")) {
             ArrayNode engines = parent.putArray(field);

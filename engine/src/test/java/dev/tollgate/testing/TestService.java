@@ -49,7 +49,10 @@ public final class TestService implements AutoCloseable {
         return start(policies, engines, Map.of());
     }
 
-    /** @param environment configuration overrides as the service reads them from its environment */
+    /**
+     * @param environment configuration overrides as the service reads them from its environment; TOLLGATE_CONFIG
+     *                    names a configuration file laid over the embedded one
+     */
     public static TestService start(Path policies, List<String> engines, Map<String, String> environment) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
@@ -69,7 +72,8 @@ public final class TestService implements AutoCloseable {
                 opa = OpaServer.start(REGO_BUNDLE);
                 env.put("TOLLGATE_OPA_URL", opa.url().toString());
             }
-            TollgateConfig config = TollgateConfig.load(null, env);
+            String file = env.get("TOLLGATE_CONFIG");
+            TollgateConfig config = TollgateConfig.load(file == null ? null : Path.of(file), env);
             return new TestService(TollgateServer.start(config, env::get), data, opa);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

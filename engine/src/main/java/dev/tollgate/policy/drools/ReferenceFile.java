@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.config.CountryCodes;
 import dev.tollgate.policy.PolicyProblem;
 
 import java.io.IOException;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 final class ReferenceFile {
     static final String NAME = "reference.json";
     private static final Set<String> FIELDS = Set.of("source", "retrieved", "sets", "notes");
+    /** Sets of countries that destinations' and subjects' codes are compared with: they must be codes that exist. */
+    private static final Set<String> COUNTRY_SETS = Set.of("eea", "adequacy");
 
     private ReferenceFile() {
     }
@@ -94,6 +97,11 @@ final class ReferenceFile {
                 valid &= value.isTextual() && !value.asText().isBlank();
                 values.add(value.asText());
             }
+            if (valid && COUNTRY_SETS.contains(set.getKey())) {
+                values.stream().filter(code -> !CountryCodes.isAssigned(code)).findFirst().ifPresent(code ->
+                        problems.add(new PolicyProblem(file, lineOfValue(text, code), "set \"" + set.getKey()
+                                + "\" holds \"" + code + "\", which is not an ISO 3166-1 alpha-2 country code")));
+            }
             if (valid) {
                 result.add(new ReferenceSet(set.getKey(), values));
             } else {
@@ -102,6 +110,11 @@ final class ReferenceFile {
             }
         }
         return List.copyOf(result);
+    }
+
+    private static int lineOfValue(String text, String value) {
+        int at = text.indexOf("\"" + value + "\"");
+        return at < 0 ? 0 : RuleLocations.lineOf(text, at);
     }
 
     private static int lineOfKey(String text, String key) {

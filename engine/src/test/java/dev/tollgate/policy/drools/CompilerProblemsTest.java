@@ -144,6 +144,23 @@ class CompilerProblemsTest {
     }
 
     @Test
+    void aCountryListMayOnlyHoldIsoCodes() {
+        PolicyDir.write(dir, "gdpr/gdpr.drl", PolicyDir.HEADER + GOOD_RULE);
+        PolicyDir.write(dir, "gdpr/reference.json", """
+                {
+                  "source": "x",
+                  "retrieved": "2026-01-01",
+                  "sets": {"eea": ["AT",
+                                   "UK"],
+                           "adequacy": ["CH"]}
+                }
+                """);
+
+        assertEquals(List.of(new PolicyProblem("gdpr/reference.json", 5,
+                "set \"eea\" holds \"UK\", which is not an ISO 3166-1 alpha-2 country code")), problems());
+    }
+
+    @Test
     void referenceDataThatIsNotJsonIsReportedWithItsLine() {
         PolicyDir.write(dir, "gdpr/gdpr.drl", PolicyDir.HEADER + GOOD_RULE);
         PolicyDir.write(dir, "gdpr/reference.json", "{\n  \"source\": \"x\",\n  \"retrieved\": 2026-01-01\n}\n");

@@ -1,0 +1,106 @@
+package dev.tollgate.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a configuration must pass beyond its shape: values from the allowed sets, country codes that exist,
+ * ids that are unique and references that resolve. The first failure stops the start, naming where it was set.
+ */
+final class ConfigValidator {
+    private static final Set<String> ENGINES = Set.of("drools", "rego-wasm", "rego-remote");
+    private static final Set<String> PRESIDIO_MODES = Set.of("off", "advisory", "required");
+    private static final Set<String> KINDS = Set.of("slm", "cloud");
+    private static final Set<String> RESIDENCY_WORDS = Set.of("EU", "NONE");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final YamlTree tree;
+
+    private ConfigValidator(YamlTree tree) {
+        this.tree = tree;
+    }
+
+    static void check(TollgateConfig config, YamlTree tree) {
+        new ConfigValidator(tree).check(config);
+    }
+
+    private void check(TollgateConfig config) {
+        require(config.server().port() >= 0 && config.server().port() <= 65535, "/server/port",
+                config.server().port() + " is not a port; allowed: 0 to 65535 (0: any free port)");
+        require(config.server().maxBodyBytes() > 0, "/server/max_body_bytes", "must be a positive number of bytes");
+        List<String> engines = config.policies().engines();
+        require(!engines.isEmpty(), "/policies/engines", "names no engine; allowed: " + ENGINES);
+        for (int i = 0; i < engines.size(); i++) {
+            oneOf(engines.get(i), ENGINES, "/policies/engines/" + i);
+        }
+        oneOf(config.pii().presidio().mode(), PRESIDIO_MODES, "/pii/presidio/mode");
+        Set<String> ids = destinations(config.destinations());
+        applications(config.applications(), ids);
+    }
+
+    private Set<String> destinations(List<Destination> destinations) {
+        require(!destinations.isEmpty(), "/destinations", "the catalog lists no destination");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < destinations.size(); i++) {
+            Destination d = destinations.get(i);
+            String at = "/destinations/" + i;
+            require(d.id() != null && !d.id().isBlank(), at + "/id", "is required");
+            require(ids.add(d.id()), at + "/id", "\"" + d.id() + "\" is listed twice; destination ids are unique");
+            oneOf(d.kind(), KINDS, at + "/kind");
+            require(CountryCodes.isAssigned(d.country()), at + "/country", "\"" + d.country()
+                    + "\" is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters such as DE, IE,"
+                    + " NO, US");
+            if (d.kind().equals("cloud")) {
+                require(d.endpoint() != null, at + "/endpoint", "a cloud destination needs an endpoint "
+                        + "(base_url, model, api_key_env, timeout_ms, max_retries)");
+                require(d.endpoint().model() != null && !d.endpoint().model().isBlank(), at + "/endpoint/model",
+                        "is required");
+                require(d.endpoint().timeoutMs() > 0, at + "/endpoint/timeout_ms", "must be a positive number");
+                require(d.endpoint().maxRetries() >= 0, at + "/endpoint/max_retries", "must be 0 or more");
+            } else {
+                require(d.endpoint() == null, at + "/endpoint", "an on-device (slm) destination has no endpoint");
+            }
+        }
+        return ids;
+    }
+
+    private void applications(List<Application> applications, Set<String> destinations) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < applications.size(); i++) {
+            Application a = applications.get(i);
+            String at = "/applications/" + i;
+            require(a.id() != null && !a.id().isBlank(), at + "/id", "is required");
+            require(ids.add(a.id()), at + "/id", "\"" + a.id() + "\" is listed twice; application ids are unique");
+            String residency = a.tenantResidency();
+            require(RESIDENCY_WORDS.contains(residency) || CountryCodes.isAssigned(residency),
+                    at + "/tenant_residency", "\"" + residency + "\" is not allowed; allowed: EU, NONE or an ISO "
+                            + "3166-1 alpha-2 country code such as DE");
+            known(a.permittedDestinations(), destinations, at + "/permitted_destinations");
+            known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
+            require(a.apiKeySha256() != null && SHA256_HEX.matcher(a.apiKeySha256()).matches(),
+                    at + "/api_key_sha256", "must be the key's SHA-256 as 64 lower-case hex digits "
+                            + "(echo -n \"$KEY\" | sha256sum)");
+        }
+    }
+
+    private void known(List<String> references, Set<String> destinations, String at) {
+        for (int i = 0; i < references.size(); i++) {
+            require(destinations.contains(references.get(i)), at + "/" + i, "\"" + references.get(i)
+                    + "\" is not in the destinations catalog; allowed: "
+                    + String.join(", ", destinations.stream().sorted().toList()));
+        }
+    }
+
+    private void oneOf(String value, Set<String> allowed, String at) {
+        require(value != null && allowed.contains(value), at, "\"" + value + "\" is not allowed; allowed: "
+                + String.join(", ", allowed.stream().sorted().toList()));
+    }
+
+    private void require(boolean holds, String pointer, String problem) {
+        if (!holds) {
+            throw new ConfigException(tree.where(pointer), pointer, problem);
+        }
+    }
+}

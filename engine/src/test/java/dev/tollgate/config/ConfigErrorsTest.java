@@ -1,0 +1,111 @@
+package dev.tollgate.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A configuration defect stops the start with one line naming file and line, the setting, and what is allowed. */
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    private String error(String yaml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("tollgate.yaml");
+        Files.writeString(file, yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> TollgateConfig.load(file, env));
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void anUnknownKeyNamesFileLineAndTheKeysAllowed() throws Exception {
+        String message = error("""
+                server:
+                  port: 8080
+                  max_body_byte: 10
+                """, Map.of());
+        assertTrue(message.startsWith(dir.resolve("tollgate.yaml") + ":3: /server/max_body_byte: unknown setting;"),
+                message);
+        assertTrue(message.contains("allowed here: max_body_bytes, port"), message);
+    }
+
+    @Test
+    void aCountryThatIsNotIsoIsRefusedWithItsLine() throws Exception {
+        String message = error("""
+                destinations:
+                  - id: slm-local
+                    kind: slm
+                    country: Germany
+                    provider: p
+                    dpa_signed: true
+                    trains_on_data: false
+                    scc_signed: false
+                """, Map.of());
+        assertTrue(message.contains("tollgate.yaml:4: /destinations/0/country: \"Germany\" is not an ISO 3166-1"),
+                message);
+    }
+
+    @Test
+    void aWrongTypeSaysWhatIsExpected() throws Exception {
+        String message = error("server:\n  port: eighty\n", Map.of());
+        assertTrue(message.contains("tollgate.yaml:2: /server/port: \"eighty\" is not allowed here; expected a "
+                + "whole number"), message);
+        String yes = error("""
+                destinations:
+                  - id: slm-local
+                    kind: slm
+                    country: DE
+                    dpa_signed: yes
+                """, Map.of());
+        assertTrue(yes.contains(":5: /destinations/0/dpa_signed: \"yes\" is not allowed here; expected true or false"),
+                yes);
+    }
+
+    @Test
+    void aMissingContractFieldIsRequired() throws Exception {
+        String message = error("""
+                destinations:
+                  - id: slm-local
+                    kind: slm
+                    country: DE
+                    provider: p
+                """, Map.of());
+        assertTrue(message.contains(":2: /destinations/0/dpa_signed: is required; expected true or false"), message);
+    }
+
+    @Test
+    void anOverrideThatIsWrongNamesTheVariable() throws Exception {
+        String message = error("data_dir: d\n", Map.of("TOLLGATE_PRESIDIO_MODE", "sometimes"));
+        assertEquals("environment TOLLGATE_PRESIDIO_MODE: /pii/presidio/mode: \"sometimes\" is not allowed; "
+                + "allowed: advisory, off, required", message);
+    }
+
+    @Test
+    void anApplicationMayOnlyNameDestinationsOfTheCatalog() throws Exception {
+        String message = error("""
+                applications:
+                  - id: app
+                    purpose: p
+                    ai_act_use_case: none
+                    tenant_residency: EU
+                    permitted_destinations: [slm-local, cloud-mars]
+                    api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
+                """, Map.of());
+        assertTrue(message.contains(":6: /applications/0/permitted_destinations/1: \"cloud-mars\" is not in the "
+                + "destinations catalog; allowed: cloud-eu, cloud-us, slm-local"), message);
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> TollgateConfig.load(missing, Map.of()));
+        assertEquals(missing + ": /: no such file", e.getMessage());
+    }
+}
