@@ -3,6 +3,7 @@ package dev.tollgate.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,9 @@ final class DestinationOverrides {
             String id = destinations.get(i).path("id").asText("");
             indexByName.put(prefix(id).substring("TOLLGATE_".length()), i);
         }
+        List<String> cloudVariables = indexByName.entrySet().stream()
+                .filter(e -> "cloud".equals(destinations.get(e.getValue()).path("kind").asText()))
+                .map(e -> "TOLLGATE_" + e.getKey() + "_URL").toList();
         new TreeMap<>(environment).forEach((variable, value) -> {
             Matcher m = VARIABLE.matcher(variable);
             if (!m.matches() || reserved.contains(variable)) {
@@ -49,9 +53,8 @@ final class DestinationOverrides {
             Integer index = indexByName.get(m.group(1));
             if (index == null) {
                 throw new ConfigException("environment " + variable, "/destinations",
-                        "names no destination of the catalog; destination variables are "
-                                + String.join(", ", indexByName.keySet().stream().map(n -> "TOLLGATE_" + n + "_URL")
-                                .toList()) + " (and _MODEL)");
+                        "names no destination of the catalog; the cloud destinations' variables are "
+                                + String.join(", ", cloudVariables) + " (and _MODEL)");
             }
             String pointer = "/destinations/" + index;
             ObjectNode destination = (ObjectNode) destinations.get(index);
