@@ -6,8 +6,8 @@ package tollgate.residency
 # built only when its rule fires.
 eea_transfer_rule := {
 	"rule": "residency.eea-transfer",
-	"basis": "GDPR Art. 44-46",
-	"message": "Personal data of a person in the EEA goes only to the EEA, an adequate country or a destination under standard contractual clauses",
+	"basis": "GDPR Art. 3(1), 44-46",
+	"message": "Personal data under GDPR Chapter V (an EEA controller or a data subject in the EEA) goes only to the EEA, an adequate country, a destination under standard contractual clauses or a DPF-certified US organisation",
 }
 
 tenant_pinned_country_rule := {
@@ -29,20 +29,35 @@ rules := {r.rule: {"basis": r.basis, "message": r.message} |
 
 eea := data.tollgate.reference.eea
 
-# A subject whose country is unknown ("ZZ") is treated as the strictest case: as if in the EEA.
-subject_protected if input.subject.country in eea
+# GDPR Chapter V binds a controller established in the EEA whatever the data subject's country
+# (Art. 3(1), 44), and a controller elsewhere when the data subject is in the EEA (Art. 3(2)). An unknown
+# country ("ZZ": a subject's, or a controller's in facts logged before the registry recorded it) is the
+# strictest case. The declared subject country can only add this duty, never lift it.
+chapter_v_applies if protected_country(input.request.controller_establishment)
 
-subject_protected if input.subject.country == "ZZ"
+chapter_v_applies if protected_country(input.subject.country)
 
-# The US is not in the adequacy list: a US destination counts only with SCCs or a Data Privacy
-# Framework certification, which the destinations catalog records as scc_signed.
+protected_country(country) if country in eea
+
+protected_country("ZZ")
+
+# Outside the EEA and without an adequacy decision (Art. 45), a transfer needs standard contractual
+# clauses (Art. 46(2)(c)), or, for a destination in the US, an organisation certified under the EU-US Data
+# Privacy Framework (the Commission's adequacy decision covers certified US organisations only).
+safeguarded(destination) if destination.scc_signed
+
+safeguarded(destination) if {
+	destination.dpf_certified
+	destination.country == "US"
+}
+
 third_country_transfers contains destination.id if {
 	input.data.personal_data
-	subject_protected
+	chapter_v_applies
 	some destination in input.destinations
 	not destination.country in eea
 	not destination.country in data.tollgate.reference.adequacy
-	not destination.scc_signed
+	not safeguarded(destination)
 }
 
 # The cheap tests first: the regular expression runs only for a two-letter pin.

@@ -3,22 +3,22 @@ package tollgate.testing
 
 slm_local := {
 	"id": "slm-local", "kind": "slm", "country": "DE", "provider": "tollgate",
-	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "permitted": true, "high_risk_approved": true,
+	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": true,
 }
 
 cloud_eu := {
 	"id": "cloud-eu", "kind": "cloud", "country": "IE", "provider": "eu-provider",
-	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "permitted": true, "high_risk_approved": false,
+	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": false,
 }
 
 cloud_us := {
 	"id": "cloud-us", "kind": "cloud", "country": "US", "provider": "us-provider",
-	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "permitted": true, "high_risk_approved": false,
+	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": false,
 }
 
 request := {
 	"application": "claims-assistant", "purpose": "claims_handling", "ai_act_use_case": "none",
-	"tenant_residency": "NONE", "task_type": "summarize", "token_count": 100, "language": "eng",
+	"tenant_residency": "NONE", "controller_establishment": "DE", "task_type": "summarize", "token_count": 100, "language": "eng",
 	"message_count": 1, "max_latency_ms": 0,
 }
 

@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param apiKeySha256                  hex SHA-256 of the application's API key (the key itself is never stored)
  * @param tenantResidency               "DE"-style country pin, "EU", or "NONE"
+ * @param controllerEstablishment       ISO 3166-1 alpha-2 country where the controller (the organisation running the
+ *                                      application) is established; an EEA one is bound by GDPR Chapter V for every
+ *                                      data subject (GDPR Art. 3(1), 44)
  * @param permittedDestinations         catalog ids the application may use at all
  * @param highRiskApprovedDestinations  catalog ids approved for the application's Annex III use
  */
 public record Application(String id, String purpose, String aiActUseCase, String tenantResidency,
-                          List<String> permittedDestinations, List<String> highRiskApprovedDestinations,
+                          String controllerEstablishment, List<String> permittedDestinations, List<String> highRiskApprovedDestinations,
                           String apiKeySha256) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);

@@ -77,6 +77,11 @@ final class ConfigValidator {
             require(RESIDENCY_WORDS.contains(residency) || CountryCodes.isAssigned(residency),
                     at + "/tenant_residency", "\"" + residency + "\" is not allowed; allowed: EU, NONE or an ISO "
                             + "3166-1 alpha-2 country code such as DE");
+            String establishment = a.controllerEstablishment();
+            require(CountryCodes.isAssigned(establishment), at + "/controller_establishment",
+                    (establishment == null ? "is required" : "\"" + establishment + "\" is not an ISO 3166-1 alpha-2 "
+                            + "country code") + "; allowed: the country where the controller is established, such as "
+                            + "DE, IE, US");
             known(a.permittedDestinations(), destinations, at + "/permitted_destinations");
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
             require(a.apiKeySha256() != null && SHA256_HEX.matcher(a.apiKeySha256()).matches(),

@@ -23,9 +23,6 @@ import java.util.TreeSet;
 
 /** Builds the facts document server-side from the registry, the catalog and what the text contains. */
 public final class FactsBuilder {
-    /** Subject country used when the caller does not give one; the packs treat it as the strictest case. */
-    public static final String UNKNOWN_COUNTRY = "ZZ";
-
     private final DestinationCatalog catalog;
     private final Recognizer pii;
     private final SensitivityClassifier classifier;
@@ -61,9 +58,9 @@ public final class FactsBuilder {
         }
         String text = all.toString();
         RequestFacts requestFacts = new RequestFacts(app.id(), app.purpose(), app.aiActUseCase(),
-                app.tenantResidency(), request.taskType(), TokenCounter.count(text), languages.identify(text),
-                request.messages().size(), request.maxLatencyMs());
-        String country = request.subjectCountry() == null ? UNKNOWN_COUNTRY : request.subjectCountry();
+                app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
+                languages.identify(text), request.messages().size(), request.maxLatencyMs());
+        String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();
         Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(entities, categories),
                 destinations(app));
         return new Built(facts, new Findings(entities, List.copyOf(categories)), List.copyOf(unavailable));
@@ -85,7 +82,7 @@ public final class FactsBuilder {
 
     private static DestinationFacts facts(Destination d, Application app) {
         return new DestinationFacts(d.id(), d.kind(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
-                d.sccSigned(), app.permittedDestinations().contains(d.id()),
+                d.sccSigned(), d.dpfCertified(), app.permittedDestinations().contains(d.id()),
                 app.highRiskApprovedDestinations().contains(d.id()));
     }
 }

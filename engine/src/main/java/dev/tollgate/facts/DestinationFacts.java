@@ -10,9 +10,12 @@ package dev.tollgate.facts;
  * @param dpaSigned          a GDPR Art. 28 data processing agreement is in place
  * @param trainsOnData       the provider trains on customer data
  * @param sccSigned          EU standard contractual clauses are in place (GDPR Art. 46(2)(c))
+ * @param dpfCertified       certified under the EU-US Data Privacy Framework (an adequacy decision for certified US
+ *                           organisations only, GDPR Art. 45)
  * @param permitted          the application registry permits this destination for the application
  * @param highRiskApproved   approved for the application's high-risk (AI Act Annex III) use
  */
 public record DestinationFacts(String id, String kind, String country, String provider, boolean dpaSigned,
-                               boolean trainsOnData, boolean sccSigned, boolean permitted, boolean highRiskApproved) {
+                               boolean trainsOnData, boolean sccSigned, boolean dpfCertified,
+                               boolean permitted, boolean highRiskApproved) {
 }

@@ -1,13 +1,15 @@
 package dev.tollgate.facts;
 
 /**
- * What is asked and by whom. Purpose, AI Act use case and tenant residency come from the
- * application registry, never from the request body.
+ * What is asked and by whom. Purpose, AI Act use case, tenant residency and controller establishment come from
+ * the application registry, never from the request body.
  *
  * @param application     registered application id (from the API key)
  * @param purpose         registered processing purpose
  * @param aiActUseCase    registered EU AI Act use case, e.g. "insurance_pricing", "social_scoring", "none"
  * @param tenantResidency residency pin of the tenant: a country code ("DE"), "EU", or "NONE"
+ * @param controllerEstablishment ISO 3166-1 alpha-2 country where the controller is established; "ZZ" (unknown,
+ *                        read as the strictest case) in facts logged before the registry recorded it
  * @param taskType        the task the caller asks for, e.g. "summarize", "faq"
  * @param tokenCount      estimated tokens of the input
  * @param language        ISO 639-3 language of the input, "und" when unknown
@@ -15,6 +17,9 @@ package dev.tollgate.facts;
  * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
  */
 public record RequestFacts(String application, String purpose, String aiActUseCase, String tenantResidency,
-                           String taskType, int tokenCount, String language, int messageCount,
-                           int maxLatencyMs) {
+                           String controllerEstablishment, String taskType, int tokenCount, String language,
+                           int messageCount, int maxLatencyMs) {
+    public RequestFacts {
+        controllerEstablishment = controllerEstablishment == null ? SubjectFacts.UNKNOWN_COUNTRY : controllerEstablishment;
+    }
 }

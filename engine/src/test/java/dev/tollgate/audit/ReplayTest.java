@@ -1,6 +1,10 @@
 package dev.tollgate.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
 import dev.tollgate.PolicyEngines;
+import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +67,41 @@ class ReplayTest {
         ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log")));
         assertEquals(3 * Samples.BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(false));
+    }
+
+    /**
+     * Facts logged before the registry recorded the controller's establishment and the catalog told a DPF
+     * certification from SCCs read as the strictest case: an unknown establishment ("ZZ") binds the controller to
+     * GDPR Chapter V, and no DPF certification. A US subject's personal data kept the transfer rule firing when it
+     * was decided (the demo controller is in Germany), so it must still fire on replay.
+     */
+    @Test
+    void factsLoggedWithoutControllerEstablishmentOrDpfReplayAsTheStrictestCase(@TempDir Path old) throws Exception {
+        Path log = Files.createDirectories(old.resolve("log"));
+        int usSubjectsUnderChapterV = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                JsonNode facts = record.path("facts");
+                if (facts.isObject()) {
+                    ((ObjectNode) facts.get("request")).remove("controller_establishment");
+                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove("dpf_certified"));
+                    assertEquals("ZZ", Json.MAPPER.treeToValue(facts, Facts.class).request().controllerEstablishment());
+                    boolean usSubject = facts.at("/subject/country").asText().equals("US");
+                    boolean transferRule = record.at("/outcome/reasons").findValuesAsText("rule")
+                            .contains("residency.eea-transfer");
+                    usSubjectsUnderChapterV += usSubject && transferRule ? 1 : 0;
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        ReplayReport report = ReplayReport.of(replayer().replay(log));
+
+        assertTrue(usSubjectsUnderChapterV > 0, "no logged US subject under Chapter V to replay");
+        assertEquals(3 * Samples.BODIES.size(), report.decisions());
+        assertEquals(0, report.mismatches(), report.render(true));
     }
 
     @Test

@@ -47,6 +47,7 @@ class ConfigErrorsTest {
                     dpa_signed: true
                     trains_on_data: false
                     scc_signed: false
+                    dpf_certified: false
                 """, Map.of());
         assertTrue(message.contains("tollgate.yaml:4: /destinations/0/country: \"Germany\" is not an ISO 3166-1"),
                 message);
@@ -95,11 +96,32 @@ class ConfigErrorsTest {
                     purpose: p
                     ai_act_use_case: none
                     tenant_residency: EU
+                    controller_establishment: DE
                     permitted_destinations: [slm-local, cloud-mars]
                     api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
                 """, Map.of());
-        assertTrue(message.contains(":6: /applications/0/permitted_destinations/1: \"cloud-mars\" is not in the "
+        assertTrue(message.contains(":7: /applications/0/permitted_destinations/1: \"cloud-mars\" is not in the "
                 + "destinations catalog; allowed: cloud-eu, cloud-us, slm-local"), message);
+    }
+
+    @Test
+    void aControllerEstablishmentMustBeAnIsoCountry() throws Exception {
+        String application = """
+                applications:
+                  - id: app
+                    purpose: p
+                    ai_act_use_case: none
+                    tenant_residency: NONE
+                    %s
+                    permitted_destinations: [slm-local]
+                    api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
+                """;
+        String wrong = error(application.formatted("controller_establishment: EU"), Map.of());
+        assertTrue(wrong.contains(":6: /applications/0/controller_establishment: \"EU\" is not an ISO 3166-1 alpha-2 "
+                + "country code; allowed: the country where the controller is established, such as DE, IE, US"), wrong);
+        String missing = error(application.formatted(""), Map.of());
+        assertTrue(missing.contains(":2: /applications/0/controller_establishment: is required; allowed: the country "
+                + "where the controller is established"), missing);
     }
 
     @Test

@@ -37,6 +37,7 @@ class DestinationBindingOverHttpTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
               - id: cloud-us
                 kind: cloud
                 country: US
@@ -44,6 +45,7 @@ class DestinationBindingOverHttpTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
                 endpoint: {base_url: "", model: us-model, api_key_env: TOLLGATE_CLOUD_US_KEY, timeout_ms: 5000, max_retries: 0}
               - id: cloud-eu
                 kind: cloud
@@ -52,6 +54,7 @@ class DestinationBindingOverHttpTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
                 endpoint: {base_url: "", model: eu-model, api_key_env: TOLLGATE_CLOUD_EU_KEY, timeout_ms: 5000, max_retries: 0}
             """;
 

@@ -22,6 +22,7 @@ class DestinationBindingTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
                 endpoint: {base_url: "", model: m, api_key_env: TOLLGATE_CLOUD_US_KEY, timeout_ms: 1000, max_retries: 0}
               - id: cloud-eu
                 kind: cloud
@@ -30,6 +31,7 @@ class DestinationBindingTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
                 endpoint: {base_url: "", model: m, api_key_env: TOLLGATE_CLOUD_EU_KEY, timeout_ms: 1000, max_retries: 0}
               - id: slm-no
                 kind: slm
@@ -38,6 +40,7 @@ class DestinationBindingTest {
                 dpa_signed: true
                 trains_on_data: false
                 scc_signed: false
+                dpf_certified: false
             applications: []
             """;
 

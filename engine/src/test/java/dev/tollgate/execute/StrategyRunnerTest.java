@@ -32,8 +32,8 @@ class StrategyRunnerTest {
     private static final List<Obligation> MASK_FOR_CLOUD = List.of(
             new Obligation("mask", List.of("EMAIL_ADDRESS"), "cloud"));
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, null),
-            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, null)));
+            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, false, null),
+            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, false, null)));
 
     @TempDir
     Path dir;

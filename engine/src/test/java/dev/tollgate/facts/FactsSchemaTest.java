@@ -27,13 +27,13 @@ class FactsSchemaTest {
 
     private static Facts sample() {
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", "none", "EU", "summarize", 412, "deu", 2, 800),
+                new RequestFacts("claims-assistant", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
                         List.of("health", "phi"), true),
-                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, true, true),
-                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, true, false)));
+                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true),
+                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false)));
     }
 
     @Test

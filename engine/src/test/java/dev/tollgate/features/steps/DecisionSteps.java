@@ -25,7 +25,9 @@ public class DecisionSteps {
             "claims assistant", "demo-claims-assistant",
             "credit advisor", "demo-credit-advisor",
             "emotion monitor", "demo-emotion-monitor",
-            "support bot", "demo-support-bot");
+            "support bot", "demo-support-bot",
+            "travel insurer", "demo-travel-insurer",
+            "shop assistant", "demo-shop-assistant");
     private static final Map<String, String> COUNTRIES = Map.of(
             "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",
             "Ireland", "IE", "the United Kingdom", "GB");
@@ -192,6 +194,12 @@ public class DecisionSteps {
     public void notPermitted(String destination) {
         assertFalse(stream(decision.path("permitted_destinations")).anyMatch(d -> d.asText().equals(destination)),
                 destination + " is permitted: " + decision.toPrettyString());
+    }
+
+    @Then("the destination {string} is permitted")
+    public void permitted(String destination) {
+        assertTrue(stream(decision.path("permitted_destinations")).anyMatch(d -> d.asText().equals(destination)),
+                destination + " is not permitted: " + decision.toPrettyString());
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {

@@ -14,14 +14,15 @@ import java.util.TreeSet;
 /** Hand-built facts for pack scenarios: the demo destinations and a plain request unless told otherwise. */
 final class TestFacts {
     static final DestinationFacts SLM_LOCAL =
-            new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, true, true);
+            new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true);
     static final DestinationFacts CLOUD_EU =
-            new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, true, false);
+            new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false);
     static final DestinationFacts CLOUD_US =
-            new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, true, false);
+            new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false);
 
     private String useCase = "none";
     private String tenantResidency = "NONE";
+    private String controllerEstablishment = "DE";
     private String taskType = "summarize";
     private int tokenCount = 100;
     private int maxLatencyMs;
@@ -55,6 +56,12 @@ final class TestFacts {
         return this;
     }
 
+    /** The country where the application's controller is established (the registry's; "DE" unless told). */
+    TestFacts controller(String country) {
+        controllerEstablishment = country;
+        return this;
+    }
+
     TestFacts subject(String country) {
         subjectCountry = country;
         return this;
@@ -82,8 +89,8 @@ final class TestFacts {
         entityTypes.forEach(type -> counts.add(new EntityCount(type, 1)));
         boolean special = !categories.isEmpty();
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", useCase, tenantResidency, taskType, tokenCount,
-                        "eng", 1, maxLatencyMs),
+                new RequestFacts("claims-assistant", "claims_handling", useCase, tenantResidency, controllerEstablishment,
+                        taskType, tokenCount, "eng", 1, maxLatencyMs),
                 new SubjectFacts(subjectCountry),
                 new DataFacts(special || !entityTypes.isEmpty(), List.copyOf(entityTypes), counts,
                         List.copyOf(categories), special),

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
- * unknown countries, prohibited / Annex III / ordinary use cases and tasks, every routing row and its
- * token and latency edges, tenant pins, and destinations of both kinds with every flag.
+ * unknown countries for the data subject and the controller's establishment, prohibited / Annex III / ordinary
+ * use cases and tasks, every routing row and its token and latency edges, tenant pins, and destinations of both
+ * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
     static final List<String> ART9_CATEGORIES = List.of("biometric", "genetic", "health", "political_opinions",
@@ -54,9 +55,11 @@ final class FactsArbitraries {
         Arbitrary<Integer> latency = Arbitraries.oneOf(
                 Arbitraries.of(0, 0, 1, 300, 301),
                 Arbitraries.integers().between(0, 2000));
-        return Combinators.combine(Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES), Arbitraries.of(TASKS), tokens, latency)
-                .as((useCase, residency, task, tokenCount, latencyMs) -> new RequestFacts("claims-assistant",
-                        "claims_handling", useCase, residency, task, tokenCount, "eng", 1, latencyMs));
+        return Combinators.combine(Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES), Arbitraries.of(COUNTRIES),
+                        Arbitraries.of(TASKS), tokens, latency)
+                .as((useCase, residency, establishment, task, tokenCount, latencyMs) -> new RequestFacts(
+                        "claims-assistant", "claims_handling", useCase, residency, establishment, task, tokenCount,
+                        "eng", 1, latencyMs));
     }
 
     private static Arbitrary<DataFacts> data() {
@@ -77,11 +80,11 @@ final class FactsArbitraries {
         Arbitrary<DestinationFacts> destination = Combinators.combine(
                         Arbitraries.of(DESTINATION_IDS), Arbitraries.of(COUNTRIES.subList(0, 15)),
                         Arbitraries.of(true, true, false), Arbitraries.of(false, false, true),
-                        Arbitraries.of(false, false, true), Arbitraries.of(true, true, true, false),
-                        Arbitraries.of(true, false))
-                .as((id, country, dpa, trains, scc, permitted, approved) -> new DestinationFacts(id,
+                        Arbitraries.of(false, false, true), Arbitraries.of(false, false, true),
+                        Arbitraries.of(true, true, true, false), Arbitraries.of(true, false))
+                .as((id, country, dpa, trains, scc, dpf, permitted, approved) -> new DestinationFacts(id,
                         id.startsWith("slm") ? "slm" : "cloud", country, "provider-" + id,
-                        dpa, trains, scc, permitted, approved));
+                        dpa, trains, scc, dpf, permitted, approved));
         return destination.list().ofMinSize(0).ofMaxSize(4).uniqueElements(DestinationFacts::id);
     }
 

@@ -34,14 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegoWasmCompilerTest {
-    static final DestinationFacts SLM_LOCAL = new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, true, true);
-    static final DestinationFacts CLOUD_EU = new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, true, false);
-    static final DestinationFacts CLOUD_US = new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, true, false);
+    static final DestinationFacts SLM_LOCAL = new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true);
+    static final DestinationFacts CLOUD_EU = new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false);
+    static final DestinationFacts CLOUD_US = new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false);
 
     /** The core issue's German patient: a person's name and health data, to be summarised. */
     static Facts germanPatient() {
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", "none", "NONE", "summarize", 14, "deu", 1, 0),
+                new RequestFacts("claims-assistant", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("PERSON"), List.of(new EntityCount("PERSON", 1)), List.of("health"), true),
                 List.of(SLM_LOCAL, CLOUD_EU, CLOUD_US));

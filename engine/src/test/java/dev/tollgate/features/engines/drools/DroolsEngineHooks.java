@@ -1,6 +1,7 @@
 package dev.tollgate.features.engines.drools;
 
 import dev.tollgate.features.steps.DecisionSteps;
+import dev.tollgate.features.steps.ScenarioRegistry;
 import dev.tollgate.testing.TestService;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
@@ -13,7 +14,7 @@ public class DroolsEngineHooks {
 
     @BeforeAll
     public static void start() {
-        service = TestService.start(TestService.POLICIES, List.of("drools"));
+        service = TestService.start(TestService.POLICIES, List.of("drools"), ScenarioRegistry.environment());
         DecisionSteps.use(service, "drools");
     }
 

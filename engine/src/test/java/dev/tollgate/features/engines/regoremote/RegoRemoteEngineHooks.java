@@ -1,6 +1,7 @@
 package dev.tollgate.features.engines.regoremote;
 
 import dev.tollgate.features.steps.DecisionSteps;
+import dev.tollgate.features.steps.ScenarioRegistry;
 import dev.tollgate.testing.TestService;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
@@ -13,7 +14,7 @@ public class RegoRemoteEngineHooks {
 
     @BeforeAll
     public static void start() {
-        service = TestService.start(TestService.POLICIES, List.of("rego-remote"));
+        service = TestService.start(TestService.POLICIES, List.of("rego-remote"), ScenarioRegistry.environment());
         DecisionSteps.use(service, "rego");
     }
 
