@@ -7,7 +7,10 @@ import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.decision.Decision;
+import dev.tollgate.decision.FailClosed;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
 import dev.tollgate.policy.Reason;
@@ -19,6 +22,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +89,8 @@ public final class ChatCompletionsHandler implements Handler {
         try {
             ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), sse);
             sse.finish(executed(result), chat.includeUsage());
+        } catch (ClientAbortException e) {
+            failures.aborted(e, req);
         } catch (RuntimeException e) {
             if (!sse.started()) {
                 throw e;
@@ -98,8 +104,12 @@ public final class ChatCompletionsHandler implements Handler {
         if (result.execution() != null) {
             return result.execution();
         }
-        String rules = result.decision().outcome().reasons().stream().map(Reason::rule).distinct()
-                .collect(Collectors.joining(", "));
+        List<Reason> reasons = result.decision().outcome().reasons();
+        if (reasons.stream().anyMatch(r -> r.rule().equals(FailClosed.DETECTOR_RULE))) {
+            // Denied because Tollgate could not look, not because of the content: the client may retry.
+            throw DetectorProblems.unavailable();
+        }
+        String rules = reasons.stream().map(Reason::rule).distinct().collect(Collectors.joining(", "));
         throw new ProblemException(403, "policy-denied", "Denied by policy",
                 rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);
     }
