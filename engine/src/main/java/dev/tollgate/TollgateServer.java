@@ -110,7 +110,7 @@ public final class TollgateServer implements AutoCloseable {
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
-                Duration.ofSeconds(config.decisions().ttlSeconds()));
+                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
         DecideRequestParser decideParser = new DecideRequestParser(SensitivityClassifier.CLASSES);
@@ -178,6 +178,19 @@ public final class TollgateServer implements AutoCloseable {
         PresidioClient client = new PresidioClient(URI.create(presidio.url()), Duration.ofMillis(presidio.timeoutMs()));
         return new Detection(LocalAndPresidio.merging(local, new PresidioRecognizer(client, mode, "en")),
                 mode == PresidioMode.REQUIRED ? Map.of(PresidioClient.SOURCE, client::health) : Map.of());
+    }
+
+    /**
+     * How many estimated input tokens each on-device destination takes: its context, less the default answer's
+     * tokens, less a quarter for the estimate's error (TokenCounter is within about 20% of real tokenizers, and
+     * the chat template adds a few tokens per message). Longer inputs are routed elsewhere or refused at decide
+     * time (docs/api.md).
+     */
+    static Map<String, Integer> onDeviceInputLimits(TollgateConfig config, DestinationCatalog catalog) {
+        int limit = (config.execution().slm().contextSize() - config.execution().defaultMaxTokens()) * 3 / 4;
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        catalog.destinations().stream().filter(d -> d.kind().equals("slm")).forEach(d -> limits.put(d.id(), limit));
+        return limits;
     }
 
     /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
