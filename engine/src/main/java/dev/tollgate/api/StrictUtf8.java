@@ -23,16 +23,14 @@ final class StrictUtf8 {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : decoder.flush(out);
-            if (result.isError()) {
-                throw invalidAt(body, in.position());
-            }
-            if (result.isOverflow()) {
-                out.clear();
-            } else if (!in.hasRemaining()) {
-                return;
-            }
+        // With the end of input declared, a sequence cut short at the end is reported as malformed too.
+        CoderResult result = decoder.decode(in, out, true);
+        while (result.isOverflow()) {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        }
+        if (result.isError()) {
+            throw invalidAt(body, in.position());
         }
     }
 

@@ -103,6 +103,14 @@ class BadRequestsTest {
     }
 
     @Test
+    void anEmptyBodyIs400() throws Exception {
+        for (String endpoint : ENDPOINTS) {
+            assertRefused(endpoint, post(endpoint, ""), 400, "malformed-json");
+            assertRefused(endpoint, post(endpoint, " \n "), 400, "malformed-json");
+        }
+    }
+
+    @Test
     void whiteSpaceAfterTheValueIsAccepted() {
         RawHttpExchange answer = post("/v1/decide", body("/v1/decide", "\"Opening hours?\"") + " \r\n\t ");
         assertEquals(200, answer.status(), answer.body());
@@ -205,5 +213,10 @@ class BadRequestsTest {
             assertEquals(Problem.TYPE_BASE + "bad-request", problem.get("type").asText());
             assertFalse(answer.body().contains("nope") || answer.body().contains("colon"), answer.body());
         }
+        // Far over the size limit, and over the one Helidon itself enforces (twice Tollgate's).
+        RawHttpExchange huge = RawHttpExchange.send(service.port(), ("POST /v1/decide HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(413, huge.status(), huge.body());
+        assertEquals(Problem.MEDIA_TYPE, huge.contentType());
     }
 }
