@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.ExactUtf8;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class UnpairedSurrogates {
 
     private static Optional<String> find(JsonNode node, String at, boolean quotable) {
         if (node.isTextual()) {
-            return unpaired(node.textValue()) ? Optional.of(at) : Optional.empty();
+            return ExactUtf8.wellFormed(node.textValue()) ? Optional.empty() : Optional.of(at);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -47,17 +48,5 @@ final class UnpairedSurrogates {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean unpaired(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.audit;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A text's bytes for hashing and HMACs, without loss: UTF-8 for every well-formed text (so digests of such texts
@@ -13,6 +14,9 @@ public final class ExactUtf8 {
     }
 
     public static byte[] bytes(String text) {
+        if (wellFormed(text)) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
         text.codePoints().forEach(cp -> {
             if (cp < 0x80) {
@@ -32,5 +36,18 @@ public final class ExactUtf8 {
             }
         });
         return out.toByteArray();
+    }
+
+    /** Whether every surrogate in text is half of a pair, so that UTF-8 can carry it as it is. */
+    public static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
