@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Presidio in mode "required", reached through a proxy that can cut it off: while it does not answer, readiness
- * says so, /v1/mask, /v1/execute and /v1/chat/completions answer 503 detector-unavailable, and /v1/decide makes
- * (and logs) the fail-closed denial; once it answers again, the service is ready again.
+ * says so and every POST endpoint answers 503 detector-unavailable (/v1/decide after logging its fail-closed
+ * denial); once it answers again, the service is ready again.
  */
 class RequiredDetectorDownTest {
     private static final String TEXT = "What are your opening hours?";
@@ -51,10 +51,10 @@ class RequiredDetectorDownTest {
             HttpResponse<String> chat = service.post("/v1/chat/completions", TestService.CLAIMS_KEY, CHAT);
             assertEquals(503, chat.statusCode(), chat.body());
             assertEquals("detector_unavailable", Json.MAPPER.readTree(chat.body()).at("/error/code").asText());
-            JsonNode denied = Json.MAPPER.readTree(service.decide(TestService.CLAIMS_KEY,
-                    Samples.body("faq", "DE", TEXT)).body());
-            assertEquals("deny", denied.get("effect").asText());
-            assertTrue(denied.get("reasons").toString().contains("tollgate.detector-unavailable"));
+            long decisions = service.logLines();
+            assertProblem(service.decide(TestService.CLAIMS_KEY, Samples.body("faq", "DE", TEXT)), 503,
+                    "detector-unavailable");
+            assertEquals(decisions + 1, service.logLines(), "the fail-closed denial is logged");
 
             presidio.down(false);
             assertEquals(200, service.get("/health/ready").statusCode());

@@ -10,7 +10,6 @@ import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.FailClosed;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
 import dev.tollgate.policy.Reason;
@@ -22,7 +21,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -104,12 +102,9 @@ public final class ChatCompletionsHandler implements Handler {
         if (result.execution() != null) {
             return result.execution();
         }
-        List<Reason> reasons = result.decision().outcome().reasons();
-        if (reasons.stream().anyMatch(r -> r.rule().equals(FailClosed.DETECTOR_RULE))) {
-            // Denied because Tollgate could not look, not because of the content: the client may retry.
-            throw DetectorProblems.unavailable();
-        }
-        String rules = reasons.stream().map(Reason::rule).distinct().collect(Collectors.joining(", "));
+        DetectorProblems.requireDetectorsAnswered(result.decision());
+        String rules = result.decision().outcome().reasons().stream().map(Reason::rule).distinct()
+                .collect(Collectors.joining(", "));
         throw new ProblemException(403, "policy-denied", "Denied by policy",
                 rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);
     }
