@@ -70,8 +70,7 @@ public final class JsonBodies {
             }
         }
         throw new ProblemException(400, "trailing-content", "Trailing content",
-                "The request body holds more than one JSON value: content follows the end of the first (near "
-                        + where(after) + ")");
+                "The request body has content after its JSON value (near " + where(after) + ")");
     }
 
     private static String where(JsonLocation at) {
