@@ -6,6 +6,7 @@ import dev.tollgate.api.ExecuteHandler;
 import dev.tollgate.api.HealthHandler;
 import dev.tollgate.api.HttpApi;
 import dev.tollgate.api.MaskHandler;
+import dev.tollgate.api.ProblemDirectHandler;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.api.openai.ChatCompletionsHandler;
 import dev.tollgate.api.openai.ModelsHandler;
@@ -39,6 +40,7 @@ import dev.tollgate.pii.presidio.PresidioRecognizer;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyReloader;
 import dev.tollgate.policy.CompiledPolicy;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
@@ -50,6 +52,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -98,7 +101,8 @@ public final class TollgateServer implements AutoCloseable {
         }
 
         // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
-        PiiDetector pii = detector(config.pii());
+        Detection detection = detection(config.pii());
+        PiiDetector pii = detection.detector();
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier());
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
@@ -106,7 +110,7 @@ public final class TollgateServer implements AutoCloseable {
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
-                Duration.ofSeconds(config.decisions().ttlSeconds()));
+                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
         DecideRequestParser decideParser = new DecideRequestParser(SensitivityClassifier.CLASSES);
@@ -114,7 +118,7 @@ public final class TollgateServer implements AutoCloseable {
                 config.server().maxBodyBytes());
         HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
         MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
-        HealthHandler health = new HealthHandler(reloaders, log);
+        HealthHandler health = new HealthHandler(reloaders, log, detection.required());
 
         TollgateConfig.Execution execution = config.execution();
         ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
@@ -137,6 +141,12 @@ public final class TollgateServer implements AutoCloseable {
                 .port(config.server().port())
                 // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
                 .maxPayloadSize(config.server().maxBodyBytes() * 2)
+                .directHandlers(direct -> {
+                    ProblemDirectHandler problems = new ProblemDirectHandler();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        direct.addHandler(type, problems);
+                    }
+                })
                 .routing(routing -> {
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics);
@@ -148,7 +158,11 @@ public final class TollgateServer implements AutoCloseable {
         return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
     }
 
-    private static PiiDetector detector(TollgateConfig.Pii config) throws IOException {
+    /** The detector, and the health probe of each detector it cannot decide without. */
+    private record Detection(PiiDetector detector, Map<String, BooleanSupplier> required) {
+    }
+
+    private static Detection detection(TollgateConfig.Pii config) throws IOException {
         PiiDetector local = PiiDetector.defaults();
         if (config.nerModel().isBlank()) {
             LOG.log(System.Logger.Level.WARNING, "No NER model configured: PERSON by context rules only, no "
@@ -159,10 +173,24 @@ public final class TollgateServer implements AutoCloseable {
         TollgateConfig.Presidio presidio = config.presidio();
         PresidioMode mode = PresidioMode.parse(presidio.mode());
         if (mode == PresidioMode.OFF) {
-            return local;
+            return new Detection(local, Map.of());
         }
         PresidioClient client = new PresidioClient(URI.create(presidio.url()), Duration.ofMillis(presidio.timeoutMs()));
-        return LocalAndPresidio.merging(local, new PresidioRecognizer(client, mode, "en"));
+        return new Detection(LocalAndPresidio.merging(local, new PresidioRecognizer(client, mode, "en")),
+                mode == PresidioMode.REQUIRED ? Map.of(PresidioClient.SOURCE, client::health) : Map.of());
+    }
+
+    /**
+     * How many estimated input tokens each on-device destination takes: its context, less the default answer's
+     * tokens, less a quarter for the estimate's error (TokenCounter is within about 20% of real tokenizers, and
+     * the chat template adds a few tokens per message). Longer inputs are routed elsewhere or refused at decide
+     * time (docs/api.md).
+     */
+    static Map<String, Integer> onDeviceInputLimits(TollgateConfig config, DestinationCatalog catalog) {
+        int limit = (config.execution().slm().contextSize() - config.execution().defaultMaxTokens()) * 3 / 4;
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        catalog.destinations().stream().filter(d -> d.kind().equals("slm")).forEach(d -> limits.put(d.id(), limit));
+        return limits;
     }
 
     /** A version that cannot be stored is not activated: every decision's policy must be replayable. */

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * POST /v1/decide. Checks run in this order, and a request that fails any of them changes nothing:
  * API key (401), content type (415), size (413), JSON (400), fields (422), application named in the body (403/422).
+ * A required detector that does not answer gives a logged fail-closed denial, answered as 503.
  */
 public final class DecideHandler implements Handler {
     private final ApplicationRegistry registry;
@@ -45,6 +46,7 @@ public final class DecideHandler implements Handler {
                     "The decision could not be written durably, so it was not made; retry later");
         }
         metrics.decided(decision, System.nanoTime() - start);
+        DetectorProblems.requireDetectorsAnswered(decision);
         Responses.json(res, 200, decision);
     }
 

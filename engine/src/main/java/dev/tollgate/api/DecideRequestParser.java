@@ -123,10 +123,7 @@ public final class DecideRequestParser {
         if (latency == null || latency.isNull()) {
             return 0;
         }
-        if (!latency.canConvertToInt() || !latency.isIntegralNumber() || latency.asInt() < 1) {
-            errors.add(new FieldError("/hints/max_latency_ms", "must be a positive integer"));
-            return 0;
-        }
-        return latency.asInt();
+        Integer maxLatency = JsonBodies.integerIn(latency, "/hints/max_latency_ms", 1, Integer.MAX_VALUE, errors);
+        return maxLatency == null ? 0 : maxLatency;
     }
 }

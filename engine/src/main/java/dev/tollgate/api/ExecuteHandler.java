@@ -64,10 +64,7 @@ public final class ExecuteHandler implements Handler {
         if (node == null || node.isNull()) {
             return defaultMaxTokens;
         }
-        if (!node.canConvertToExactIntegral() || node.asInt() < 1 || node.asInt() > MAX_TOKENS_LIMIT) {
-            errors.add(new FieldError("/max_tokens", "must be an integer from 1 to " + MAX_TOKENS_LIMIT));
-            return defaultMaxTokens;
-        }
-        return node.asInt();
+        Integer maxTokens = JsonBodies.integerIn(node, "/max_tokens", 1, MAX_TOKENS_LIMIT, errors);
+        return maxTokens == null ? defaultMaxTokens : maxTokens;
     }
 }

@@ -9,22 +9,29 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
- * GET /health (everything), /health/live (the process answers), /health/ready (policies loaded and the
- * decision log writable; 503 otherwise). Policy files that failed to reload are listed with file and line
- * while the previous version stays active.
+ * GET /health (everything), /health/live (the process answers), /health/ready (policies loaded, every required
+ * detector answering, and the decision log able to append; 503 with the reasons otherwise). After a failed
+ * append the log counts as able only once a probe or an append succeeds again. Policy files that failed to
+ * reload are listed with file and line while the previous version stays active.
  */
 public final class HealthHandler implements HttpService {
     private final Map<String, PolicyReloader> engines;
     private final DecisionLog log;
+    private final Map<String, BooleanSupplier> requiredDetectors;
 
-    public HealthHandler(Map<String, PolicyReloader> engines, DecisionLog log) {
+    /** @param requiredDetectors detector name -> its health probe, for detectors without which nothing is decided */
+    public HealthHandler(Map<String, PolicyReloader> engines, DecisionLog log,
+                         Map<String, BooleanSupplier> requiredDetectors) {
         this.engines = new LinkedHashMap<>(engines);
         this.log = log;
+        this.requiredDetectors = new LinkedHashMap<>(requiredDetectors);
     }
 
     @Override
@@ -40,22 +47,40 @@ public final class HealthHandler implements HttpService {
     record LogHealth(boolean writable, long lastSeq, String headHash) {
     }
 
-    record Health(String status, boolean live, boolean ready, Map<String, EngineHealth> policies, LogHealth decisionLog) {
+    record Health(String status, boolean live, boolean ready, List<String> reasons, Map<String, EngineHealth> policies,
+                  Map<String, Boolean> requiredDetectors, LogHealth decisionLog) {
+    }
+
+    record Readiness(String status, List<String> reasons) {
     }
 
     private Health snapshot() {
         Map<String, EngineHealth> policies = new LinkedHashMap<>();
-        boolean loaded = true;
+        List<String> reasons = new ArrayList<>();
         for (var entry : engines.entrySet()) {
             CompiledPolicy current = entry.getValue().current();
-            loaded &= current != null;
+            if (current == null) {
+                reasons.add("no policy version of engine '" + entry.getKey() + "' is loaded");
+            }
             policies.put(entry.getKey(), new EngineHealth(current == null ? null : current.digest(),
                     current == null ? Map.of() : current.ruleCounts(),
                     entry.getValue().lastProblems().stream().map(PolicyProblem::toString).toList()));
         }
-        boolean ready = loaded && log.writable();
-        return new Health(ready ? "UP" : "DOWN", true, ready, policies,
-                new LogHealth(log.writable(), log.lastSeq(), log.headHash()));
+        Map<String, Boolean> detectors = new LinkedHashMap<>();
+        requiredDetectors.forEach((name, probe) -> {
+            boolean up = probe.getAsBoolean();
+            detectors.put(name, up);
+            if (!up) {
+                reasons.add("the required PII detector '" + name + "' does not answer, so every decision is denied");
+            }
+        });
+        boolean appendable = log.probe();
+        if (!appendable) {
+            reasons.add("the decision log cannot be appended to, so no decision can be made");
+        }
+        boolean ready = reasons.isEmpty();
+        return new Health(ready ? "UP" : "DOWN", true, ready, List.copyOf(reasons), policies, detectors,
+                new LogHealth(appendable, log.lastSeq(), log.headHash()));
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -64,7 +89,7 @@ public final class HealthHandler implements HttpService {
     }
 
     private void ready(ServerRequest req, ServerResponse res) {
-        boolean ready = snapshot().ready();
-        Responses.json(res, ready ? 200 : 503, Map.of("status", ready ? "UP" : "DOWN"));
+        Health health = snapshot();
+        Responses.json(res, health.ready() ? 200 : 503, new Readiness(health.status(), health.reasons()));
     }
 }

@@ -38,6 +38,15 @@ public final class HttpApi {
                 .any((req, res) -> {
                     throw new ProblemException(404, "not-found", "Not found", "No such resource");
                 })
+                .error(ClientAbortException.class, (req, res, e) -> {
+                    metrics.clientAbort(e.phase());
+                    LOG.log(Level.DEBUG, "client went away during the " + e.phase() + " on " + req.path().path());
+                    try {
+                        Responses.problem(res, ClientAbortException.PROBLEM, req.path().path());
+                    } catch (RuntimeException gone) {
+                        // Usually no one is left to read it.
+                    }
+                })
                 .error(ProblemException.class, (req, res, e) -> {
                     metrics.problem(e.status());
                     Responses.problem(res, e, req.path().path());

@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
@@ -20,28 +21,72 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** The body as a JSON object: 400 when it is not JSON (or breaks a parser limit), 422 when not an object. */
+    /**
+     * The body as a JSON object: 400 when it is not well-formed UTF-8, not JSON, breaks a parser limit, has
+     * anything but white space after the value, or holds an unpaired surrogate escape; 422 when not an object.
+     */
     public static JsonNode readObject(byte[] body) {
+        StrictUtf8.check(body);
         JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(body);
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            node = Json.MAPPER.readTree(parser);
+            if (node != null) {
+                requireEnd(parser);
+            }
         } catch (JsonProcessingException e) {
             // A parser limit (nesting depth, number or name length) is reported without a location.
             JsonLocation at = e.getLocation();
             throw new ProblemException(400, "malformed-json", "Malformed JSON", at == null
                     ? "The request body exceeds a JSON parser limit (nesting depth, number or name length)"
-                    : "The request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
-                            + ")");
+                    : "The request body is not valid JSON (" + where(at) + ")");
         } catch (IOException e) {
             throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body cannot be read");
         }
         if (node == null || node.isMissingNode()) {
             throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is empty");
         }
+        UnpairedSurrogates.find(node).ifPresent(pointer -> {
+            throw new ProblemException(400, "unpaired-surrogate", "Unpaired surrogate",
+                    "A string holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is not a character, "
+                            + "at " + (pointer.isEmpty() ? "the top level" : pointer));
+        });
         if (!node.isObject()) {
             throw invalid(List.of(new FieldError("", "must be a JSON object")));
         }
         return node;
+    }
+
+    /** Anything after the JSON value but white space is refused, whether it parses ({..}{..}) or not ({..}x). */
+    private static void requireEnd(JsonParser parser) throws IOException {
+        JsonLocation after = parser.currentLocation();
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            after = parser.currentTokenLocation();
+        } catch (JsonProcessingException e) {
+            if (e.getLocation() != null) {
+                after = e.getLocation();
+            }
+        }
+        throw new ProblemException(400, "trailing-content", "Trailing content",
+                "The request body has content after its JSON value (near " + where(after) + ")");
+    }
+
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /**
+     * An integer field within [min, max], or null (with the error recorded) when it is a fraction, a number out
+     * of that range, or not a number. Large numbers are compared exactly, never cut to 32 bits.
+     */
+    public static Integer integerIn(JsonNode node, String pointer, int min, int max, List<FieldError> errors) {
+        if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= min && node.intValue() <= max) {
+            return node.intValue();
+        }
+        errors.add(new FieldError(pointer, "must be an integer from " + min + " to " + max));
+        return null;
     }
 
     public static ProblemException invalid(List<FieldError> errors) {

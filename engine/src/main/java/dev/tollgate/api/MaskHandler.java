@@ -9,6 +9,7 @@ import dev.tollgate.mask.MaskedText;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.mask.MaskingSession;
 import dev.tollgate.mask.Operator;
+import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import io.helidon.webserver.http.Handler;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * "entities" is absent or empty), each with its operator ("replace" unless "operators" says otherwise).
  * Placeholders are consistent across all messages of the request; the mapping back to the values is dropped
  * with the request and never returned. Checks and problems as /v1/decide: 401, 415, 413, 400, then 422 with
- * every invalid field's JSON Pointer.
+ * every invalid field's JSON Pointer; 503 when a required detector does not answer, as nothing can be masked safely.
  */
 public final class MaskHandler implements Handler {
     private static final Pattern ENTITY_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -66,7 +67,7 @@ public final class MaskHandler implements Handler {
         List<List<Finding>> findings = new ArrayList<>();
         Set<String> detected = new TreeSet<>();
         for (Message m : request.messages()) {
-            List<Finding> found = detector.recognize(m.content());
+            List<Finding> found = recognize(m.content());
             found.forEach(f -> detected.add(f.type()));
             findings.add(found);
         }
@@ -86,6 +87,14 @@ public final class MaskHandler implements Handler {
             }
         }
         Responses.json(res, 200, new MaskResponse(messages, masked, counts));
+    }
+
+    private List<Finding> recognize(String text) {
+        try {
+            return detector.recognize(text);
+        } catch (DetectorUnavailableException e) {
+            throw DetectorProblems.unavailable();
+        }
     }
 
     private static MaskRequest parse(byte[] body) {

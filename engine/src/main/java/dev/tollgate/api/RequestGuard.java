@@ -2,12 +2,15 @@ package dev.tollgate.api;
 
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -47,12 +50,27 @@ public final class RequestGuard {
         return new ProblemException(401, "unauthorized", "Unauthorized", detail);
     }
 
+    /**
+     * 415 unless the Content-Type is application/json, with no charset or UTF-8: a missing, empty or unparseable
+     * header ("json") is as unsupported as text/plain.
+     */
     private static void requireJson(ServerRequest req) {
-        Optional<HttpMediaType> type = req.headers().contentType();
-        if (type.isEmpty() || !type.get().mediaType().text().equalsIgnoreCase("application/json")) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "The request body must be application/json");
+        Optional<String> header = req.headers().first(HeaderNames.CONTENT_TYPE);
+        HttpMediaType type;
+        try {
+            type = HttpMediaType.create(header.orElseThrow(IllegalArgumentException::new).strip());
+        } catch (RuntimeException e) {
+            throw unsupportedMediaType();
         }
+        boolean utf8 = type.charset().map(charset -> charset.equalsIgnoreCase("utf-8")).orElse(true);
+        if (!type.mediaType().text().equalsIgnoreCase("application/json") || !utf8) {
+            throw unsupportedMediaType();
+        }
+    }
+
+    private static ProblemException unsupportedMediaType() {
+        return new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                "The request body must be application/json (UTF-8)");
     }
 
     private byte[] readBody(ServerRequest req) {
@@ -60,15 +78,18 @@ public final class RequestGuard {
         if (length.isPresent() && length.getAsLong() > maxBodyBytes) {
             throw tooLarge();
         }
+        byte[] body;
         try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body cannot be read");
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        } catch (IOException | UncheckedIOException | InsufficientDataAvailableException
+                 | CloseConnectionException e) {
+            // Helidon's ways of saying that the connection ended before the body did.
+            throw new ClientAbortException("body", e);
         }
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return body;
     }
 
     private ProblemException tooLarge() {

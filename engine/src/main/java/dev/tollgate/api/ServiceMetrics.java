@@ -44,6 +44,14 @@ public final class ServiceMetrics {
                 .register(registry).increment();
     }
 
+    /** A client that went away mid-body or mid-stream: not an error of Tollgate's, so not a problem status. */
+    public void clientAbort(String phase) {
+        Counter.builder("tollgate.http.client.aborts")
+                .description("Requests whose client went away before the exchange ended, by phase (body, stream)")
+                .tag("phase", phase)
+                .register(registry).increment();
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -70,12 +74,20 @@ public final class DecisionLog implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DecisionLog.class.getName());
     private static final Set<String> RESERVED = Set.of("seq", "time", "prev_hash", "hash");
     private static final Pending STOP = new Pending(null, null);
+    private static final String PROBE_FILE = ".append-probe";
+    /** Room a probe must find: well above one decision record, so that a nearly full disk does not pass. */
+    private static final int PROBE_BYTES = 64 * 1024;
+    private static final long PROBE_TIMEOUT_SECONDS = 5;
 
     /** An acknowledged append: the record is on disk. */
     public record Appended(long seq, String hash, String time) {
     }
 
+    /** An append, or (with no body) a probe, or (with neither) the writer's stop signal. */
     private record Pending(byte[] body, CompletableFuture<Appended> future) {
+        boolean isProbe() {
+            return body == null && future != null;
+        }
     }
 
     private record Head(long seq, String hash) {
@@ -161,6 +173,38 @@ public final class DecisionLog implements AutoCloseable {
         return !closed && lastWriteOk && Files.isDirectory(dir) && Files.isWritable(dir);
     }
 
+    /**
+     * Whether an append would succeed now, for readiness. While the last write has failed it is not enough that
+     * the directory looks writable: on the writer thread, between appends, the probe cuts the current segment
+     * back to its last forced length as the next append would, checks that the next segment's name is free,
+     * and writes and forces {@value #PROBE_BYTES} bytes in the directory. Only when all of that succeeds is the
+     * log writable again.
+     */
+    public boolean probe() {
+        if (writable()) {
+            return true;
+        }
+        Pending probe = new Pending(null, new CompletableFuture<>());
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            queue.add(probe);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        try {
+            probe.future().get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return writable();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Bytes of an interrupted append cut from the last segment when the log was opened. */
     public long recoveredTornBytes() {
         return recoveredTornBytes;
@@ -226,9 +270,12 @@ public final class DecisionLog implements AutoCloseable {
             if (stop) {
                 batch.removeLast();
             }
+            List<Pending> probes = batch.stream().filter(Pending::isProbe).toList();
+            batch.removeIf(Pending::isProbe);
             if (!batch.isEmpty()) {
                 write(batch);
             }
+            probes.forEach(this::probe);
             batch.clear();
         }
         try {
@@ -269,6 +316,34 @@ public final class DecisionLog implements AutoCloseable {
             for (int i = done; i < batch.size(); i++) {
                 batch.get(i).future().completeExceptionally(e);
             }
+        }
+    }
+
+    private void probe(Pending probe) {
+        Path file = dir.resolve(PROBE_FILE);
+        try {
+            if (needsRepair) {
+                repair();
+            }
+            Path next = dir.resolve(Segments.name(segment + 1));
+            if (Files.exists(next, LinkOption.NOFOLLOW_LINKS) && !(Files.isRegularFile(next) && Files.size(next) == 0)) {
+                throw new IOException("the next segment's name is taken by something else");
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer room = ByteBuffer.allocate(PROBE_BYTES);
+                while (room.hasRemaining()) {
+                    channel.write(room);
+                }
+                channel.force(false);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+            lastWriteOk = true;
+            probe.future().complete(null);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "decision log: append probe failed: " + e);
+            probe.future().completeExceptionally(e);
         }
     }
 

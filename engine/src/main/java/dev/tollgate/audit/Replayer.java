@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Re-decides every logged decision from its logged facts: under the exact policy versions recorded in it
@@ -65,7 +66,10 @@ public final class Replayer {
                         .toList();
                 List<String> unavailable = new ArrayList<>();
                 record.path("unavailable_detectors").forEach(d -> unavailable.add(d.asText()));
-                Outcome replayed = PolicyEvaluation.evaluate(policies, facts, unavailable).outcome();
+                Map<String, Integer> inputLimits = new TreeMap<>();
+                record.path("input_limits").fields()
+                        .forEachRemaining(limit -> inputLimits.put(limit.getKey(), limit.getValue().asInt()));
+                Outcome replayed = PolicyEvaluation.evaluate(policies, facts, unavailable, inputLimits).outcome();
                 results.add(new Replayed(record.get("decision_id").asText(), recorded, replayed));
             }
         }

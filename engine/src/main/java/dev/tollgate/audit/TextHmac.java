@@ -3,7 +3,6 @@ package dev.tollgate.audit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +50,12 @@ public final class TextHmac {
         return new TextHmac(key);
     }
 
-    /** {@code hmac-sha256:<64 lowercase hex>} over the UTF-8 bytes of text. */
+    /** {@code hmac-sha256:<64 lowercase hex>} over the UTF-8 bytes of text ({@link ExactUtf8}). */
     public String of(String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(ExactUtf8.bytes(text)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -16,18 +16,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Combines the partial verdicts of every pack of every engine into one outcome: deny overrides; the
  * permitted destinations are those the application may use that no pack forbids; obligations are the
  * union of those that apply to the chosen route or to its cloud leg; reasons are sorted so the outcome is
- * byte-for-byte deterministic.
+ * byte-for-byte deterministic. A destination with an input limit (an on-device model's context) is left out when
+ * the input's estimated token count exceeds it, saying so in a reason; when that leaves none, the request is
+ * denied naming the limit.
  */
 public final class Combiner {
     public static final String ENGINE = "tollgate";
     public static final String PACK = "combiner";
     private static final String STATIC = "static";
     private static final String CLOUD = "cloud";
+    static final String CONTEXT_RULE = "tollgate.context-limit";
+    private static final String CONTEXT_BASIS = "Input must fit the model's context (Tollgate invariant)";
 
     private static final Comparator<ObligationKey> OBLIGATION_ORDER = Comparator.comparing(ObligationKey::type)
             .thenComparing(ObligationKey::appliesTo, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -38,6 +43,12 @@ public final class Combiner {
     }
 
     public Outcome combine(Facts facts, List<PartialVerdict> verdicts, List<Reason> failures) {
+        return combine(facts, verdicts, failures, Map.of());
+    }
+
+    /** @param inputLimits destination id -> the most estimated input tokens it takes (absent: no limit) */
+    public Outcome combine(Facts facts, List<PartialVerdict> verdicts, List<Reason> failures,
+                           Map<String, Integer> inputLimits) {
         List<Reason> reasons = new ArrayList<>(failures);
         verdicts.forEach(v -> reasons.addAll(v.reasons()));
         List<Reason> sorted = reasons.stream().distinct().sorted(REASON_ORDER).toList();
@@ -47,15 +58,34 @@ public final class Combiner {
         }
         List<DestinationFacts> permitted = permitted(facts, verdicts);
         if (permitted.isEmpty()) {
-            List<Reason> withNone = new ArrayList<>(sorted);
-            withNone.add(new Reason("tollgate.no-permitted-destination", ENGINE, PACK,
+            return deny(with(sorted, new Reason("tollgate.no-permitted-destination", ENGINE, PACK,
                     "Fail closed: no destination satisfies every pack",
-                    "No destination is permitted by every policy pack for this request"));
-            return deny(withNone.stream().sorted(REASON_ORDER).toList());
+                    "No destination is permitted by every policy pack for this request")));
+        }
+        int tokens = facts.request().tokenCount();
+        List<DestinationFacts> tooSmall = permitted.stream()
+                .filter(d -> inputLimits.containsKey(d.id()) && tokens > inputLimits.get(d.id())).toList();
+        if (!tooSmall.isEmpty()) {
+            String limits = tooSmall.stream().map(d -> d.id() + " takes up to " + inputLimits.get(d.id()))
+                    .collect(Collectors.joining(", "));
+            permitted = permitted.stream().filter(d -> !tooSmall.contains(d)).toList();
+            if (permitted.isEmpty()) {
+                return deny(with(sorted, new Reason(CONTEXT_RULE, ENGINE, PACK, CONTEXT_BASIS,
+                        "The input (about " + tokens + " tokens) is longer than any permitted destination takes ("
+                                + limits + "): shorten it")));
+            }
+            sorted = with(sorted, new Reason(CONTEXT_RULE, ENGINE, PACK, CONTEXT_BASIS,
+                    "The input (about " + tokens + " tokens) is longer than " + limits + ": routed where it fits"));
         }
         Route route = route(facts.destinations(), permitted, verdicts);
         return new Outcome(Outcome.ALLOW, route, permitted.stream().map(DestinationFacts::id).toList(),
                 obligations(verdicts, route), sorted);
+    }
+
+    private static List<Reason> with(List<Reason> sorted, Reason added) {
+        List<Reason> reasons = new ArrayList<>(sorted);
+        reasons.add(added);
+        return reasons.stream().sorted(REASON_ORDER).toList();
     }
 
     private static Outcome deny(List<Reason> reasons) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +29,13 @@ public final class DecisionService {
     private final DecisionIds ids;
     private final Duration ttl;
     private final DecisionTokens tokens;
+    private final Map<String, Integer> inputLimits;
 
+    /** @param inputLimits destination id -> the most estimated input tokens it takes (an on-device context) */
     public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
-                           TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl) {
+                           TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl,
+                           Map<String, Integer> inputLimits) {
+        this.inputLimits = new TreeMap<>(inputLimits);
         this.factsBuilder = factsBuilder;
         this.engines = List.copyOf(engines);
         this.log = log;
@@ -46,7 +51,7 @@ public final class DecisionService {
         FactsBuilder.Built built = factsBuilder.build(app, request);
         List<CompiledPolicy> policies = engines.stream().map(Supplier::get).toList();
         PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts(),
-                built.unavailableDetectors());
+                built.unavailableDetectors(), inputLimits);
         Instant expiresAt = clock.instant().plus(ttl);
         String id = ids.next();
         Outcome outcome = evaluated.outcome();
@@ -72,6 +77,9 @@ public final class DecisionService {
         record.put("expires_at", d.expiresAt());
         if (!built.unavailableDetectors().isEmpty()) {
             record.set("unavailable_detectors", Json.MAPPER.valueToTree(built.unavailableDetectors()));
+        }
+        if (!inputLimits.isEmpty()) {
+            record.set("input_limits", Json.MAPPER.valueToTree(inputLimits));
         }
         if (!engineDecisionIds.isEmpty()) {
             record.set("engine_decision_ids", Json.MAPPER.valueToTree(engineDecisionIds));

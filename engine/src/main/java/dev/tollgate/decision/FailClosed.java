@@ -4,9 +4,9 @@ import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.Reason;
 
 /** The reasons recorded when an engine or a required detector fails: the decision fails closed and says why. */
-final class FailClosed {
+public final class FailClosed {
     static final String RULE = "tollgate.engine-failure";
-    static final String DETECTOR_RULE = "tollgate.detector-unavailable";
+    public static final String DETECTOR_RULE = "tollgate.detector-unavailable";
 
     private FailClosed() {
     }

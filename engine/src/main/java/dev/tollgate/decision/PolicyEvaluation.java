@@ -36,6 +36,15 @@ public final class PolicyEvaluation {
      *                             fails the decision closed (and is logged, so replay fails it the same way)
      */
     public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts, List<String> unavailableDetectors) {
+        return evaluate(policies, facts, unavailableDetectors, Map.of());
+    }
+
+    /**
+     * @param inputLimits destination id -> the most estimated input tokens it takes; logged with the decision,
+     *                    so replay leaves out the same destinations
+     */
+    public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts, List<String> unavailableDetectors,
+                                     Map<String, Integer> inputLimits) {
         Map<String, String> versions = new TreeMap<>();
         List<PartialVerdict> verdicts = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
@@ -51,6 +60,6 @@ public final class PolicyEvaluation {
         Map<String, String> engineDecisionIds = new TreeMap<>();
         verdicts.stream().filter(v -> v.engineDecisionId() != null)
                 .forEach(v -> engineDecisionIds.put(v.engine() + "/" + v.pack(), v.engineDecisionId()));
-        return new Evaluated(COMBINER.combine(facts, verdicts, failures), versions, engineDecisionIds);
+        return new Evaluated(COMBINER.combine(facts, verdicts, failures, inputLimits), versions, engineDecisionIds);
     }
 }

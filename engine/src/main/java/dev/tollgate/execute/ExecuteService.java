@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
@@ -131,8 +132,11 @@ public final class ExecuteService implements ChatGateway {
             throw logUnavailable();
         } catch (ProblemException e) {
             throw e;
+        } catch (ClientAbortException e) {
+            durable(claimed, id);
+            throw failed(id, app, destination, "client-abort", start, e);
         } catch (RuntimeException e) {
-            // A fault inside Tollgate, or a streaming client that went away: the start gets its outcome anyway.
+            // A fault inside Tollgate: the start gets its outcome anyway.
             durable(claimed, id);
             throw failed(id, app, destination, "internal", start, e);
         }

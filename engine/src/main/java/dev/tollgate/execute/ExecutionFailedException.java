@@ -23,6 +23,9 @@ final class ExecutionFailedException extends Exception {
                     "Destination '" + destination + "' has too many requests waiting; retry later");
             case BAD_RESPONSE -> new ExecutionFailedException(destination, 502, "destination-bad-response",
                     "Destination '" + destination + "' gave an answer that is not a valid completion");
+            case INPUT_TOO_LONG -> new ExecutionFailedException(destination, 422, "context-exceeded",
+                    "The input is longer than destination '" + destination + "' can take (" + e.getMessage()
+                            + "); shorten it");
             case UNREACHABLE, SERVER_ERROR -> new ExecutionFailedException(destination, 502, "destination-unavailable",
                     "Destination '" + destination + "' could not be reached");
         };

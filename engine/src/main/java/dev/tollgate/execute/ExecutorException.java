@@ -18,7 +18,9 @@ public final class ExecutorException extends Exception {
         /** An answer that is not a valid completion (malformed JSON, no choices, a 4xx other than 429). */
         BAD_RESPONSE,
         /** The executor's queue is full or it is closed. */
-        OVERLOADED
+        OVERLOADED,
+        /** The prompt leaves no room for an answer in the model's context. */
+        INPUT_TOO_LONG
     }
 
     private final Kind kind;

@@ -9,11 +9,11 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.Json;
+import dev.tollgate.audit.ExactUtf8;
 import dev.tollgate.decision.Outcome;
 import dev.tollgate.decision.Route;
 import dev.tollgate.policy.Obligation;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
@@ -130,7 +130,7 @@ public final class DecisionTokens {
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+                    .digest(ExactUtf8.bytes(text)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

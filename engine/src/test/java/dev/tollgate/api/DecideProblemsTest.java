@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,18 +36,8 @@ class DecideProblemsTest {
         return HttpRequest.newBuilder(service.uri("/v1/decide"));
     }
 
-    private static long logLines() throws Exception {
-        Path log = service.dataDir().resolve("log");
-        if (!Files.isDirectory(log)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(log)) {
-            long lines = 0;
-            for (Path f : files.toList()) {
-                lines += Files.readAllLines(f).size();
-            }
-            return lines;
-        }
+    private static long logLines() {
+        return service.logLines();
     }
 
     @Test

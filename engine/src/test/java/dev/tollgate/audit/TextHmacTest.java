@@ -38,6 +38,13 @@ class TextHmacTest {
     }
 
     @Test
+    void anUnpairedSurrogateKeepsItsOwnHmac() throws Exception {
+        TextHmac hmac = TextHmac.open(dir.resolve("hmac.key"));
+        assertNotEquals(hmac.of("Hi there ?"), hmac.of("Hi there \ud800"));
+        assertNotEquals(hmac.of("\udc00"), hmac.of("\ud800"));
+    }
+
+    @Test
     void keyFileOfTheWrongLengthIsRefused() throws Exception {
         Path keyFile = dir.resolve("short.key");
         Files.write(keyFile, new byte[16]);

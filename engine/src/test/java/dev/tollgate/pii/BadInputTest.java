@@ -136,12 +136,17 @@ class BadInputTest {
     }
 
     @Test
-    void loneSurrogatesAreAnsweredWithOffsetsInCodeUnits() throws Exception {
-        String text = "a \ud800 b \udc00 mail anna@example.org \udbff";
+    void loneSurrogatesAreRefusedAndNotDecided() throws Exception {
+        long before = service.logLines();
         // Escaped by hand: the HTTP client would send a lone surrogate in a Java string as '?'.
-        String raw = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", \"content\": "
-                + "\"a \\ud800 b \\udc00 mail anna@example.org \\udbff\"}]}}";
-        assertSpan(only(findings(decide(raw), text.length()), "EMAIL_ADDRESS"), text, "anna@example.org");
+        for (String content : new String[]{"a \\ud800 b", "\\udc00 mail anna@example.org", "end \\udbff"}) {
+            String raw = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", "
+                    + "\"content\": \"" + content + "\"}]}}";
+            HttpResponse<String> response = decide(raw);
+            assertEquals(400, response.statusCode(), response.body());
+            assertEquals(Problem.TYPE_BASE + "unpaired-surrogate", Json.MAPPER.readTree(response.body()).get("type").asText());
+        }
+        assertEquals(before, service.logLines());
     }
 
     @Test

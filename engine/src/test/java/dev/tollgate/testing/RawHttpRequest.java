@@ -28,7 +28,8 @@ public record RawHttpRequest(String target, Map<String, String> headers, byte[] 
         return new RawHttpRequest(head[0].split(" ")[1], headers, body);
     }
 
-    private static String head(InputStream in) throws IOException {
+    /** The head of a request or an answer: its bytes up to the blank line, which is consumed. */
+    static String head(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

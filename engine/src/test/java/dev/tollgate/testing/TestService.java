@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A real Tollgate service on a free loopback port with its own data directory, for tests over HTTP. */
 public final class TestService implements AutoCloseable {
@@ -103,6 +104,27 @@ public final class TestService implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Lines in the decision log's segments: what a request that changes nothing must leave as it was. */
+    public long logLines() {
+        Path log = dataDir.resolve("log");
+        if (!Files.isDirectory(log)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(log)) {
+            long lines = 0;
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                lines += Files.readAllLines(f).size();
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public URI uri(String path) {

@@ -55,6 +55,16 @@ class DecisionTokensTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsNotReadAsAQuestionMark() throws Exception {
+        String issuedFor = "Hi there \ud800";
+        String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, OUTCOME,
+                NOW.plus(Duration.ofMinutes(5)));
+        assertEquals("decision-1", tokens(CLOCK).verify(token, issuedFor).decisionId());
+        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
+        assertEquals("token-input-mismatch", e.kind());
+    }
+
+    @Test
     void anExpiredTokenIsRefusedWith410() throws Exception {
         String token = issue();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);

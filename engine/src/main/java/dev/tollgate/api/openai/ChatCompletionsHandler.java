@@ -7,6 +7,8 @@ import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
@@ -85,6 +87,8 @@ public final class ChatCompletionsHandler implements Handler {
         try {
             ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), sse);
             sse.finish(executed(result), chat.includeUsage());
+        } catch (ClientAbortException e) {
+            failures.aborted(e, req);
         } catch (RuntimeException e) {
             if (!sse.started()) {
                 throw e;
@@ -98,6 +102,7 @@ public final class ChatCompletionsHandler implements Handler {
         if (result.execution() != null) {
             return result.execution();
         }
+        DetectorProblems.requireDetectorsAnswered(result.decision());
         String rules = result.decision().outcome().reasons().stream().map(Reason::rule).distinct()
                 .collect(Collectors.joining(", "));
         throw new ProblemException(403, "policy-denied", "Denied by policy",

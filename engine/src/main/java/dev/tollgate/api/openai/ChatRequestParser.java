@@ -92,13 +92,9 @@ final class ChatRequestParser {
         if (node == null) {
             return defaultMaxTokens;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1
-                || node.asInt() > MAX_TOKENS_LIMIT) {
-            errors.add(new FieldError(current != null ? "/max_completion_tokens" : "/max_tokens",
-                    "must be an integer from 1 to " + MAX_TOKENS_LIMIT));
-            return 0;
-        }
-        return node.asInt();
+        Integer maxTokens = JsonBodies.integerIn(node, current != null ? "/max_completion_tokens" : "/max_tokens",
+                1, MAX_TOKENS_LIMIT, errors);
+        return maxTokens == null ? 0 : maxTokens;
     }
 
     private static boolean flag(JsonNode parent, String field, String at, List<FieldError> errors) {
@@ -122,7 +118,7 @@ final class ChatRequestParser {
     /** n above 1, tools and functions, and structured output are not served; an empty tools array is allowed. */
     private static void rejectUnsupported(JsonNode root, List<FieldError> errors) {
         JsonNode n = present(root, "n");
-        if (n != null && !(n.isIntegralNumber() && n.asLong() == 1)) {
+        if (n != null && !(n.isIntegralNumber() && n.canConvertToInt() && n.intValue() == 1)) {
             errors.add(new FieldError("/n", "must be 1: Tollgate answers with one choice"));
         }
         for (String field : TOOL_FIELDS) {

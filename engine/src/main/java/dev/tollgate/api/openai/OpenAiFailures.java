@@ -1,5 +1,6 @@
 package dev.tollgate.api.openai;
 
+import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
@@ -28,10 +29,24 @@ final class OpenAiFailures {
     void answer(ServerRequest req, ServerResponse res, BiConsumer<ServerRequest, ServerResponse> handler) {
         try {
             handler.accept(req, res);
+        } catch (ClientAbortException e) {
+            aborted(e, req);
+            try {
+                OpenAiError error = OpenAiError.of(ClientAbortException.PROBLEM);
+                Responses.json(res, error.status(), error.json());
+            } catch (RuntimeException gone) {
+                // Usually no one is left to read it.
+            }
         } catch (RuntimeException e) {
             OpenAiError error = counted(e, req);
             Responses.json(res, error.status(), error.json());
         }
+    }
+
+    /** A client that went away is told nothing: it is counted apart from errors and logged without a trace. */
+    void aborted(ClientAbortException e, ServerRequest req) {
+        metrics.clientAbort(e.phase());
+        LOG.log(Level.DEBUG, "client went away during the " + e.phase() + " on " + req.path().path());
     }
 
     /** The failure as an OpenAI error, counted; anything but a ProblemException is an internal error. */

@@ -2,11 +2,13 @@ package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tollgate.Json;
+import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.decision.Outcome;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
@@ -74,7 +76,7 @@ final class SseStream implements ChatGateway.Listener {
         try {
             send(error.json());
             close();
-        } catch (UncheckedIOException e) {
+        } catch (ClientAbortException e) {
             // The connection is closed: nothing more can be sent.
         }
     }
@@ -97,16 +99,16 @@ final class SseStream implements ChatGateway.Listener {
         try {
             out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | CloseConnectionException e) {
+            throw new ClientAbortException("stream", e);
         }
     }
 
     private void close() {
         try {
             out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | CloseConnectionException e) {
+            throw new ClientAbortException("stream", e);
         }
     }
 }

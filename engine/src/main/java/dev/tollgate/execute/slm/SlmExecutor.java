@@ -136,7 +136,7 @@ public final class SlmExecutor implements Executor {
         int promptTokens = llama(() -> model.encode(prompt)).length;
         int budget = Math.min(request.maxTokens(), contextSize - promptTokens);
         if (budget <= 0) {
-            throw new ExecutorException(Kind.BAD_RESPONSE, "a prompt of " + promptTokens
+            throw new ExecutorException(Kind.INPUT_TOO_LONG, "a prompt of " + promptTokens
                     + " tokens leaves no room in the on-device context of " + contextSize);
         }
         InferenceParameters inference = greedy(prompt).setNPredict(budget);

@@ -175,7 +175,7 @@ class SlmExecutorTest {
             GenerationRequest longPrompt = ask("word ".repeat(60), 8);
 
             ExecutorException e = assertThrows(ExecutorException.class, () -> small.generate(longPrompt));
-            assertEquals(Kind.BAD_RESPONSE, e.kind());
+            assertEquals(Kind.INPUT_TOO_LONG, e.kind());
         }
     }
 

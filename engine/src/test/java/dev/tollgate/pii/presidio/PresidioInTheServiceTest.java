@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +49,9 @@ class PresidioInTheServiceTest {
         try (TestService service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
                 "TOLLGATE_PRESIDIO_MODE", "required", "TOLLGATE_PRESIDIO_URL", "http://127.0.0.1:" + closedPort))) {
             data = service.dataDir();
-            JsonNode decision = decide(service, Samples.body("faq", "DE", "What are your opening hours?"));
-            assertEquals("deny", decision.get("effect").asText(), decision.toPrettyString());
-            assertTrue(decision.get("reasons").toString().contains("tollgate.detector-unavailable"), decision.toString());
+            JsonNode problem = assertProblem(service.decide(TestService.CLAIMS_KEY,
+                    Samples.body("faq", "DE", "What are your opening hours?")), 503, "detector-unavailable");
+            assertTrue(problem.get("detail").asText().contains("logged as decision"), problem.toString());
         }
         assertTrue(Files.readString(Files.list(data.resolve("log")).findFirst().orElseThrow())
                 .contains("\"unavailable_detectors\":[\"presidio\"]"));

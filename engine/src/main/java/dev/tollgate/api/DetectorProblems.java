@@ -1,0 +1,27 @@
+package dev.tollgate.api;
+
+import dev.tollgate.decision.Decision;
+import dev.tollgate.decision.FailClosed;
+
+/** The answer when a required PII detector (Presidio in mode "required") does not answer. */
+public final class DetectorProblems {
+    private DetectorProblems() {
+    }
+
+    public static ProblemException unavailable() {
+        return new ProblemException(503, "detector-unavailable", "Detector unavailable",
+                "A required PII detector did not answer, so the text cannot be checked; retry later");
+    }
+
+    /**
+     * A decision denied because a required detector did not answer is logged like any other (fail closed,
+     * replayable), but the caller is told the truth: 503, retry later, not "forbidden by policy".
+     */
+    public static void requireDetectorsAnswered(Decision decision) {
+        if (decision.outcome().reasons().stream().anyMatch(r -> r.rule().equals(FailClosed.DETECTOR_RULE))) {
+            throw new ProblemException(503, "detector-unavailable", "Detector unavailable",
+                    "A required PII detector did not answer, so the request was denied (logged as decision "
+                            + decision.decisionId() + "); retry later");
+        }
+    }
+}

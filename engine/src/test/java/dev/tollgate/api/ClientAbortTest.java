@@ -1,0 +1,72 @@
+package dev.tollgate.api;
+
+import dev.tollgate.testing.LogCapture;
+import dev.tollgate.testing.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A client that goes away in the middle of its request body is a client abort: no error, no 500, no record. */
+class ClientAbortTest {
+    private static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static void sendHalfABodyAndLeave(String path) throws Exception {
+        String body = BadRequestsTest.body(path, "\"Opening hours?\"");
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestService.CLAIMS_KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + (body.length() + 1000) + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", service.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((head + body).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    private static String abortsCounted(int expected) throws InterruptedException {
+        String metrics = "";
+        // The server notices the closed connection after the client has gone: wait for it, up to 20 s.
+        for (int i = 0; i < 200; i++) {
+            metrics = service.get("/metrics").body();
+            if (metrics.contains("tollgate_http_client_aborts_total{phase=\"body\"} " + expected + ".0")) {
+                return metrics;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("client aborts not counted: " + metrics);
+    }
+
+    @Test
+    void aBodyCutShortIsCountedAsAClientAbortOnEveryEndpoint() throws Exception {
+        long before = service.logLines();
+        try (LogCapture logs = new LogCapture()) {
+            int aborted = 0;
+            for (String path : BadRequestsTest.ENDPOINTS) {
+                sendHalfABodyAndLeave(path);
+                String metrics = abortsCounted(++aborted);
+                assertFalse(metrics.contains("tollgate_http_problems_total{status=\"500\"}"), metrics);
+                assertFalse(metrics.contains("tollgate_http_problems_total{status=\"400\"}"), metrics);
+            }
+            List<String> warnings = logs.warnings();
+            assertTrue(warnings.isEmpty(), "logged as a problem: " + warnings);
+        }
+        assertEquals(before, service.logLines());
+    }
+}
