@@ -1,0 +1,177 @@
+package dev.tollgate.mask;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The values a session masked and their {@link ValueParts parts}, and where they reappear in another text.
+ * A value and each of its word parts are found as whole words in any letter case, also with invisible format
+ * characters (zero-width space, soft hyphen) inside and any run of white space where the value has a space. A
+ * number is found by its digits: a run of digits in the text, with up to three spaces, dashes, dots or slashes
+ * between any two, that shares {@link ValueParts#MIN_DIGITS} consecutive digits with a known value is masked, and
+ * so is the word it stands in ("DE89370400440532013000" as a whole).
+ *
+ * <p>Every reappearance gets the replacement its value got: a part stands for its whole value, so that
+ * restoring an answer gives the whole value where the cloud kept the part's placeholder. Where two values share a
+ * part, the value masked first gets it. Text already standing as a replacement is never looked into.
+ */
+final class KnownValues {
+    private static final String NOT_WORD = "[\\p{L}\\p{M}\\p{N}]";
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[\\p{Z}\\s\\p{Pd}./\\p{Cf}]{0,3}\\p{Nd})*");
+    /** Stands in for replacements while searching: neither a letter, digit, separator nor format character. */
+    private static final char BLANK = '\u0000';
+
+    private record Known(String type, Operator operator, String replacement) {
+    }
+
+    private record Term(Pattern pattern, Known known) {
+    }
+
+    private record Found(int start, int end, Known known) {
+    }
+
+    private final Map<String, Term> terms = new LinkedHashMap<>();
+    private final Map<String, Known> byDigitRun = new HashMap<>();
+    private final Set<String> replacements = new HashSet<>();
+
+    void add(String type, Operator operator, String value, String replacement) {
+        Known known = new Known(type, operator, replacement);
+        replacements.add(replacement);
+        addTerm(value, known);
+        ValueParts.words(type, value).forEach(word -> addTerm(word, known));
+        String digits = ValueParts.digits(value);
+        for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
+            byDigitRun.putIfAbsent(digits.substring(i, i + ValueParts.MIN_DIGITS), known);
+        }
+    }
+
+    private void addTerm(String term, Known known) {
+        if (!term.isBlank()) {
+            terms.computeIfAbsent(term.toLowerCase(Locale.ROOT), t -> new Term(wholeWord(term), known));
+        }
+    }
+
+    /** The text with every reappearance of a known value of one of these types, or a part of one, masked. */
+    MaskedText mask(String text, Set<String> types) {
+        String searched = withoutReplacements(text);
+        List<Found> found = new ArrayList<>();
+        for (Term term : terms.values()) {
+            if (types.contains(term.known().type())) {
+                Matcher m = term.pattern().matcher(searched);
+                while (m.find()) {
+                    found.add(new Found(m.start(), m.end(), term.known()));
+                }
+            }
+        }
+        Matcher run = DIGIT_RUN.matcher(searched);
+        while (run.find()) {
+            Known known = knownDigits(run.group(), types);
+            if (known != null) {
+                found.add(new Found(wordStart(searched, run.start()), wordEnd(searched, run.end()), known));
+            }
+        }
+        return replace(text, merged(found));
+    }
+
+    private Known knownDigits(String run, Set<String> types) {
+        StringBuilder digits = new StringBuilder();
+        run.codePoints().filter(Character::isDigit).forEach(cp -> digits.append(Character.digit(cp, 10)));
+        for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
+            Known known = byDigitRun.get(digits.substring(i, i + ValueParts.MIN_DIGITS));
+            if (known != null && types.contains(known.type())) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private String withoutReplacements(String text) {
+        StringBuilder searched = new StringBuilder(text);
+        for (String replacement : replacements) {
+            for (int at = text.indexOf(replacement); at >= 0; at = text.indexOf(replacement, at + 1)) {
+                for (int i = at; i < at + replacement.length(); i++) {
+                    searched.setCharAt(i, BLANK);
+                }
+            }
+        }
+        return searched.toString();
+    }
+
+    /** Overlapping finds become one, with the replacement of the longest of them. */
+    private static List<Found> merged(List<Found> found) {
+        found.sort(Comparator.comparingInt(Found::start));
+        List<Found> merged = new ArrayList<>();
+        for (Found f : found) {
+            Found last = merged.isEmpty() ? null : merged.getLast();
+            if (last == null || f.start() >= last.end()) {
+                merged.add(f);
+            } else {
+                Known longer = f.end() - f.start() > last.end() - last.start() ? f.known() : last.known();
+                merged.set(merged.size() - 1, new Found(last.start(), Math.max(last.end(), f.end()), longer));
+            }
+        }
+        return merged;
+    }
+
+    private static MaskedText replace(String text, List<Found> found) {
+        StringBuilder out = new StringBuilder(text.length());
+        List<MaskedSpan> spans = new ArrayList<>(found.size());
+        int last = 0;
+        for (Found f : found) {
+            out.append(text, last, f.start());
+            int start = out.length();
+            out.append(f.known().replacement());
+            spans.add(new MaskedSpan(f.known().type(), f.known().operator(), f.known().replacement(), start,
+                    out.length()));
+            last = f.end();
+        }
+        return new MaskedText(out.append(text, last, text.length()).toString(), spans);
+    }
+
+    /**
+     * The term as a case-insensitive whole-word pattern that also matches with format characters between its
+     * characters and any white space where it has white space.
+     */
+    private static Pattern wholeWord(String term) {
+        StringBuilder regex = new StringBuilder("(?<!" + NOT_WORD + ")");
+        int[] codePoints = term.strip().codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            if (i > 0) {
+                regex.append("\\p{Cf}*");
+            }
+            if (Character.isWhitespace(codePoints[i])) {
+                regex.append("[\\p{Z}\\s]+");
+                while (i + 1 < codePoints.length && Character.isWhitespace(codePoints[i + 1])) {
+                    i++;
+                }
+            } else {
+                regex.append(Pattern.quote(Character.toString(codePoints[i])));
+            }
+        }
+        return Pattern.compile(regex.append("(?!" + NOT_WORD + ")").toString(),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static int wordStart(String text, int start) {
+        while (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))) {
+            start -= Character.charCount(text.codePointBefore(start));
+        }
+        return start;
+    }
+
+    private static int wordEnd(String text, int end) {
+        while (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return end;
+    }
+}
