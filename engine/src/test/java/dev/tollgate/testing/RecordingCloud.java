@@ -71,19 +71,24 @@ public final class RecordingCloud implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
-    /** The text of every message of every request received, decoded from the JSON (text parts joined). */
+    /** The text of every message of every request received, decoded from the JSON. */
     public List<String> messageTexts() {
         List<String> texts = new ArrayList<>();
-        for (JsonNode body : bodies) {
-            for (JsonNode message : body.path("messages")) {
-                JsonNode content = message.path("content");
-                if (content.isArray()) {
-                    List<String> parts = new ArrayList<>();
-                    content.forEach(part -> parts.add(part.path("text").asText()));
-                    texts.add(String.join("\n", parts));
-                } else {
-                    texts.add(content.asText());
-                }
+        bodies.forEach(body -> texts.addAll(messageTexts(body)));
+        return texts;
+    }
+
+    /** The text of every message of one request body: its content, or its text parts joined by newlines. */
+    public static List<String> messageTexts(JsonNode body) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode message : body.path("messages")) {
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                List<String> parts = new ArrayList<>();
+                content.forEach(part -> parts.add(part.path("text").asText()));
+                texts.add(String.join("\n", parts));
+            } else {
+                texts.add(content.asText());
             }
         }
         return texts;
@@ -108,7 +113,12 @@ public final class RecordingCloud implements AutoCloseable {
                 choice.putObject("message").put("role", "assistant").put("content", text);
                 choice.put("finish_reason", "stop");
                 completion.set("usage", usage());
-                send(exchange, "application/json", completion.toString());
+                byte[] bytes = completion.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
             }
         }
     }
@@ -152,15 +162,6 @@ public final class RecordingCloud implements AutoCloseable {
     private static void event(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void send(HttpExchange exchange, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
