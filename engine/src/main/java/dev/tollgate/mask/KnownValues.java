@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,8 @@ final class KnownValues {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[\\p{Z}\\s\\p{Pd}./\\p{Cf}]{0,3}\\p{Nd})*");
     /** Stands in for replacements while searching: neither a letter, digit, separator nor format character. */
     private static final char BLANK = '\u0000';
+    /** Longer than any replacement: {@code <TYPE#16 hex digits>} with the longest type name. */
+    private static final int MAX_REPLACEMENT = 128;
 
     private record Known(String type, Operator operator, String replacement) {
     }
@@ -39,7 +40,10 @@ final class KnownValues {
     private record Found(int start, int end, Known known) {
     }
 
-    private final Map<String, Term> terms = new LinkedHashMap<>();
+    /** Terms by their first word, folded: the text is searched only where one of its words starts a term. */
+    private final Map<String, List<Term>> termsByFirstWord = new HashMap<>();
+    private final Set<String> terms = new HashSet<>();
+    private int longestFirstWord;
     private final Map<String, Known> byDigitRun = new HashMap<>();
     private final Set<String> replacements = new HashSet<>();
 
@@ -55,20 +59,31 @@ final class KnownValues {
     }
 
     private void addTerm(String term, Known known) {
-        if (!term.isBlank()) {
-            terms.computeIfAbsent(term.toLowerCase(Locale.ROOT), t -> new Term(wholeWord(term), known));
+        String word = trimmed(term);
+        if (!word.isEmpty() && terms.add(fold(word))) {
+            String first = firstWord(word, 0, Integer.MAX_VALUE);
+            longestFirstWord = Math.max(longestFirstWord, first.length());
+            termsByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new Term(wholeWord(word), known));
         }
     }
 
-    /** The text with every reappearance of a known value of one of these types, or a part of one, masked. */
+    /**
+     * The text with every reappearance of a known value of one of these types, or a part of one, masked. It takes
+     * time in proportion to the text's length: terms are tried only where a word that starts one starts.
+     */
     MaskedText mask(String text, Set<String> types) {
         String searched = withoutReplacements(text);
         List<Found> found = new ArrayList<>();
-        for (Term term : terms.values()) {
-            if (types.contains(term.known().type())) {
-                Matcher m = term.pattern().matcher(searched);
-                while (m.find()) {
-                    found.add(new Found(m.start(), m.end(), term.known()));
+        for (int i = 0; i < searched.length(); i += Character.charCount(searched.codePointAt(i))) {
+            if (isWordChar(searched.codePointAt(i)) && (i == 0 || !isWordChar(searched.codePointBefore(i)))) {
+                for (Term term : termsByFirstWord.getOrDefault(firstWord(searched, i, longestFirstWord + 1), List.of())) {
+                    if (types.contains(term.known().type())) {
+                        Matcher m = term.pattern().matcher(searched).region(i, searched.length())
+                                .useTransparentBounds(true);
+                        if (m.lookingAt()) {
+                            found.add(new Found(i, m.end(), term.known()));
+                        }
+                    }
                 }
             }
         }
@@ -94,11 +109,16 @@ final class KnownValues {
         return null;
     }
 
+    /**
+     * The text with every replacement this session handed out that starts with '<' (placeholders, hashes,
+     * {@code <REDACTED>}) blanked; a partial mask shows at most four characters, too few to match anything.
+     */
     private String withoutReplacements(String text) {
         StringBuilder searched = new StringBuilder(text);
-        for (String replacement : replacements) {
-            for (int at = text.indexOf(replacement); at >= 0; at = text.indexOf(replacement, at + 1)) {
-                for (int i = at; i < at + replacement.length(); i++) {
+        for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+            int close = text.indexOf('>', at);
+            if (close > at && close - at < MAX_REPLACEMENT && replacements.contains(text.substring(at, close + 1))) {
+                for (int i = at; i <= close; i++) {
                     searched.setCharAt(i, BLANK);
                 }
             }
@@ -159,6 +179,48 @@ final class KnownValues {
         }
         return Pattern.compile(regex.append("(?!" + NOT_WORD + ")").toString(),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The term from its first to its last letter or digit: what stands around those gives nothing away. */
+    private static String trimmed(String term) {
+        int start = 0;
+        while (start < term.length() && !isWordChar(term.codePointAt(start))) {
+            start += Character.charCount(term.codePointAt(start));
+        }
+        int end = term.length();
+        while (end > start && !isWordChar(term.codePointBefore(end))) {
+            end -= Character.charCount(term.codePointBefore(end));
+        }
+        return term.substring(start, end);
+    }
+
+    /**
+     * The word starting at {@code start}, folded, with format characters inside it skipped, up to {@code limit}
+     * chars: the text is read no further than one char past the longest first word of a term, so that the search
+     * stays linear.
+     */
+    private static String firstWord(String text, int start, int limit) {
+        StringBuilder word = new StringBuilder();
+        for (int i = start; i < text.length() && word.length() < limit; ) {
+            int cp = text.codePointAt(i);
+            if (isWordChar(cp)) {
+                word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            } else if (Character.getType(cp) != Character.FORMAT) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return word.toString();
+    }
+
+    private static String fold(String term) {
+        return term.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isWordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     private static int wordStart(String text, int start) {
