@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 final class KnownValues {
     private static final String NOT_WORD = "[\\p{L}\\p{M}\\p{N}]";
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{Nd}(?:[\\p{Z}\\s\\p{Pd}./\\p{Cf}]{0,3}\\p{Nd})*");
+    /** Digits with up to this many spaces, dashes, dots, slashes or format characters between them are one run. */
+    private static final int MAX_SEPARATORS = 3;
     /** Stands in for replacements while searching: neither a letter, digit, separator nor format character. */
     private static final char BLANK = '\u0000';
     /** Longer than any replacement: {@code <TYPE#16 hex digits>} with the longest type name. */
@@ -87,14 +88,49 @@ final class KnownValues {
                 }
             }
         }
-        Matcher run = DIGIT_RUN.matcher(searched);
-        while (run.find()) {
-            Known known = knownDigits(run.group(), types);
+        for (int start = nextDigit(searched, 0); start < searched.length(); ) {
+            int end = digitRunEnd(searched, start);
+            Known known = knownDigits(searched.substring(start, end), types);
             if (known != null) {
-                found.add(new Found(wordStart(searched, run.start()), wordEnd(searched, run.end()), known));
+                found.add(new Found(wordStart(searched, start), wordEnd(searched, end), known));
             }
+            start = nextDigit(searched, end);
         }
         return replace(text, merged(found));
+    }
+
+    private static int nextDigit(String text, int from) {
+        int i = from;
+        while (i < text.length() && !Character.isDigit(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    /** Where the run of digits starting at {@code start} ends: after its last digit. */
+    private static int digitRunEnd(String text, int start) {
+        int end = start + Character.charCount(text.codePointAt(start));
+        int i = end;
+        int separators = 0;
+        while (i < text.length() && separators <= MAX_SEPARATORS) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isDigit(cp)) {
+                end = i;
+                separators = 0;
+            } else if (isSeparator(cp)) {
+                separators++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isSeparator(int cp) {
+        int type = Character.getType(cp);
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.DASH_PUNCTUATION
+                || type == Character.FORMAT || cp == '.' || cp == '/';
     }
 
     private Known knownDigits(String run, Set<String> types) {

@@ -187,4 +187,12 @@ class MaskingSessionTest {
                 new Finding("PERSON", 18, 29, 0.9, "t", "t")), Set.of("PERSON"), session);
         assertEquals("<PERSON_1>, <PERSON_1>, <PERSON_2>", remasked(session, "Maria, Schmidt, Weber", "PERSON"));
     }
+
+    @Test
+    void aRunOfDigitsOfAnyLengthIsSearchedWithoutRecursion() {
+        MaskingSession session = masked("IBAN_CODE", "DE89 3704 0044 0532 0130 00");
+        String run = "7 ".repeat(300_000) + "3704 0044";
+        assertEquals("<IBAN_CODE_1>", remasked(session, run, "IBAN_CODE"));
+        assertEquals(run.replace("3704", "1234"), remasked(session, run.replace("3704", "1234"), "IBAN_CODE"));
+    }
 }
