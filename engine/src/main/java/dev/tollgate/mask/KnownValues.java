@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * so is the word it stands in ("DE89370400440532013000" as a whole).
  *
  * <p>Every reappearance gets the replacement its value got: a part stands for its whole value, so that
- * restoring an answer gives the whole value where the cloud kept the part's placeholder. Where two values share a
- * part, the value masked first gets it. Text already standing as a replacement is never looked into.
+ * restoring an answer gives the whole value where the cloud kept the part's placeholder. Where two values of a type
+ * share a part, the value masked first gets it. Text already standing as a replacement is never looked into.
  */
 final class KnownValues {
-    private static final String NOT_WORD = "[\\p{L}\\p{M}\\p{N}]";
+    private static final String WORD_CHAR = "[\\p{L}\\p{M}\\p{N}]";
     /** Digits with up to this many spaces, dashes, dots, slashes or format characters between them are one run. */
     private static final int MAX_SEPARATORS = 3;
     /** Stands in for replacements while searching: neither a letter, digit, separator nor format character. */
@@ -43,9 +43,11 @@ final class KnownValues {
 
     /** Terms by their first word, folded: the text is searched only where one of its words starts a term. */
     private final Map<String, List<Term>> termsByFirstWord = new HashMap<>();
+    /** Type and folded term of every term: a term belongs to the first value of its type that has it. */
     private final Set<String> terms = new HashSet<>();
     private int longestFirstWord;
-    private final Map<String, Known> byDigitRun = new HashMap<>();
+    /** The known values, at most one per type, whose digits hold each run of {@link ValueParts#MIN_DIGITS}. */
+    private final Map<String, List<Known>> byDigitRun = new HashMap<>();
     private final Set<String> replacements = new HashSet<>();
 
     void add(String type, Operator operator, String value, String replacement) {
@@ -55,13 +57,17 @@ final class KnownValues {
         ValueParts.words(type, value).forEach(word -> addTerm(word, known));
         String digits = ValueParts.digits(value);
         for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
-            byDigitRun.putIfAbsent(digits.substring(i, i + ValueParts.MIN_DIGITS), known);
+            List<Known> knowns = byDigitRun.computeIfAbsent(digits.substring(i, i + ValueParts.MIN_DIGITS),
+                    run -> new ArrayList<>());
+            if (knowns.stream().noneMatch(k -> k.type().equals(type))) {
+                knowns.add(known);
+            }
         }
     }
 
     private void addTerm(String term, Known known) {
         String word = trimmed(term);
-        if (!word.isEmpty() && terms.add(fold(word))) {
+        if (!word.isEmpty() && terms.add(known.type() + " " + fold(word))) {
             String first = firstWord(word, 0, Integer.MAX_VALUE);
             longestFirstWord = Math.max(longestFirstWord, first.length());
             termsByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new Term(wholeWord(word), known));
@@ -77,7 +83,8 @@ final class KnownValues {
         List<Found> found = new ArrayList<>();
         for (int i = 0; i < searched.length(); i += Character.charCount(searched.codePointAt(i))) {
             if (isWordChar(searched.codePointAt(i)) && (i == 0 || !isWordChar(searched.codePointBefore(i)))) {
-                for (Term term : termsByFirstWord.getOrDefault(firstWord(searched, i, longestFirstWord + 1), List.of())) {
+                String word = firstWord(searched, i, longestFirstWord + 1);
+                for (Term term : termsByFirstWord.getOrDefault(word, List.of())) {
                     if (types.contains(term.known().type())) {
                         Matcher m = term.pattern().matcher(searched).region(i, searched.length())
                                 .useTransparentBounds(true);
@@ -137,9 +144,10 @@ final class KnownValues {
         StringBuilder digits = new StringBuilder();
         run.codePoints().filter(Character::isDigit).forEach(cp -> digits.append(Character.digit(cp, 10)));
         for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
-            Known known = byDigitRun.get(digits.substring(i, i + ValueParts.MIN_DIGITS));
-            if (known != null && types.contains(known.type())) {
-                return known;
+            for (Known known : byDigitRun.getOrDefault(digits.substring(i, i + ValueParts.MIN_DIGITS), List.of())) {
+                if (types.contains(known.type())) {
+                    return known;
+                }
             }
         }
         return null;
@@ -198,7 +206,7 @@ final class KnownValues {
      * characters and any white space where it has white space.
      */
     private static Pattern wholeWord(String term) {
-        StringBuilder regex = new StringBuilder("(?<!" + NOT_WORD + ")");
+        StringBuilder regex = new StringBuilder("(?<!" + WORD_CHAR + ")");
         int[] codePoints = term.strip().codePoints().toArray();
         for (int i = 0; i < codePoints.length; i++) {
             if (i > 0) {
@@ -213,7 +221,7 @@ final class KnownValues {
                 regex.append(Pattern.quote(Character.toString(codePoints[i])));
             }
         }
-        return Pattern.compile(regex.append("(?!" + NOT_WORD + ")").toString(),
+        return Pattern.compile(regex.append("(?!" + WORD_CHAR + ")").toString(),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

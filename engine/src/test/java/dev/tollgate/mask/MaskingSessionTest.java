@@ -195,4 +195,14 @@ class MaskingSessionTest {
         assertEquals("<IBAN_CODE_1>", remasked(session, run, "IBAN_CODE"));
         assertEquals(run.replace("3704", "1234"), remasked(session, run.replace("3704", "1234"), "IBAN_CODE"));
     }
+
+    @Test
+    void aPartSharedByValuesOfTwoTypesIsFoundForEitherType() {
+        MaskingSession session = new MaskingSession();
+        String text = "Maria Schmidt <maria.schmidt@example.com>";
+        MASKER.mask(text, List.of(new Finding("PERSON", 0, 13, 0.9, "t", "t"),
+                new Finding("EMAIL_ADDRESS", 15, 40, 0.9, "t", "t")), Set.of("PERSON", "EMAIL_ADDRESS"), session);
+        assertEquals("Dear <EMAIL_ADDRESS_1>", remasked(session, "Dear Schmidt", "EMAIL_ADDRESS"));
+        assertEquals("Dear <PERSON_1>", remasked(session, "Dear Schmidt", "PERSON"));
+    }
 }
