@@ -3,6 +3,7 @@ package dev.tollgate.mask;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a person's name: each name word of two letters or more ("Maria", "Schmidt", and "Anna" and "Lena" of
  *       "Anna-Lena"), titles and particles ("Dr", "von", "de") excepted;</li>
- *   <li>an e-mail address: its local part ("maria.schmidt") unless it is a role name ("info", "support"), and
+ *   <li>an e-mail address: its local part ("maria.schmidt", also before an obfuscated "[at]" or " at ") unless it
+ *       is a role name ("info", "support"), and
  *       the pieces of it between dots, underscores, hyphens and plus signs that are words of three letters or
  *       more, again except role names;</li>
  *   <li>any value with at least {@link #MIN_DIGITS} decimal digits (IBAN, card, phone and identity numbers): its
@@ -22,6 +24,9 @@ final class ValueParts {
     /** A run of this many of a value's digits identifies it; shorter runs are dates, amounts, house numbers. */
     static final int MIN_DIGITS = 6;
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}'’]+");
+    /** Where the local part ends: at '@', a full-width '＠', or an obfuscated "at" ("[at]", "(at)", " at "). */
+    private static final Pattern AT = Pattern.compile("[@＠]|\\s*[\\[({]\\s*at\\s*[\\])}]\\s*|\\s+at\\s+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCAL_PART_SEPARATORS = Pattern.compile("[._+\\-]+");
     private static final Set<String> NOT_NAMES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "herr",
             "frau", "mme", "mlle", "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la",
@@ -43,8 +48,8 @@ final class ValueParts {
                 }
             }
             case "EMAIL_ADDRESS" -> {
-                int at = value.lastIndexOf('@');
-                String local = at < 0 ? "" : value.substring(0, at);
+                Matcher at = AT.matcher(value);
+                String local = at.find() ? value.substring(0, at.start()) : "";
                 if (!ROLE_NAMES.contains(lower(local))) {
                     words.add(local);
                 }

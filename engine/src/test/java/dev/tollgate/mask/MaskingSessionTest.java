@@ -134,6 +134,8 @@ class MaskingSessionTest {
                         + "<EMAIL_ADDRESS_1>",
                 remasked(session, "MARIA.SCHMIDT@example.com or maria_schmidt; Schmidt wrote maria.schmidt",
                         "EMAIL_ADDRESS"));
+        assertEquals("Hi <EMAIL_ADDRESS_1>", remasked(masked("EMAIL_ADDRESS", "jonas.weber [at] example [dot] org"),
+                "Hi Weber", "EMAIL_ADDRESS"), "the local part of an obfuscated address");
         MaskingSession role = masked("EMAIL_ADDRESS", "info.sales@example.com");
         assertEquals("more info, sales up", remasked(role, "more info, sales up", "EMAIL_ADDRESS"));
     }

@@ -20,6 +20,8 @@ public record SensitiveValue(String type, String value) {
     public static final int DIGIT_RUN = 6;
     private static final Pattern NUMBER = Pattern.compile("\\p{Nd}(?:[^\\p{L}\\p{Nd}<>]{0,3}\\p{Nd})*");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]{1,64}>");
+    private static final Pattern LOCAL_PART_END = Pattern.compile("[@＠]|\\s*[\\[(]?\\s*\\bat\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}");
 
     /**
@@ -30,7 +32,7 @@ public record SensitiveValue(String type, String value) {
         Set<String> words = new LinkedHashSet<>();
         String source = value;
         if (type.equals("EMAIL_ADDRESS")) {
-            source = value.substring(0, value.lastIndexOf('@'));
+            source = LOCAL_PART_END.split(value, 2)[0];
             words.add(source);
         }
         if (type.equals("PERSON") || type.equals("EMAIL_ADDRESS")) {
