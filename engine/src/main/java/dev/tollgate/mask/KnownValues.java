@@ -35,7 +35,27 @@ final class KnownValues {
     private record Known(String type, Operator operator, String replacement) {
     }
 
-    private record Term(Pattern pattern, Known known) {
+    /** A term's pattern is compiled when the term is first looked for: most values are never repeated. */
+    private static final class Term {
+        private final String text;
+        private final Known known;
+        private Pattern pattern;
+
+        Term(String text, Known known) {
+            this.text = text;
+            this.known = known;
+        }
+
+        Known known() {
+            return known;
+        }
+
+        Pattern pattern() {
+            if (pattern == null) {
+                pattern = wholeWord(text);
+            }
+            return pattern;
+        }
     }
 
     private record Found(int start, int end, Known known) {
@@ -70,7 +90,7 @@ final class KnownValues {
         if (!word.isEmpty() && terms.add(known.type() + " " + fold(word))) {
             String first = firstWord(word, 0, Integer.MAX_VALUE);
             longestFirstWord = Math.max(longestFirstWord, first.length());
-            termsByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new Term(wholeWord(word), known));
+            termsByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new Term(word, known));
         }
     }
 
