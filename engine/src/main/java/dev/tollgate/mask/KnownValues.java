@@ -61,16 +61,41 @@ final class KnownValues {
     private record Found(int start, int end, Known known) {
     }
 
-    /** Terms by their first word, folded: the text is searched only where one of its words starts a term. */
-    private final Map<String, List<Term>> termsByFirstWord = new HashMap<>();
+    private record Word(int start, String folded) {
+    }
+
+    private static final class Node {
+        private final Map<String, Node> next = new HashMap<>();
+        private final List<Term> terms = new ArrayList<>();
+    }
+
+    /** The terms by their words, folded, word after word: a text is walked from each of its words. */
+    private final Node terms = new Node();
     /** Type and folded term of every term: a term belongs to the first value of its type that has it. */
-    private final Set<String> terms = new HashSet<>();
-    private int longestFirstWord;
+    private final Set<String> termKeys = new HashSet<>();
+    private int mostWords;
+    /** Terms verified character by character so far: the work a search did, for tests that it stays linear. */
+    private long verified;
     /** The known values, at most one per type, whose digits hold each run of {@link ValueParts#MIN_DIGITS}. */
     private final Map<String, List<Known>> byDigitRun = new HashMap<>();
     private final Set<String> replacements = new HashSet<>();
 
+    /** Values remembered but not yet indexed: indexing waits for the first search (/v1/mask never searches). */
+    private final List<Remembered> unindexed = new ArrayList<>();
+
+    private record Remembered(String type, Operator operator, String value, String replacement) {
+    }
+
     void add(String type, Operator operator, String value, String replacement) {
+        unindexed.add(new Remembered(type, operator, value, replacement));
+    }
+
+    private void index() {
+        unindexed.forEach(r -> index(r.type(), r.operator(), r.value(), r.replacement()));
+        unindexed.clear();
+    }
+
+    private void index(String type, Operator operator, String value, String replacement) {
         Known known = new Known(type, operator, replacement);
         replacements.add(replacement);
         addTerm(value, known);
@@ -86,33 +111,36 @@ final class KnownValues {
     }
 
     private void addTerm(String term, Known known) {
-        String word = trimmed(term);
-        if (!word.isEmpty() && terms.add(known.type() + " " + fold(word))) {
-            String first = firstWord(word, 0, Integer.MAX_VALUE);
-            longestFirstWord = Math.max(longestFirstWord, first.length());
-            termsByFirstWord.computeIfAbsent(first, w -> new ArrayList<>()).add(new Term(word, known));
+        String trimmed = trimmed(term);
+        List<Word> words = words(trimmed);
+        if (!words.isEmpty() && termKeys.add(known.type() + " " + fold(trimmed))) {
+            Node node = terms;
+            for (Word word : words) {
+                node = node.next.computeIfAbsent(word.folded(), w -> new Node());
+            }
+            node.terms.add(new Term(trimmed, known));
+            mostWords = Math.max(mostWords, words.size());
         }
     }
 
     /**
      * The text with every reappearance of a known value of one of these types, or a part of one, masked. It takes
-     * time in proportion to the text's length: terms are tried only where a word that starts one starts.
+     * time in proportion to the text's length: from each word of the text, only terms that start with it and go
+     * on with the words that follow it are tried.
      */
     MaskedText mask(String text, Set<String> types) {
+        index();
         String searched = withoutReplacements(text);
         List<Found> found = new ArrayList<>();
-        for (int i = 0; i < searched.length(); i += Character.charCount(searched.codePointAt(i))) {
-            if (isWordChar(searched.codePointAt(i)) && (i == 0 || !isWordChar(searched.codePointBefore(i)))) {
-                String word = firstWord(searched, i, longestFirstWord + 1);
-                for (Term term : termsByFirstWord.getOrDefault(word, List.of())) {
-                    if (types.contains(term.known().type())) {
-                        Matcher m = term.pattern().matcher(searched).region(i, searched.length())
-                                .useTransparentBounds(true);
-                        if (m.lookingAt()) {
-                            found.add(new Found(i, m.end(), term.known()));
-                        }
-                    }
+        List<Word> words = words(searched);
+        for (int first = 0; first < words.size(); first++) {
+            Node node = terms;
+            for (int w = first; w < words.size() && w - first < mostWords; w++) {
+                node = node.next.get(words.get(w).folded());
+                if (node == null) {
+                    break;
                 }
+                found.addAll(matches(node.terms, searched, words.get(first).start(), types));
             }
         }
         for (int start = nextDigit(searched, 0); start < searched.length(); ) {
@@ -124,6 +152,25 @@ final class KnownValues {
             start = nextDigit(searched, end);
         }
         return replace(text, merged(found));
+    }
+
+    long verified() {
+        return verified;
+    }
+
+    /** The terms of these types that stand in the text at {@code start}, verified character by character. */
+    private List<Found> matches(List<Term> candidates, String text, int start, Set<String> types) {
+        List<Found> found = new ArrayList<>();
+        for (Term term : candidates) {
+            if (types.contains(term.known().type())) {
+                verified++;
+                Matcher m = term.pattern().matcher(text).region(start, text.length()).useTransparentBounds(true);
+                if (m.lookingAt()) {
+                    found.add(new Found(start, m.end(), term.known()));
+                }
+            }
+        }
+        return found;
     }
 
     private static int nextDigit(String text, int from) {
@@ -258,23 +305,26 @@ final class KnownValues {
         return term.substring(start, end);
     }
 
-    /**
-     * The word starting at {@code start}, folded, with format characters inside it skipped, up to {@code limit}
-     * chars: the text is read no further than one char past the longest first word of a term, so that the search
-     * stays linear.
-     */
-    private static String firstWord(String text, int start, int limit) {
+    /** The words of a text: runs of letters, marks and digits, folded, with format characters inside skipped. */
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        for (int i = start; i < text.length() && word.length() < limit; ) {
+        int start = -1;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int cp = text.codePointAt(i);
             if (isWordChar(cp)) {
+                start = start < 0 ? i : start;
                 word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
-            } else if (Character.getType(cp) != Character.FORMAT) {
-                break;
+            } else if (Character.getType(cp) != Character.FORMAT && start >= 0) {
+                words.add(new Word(start, word.toString()));
+                word.setLength(0);
+                start = -1;
             }
-            i += Character.charCount(cp);
         }
-        return word.toString();
+        if (start >= 0) {
+            words.add(new Word(start, word.toString()));
+        }
+        return words;
     }
 
     private static String fold(String term) {

@@ -5,6 +5,7 @@ import dev.tollgate.pii.PiiDetector;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -206,5 +207,24 @@ class MaskingSessionTest {
                 new Finding("EMAIL_ADDRESS", 15, 40, 0.9, "t", "t")), Set.of("PERSON", "EMAIL_ADDRESS"), session);
         assertEquals("Dear <EMAIL_ADDRESS_1>", remasked(session, "Dear Schmidt", "EMAIL_ADDRESS"));
         assertEquals("Dear <PERSON_1>", remasked(session, "Dear Schmidt", "PERSON"));
+    }
+
+    @Test
+    void aSearchVerifiesOnlyTermsThatTheTextsWordsStartSoItsWorkGrowsLinearly() {
+        for (int values : new int[] {500, 1000, 2000}) {
+            MaskingSession session = new MaskingSession();
+            StringBuilder text = new StringBuilder();
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < values; i++) {
+                String iban = "DE89 3704 " + (10_000_000 + i) + " 00";
+                findings.add(new Finding("IBAN_CODE", text.length(), text.length() + iban.length(), 0.9, "t", "t"));
+                text.append(iban).append(", ");
+            }
+            MASKER.mask(text.toString(), findings, Set.of("IBAN_CODE"), session);
+            MaskedText again = session.maskKnownValues(text.toString(), Set.of("IBAN_CODE"));
+            assertEquals(values, again.spans().size());
+            assertEquals(values, session.termsVerified(), "one verification per value that reappears, for "
+                    + values + " values sharing their first words");
+        }
     }
 }
