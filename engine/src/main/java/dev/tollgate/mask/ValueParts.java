@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The parts of a masked value that identify it on their own, so that a text that repeats only a part (a model's
@@ -34,6 +36,8 @@ final class ValueParts {
     private static final Set<String> ROLE_NAMES = Set.of("info", "contact", "kontakt", "mail", "email", "admin",
             "support", "office", "sales", "hello", "team", "service", "noreply", "reply", "post", "webmaster",
             "billing", "help", "privacy", "jobs", "news", "newsletter", "hr", "abuse", "postmaster");
+    private static final Set<String> NOT_LOCAL_PART_NAMES = Stream.concat(NOT_NAMES.stream(), ROLE_NAMES.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private ValueParts() {
     }
@@ -44,7 +48,7 @@ final class ValueParts {
         switch (type) {
             case "PERSON" -> {
                 for (String word : NAME_SEPARATORS.split(value)) {
-                    addName(word, 2, words);
+                    addWord(word, 2, NOT_NAMES, words);
                 }
             }
             case "EMAIL_ADDRESS" -> {
@@ -55,7 +59,7 @@ final class ValueParts {
                 }
                 for (String piece : LOCAL_PART_SEPARATORS.split(local)) {
                     if (piece.codePoints().allMatch(Character::isLetter)) {
-                        addName(piece, 3, words);
+                        addWord(piece, 3, NOT_LOCAL_PART_NAMES, words);
                     }
                 }
             }
@@ -74,9 +78,9 @@ final class ValueParts {
         return digits.length() < MIN_DIGITS ? "" : digits.toString();
     }
 
-    private static void addName(String word, int minLetters, Set<String> words) {
+    private static void addWord(String word, int minLetters, Set<String> except, Set<String> words) {
         long letters = word.codePoints().filter(Character::isLetter).count();
-        if (letters >= minLetters && !NOT_NAMES.contains(lower(word)) && !ROLE_NAMES.contains(lower(word))) {
+        if (letters >= minLetters && !except.contains(lower(word))) {
             words.add(word);
         }
     }

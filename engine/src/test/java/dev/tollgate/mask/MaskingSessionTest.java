@@ -137,6 +137,10 @@ class MaskingSessionTest {
                         "EMAIL_ADDRESS"));
         assertEquals("Hi <EMAIL_ADDRESS_1>", remasked(masked("EMAIL_ADDRESS", "jonas.weber [at] example [dot] org"),
                 "Hi Weber", "EMAIL_ADDRESS"), "the local part of an obfuscated address");
+        assertEquals("der Hund, von hier, <EMAIL_ADDRESS_1>", remasked(masked("EMAIL_ADDRESS",
+                "ursula.von.der.leyen@example.eu"), "der Hund, von hier, Leyen", "EMAIL_ADDRESS"));
+        assertEquals("<PERSON_1> and <PERSON_1>", remasked(masked("PERSON", "Anna Post"), "Anna and Post", "PERSON"),
+                "a role name of an e-mail is a name in a name");
         MaskingSession role = masked("EMAIL_ADDRESS", "info.sales@example.com");
         assertEquals("more info, sales up", remasked(role, "more info, sales up", "EMAIL_ADDRESS"));
     }
