@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,19 @@ class MaskingSessionTest {
 
     private static MaskingSession masked(Masker masker, String type, String value) {
         MaskingSession session = new MaskingSession();
-        masker.mask(value, List.of(new Finding(type, 0, value.length(), 0.9, "t", "t")), Set.of(type), session);
+        masker.mask(value, List.of(finding(type, 0, value.length())), Set.of(type), session);
         return session;
+    }
+
+    /** A session that masked these findings of the text, each of its type. */
+    private static MaskingSession masked(String text, Finding... findings) {
+        MaskingSession session = new MaskingSession();
+        MASKER.mask(text, List.of(findings), Arrays.stream(findings).map(Finding::type).toList(), session);
+        return session;
+    }
+
+    private static Finding finding(String type, int start, int end) {
+        return new Finding(type, start, end, 0.9, "t", "t");
     }
 
     private static String remasked(MaskingSession session, String text, String... types) {
@@ -164,10 +176,8 @@ class MaskingSessionTest {
 
     @Test
     void onlyValuesOfTheGivenTypesAreMasked() {
-        MaskingSession session = new MaskingSession();
-        String text = "Maria Schmidt, +49 30 1234567";
-        MASKER.mask(text, List.of(new Finding("PERSON", 0, 13, 0.9, "t", "t"),
-                new Finding("PHONE_NUMBER", 15, 29, 0.9, "t", "t")), Set.of("PERSON", "PHONE_NUMBER"), session);
+        MaskingSession session = masked("Maria Schmidt, +49 30 1234567", finding("PERSON", 0, 13),
+                finding("PHONE_NUMBER", 15, 29));
         assertEquals("<PERSON_1> at 301234567", remasked(session, "Maria at 301234567", "PERSON"));
         assertEquals("Maria at <PHONE_NUMBER_1>", remasked(session, "Maria at 301234567", "PHONE_NUMBER"));
     }
@@ -188,10 +198,8 @@ class MaskingSessionTest {
 
     @Test
     void aPartTwoValuesShareGoesToTheValueMaskedFirst() {
-        MaskingSession session = new MaskingSession();
-        String text = "Maria Schmidt and Maria Weber";
-        MASKER.mask(text, List.of(new Finding("PERSON", 0, 13, 0.9, "t", "t"),
-                new Finding("PERSON", 18, 29, 0.9, "t", "t")), Set.of("PERSON"), session);
+        MaskingSession session = masked("Maria Schmidt and Maria Weber", finding("PERSON", 0, 13),
+                finding("PERSON", 18, 29));
         assertEquals("<PERSON_1>, <PERSON_1>, <PERSON_2>", remasked(session, "Maria, Schmidt, Weber", "PERSON"));
     }
 
@@ -205,10 +213,8 @@ class MaskingSessionTest {
 
     @Test
     void aPartSharedByValuesOfTwoTypesIsFoundForEitherType() {
-        MaskingSession session = new MaskingSession();
-        String text = "Maria Schmidt <maria.schmidt@example.com>";
-        MASKER.mask(text, List.of(new Finding("PERSON", 0, 13, 0.9, "t", "t"),
-                new Finding("EMAIL_ADDRESS", 15, 40, 0.9, "t", "t")), Set.of("PERSON", "EMAIL_ADDRESS"), session);
+        MaskingSession session = masked("Maria Schmidt <maria.schmidt@example.com>", finding("PERSON", 0, 13),
+                finding("EMAIL_ADDRESS", 15, 40));
         assertEquals("Dear <EMAIL_ADDRESS_1>", remasked(session, "Dear Schmidt", "EMAIL_ADDRESS"));
         assertEquals("Dear <PERSON_1>", remasked(session, "Dear Schmidt", "PERSON"));
     }
@@ -221,7 +227,7 @@ class MaskingSessionTest {
             List<Finding> findings = new ArrayList<>();
             for (int i = 0; i < values; i++) {
                 String iban = "DE89 3704 " + (10_000_000 + i) + " 00";
-                findings.add(new Finding("IBAN_CODE", text.length(), text.length() + iban.length(), 0.9, "t", "t"));
+                findings.add(finding("IBAN_CODE", text.length(), text.length() + iban.length()));
                 text.append(iban).append(", ");
             }
             MASKER.mask(text.toString(), findings, Set.of("IBAN_CODE"), session);
