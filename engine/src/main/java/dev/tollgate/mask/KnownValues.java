@@ -91,16 +91,17 @@ final class KnownValues {
     }
 
     private void index() {
-        unindexed.forEach(r -> index(r.type(), r.operator(), r.value(), r.replacement()));
+        unindexed.forEach(this::index);
         unindexed.clear();
     }
 
-    private void index(String type, Operator operator, String value, String replacement) {
-        Known known = new Known(type, operator, replacement);
-        replacements.add(replacement);
-        addTerm(value, known);
-        ValueParts.words(type, value).forEach(word -> addTerm(word, known));
-        String digits = ValueParts.digits(value);
+    private void index(Remembered value) {
+        String type = value.type();
+        Known known = new Known(type, value.operator(), value.replacement());
+        replacements.add(value.replacement());
+        addTerm(value.value(), known);
+        ValueParts.words(type, value.value()).forEach(word -> addTerm(word, known));
+        String digits = ValueParts.digits(value.value());
         for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
             List<Known> knowns = byDigitRun.computeIfAbsent(digits.substring(i, i + ValueParts.MIN_DIGITS),
                     run -> new ArrayList<>());
