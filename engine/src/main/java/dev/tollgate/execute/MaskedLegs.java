@@ -1,7 +1,6 @@
 package dev.tollgate.execute;
 
 import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.mask.MaskedSpan;
 import dev.tollgate.mask.MaskedText;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.mask.MaskingSession;
@@ -22,6 +21,11 @@ import java.util.TreeSet;
  * obligations that apply to it, and for the cloud by those that apply to the cloud. An obligation without
  * {@code applies_to} binds every leg. One masking session serves both legs, so a value has the same placeholder
  * wherever it goes and the answer can be restored whichever leg produced it.
+ *
+ * <p>Every text bound for the cloud passes the session: the request's messages of every role, an on-device
+ * answer (detected anew, then masked), and, last, whatever message list is actually sent, so that a value or part
+ * of one (a surname, an e-mail's local part, a run of an IBAN's digits) that any text revealed is masked in all of
+ * them.
  */
 final class MaskedLegs {
     private static final String MASK = "mask";
@@ -44,7 +48,8 @@ final class MaskedLegs {
         Set<String> slmEntities = entities(obligations, SLM);
         List<List<Finding>> findings = messages.stream().map(m -> detector.recognize(m.content())).toList();
         this.forSlm = mask(messages, findings, slmEntities, maskedForSlm);
-        this.forCloud = mask(messages, findings, cloudEntities, maskedForCloud);
+        // Masked first, then searched for known values: a part revealed by a later message is masked in an earlier.
+        this.forCloud = remasked(mask(messages, findings, cloudEntities, maskedForCloud), maskedForCloud);
     }
 
     private static Set<String> entities(List<Obligation> obligations, String leg) {
@@ -61,27 +66,51 @@ final class MaskedLegs {
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             MaskedText text = masker.mask(m.content(), findings.get(i), entities, session);
-            text.spans().stream().map(MaskedSpan::type).forEach(type -> counts.merge(type, 1, Integer::sum));
+            count(text, counts);
             masked.add(new Message(m.role(), text.text()));
         }
         return List.copyOf(masked);
+    }
+
+    private List<Message> remasked(List<Message> messages, Map<String, Integer> counts) {
+        List<Message> remasked = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            MaskedText text = session.maskKnownValues(m.content(), cloudEntities);
+            count(text, counts);
+            remasked.add(new Message(m.role(), text.text()));
+        }
+        return List.copyOf(remasked);
+    }
+
+    private static void count(MaskedText text, Map<String, Integer> counts) {
+        text.spans().forEach(span -> counts.merge(span.type(), 1, Integer::sum));
     }
 
     List<Message> forSlm() {
         return forSlm;
     }
 
+    /** The request as the cloud may see it. */
     List<Message> forCloud() {
         return forCloud;
     }
 
     /**
-     * An on-device answer made fit for the cloud: values the request masked are masked again wherever the answer
-     * repeats them, and whatever else the detector finds of the cloud's entity types is masked too.
+     * An on-device answer made fit for the cloud: whatever the detector finds in it of the cloud's entity types is
+     * masked, then every value this request masked, and every part of one, wherever the answer repeats it.
      */
-    String forCloud(String slmAnswer) {
-        String known = session.maskKnownValues(slmAnswer);
-        return masker.mask(known, detector.recognize(known), cloudEntities, session).text();
+    String forCloud(String onDeviceText) {
+        String detected = masker.mask(onDeviceText, detector.recognize(onDeviceText), cloudEntities, session).text();
+        return session.maskKnownValues(detected, cloudEntities).text();
+    }
+
+    /**
+     * Messages about to be sent to the cloud, each searched once more for every value masked so far and its parts:
+     * the last pass before anything leaves, after an on-device answer may have revealed values the request's
+     * detection missed.
+     */
+    List<Message> remasked(List<Message> messages) {
+        return remasked(messages, new TreeMap<>());
     }
 
     /** An answer with this request's placeholders replaced by their values. */

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * The cloud is only ever called when the decision permits a cloud destination. When the cloud that should answer
  * is unreachable (its circuit is open, or the call fails to connect) and the decision permits an on-device
  * destination, that answers instead (strategy "offline") and a cloud validation is queued durably.
+ * <p>
+ * Nothing reaches the cloud but through {@link MaskedLegs}: the request as masked for the cloud, an on-device
+ * answer masked by {@link MaskedLegs#forCloud(String)}, and every message list once more through
+ * {@link MaskedLegs#remasked} just before it is sent or queued.
  */
 final class StrategyRunner {
     static final String STATIC = "static";
@@ -78,7 +82,7 @@ final class StrategyRunner {
             return answer(slm, route.destination(), STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
-        Optional<Timed> cloud = cloud(route.destination(), plan.legs().forCloud(), plan.maxTokens(), guard.sink());
+        Optional<Timed> cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink());
         if (cloud.isPresent()) {
             return answer(cloud.get(), route.destination(), STATIC, false, null, cloud.get(), false);
         }
@@ -99,7 +103,7 @@ final class StrategyRunner {
         if (confident || cloud.isEmpty()) {
             return answer(draft, route.destination(), CASCADE, false, draft, null, false);
         }
-        Optional<Timed> better = cloud(cloud.get(), plan.legs().forCloud(), plan.maxTokens(), null);
+        Optional<Timed> better = cloud(plan, cloud.get(), plan.legs().forCloud(), null);
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
@@ -114,7 +118,7 @@ final class StrategyRunner {
             return answer(draft, route.destination(), DRAFT_VERIFY, false, draft, null, false);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
-        Optional<Timed> verdict = cloud(cloud.get(), check, plan.maxTokens(), null);
+        Optional<Timed> verdict = cloud(plan, cloud.get(), check, null);
         if (verdict.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
@@ -134,9 +138,13 @@ final class StrategyRunner {
 
     private Answer queued(Plan plan, String cloud, Timed slmAnswer, String slmDestination)
             throws ExecutionFailedException {
+        // The draft is masked first: what it reveals is masked in the request too. The session ends with this
+        // request, so the entry is stored as the cloud may see it.
+        String draft = plan.legs().forCloud(slmAnswer.generation().text());
+        List<Message> messages = plan.legs().remasked(plan.legs().forCloud());
         try {
             validations.enqueue(new PendingValidation(UUID.randomUUID().toString(), plan.decisionId(), cloud,
-                    plan.legs().forCloud(), plan.legs().forCloud(slmAnswer.generation().text()), clock.instant()));
+                    messages, draft, clock.instant()));
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }
@@ -179,10 +187,11 @@ final class StrategyRunner {
     }
 
     /**
-     * The cloud destination's answer; empty when it is unreachable (no endpoint configured, circuit open, or the
+     * The cloud destination's answer to these messages, after the plan's masking session searched them once more
+     * for every value it masked; empty when the cloud is unreachable (no endpoint configured, circuit open, or the
      * call could not connect, timed out or met a server error).
      */
-    private Optional<Timed> cloud(String destination, List<Message> messages, int maxTokens, Consumer<String> onText)
+    private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, Consumer<String> onText)
             throws ExecutionFailedException {
         Optional<Executor> executor = executors.executor(destination);
         Optional<CircuitBreaker> breaker = executors.breaker(destination);
@@ -190,7 +199,8 @@ final class StrategyRunner {
             return Optional.empty();
         }
         try {
-            Timed answer = Timed.call(executor.get(), new GenerationRequest(messages, maxTokens), onText);
+            Timed answer = Timed.call(executor.get(),
+                    new GenerationRequest(plan.legs().remasked(messages), plan.maxTokens()), onText);
             breaker.ifPresent(CircuitBreaker::onSuccess);
             return Optional.of(answer);
         } catch (ExecutorException e) {

@@ -66,7 +66,9 @@ public final class Masker {
         for (Finding f : spans) {
             out.append(text, last, f.start());
             Operator operator = operators.getOrDefault(f.type(), Operator.REPLACE);
-            String replacement = replacement(operator, f.type(), text.substring(f.start(), f.end()), session);
+            String value = text.substring(f.start(), f.end());
+            String replacement = replacement(operator, f.type(), value, session);
+            session.remember(f.type(), operator, value, replacement);
             int start = out.length();
             out.append(replacement);
             masked.add(new MaskedSpan(f.type(), operator, replacement, start, out.length()));

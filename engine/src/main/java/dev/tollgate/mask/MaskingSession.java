@@ -1,10 +1,12 @@
 package dev.tollgate.mask;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,17 @@ import java.util.regex.Pattern;
  *
  * <p>The same value of the same type always gets the same placeholder ({@code <PERSON_1>}); numbers count per
  * type from 1 in order of first appearance. Values are compared exactly (case and whitespace matter).
+ *
+ * <p>It remembers every value masked through it, whatever the operator, with its parts (given name, surname,
+ * e-mail local part, digits), so that {@link #maskKnownValues} can mask them wherever they reappear. A part
+ * reappearing gets its value's placeholder, which {@link #restore} turns back into the whole value.
  */
 public final class MaskingSession {
     private static final int MAX_SPACES = 2;
 
     private final Map<String, Map<String, String>> placeholderByValueByType = new HashMap<>();
     private final Map<String, String> valueByPlaceholder = new HashMap<>();
+    private final KnownValues known = new KnownValues();
 
     /** The placeholder for this value of this type, assigning the next number of the type on first sight. */
     String placeholder(String type, String value) {
@@ -35,24 +42,23 @@ public final class MaskingSession {
         return placeholder;
     }
 
-    /**
-     * The text with every value this session has masked replaced by its placeholder, longest value first: for a
-     * model's draft that repeats what the prompt held, before the draft goes where the prompt went masked.
-     */
-    public String maskKnownValues(String text) {
-        List<Map.Entry<String, String>> values = new ArrayList<>(valueByPlaceholder.entrySet());
-        values.sort((a, b) -> b.getValue().length() - a.getValue().length());
-        String masked = text;
-        for (Map.Entry<String, String> value : values) {
-            if (!value.getValue().isBlank()) {
-                masked = masked.replace(value.getValue(), placeholderOf(value.getKey()));
-            }
-        }
-        return masked;
+    /** Remembers a value masked in this session and what replaced it, whichever the operator. */
+    void remember(String type, Operator operator, String value, String replacement) {
+        known.add(type, operator, value, replacement);
     }
 
-    private static String placeholderOf(String key) {
-        return "<" + key + ">";
+    /**
+     * The text with every value of these types this session has masked, and every part of one, masked again
+     * wherever it reappears, with the replacement the value got (see {@link KnownValues} for how a reappearance is
+     * found): for any text bound where the masked request went, such as a model's draft that repeats the prompt.
+     */
+    public MaskedText maskKnownValues(String text, Collection<String> types) {
+        return known.mask(text, Set.copyOf(types));
+    }
+
+    /** How many known terms searches have verified character by character: their work, for tests. */
+    long termsVerified() {
+        return known.verified();
     }
 
     /** How many placeholders this session has handed out. */

@@ -14,6 +14,7 @@ final class ChatMessages {
     /** OpenAI role -> Tollgate role; "developer" is the newer name of "system". */
     private static final Map<String, String> ROLES = Map.of("system", "system", "developer", "system",
             "user", "user", "assistant", "assistant");
+    private static final List<String> TOOL_FIELDS = List.of("tool_calls", "function_call", "tool_call_id");
 
     private ChatMessages() {
     }
@@ -37,12 +38,28 @@ final class ChatMessages {
             if (mapped == null) {
                 errors.add(new FieldError(at + "/role", "must be one of assistant, developer, system, user"));
             }
+            refuseToolCalls(message, at, errors);
             String content = content(message.get("content"), at + "/content", errors);
             if (mapped != null && content != null) {
                 result.addObject().put("role", mapped).put("content", content);
             }
         }
         return result;
+    }
+
+    /**
+     * Tool calls and their results are refused rather than dropped: a conversation missing them would be answered
+     * as if they had not happened, and Tollgate would have to mask their arguments and results for the cloud. The
+     * "tool" and "function" roles are refused by the role check; an empty tool_calls array is allowed.
+     */
+    private static void refuseToolCalls(JsonNode message, String at, List<FieldError> errors) {
+        for (String field : TOOL_FIELDS) {
+            JsonNode node = message.get(field);
+            if (node != null && !node.isNull() && !(node.isArray() && node.isEmpty())) {
+                errors.add(new FieldError(at + "/" + field, "is not supported: Tollgate serves plain chat "
+                        + "completions, without tool calls"));
+            }
+        }
     }
 
     /** A string, or an array of {"type": "text", "text": ...} parts joined with newlines. */

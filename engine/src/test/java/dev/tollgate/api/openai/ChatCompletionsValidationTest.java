@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param. */
+/**
+ * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param. Tool calls
+ * and tool results are among them: refused, never dropped nor forwarded (an empty tool_calls array is no call).
+ */
 class ChatCompletionsValidationTest {
     private static final String USER = "[{\"role\": \"user\", \"content\": \"Hello\"}]";
     private static OpenAiTestServer server;
@@ -53,6 +56,16 @@ class ChatCompletionsValidationTest {
                 Arguments.of(messages("[\"Hello\"]"), "messages[0]"),
                 Arguments.of(messages("[{\"role\": \"tool\", \"content\": \"42\", \"tool_call_id\": \"c1\"}]"),
                         "messages[0].role"),
+                Arguments.of(messages("[{\"role\": \"function\", \"name\": \"f\", \"content\": \"42\"}]"),
+                        "messages[0].role"),
+                Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", \"tool_calls\": "
+                        + "[{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\", "
+                        + "\"arguments\": \"{\\\"name\\\": \\\"Maria Schmidt\\\"}\"}}]}]"), "messages[0].tool_calls"),
+                Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", "
+                        + "\"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}]"),
+                        "messages[0].function_call"),
+                Arguments.of(messages("[{\"role\": \"user\", \"content\": \"Berlin\", \"tool_call_id\": \"c1\"}]"),
+                        "messages[0].tool_call_id"),
                 Arguments.of(messages("[{\"content\": \"Hello\"}]"), "messages[0].role"),
                 Arguments.of(messages("[{\"role\": \"user\"}]"), "messages[0].content"),
                 Arguments.of(messages("[{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"assistant\", "
