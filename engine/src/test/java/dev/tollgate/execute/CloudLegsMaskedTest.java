@@ -52,8 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloudLegsMaskedTest {
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, null),
-            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, null)));
+            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, false, null),
+            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, false, null)));
     private static final List<String> BOTH = List.of("cloud-eu", "slm-local");
     private static final Route STATIC_CLOUD = new Route("cloud-eu", "cloud", "static", null);
     private static PiiDetector detector;
