@@ -31,7 +31,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Runs a set of recognizers over a text and resolves overlapping findings into one non-overlapping list sorted
+ * Runs a set of recognizers over the normal form of a text and resolves overlapping findings into one non-overlapping list sorted
  * by start. Of two overlapping findings the one with the higher score wins, then the more specific type (an
  * IBAN's digits may also read as a phone number, a card's as an IMEI, not the other way round), then the
  * longer span, then the earlier start.
@@ -84,14 +84,29 @@ public final class PiiDetector implements Recognizer {
         return recognizers;
     }
 
+    /**
+     * Findings in the original text: the recognizers read its {@link NormalizedText normal form} (and, where a
+     * right-to-left override could display a value stored backwards, that form with the override runs reversed
+     * too), and their findings are mapped back to the original characters.
+     */
     @Override
     public List<Finding> recognize(String text) {
         Objects.requireNonNull(text, "text");
+        NormalizedText normalized = NormalizedText.of(text);
         List<Finding> all = new ArrayList<>();
-        for (Recognizer recognizer : recognizers) {
-            all.addAll(recognizer.recognize(text));
+        findIn(normalized, all);
+        if (normalized.hasRightToLeftOverride()) {
+            findIn(normalized.withOverridesReversed(), all);
         }
         return resolveOverlaps(all);
+    }
+
+    private void findIn(NormalizedText normalized, List<Finding> all) {
+        for (Recognizer recognizer : recognizers) {
+            for (Finding finding : recognizer.recognize(normalized.text())) {
+                all.add(normalized.toOriginal(finding));
+            }
+        }
     }
 
     /** The findings that survive overlap resolution, sorted by start. */
