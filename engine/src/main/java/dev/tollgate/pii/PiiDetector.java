@@ -14,6 +14,7 @@ import dev.tollgate.pii.recognizers.IpAddressRecognizer;
 import dev.tollgate.pii.recognizers.ItFiscalCodeRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
+import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
 import dev.tollgate.pii.recognizers.PassportRecognizer;
 import dev.tollgate.pii.recognizers.PersonRecognizer;
 import dev.tollgate.pii.recognizers.PhoneRecognizer;
@@ -71,7 +72,7 @@ public final class PiiDetector implements Recognizer {
     /** As {@link #defaults()}, with phone numbers in national format tried in these regions, in this order. */
     public static PiiDetector defaults(List<String> phoneRegions) {
         return new PiiDetector(List.of(
-                new EmailRecognizer(), new UrlRecognizer(), new IpAddressRecognizer(), new MacAddressRecognizer(),
+                new EmailRecognizer(), new ObfuscatedEmailRecognizer(), new UrlRecognizer(), new IpAddressRecognizer(), new MacAddressRecognizer(),
                 new PhoneRecognizer(phoneRegions), new CreditCardRecognizer(), new IbanRecognizer(),
                 new ImeiRecognizer(), new DateOfBirthRecognizer(), new UsSsnRecognizer(), new UkNinoRecognizer(),
                 new DeTaxIdRecognizer(), new FrNirRecognizer(), new EsNifRecognizer(), new EsNieRecognizer(),

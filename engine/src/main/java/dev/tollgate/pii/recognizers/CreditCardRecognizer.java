@@ -5,16 +5,14 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * CREDIT_CARD: 13-19 digits, contiguous or grouped by spaces or dashes as printed on cards, with an issuer
- * identification number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
+ * CREDIT_CARD: 13-19 digits, contiguous, grouped as printed on cards (groups of three or more digits, any mix of
+ * spaces, dashes, dots and slashes between them) or spaced out digit by digit, with an issuer identification
+ * number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
  */
 public final class CreditCardRecognizer extends PatternRecognizer {
-    private static final String SEP = "([ \\u00A0\\u202F-])";
+    private static final String SEP = "[ \\u00A0\\u202F./-]";
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,-])(?:\\d{13,19}+"
-                    + "|\\d{4}" + SEP + "\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?+"
-                    + "|\\d{4}" + SEP + "\\d{6}\\2\\d{4,5}+)"
-                    + "(?![\\p{L}\\p{N}]|[.,]\\d)");
+            "(?<![\\p{L}\\p{N}.,+-])\\d(?:" + SEP + "?\\d){12,18}(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final ContextWords CONTEXT = ContextWords.of(
             "credit card", "card", "card number", "visa", "mastercard", "amex", "american express", "cc",
             "kreditkarte*", "karte", "kartennummer",
@@ -56,7 +54,7 @@ public final class CreditCardRecognizer extends PatternRecognizer {
     @Override
     protected Candidate validate(String text, MatchResult match) {
         String digits = digits(match);
-        if (!Luhn.isValid(digits) || digits.chars().distinct().count() == 1) {
+        if (!printedGrouping(match.group()) || !Luhn.isValid(digits) || digits.chars().distinct().count() == 1) {
             return null;
         }
         for (Network network : NETWORKS) {
@@ -66,5 +64,17 @@ public final class CreditCardRecognizer extends PatternRecognizer {
             }
         }
         return null;
+    }
+
+    /** Every group but the last of at least three digits, or every group a single digit. */
+    private static boolean printedGrouping(String written) {
+        String[] groups = written.split("\\D");
+        boolean spacedOut = true;
+        boolean printed = true;
+        for (int g = 0; g < groups.length; g++) {
+            spacedOut &= groups[g].length() == 1;
+            printed &= g == groups.length - 1 || groups[g].length() >= 3;
+        }
+        return printed || spacedOut;
     }
 }

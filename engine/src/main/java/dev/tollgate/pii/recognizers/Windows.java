@@ -19,6 +19,11 @@ interface Windows {
         void accept(int from, int to);
     }
 
+    /** The whole text, for a pattern that is cheap enough to try at every word start. */
+    static Windows whole() {
+        return (text, window) -> window.accept(0, text.length());
+    }
+
     /** Maximal runs of {@code member} characters that contain at least {@code minSeeds} {@code seed} characters. */
     static Windows runs(CharClass member, CharClass seed, int minSeeds) {
         return (text, window) -> {
