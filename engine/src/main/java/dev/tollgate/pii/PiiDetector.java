@@ -39,7 +39,7 @@ import java.util.TreeMap;
  */
 public final class PiiDetector implements Recognizer {
     /** Most specific first: a type whose validation is stricter outranks one that could match the same digits. */
-    private static final List<String> SPECIFICITY = List.of(
+    public static final List<String> SPECIFICITY = List.of(
             "CRYPTO", "IBAN_CODE", "IT_FISCAL_CODE", "FR_NIR", "EMAIL_ADDRESS", "CREDIT_CARD", "IMEI", "ES_NIE",
             "ES_NIF", "UK_NINO", "US_SSN", "SE_PERSONNUMMER", "PL_PESEL", "DE_TAX_ID", "NL_BSN", "PASSPORT",
             "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "PERSON", "ORGANIZATION", "LOCATION");

@@ -42,7 +42,7 @@ public final class PhoneRecognizer implements Recognizer {
     private static final String TYPE = "PHONE_NUMBER";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}+])(?:\\+|\\(\\+?+)?+\\d[\\d()./ \\u00A0\\u202F-]{5,28}+");
+            "(?<![\\p{L}\\p{N}+])(?:\\+ ?+|\\(\\+?+)?+\\d[\\d()./ \\u00A0\\u202F-]{5,28}+");
     private static final Pattern DATE_SHAPE = Pattern.compile(
             "\\d{1,2}([./-])\\d{1,2}\\1(?:\\d{2}|\\d{4})|\\d{4}([./-])\\d{1,2}\\2\\d{1,2}");
     private static final Pattern AREA_CODE = Pattern.compile("\\(\\d{3}\\)");
