@@ -111,7 +111,8 @@ public final class NormalizedText {
         return true;
     }
 
-    static boolean isDropped(int codePoint) {
+    /** Whether normalisation drops the code point: an invisible format character or other default-ignorable. */
+    public static boolean isDropped(int codePoint) {
         return Character.getType(codePoint) == Character.FORMAT
                 || UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }

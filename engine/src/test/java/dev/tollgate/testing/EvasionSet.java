@@ -2,6 +2,7 @@ package dev.tollgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.pii.NormalizedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +37,13 @@ public final class EvasionSet {
 
         public int end() {
             return start() + value.length();
+        }
+
+        /** The masked text reveals nothing of the value and keeps none of the invisible characters inside it. */
+        public boolean isMaskedIn(String masked) {
+            String rest = text.substring(0, start()) + text.substring(end());
+            return !Leaks.reveals(masked, this) && value.codePoints().filter(NormalizedText::isDropped)
+                    .allMatch(cp -> masked.indexOf(cp) < 0 || rest.indexOf(cp) >= 0);
         }
 
         @Override
