@@ -17,6 +17,10 @@ public final class ObfuscatedEmailRecognizer extends PatternRecognizer {
     private static final String LABEL = "[\\p{L}\\p{N}-]{1,63}+";
     private static final Pattern PATTERN = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-]{1,64}+)" + AT + "(" + LABEL + "(?:" + DOT + LABEL + "){1,8}+)");
+    /** The pattern runs only near the word "at" (bracketed or not), from a whole local part before it to a whole domain after. */
+    private static final ContextWords AT_WORD = ContextWords.of("at");
+    private static final int MAX_BEFORE_AT = 64 + 4;
+    private static final int MAX_AFTER_AT = 4 + 9 * 63 + 8 * 9;
     private static final Pattern SPOKEN_DOT = Pattern.compile(DOT);
     private static final Pattern UNMISTAKABLE_LOCAL_PART = Pattern.compile(".*[._%+\\-\\d].*");
     private static final ContextWords CONTEXT = ContextWords.of(
@@ -27,7 +31,7 @@ public final class ObfuscatedEmailRecognizer extends PatternRecognizer {
             "posta elettronica", "indirizzo email", "scriv*");
 
     public ObfuscatedEmailRecognizer() {
-        super("EMAIL_ADDRESS", PATTERN, Windows.whole(), CONTEXT);
+        super("EMAIL_ADDRESS", PATTERN, Windows.around(AT_WORD, MAX_BEFORE_AT, MAX_AFTER_AT), CONTEXT);
     }
 
     @Override
