@@ -45,6 +45,7 @@ public final class NormalizedText {
     }
 
     public static NormalizedText of(String original) {
+        DetectionWork.add(original.length());
         if (isPlainAscii(original)) {
             return new NormalizedText(original, original, null, null, List.of());
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.ner;
 
+import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class NerRecognizer implements Recognizer {
     }
 
     private void addNames(NameFinderME finder, String text, Span[] tokens, List<Finding> findings) {
+        DetectionWork.add(tokens.length);
         for (Span name : finder.find(TextChunks.strings(text, tokens))) {
             double score = Math.round(name.getProb() * 1000) / 1000.0;
             int start = tokens[name.getStart()].getStart();

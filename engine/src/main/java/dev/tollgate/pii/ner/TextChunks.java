@@ -1,5 +1,6 @@
 package dev.tollgate.pii.ner;
 
+import dev.tollgate.pii.DetectionWork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ final class TextChunks {
     /** Token spans (UTF-16 offsets into {@code text}), grouped into chunks. */
     static List<Span[]> of(String text) {
         Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(text);
+        DetectionWork.add(text.length());
         List<Span[]> chunks = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < tokens.length; i++) {
@@ -94,6 +96,7 @@ final class TextChunks {
 
     /** Looks only between the two tokens: searching the rest of the text from every token would be quadratic. */
     private static boolean hasLineBreak(String text, int from, int to) {
+        DetectionWork.add(to - from);
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == '\n') {
                 return true;

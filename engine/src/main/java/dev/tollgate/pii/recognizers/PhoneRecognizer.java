@@ -1,5 +1,7 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
+import dev.tollgate.pii.DetectionWork;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
@@ -87,7 +89,7 @@ public final class PhoneRecognizer implements Recognizer {
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
         Set<Long> spans = new HashSet<>();
-        Matcher matcher = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher matcher = CANDIDATE.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         WINDOWS.forEach(text, (from, to) -> {
             matcher.region(from, to);
             while (matcher.find()) {
@@ -111,6 +113,7 @@ public final class PhoneRecognizer implements Recognizer {
             return;
         }
         String run = text.substring(start, end);
+        DetectionWork.add(run.length());
         if (DATE_SHAPE.matcher(run).matches()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ interface Windows {
     static Windows runs(CharClass member, CharClass seed, int minSeeds) {
         return (text, window) -> {
             int n = text.length();
+            DetectionWork.add(n);
             int i = 0;
             while (i < n) {
                 if (!member.test(text.charAt(i))) {
