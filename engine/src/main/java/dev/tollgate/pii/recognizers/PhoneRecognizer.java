@@ -10,6 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,8 +128,9 @@ public final class PhoneRecognizer implements Recognizer {
             region = nationalRegion(digits, null);
         } else if (digits.length() >= MIN_GROUPED_DIGITS && !THOUSANDS_SHAPE.matcher(run).matches()) {
             // An ungrouped run proves nothing, even where libphonenumber writes the number without separators.
+            // Nor does a spaced-out one: libphonenumber never writes single-digit groups.
             List<Integer> written = groups(run);
-            region = written.size() > 1 ? nationalRegion(digits, written) : null;
+            region = written.size() > 1 && Collections.max(written) > 1 ? nationalRegion(digits, written) : null;
         } else {
             return;
         }
