@@ -14,6 +14,7 @@ import dev.tollgate.pii.recognizers.IpAddressRecognizer;
 import dev.tollgate.pii.recognizers.ItFiscalCodeRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
+import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
 import dev.tollgate.pii.recognizers.PassportRecognizer;
 import dev.tollgate.pii.recognizers.PersonRecognizer;
 import dev.tollgate.pii.recognizers.PhoneRecognizer;
@@ -31,14 +32,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Runs a set of recognizers over a text and resolves overlapping findings into one non-overlapping list sorted
+ * Runs a set of recognizers over the normal form of a text and resolves overlapping findings into one non-overlapping list sorted
  * by start. Of two overlapping findings the one with the higher score wins, then the more specific type (an
  * IBAN's digits may also read as a phone number, a card's as an IMEI, not the other way round), then the
  * longer span, then the earlier start.
  */
 public final class PiiDetector implements Recognizer {
     /** Most specific first: a type whose validation is stricter outranks one that could match the same digits. */
-    private static final List<String> SPECIFICITY = List.of(
+    public static final List<String> SPECIFICITY = List.of(
             "CRYPTO", "IBAN_CODE", "IT_FISCAL_CODE", "FR_NIR", "EMAIL_ADDRESS", "CREDIT_CARD", "IMEI", "ES_NIE",
             "ES_NIF", "UK_NINO", "US_SSN", "SE_PERSONNUMMER", "PL_PESEL", "DE_TAX_ID", "NL_BSN", "PASSPORT",
             "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "PERSON", "ORGANIZATION", "LOCATION");
@@ -71,7 +72,7 @@ public final class PiiDetector implements Recognizer {
     /** As {@link #defaults()}, with phone numbers in national format tried in these regions, in this order. */
     public static PiiDetector defaults(List<String> phoneRegions) {
         return new PiiDetector(List.of(
-                new EmailRecognizer(), new UrlRecognizer(), new IpAddressRecognizer(), new MacAddressRecognizer(),
+                new EmailRecognizer(), new ObfuscatedEmailRecognizer(), new UrlRecognizer(), new IpAddressRecognizer(), new MacAddressRecognizer(),
                 new PhoneRecognizer(phoneRegions), new CreditCardRecognizer(), new IbanRecognizer(),
                 new ImeiRecognizer(), new DateOfBirthRecognizer(), new UsSsnRecognizer(), new UkNinoRecognizer(),
                 new DeTaxIdRecognizer(), new FrNirRecognizer(), new EsNifRecognizer(), new EsNieRecognizer(),
@@ -84,14 +85,29 @@ public final class PiiDetector implements Recognizer {
         return recognizers;
     }
 
+    /**
+     * Findings in the original text: the recognizers read its {@link NormalizedText normal form} (and, where a
+     * right-to-left override could display a value stored backwards, that form with the override runs reversed
+     * too), and their findings are mapped back to the original characters.
+     */
     @Override
     public List<Finding> recognize(String text) {
         Objects.requireNonNull(text, "text");
+        NormalizedText normalized = NormalizedText.of(text);
         List<Finding> all = new ArrayList<>();
-        for (Recognizer recognizer : recognizers) {
-            all.addAll(recognizer.recognize(text));
+        findIn(normalized, all);
+        if (normalized.hasRightToLeftOverride()) {
+            findIn(normalized.withOverridesReversed(), all);
         }
         return resolveOverlaps(all);
+    }
+
+    private void findIn(NormalizedText normalized, List<Finding> all) {
+        for (Recognizer recognizer : recognizers) {
+            for (Finding finding : recognizer.recognize(normalized.text())) {
+                all.add(normalized.toOriginal(finding));
+            }
+        }
     }
 
     /** The findings that survive overlap resolution, sorted by start. */

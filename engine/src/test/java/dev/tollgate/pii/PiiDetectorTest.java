@@ -106,8 +106,9 @@ class PiiDetectorTest {
         assertEquals(4, findings.size(), () -> "findings " + findings);
         assertSpan(text, findings.get(0), "PERSON", "John Smith");
         assertSpan(text, findings.get(1), "EMAIL_ADDRESS", "a.b@example.com");
-        assertSpan(text, findings.get(2), "PHONE_NUMBER", "+49 30 1234567");
-        assertSpan(text, findings.get(3), "IBAN_CODE", "DE89370400440532013000");
+        // Invisible characters at a value's edges belong to its span, so masking removes them too.
+        assertSpan(text, findings.get(2), "PHONE_NUMBER", "+49 30 1234567\u200B");
+        assertSpan(text, findings.get(3), "IBAN_CODE", "DE89370400440532013000\uFEFF");
     }
 
     @Test
@@ -164,6 +165,6 @@ class PiiDetectorTest {
 
     @Test
     void defaultsIncludeOneRecognizerPerEntityType() {
-        assertEquals(22, DETECTOR.recognizers().size());
+        assertEquals(23, DETECTOR.recognizers().size());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.ner;
 
+import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.io.IOException;
@@ -55,19 +56,26 @@ public final class NerRecognizer implements Recognizer {
 
     private List<Finding> find(NameFinderME finder, String text) {
         List<Finding> findings = new ArrayList<>();
-        for (Span[] chunk : TextChunks.of(text)) {
-            for (Span name : finder.find(TextChunks.strings(text, chunk))) {
-                double score = Math.round(name.getProb() * 1000) / 1000.0;
-                int start = chunk[name.getStart()].getStart();
-                int end = chunk[name.getEnd() - 1].getEnd();
-                // A name, place or organisation has letters; a span of digits is a number the model misread
-                // (it would otherwise outrank the phone or account number a pattern recognizer validated).
-                if (score >= minScore && hasLetter(text, start, end)) {
-                    findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
-                }
+        for (Span[] sentence : TextChunks.of(text)) {
+            for (Span[] window : TextChunks.nameWindows(text, sentence)) {
+                addNames(finder, text, window, findings);
             }
         }
         return findings;
+    }
+
+    private void addNames(NameFinderME finder, String text, Span[] tokens, List<Finding> findings) {
+        DetectionWork.add(tokens.length);
+        for (Span name : finder.find(TextChunks.strings(text, tokens))) {
+            double score = Math.round(name.getProb() * 1000) / 1000.0;
+            int start = tokens[name.getStart()].getStart();
+            int end = tokens[name.getEnd() - 1].getEnd();
+            // A name, place or organisation has letters; a span of digits is a number the model misread
+            // (it would otherwise outrank the phone or account number a pattern recognizer validated).
+            if (score >= minScore && hasLetter(text, start, end)) {
+                findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
+            }
+        }
     }
 
     private static boolean hasLetter(String text, int start, int end) {

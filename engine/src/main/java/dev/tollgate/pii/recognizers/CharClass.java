@@ -14,6 +14,7 @@ final class CharClass {
     static final CharClass DIGIT = of(DIGITS);
     static final CharClass NUMERIC = of(DIGITS + SEPARATORS);
     static final CharClass UPPER_ALNUM = of(DIGITS + UPPER + SEPARATORS);
+    static final CharClass ALNUM = of(DIGITS + UPPER + LOWER + SEPARATORS);
 
     private final boolean[] ascii = new boolean[128];
     private final boolean spaces;

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 
 /**
@@ -34,6 +35,7 @@ final class ContextWords {
     String findBefore(String text, int start) {
         int from = Math.max(0, start - WINDOW);
         String window = lower(text, from, start);
+        DetectionWork.add((long) (start - from) * (words.length + 1));
         for (int w = 0; w < words.length; w++) {
             for (int at = window.indexOf(words[w]); at >= 0; at = window.indexOf(words[w], at + 1)) {
                 if (onBoundaries(text, from + at, w)) {
@@ -46,6 +48,7 @@ final class ContextWords {
 
     void forEachOccurrence(String text, Windows.Window consumer) {
         String lower = lower(text, 0, text.length());
+        DetectionWork.add((long) text.length() * (words.length + 1));
         for (int w = 0; w < words.length; w++) {
             for (int at = lower.indexOf(words[w]); at >= 0; at = lower.indexOf(words[w], at + 1)) {
                 if (onBoundaries(text, at, w)) {

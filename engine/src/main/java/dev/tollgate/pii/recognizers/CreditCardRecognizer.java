@@ -5,16 +5,19 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * CREDIT_CARD: 13-19 digits, contiguous or grouped by spaces or dashes as printed on cards, with an issuer
- * identification number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
+ * CREDIT_CARD: 13-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, any mix of
+ * spaces, dashes, dots and slashes between them) or spaced out digit by digit, with an issuer identification
+ * number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
  */
 public final class CreditCardRecognizer extends PatternRecognizer {
-    private static final String SEP = "([ \\u00A0\\u202F-])";
+    private static final String SEP = "[ \\u00A0\\u202F./-]";
+    /**
+     * Contiguous, or groups of 3-6 digits, or single digits (only from the first of a spaced-out run: starting
+     * at every digit of a long run would cost a full match each).
+     */
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,-])(?:\\d{13,19}+"
-                    + "|\\d{4}" + SEP + "\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{3})?+"
-                    + "|\\d{4}" + SEP + "\\d{6}\\2\\d{4,5}+)"
-                    + "(?![\\p{L}\\p{N}]|[.,]\\d)");
+            "(?<![\\p{L}\\p{N}.,+-])(?:\\d{13,19}+|\\d{3,6}+(?:" + SEP + "\\d{3,6}+){1,5}"
+                    + "|(?<!\\d[ \\u00A0\\u202F./-])\\d(?:" + SEP + "\\d){12,18}+)(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final ContextWords CONTEXT = ContextWords.of(
             "credit card", "card", "card number", "visa", "mastercard", "amex", "american express", "cc",
             "kreditkarte*", "karte", "kartennummer",
@@ -53,18 +56,38 @@ public final class CreditCardRecognizer extends PatternRecognizer {
         super("CREDIT_CARD", PATTERN, Windows.runs(CharClass.NUMERIC, CharClass.DIGIT, 13), CONTEXT);
     }
 
+    /** The longest part of the match that ends with a group and is a card: another number may follow it. */
     @Override
     protected Candidate validate(String text, MatchResult match) {
-        String digits = digits(match);
-        if (!Luhn.isValid(digits) || digits.chars().distinct().count() == 1) {
-            return null;
-        }
-        for (Network network : NETWORKS) {
-            if (network.issues(digits)) {
-                return new Candidate(match.start(), match.end(), 0.7,
-                        network.name() + " IIN, " + digits.length() + " digits, Luhn checksum valid");
+        for (int end = match.end(); end > match.start(); end = previousGroupEnd(text, match.start(), end)) {
+            String digits = digits(text, match.start(), end);
+            if (digits.length() < 13 || !Luhn.isValid(digits) || oneDigitRepeated(digits)) {
+                continue;
+            }
+            for (Network network : NETWORKS) {
+                if (network.issues(digits)) {
+                    return new Candidate(match.start(), end, 0.7,
+                            network.name() + " IIN, " + digits.length() + " digits, Luhn checksum valid");
+                }
             }
         }
         return null;
+    }
+
+    private static int previousGroupEnd(String text, int start, int end) {
+        int i = end;
+        while (i > start && Character.isDigit(text.charAt(i - 1))) {
+            i--;
+        }
+        return i - 1;
+    }
+
+    private static boolean oneDigitRepeated(String digits) {
+        for (int i = 1; i < digits.length(); i++) {
+            if (digits.charAt(i) != digits.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * IBAN_CODE for every country in the SWIFT IBAN registry: country code, two check digits and a BBAN of the
- * country's length, written contiguously or in groups of four, with a valid ISO 13616 mod-97 checksum.
+ * country's length, in any case, written contiguously, in groups of four or spaced out character by character,
+ * with any mix of spaces, dashes, dots and slashes between the groups, and a valid ISO 13616 mod-97 checksum.
  */
 public final class IbanRecognizer extends PatternRecognizer {
     /** Total IBAN length per country, from the SWIFT IBAN registry. */
@@ -17,8 +18,11 @@ public final class IbanRecognizer extends PatternRecognizer {
                     + "IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 "
                     + "MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 "
                     + "SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30");
+    /** Any one separator between two characters; the validation decides which groupings are IBANs. */
+    private static final String SEP = "[ \\u00A0\\u202F./-]";
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:" + SP + "?[A-Z0-9]){11,30}+");
+            "(?<![\\p{L}\\p{N}])[A-Za-z]" + SEP + "?[A-Za-z]" + SEP + "?\\d" + SEP + "?\\d(?:" + SEP
+                    + "?[A-Za-z0-9]){11,30}+");
     private static final ContextWords CONTEXT = ContextWords.of(
             "iban", "account", "bank account", "account number",
             "konto*", "bankverbindung",
@@ -27,31 +31,36 @@ public final class IbanRecognizer extends PatternRecognizer {
             "conto", "conto corrente", "coordinate bancarie");
 
     public IbanRecognizer() {
-        super("IBAN_CODE", PATTERN, Windows.runs(CharClass.UPPER_ALNUM, CharClass.DIGIT, 8), CONTEXT);
+        super("IBAN_CODE", PATTERN, Windows.runs(CharClass.ALNUM, CharClass.DIGIT, 8), CONTEXT);
     }
 
     @Override
     protected Candidate validate(String text, MatchResult match) {
-        String country = text.substring(match.start(), match.start() + 2);
-        Integer length = LENGTHS.get(country);
-        if (length == null) {
-            return null;
-        }
-        StringBuilder iban = new StringBuilder(length);
+        StringBuilder iban = new StringBuilder(34);
+        int length = Integer.MAX_VALUE;
+        boolean groupsOfFour = true;
+        boolean spacedOut = true;
+        int separators = 0;
         int i = match.start();
-        boolean spaced = false;
         while (iban.length() < length && i < match.end()) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                iban.append(c);
-            } else if (iban.length() % 4 != 0 || (iban.length() > 4 && !spaced)) {
-                return null;
-            } else {
-                spaced = true;
+            char c = text.charAt(i++);
+            if (!Character.isLetterOrDigit(c)) {
+                separators++;
+                groupsOfFour &= iban.length() % 4 == 0;
+                continue;
             }
-            i++;
+            spacedOut &= iban.length() == separators;
+            iban.append(Character.toUpperCase(c));
+            if (iban.length() == 2) {
+                Integer countryLength = LENGTHS.get(iban.toString());
+                if (countryLength == null) {
+                    return null;
+                }
+                length = countryLength;
+            }
         }
-        if (iban.length() < length || (spaced && !groupedThroughout(iban.length(), text, match.start(), i))
+        groupsOfFour &= separators == (length - 1) / 4;
+        if (iban.length() < length || (separators > 0 && !groupsOfFour && !spacedOut)
                 || (i < text.length() && Character.isLetterOrDigit(text.charAt(i)))) {
             return null;
         }
@@ -60,18 +69,7 @@ public final class IbanRecognizer extends PatternRecognizer {
             return null;
         }
         return new Candidate(match.start(), i, 0.9,
-                "IBAN, country " + country + ", length " + length + ", mod-97 checksum valid");
-    }
-
-    /** A spaced IBAN puts a space after every group of four, not just somewhere. */
-    private static boolean groupedThroughout(int length, String text, int start, int end) {
-        int spaces = 0;
-        for (int i = start; i < end; i++) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
-                spaces++;
-            }
-        }
-        return spaces == (length - 1) / 4;
+                "IBAN, country " + iban.substring(0, 2) + ", length " + length + ", mod-97 checksum valid");
     }
 
     /** ISO 7064 mod 97-10 over the IBAN with its first four characters moved to the end, letters as 10-35. */

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ abstract class PatternRecognizer implements Recognizer {
     @Override
     public final List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher matcher = pattern.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         windows.forEach(text, (from, to) -> scan(text, matcher, from, to, findings));
         return findings;
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
@@ -77,8 +78,9 @@ public final class PersonRecognizer implements Recognizer {
     @Override
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
-        Matcher name = NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher name = NAME.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
+        DetectionWork.add(n);
         int i = 0;
         while (i < n) {
             if (!isWordStart(text, i)) {

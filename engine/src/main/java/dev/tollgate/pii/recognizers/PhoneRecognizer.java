@@ -1,5 +1,7 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
+import dev.tollgate.pii.DetectionWork;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
@@ -8,6 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +45,7 @@ public final class PhoneRecognizer implements Recognizer {
     private static final String TYPE = "PHONE_NUMBER";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}+])(?:\\+|\\(\\+?+)?+\\d[\\d()./ \\u00A0\\u202F-]{5,24}+");
+            "(?<![\\p{L}\\p{N}+])(?:\\+ ?+|\\(\\+?+)?+\\d[\\d()./ \\u00A0\\u202F-]{5,28}+");
     private static final Pattern DATE_SHAPE = Pattern.compile(
             "\\d{1,2}([./-])\\d{1,2}\\1(?:\\d{2}|\\d{4})|\\d{4}([./-])\\d{1,2}\\2\\d{1,2}");
     private static final Pattern AREA_CODE = Pattern.compile("\\(\\d{3}\\)");
@@ -87,7 +90,7 @@ public final class PhoneRecognizer implements Recognizer {
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
         Set<Long> spans = new HashSet<>();
-        Matcher matcher = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher matcher = CANDIDATE.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         WINDOWS.forEach(text, (from, to) -> {
             matcher.region(from, to);
             while (matcher.find()) {
@@ -111,6 +114,7 @@ public final class PhoneRecognizer implements Recognizer {
             return;
         }
         String run = text.substring(start, end);
+        DetectionWork.add(run.length());
         if (DATE_SHAPE.matcher(run).matches()) {
             return;
         }
@@ -124,8 +128,9 @@ public final class PhoneRecognizer implements Recognizer {
             region = nationalRegion(digits, null);
         } else if (digits.length() >= MIN_GROUPED_DIGITS && !THOUSANDS_SHAPE.matcher(run).matches()) {
             // An ungrouped run proves nothing, even where libphonenumber writes the number without separators.
+            // Nor does a spaced-out one: libphonenumber never writes single-digit groups.
             List<Integer> written = groups(run);
-            region = written.size() > 1 ? nationalRegion(digits, written) : null;
+            region = written.size() > 1 && Collections.max(written) > 1 ? nationalRegion(digits, written) : null;
         } else {
             return;
         }

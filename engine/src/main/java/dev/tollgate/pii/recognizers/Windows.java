@@ -1,5 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
+import dev.tollgate.pii.DetectionWork;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ interface Windows {
     static Windows runs(CharClass member, CharClass seed, int minSeeds) {
         return (text, window) -> {
             int n = text.length();
+            DetectionWork.add(n);
             int i = 0;
             while (i < n) {
                 if (!member.test(text.charAt(i))) {
@@ -52,21 +54,35 @@ interface Windows {
         return (text, window) -> {
             List<int[]> spans = new ArrayList<>();
             words.forEachOccurrence(text, (from, to) -> spans.add(new int[] {to, Math.min(text.length(), to + reach)}));
-            spans.sort((a, b) -> Integer.compare(a[0], b[0]));
-            int from = -1;
-            int to = -1;
-            for (int[] span : spans) {
-                if (span[0] > to) {
-                    if (from >= 0) {
-                        window.accept(from, to);
-                    }
-                    from = span[0];
-                }
-                to = Math.max(to, span[1]);
-            }
-            if (from >= 0) {
-                window.accept(from, to);
-            }
+            merged(spans, window);
         };
+    }
+
+    /** From {@code before} characters before each occurrence of a word to {@code after} characters after it, merged. */
+    static Windows around(ContextWords words, int before, int after) {
+        return (text, window) -> {
+            List<int[]> spans = new ArrayList<>();
+            words.forEachOccurrence(text, (from, to) -> spans.add(
+                    new int[] {Math.max(0, from - before), Math.min(text.length(), to + after)}));
+            merged(spans, window);
+        };
+    }
+
+    private static void merged(List<int[]> spans, Window window) {
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int from = -1;
+        int to = -1;
+        for (int[] span : spans) {
+            if (span[0] > to) {
+                if (from >= 0) {
+                    window.accept(from, to);
+                }
+                from = span[0];
+            }
+            to = Math.max(to, span[1]);
+        }
+        if (from >= 0) {
+            window.accept(from, to);
+        }
     }
 }

@@ -31,6 +31,13 @@ class CreditCardRecognizerTest {
         found(recognizer, "Amex " + amexGrouped, amexGrouped, "CREDIT_CARD");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"4111.1111.1111.1111", "4111 1111-1111.1111", "4111/1111/1111/1111",
+            "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1", "3782-822463-10005"})
+    void findsDotsSlashesMixedSeparatorsAndSpacedOutDigits(String card) {
+        found(recognizer, "card " + card + " exp 12/27", card, "CREDIT_CARD");
+    }
+
     @Test
     void rejectsBadChecksumUnknownPrefixAndWrongLength() {
         String valid = TestIds.luhn("411111111111111");
@@ -38,7 +45,7 @@ class CreditCardRecognizerTest {
         none(recognizer, "card " + TestIds.luhn("990000000000000"));
         none(recognizer, "card " + TestIds.luhn("34000000000000000"));
         none(recognizer, "card 0000 0000 0000 0000");
-        none(recognizer, "card 4111 1111-1111 1111");
+        none(recognizer, "card 41 11 11 11 11 11 11 11");
     }
 
     @Test

@@ -36,8 +36,17 @@ class IbanRecognizerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"de89370400440532013000", "De89 3704 0044 0532 0130 00", "DE89-3704-0044-0532-0130-00",
+            "de89.3704.0044.0532.0130.00", "DE89/3704 0044-0532.0130 00", "D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0",
+            "gb82 west 1234 5698 7654 32"})
+    void findsLowerCaseAndEverySeparatorPeopleType(String iban) {
+        found(recognizer, "IBAN: " + iban + ", danke", iban, "IBAN_CODE");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"DE88370400440532013000", "DE8937040044053201300", "DE893704004405320130001",
-            "XX89370400440532013000", "DE89 370400440532013000", "DE89 3704 0044 05320130 00", "DE00370400440532013000"})
+            "XX89370400440532013000", "DE89 370400440532013000", "DE89 3704 0044 05320130 00", "DE00370400440532013000",
+            "DE89 37 0400 4405 3201 3000", "de88-3704-0044-0532-0130-00"})
     void rejectsWrongChecksumLengthCountryOrGrouping(String text) {
         none(recognizer, "IBAN " + text);
     }
