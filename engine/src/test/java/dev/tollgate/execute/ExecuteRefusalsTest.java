@@ -76,8 +76,11 @@ class ExecuteRefusalsTest {
 
         assertProblem(execute(KEY, token, QUESTION + " And Sunday?"), 403, "token-input-mismatch");
         assertProblem(execute("demo-claims-assistant", token, QUESTION), 403, "token-application-mismatch");
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // The signature's first character, not its last: the last one's low bits are base64 padding, which a
+        // decoder may ignore, so changing it can leave the signature as it was.
+        int signature = token.lastIndexOf('.') + 1;
+        char first = token.charAt(signature);
+        String tampered = token.substring(0, signature) + (first == 'A' ? 'Q' : 'A') + token.substring(signature + 1);
         assertProblem(execute(KEY, tampered, QUESTION), 403, "token-invalid");
         assertProblem(execute(KEY, "not-a-token", QUESTION), 403, "token-invalid");
         assertTrue(records("execution_started").isEmpty(), "nothing may start before a token is honoured");
