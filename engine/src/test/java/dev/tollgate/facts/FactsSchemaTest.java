@@ -3,6 +3,7 @@ package dev.tollgate.facts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.config.ApiKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class FactsSchemaTest {
 
     private static Facts sample() {
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
+                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
@@ -57,6 +59,10 @@ class FactsSchemaTest {
         List<String> enumerated = new ArrayList<>();
         categories.get("enum").forEach(value -> enumerated.add(value.asText()));
         assertEquals(List.copyOf(SensitivityClassifier.CLASSES), enumerated);
+
+        List<String> roles = new ArrayList<>();
+        schema.at("/properties/request/properties/role/enum").forEach(value -> roles.add(value.asText()));
+        assertEquals(Stream.concat(ApiKey.ROLES.stream(), Stream.of(RequestFacts.UNKNOWN_ROLE)).toList(), roles);
 
         JsonNode kind = schema.at("/$defs/destination/properties/kind/enum");
         assertEquals(List.of("slm", "cloud"), List.of(kind.get(0).asText(), kind.get(1).asText()));
