@@ -26,8 +26,8 @@ test_public_stays_on_device_whatever_the_task if {
 	route_as("public", "faq", 300, 0).reasons[0].rule == "routing.public-on-device"
 }
 
-test_other_roles_take_the_table if {
-	route_as("unknown", "reasoning", 100, 0).reasons[0].rule == "routing.complex-task"
+test_staff_take_the_table if {
+	route_as("staff", "reasoning", 100, 0).reasons[0].rule == "routing.complex-task"
 	route_as("staff", "faq", 300, 0).reasons[0].rule == "routing.faq-long"
 }
 

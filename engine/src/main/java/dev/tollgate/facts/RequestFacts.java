@@ -5,8 +5,7 @@ package dev.tollgate.facts;
  * role come from the application registry, never from the request body.
  *
  * @param application     registered application id (from the API key)
- * @param role            the role the API key is bound to in the registry ("staff", "public"); "unknown" in facts
- *                        logged before keys had roles: rows for any role match it, rows naming roles do not
+ * @param role            the role the API key is bound to in the registry: "staff" or "public"
  * @param purpose         registered processing purpose
  * @param aiActUseCase    registered EU AI Act use case, e.g. "insurance_pricing", "social_scoring", "none"
  * @param tenantResidency residency pin of the tenant: a country code ("DE"), "EU", or "NONE"
@@ -21,10 +20,14 @@ package dev.tollgate.facts;
 public record RequestFacts(String application, String role, String purpose, String aiActUseCase, String tenantResidency,
                            String controllerEstablishment, String taskType, int tokenCount, String language,
                            int messageCount, int maxLatencyMs) {
-    public static final String UNKNOWN_ROLE = "unknown";
+    /**
+     * The role read into facts logged before keys had roles (docs/audit.md): every application had one key then, and
+     * the registry binds a single key to "staff".
+     */
+    public static final String ROLE_BEFORE_ROLES = "staff";
 
     public RequestFacts {
-        role = role == null ? UNKNOWN_ROLE : role;
+        role = role == null ? ROLE_BEFORE_ROLES : role;
         controllerEstablishment = controllerEstablishment == null ? SubjectFacts.UNKNOWN_COUNTRY : controllerEstablishment;
     }
 }

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
  * unknown countries for the data subject and the controller's establishment, prohibited / Annex III / ordinary
- * use cases and tasks, every routing row and its token and latency edges, every caller role (and the "unknown" of
- * facts logged before keys had roles), tenant pins, and destinations of both
+ * use cases and tasks, every routing row and its token and latency edges, every caller role, tenant pins, and
+ * destinations of both
  * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
@@ -38,7 +38,7 @@ final class FactsArbitraries {
             "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
     static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
             "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
-    static final List<String> ROLES = List.of("staff", "staff", "public", "unknown");
+    static final List<String> ROLES = List.of("staff", "staff", "public");
     static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
     static final List<String> DESTINATION_IDS = List.of("slm-local", "slm-edge", "cloud-eu", "cloud-us", "cloud-ch", "cloud-x");
 
