@@ -8,7 +8,9 @@ basis := "Tollgate routing policy (cost/latency)"
 
 request := input.request
 
-hit := faq_short if {
+hit := public_on_device if {
+	request.role in {"public"}
+} else := faq_short if {
 	request.task_type == "faq"
 	request.token_count <= 256
 } else := classify_extract if {
@@ -23,6 +25,15 @@ hit := faq_short if {
 } else := translate if {
 	request.task_type == "translate"
 	request.token_count <= 512
+} else := faq_long if {
+	request.task_type == "faq"
+	request.token_count > 256
+} else := summarize_translate_long if {
+	request.task_type in {"summarize", "translate"}
+	request.token_count > 512
+} else := classify_extract_long if {
+	request.task_type in {"classify", "extract"}
+	request.token_count > 1024
 } else := complex_task if {
 	request.task_type in {"reasoning", "code", "multi_step", "plan"}
 } else := long_input if {
@@ -34,6 +45,11 @@ hit := faq_short if {
 
 # The rows' ids, routes, confidence thresholds (cascade rows only) and messages; a row's texts are built
 # only when it is the hit.
+public_on_device := {
+	"rule": "routing.public-on-device", "destination": "slm-local", "strategy": "static",
+	"message": "Requests made on behalf of members of the public are answered by the on-device model",
+}
+
 faq_short := {
 	"rule": "routing.faq-short", "destination": "slm-local", "strategy": "static",
 	"message": "Short FAQ questions are answered by the on-device model",
@@ -59,6 +75,21 @@ translate := {
 	"message": "Short translations start on the on-device model and go to the cloud model when the on-device model is not confident enough",
 }
 
+faq_long := {
+	"rule": "routing.faq-long", "destination": "cloud-eu", "strategy": "static",
+	"message": "FAQ questions longer than 256 tokens go to the EU cloud model",
+}
+
+summarize_translate_long := {
+	"rule": "routing.summarize-translate-long", "destination": "cloud-eu", "strategy": "static",
+	"message": "Summaries and translations of more than 512 tokens go to the EU cloud model",
+}
+
+classify_extract_long := {
+	"rule": "routing.classify-extract-long", "destination": "cloud-eu", "strategy": "static",
+	"message": "Classification and extraction of more than 1024 tokens go to the EU cloud model",
+}
+
 complex_task := {
 	"rule": "routing.complex-task", "destination": "cloud-eu", "strategy": "static",
 	"message": "Multi-step reasoning, code and planning go to the EU cloud model",
@@ -82,8 +113,9 @@ fallback := {
 # Every row by id, read by Tollgate when it loads the pack and by the tests.
 rules := {row.rule: {"basis": basis, "message": row.message} |
 	some row in [
-		faq_short, classify_extract, tight_latency, summarize, translate,
-		complex_task, long_input, draft_write, fallback,
+		public_on_device, faq_short, classify_extract, tight_latency, summarize, translate,
+		faq_long, summarize_translate_long, classify_extract_long, complex_task, long_input, draft_write,
+		fallback,
 	]
 }
 

@@ -39,6 +39,9 @@ public final class DecideRequestParser {
         List<DecideRequest.Message> messages = JsonBodies.messages(root, errors);
         List<String> categories = new ArrayList<>();
         int maxLatency = hints(root, categories, errors);
+        if (root.path("user").has("role")) {
+            errors.add(new FieldError("/user/role", "is not accepted: the role comes from the API key"));
+        }
         if (!errors.isEmpty()) {
             throw JsonBodies.invalid(errors);
         }

@@ -1,25 +1,63 @@
 package dev.tollgate.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
  * An application registered with Tollgate. Everything here is server-side truth: a request body can
- * never change the purpose, the AI Act use case or the residency of the application that calls.
+ * never change the purpose, the AI Act use case, the residency of the application that calls or the role of
+ * its caller.
  *
- * @param apiKeySha256                  hex SHA-256 of the application's API key (the key itself is never stored)
  * @param tenantResidency               "DE"-style country pin, "EU", or "NONE"
  * @param controllerEstablishment       ISO 3166-1 alpha-2 country where the controller (the organisation running the
  *                                      application) is established; an EEA one is bound by GDPR Chapter V for every
  *                                      data subject (GDPR Art. 3(1), 44)
  * @param permittedDestinations         catalog ids the application may use at all
  * @param highRiskApprovedDestinations  catalog ids approved for the application's Annex III use
+ * @param apiKeySha256                  the single-key form: one key, bound to the role "staff"; null when the
+ *                                      application lists its keys in apiKeys
+ * @param apiKeys                       the application's keys, each bound to a role; null in the single-key form
+ * @param callerRole                    the role of the key a request was authenticated with (see
+ *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
 public record Application(String id, String purpose, String aiActUseCase, String tenantResidency,
-                          String controllerEstablishment, List<String> permittedDestinations, List<String> highRiskApprovedDestinations,
-                          String apiKeySha256) {
+                          String controllerEstablishment, List<String> permittedDestinations,
+                          List<String> highRiskApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
+                          String callerRole) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
                 ? List.of() : List.copyOf(highRiskApprovedDestinations);
+        apiKeys = apiKeys == null ? null : List.copyOf(apiKeys);
+    }
+
+    /** An entry as the registry configures it: no caller yet, so the caller's role is not a setting. */
+    @JsonCreator
+    public Application(@JsonProperty("id") String id, @JsonProperty("purpose") String purpose,
+                       @JsonProperty("ai_act_use_case") String aiActUseCase,
+                       @JsonProperty("tenant_residency") String tenantResidency,
+                       @JsonProperty("controller_establishment") String controllerEstablishment,
+                       @JsonProperty("permitted_destinations") List<String> permittedDestinations,
+                       @JsonProperty("high_risk_approved_destinations") List<String> highRiskApprovedDestinations,
+                       @JsonProperty("api_key_sha256") String apiKeySha256,
+                       @JsonProperty("api_keys") List<ApiKey> apiKeys) {
+        this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
+                highRiskApprovedDestinations, apiKeySha256, apiKeys, null);
+    }
+
+    /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
+    public List<ApiKey> keys() {
+        if (apiKeys != null) {
+            return apiKeys;
+        }
+        return apiKeySha256 == null ? List.of() : List.of(new ApiKey(apiKeySha256, ApiKey.STAFF));
+    }
+
+    /** This application as called with a key bound to the given role. */
+    Application calledAs(String role) {
+        return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
+                permittedDestinations, highRiskApprovedDestinations, apiKeySha256, apiKeys, role);
     }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Registered applications, looked up by id or by API key. Keys are compared as SHA-256 digests. */
+/**
+ * Registered applications, looked up by id or by API key. Keys are compared as SHA-256 digests; the application a
+ * key finds carries the role that key is bound to.
+ */
 public final class ApplicationRegistry {
     private final Map<String, Application> byId;
     private final Map<String, Application> byKeyHash;
@@ -18,13 +21,15 @@ public final class ApplicationRegistry {
     public ApplicationRegistry(List<Application> applications) {
         this.byId = applications.stream().collect(Collectors.toUnmodifiableMap(Application::id, Function.identity()));
         this.byKeyHash = applications.stream()
-                .collect(Collectors.toUnmodifiableMap(a -> a.apiKeySha256().toLowerCase(), Function.identity()));
+                .flatMap(a -> a.keys().stream().map(key -> Map.entry(key.sha256().toLowerCase(), a.calledAs(key.role()))))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public Optional<Application> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The application the key belongs to, with {@link Application#callerRole()} the key's role. */
     public Optional<Application> byApiKey(String apiKey) {
         return Optional.ofNullable(byKeyHash.get(sha256(apiKey)));
     }

@@ -68,6 +68,7 @@ final class ConfigValidator {
 
     private void applications(List<Application> applications, Set<String> destinations) {
         Set<String> ids = new HashSet<>();
+        Set<String> digests = new HashSet<>();
         for (int i = 0; i < applications.size(); i++) {
             Application a = applications.get(i);
             String at = "/applications/" + i;
@@ -84,10 +85,33 @@ final class ConfigValidator {
                             + "DE, IE, US");
             known(a.permittedDestinations(), destinations, at + "/permitted_destinations");
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
-            require(a.apiKeySha256() != null && SHA256_HEX.matcher(a.apiKeySha256()).matches(),
-                    at + "/api_key_sha256", "must be the key's SHA-256 as 64 lower-case hex digits "
-                            + "(echo -n \"$KEY\" | sha256sum)");
+            apiKeys(a, at, digests);
         }
+    }
+
+    /** One key (api_key_sha256) or a list of keys bound to roles (api_keys); no key twice in the registry. */
+    private void apiKeys(Application a, String at, Set<String> digests) {
+        require(a.apiKeySha256() == null || a.apiKeys() == null, at + "/api_keys",
+                "give either api_key_sha256 (one key, role staff) or api_keys, not both");
+        if (a.apiKeys() == null) {
+            require(a.apiKeySha256() != null, at + "/api_keys", "is required; allowed: a list of keys bound to "
+                    + "roles, [{sha256: ..., role: staff}], or one key as api_key_sha256");
+            digest(a.apiKeySha256(), at + "/api_key_sha256", digests);
+            return;
+        }
+        require(!a.apiKeys().isEmpty(), at + "/api_keys", "lists no key; allowed: [{sha256: ..., role: staff}]");
+        for (int j = 0; j < a.apiKeys().size(); j++) {
+            ApiKey key = a.apiKeys().get(j);
+            digest(key.sha256(), at + "/api_keys/" + j + "/sha256", digests);
+            oneOf(key.role(), Set.copyOf(ApiKey.ROLES), at + "/api_keys/" + j + "/role");
+        }
+    }
+
+    private void digest(String sha256, String at, Set<String> digests) {
+        require(sha256 != null && SHA256_HEX.matcher(sha256).matches(), at,
+                "must be the key's SHA-256 as 64 lower-case hex digits (echo -n \"$KEY\" | sha256sum)");
+        require(digests.add(sha256), at, "this key is already registered; a key belongs to one application and "
+                + "one role");
     }
 
     private void known(List<String> references, Set<String> destinations, String at) {
@@ -99,8 +123,8 @@ final class ConfigValidator {
     }
 
     private void oneOf(String value, Set<String> allowed, String at) {
-        require(value != null && allowed.contains(value), at, "\"" + value + "\" is not allowed; allowed: "
-                + String.join(", ", allowed.stream().sorted().toList()));
+        require(value != null && allowed.contains(value), at, (value == null ? "is required" : "\"" + value
+                + "\" is not allowed") + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
     }
 
     private void require(boolean holds, String pointer, String problem) {

@@ -57,7 +57,7 @@ public final class FactsBuilder {
             all.append(content).append('\n');
         }
         String text = all.toString();
-        RequestFacts requestFacts = new RequestFacts(app.id(), app.purpose(), app.aiActUseCase(),
+        RequestFacts requestFacts = new RequestFacts(app.id(), app.callerRole(), app.purpose(), app.aiActUseCase(),
                 app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
                 languages.identify(text), request.messages().size(), request.maxLatencyMs());
         String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();

@@ -1,10 +1,11 @@
 package dev.tollgate.facts;
 
 /**
- * What is asked and by whom. Purpose, AI Act use case, tenant residency and controller establishment come from
- * the application registry, never from the request body.
+ * What is asked and by whom. Purpose, AI Act use case, tenant residency, controller establishment and the caller's
+ * role come from the application registry, never from the request body.
  *
  * @param application     registered application id (from the API key)
+ * @param role            the role the API key is bound to in the registry: "staff" or "public"
  * @param purpose         registered processing purpose
  * @param aiActUseCase    registered EU AI Act use case, e.g. "insurance_pricing", "social_scoring", "none"
  * @param tenantResidency residency pin of the tenant: a country code ("DE"), "EU", or "NONE"
@@ -16,10 +17,17 @@ package dev.tollgate.facts;
  * @param messageCount    number of messages in the input
  * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
  */
-public record RequestFacts(String application, String purpose, String aiActUseCase, String tenantResidency,
+public record RequestFacts(String application, String role, String purpose, String aiActUseCase, String tenantResidency,
                            String controllerEstablishment, String taskType, int tokenCount, String language,
                            int messageCount, int maxLatencyMs) {
+    /**
+     * The role read into facts logged before keys had roles (docs/audit.md): every application had one key then, and
+     * the registry binds a single key to "staff".
+     */
+    public static final String ROLE_BEFORE_ROLES = "staff";
+
     public RequestFacts {
+        role = role == null ? ROLE_BEFORE_ROLES : role;
         controllerEstablishment = controllerEstablishment == null ? SubjectFacts.UNKNOWN_COUNTRY : controllerEstablishment;
     }
 }

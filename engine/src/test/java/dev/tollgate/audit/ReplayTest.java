@@ -73,7 +73,8 @@ class ReplayTest {
      * Facts logged before the registry recorded the controller's establishment and the catalog told a DPF
      * certification from SCCs read as the strictest case: an unknown establishment ("ZZ") binds the controller to
      * GDPR Chapter V, and no DPF certification. A US subject's personal data kept the transfer rule firing when it
-     * was decided (the demo controller is in Germany), so it must still fire on replay.
+     * was decided (the demo controller is in Germany), so it must still fire on replay. A missing role reads as the
+     * role of an application's single key, "staff", which the logged decisions were made with.
      */
     @Test
     void factsLoggedWithoutControllerEstablishmentOrDpfReplayAsTheStrictestCase(@TempDir Path old) throws Exception {
@@ -86,8 +87,10 @@ class ReplayTest {
                 JsonNode facts = record.path("facts");
                 if (facts.isObject()) {
                     ((ObjectNode) facts.get("request")).remove("controller_establishment");
+                    ((ObjectNode) facts.get("request")).remove("role");
                     facts.get("destinations").forEach(d -> ((ObjectNode) d).remove("dpf_certified"));
                     assertEquals("ZZ", Json.MAPPER.treeToValue(facts, Facts.class).request().controllerEstablishment());
+                    assertEquals("staff", Json.MAPPER.treeToValue(facts, Facts.class).request().role());
                     boolean usSubject = facts.at("/subject/country").asText().equals("US");
                     boolean transferRule = record.at("/outcome/reasons").findValuesAsText("rule")
                             .contains("residency.eea-transfer");

@@ -124,6 +124,58 @@ class ConfigErrorsTest {
                 + "where the controller is established"), missing);
     }
 
+    private static final String KEYED_APPLICATION = """
+            applications:
+              - id: app
+                purpose: p
+                ai_act_use_case: none
+                tenant_residency: NONE
+                controller_establishment: DE
+                permitted_destinations: [slm-local]
+            %s""";
+    private static final String DIGEST = "597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde";
+
+    /** The error of an application with these two keys (lines 9 and 10). */
+    private String twoKeys(String firstDigest, String firstRole, String secondDigest, String secondRole)
+            throws Exception {
+        return error(KEYED_APPLICATION.formatted("""
+                    api_keys:
+                      - {sha256: %s, role: %s}
+                      - {sha256: %s, role: %s}
+                """.formatted(firstDigest, firstRole, secondDigest, secondRole)), Map.of());
+    }
+
+    @Test
+    void aKeyMayOnlyBeBoundToAKnownRole() throws Exception {
+        String wrong = twoKeys(DIGEST, "staff", DIGEST.replace('5', '6'), "admin");
+        assertTrue(wrong.contains(":10: /applications/0/api_keys/1/role: \"admin\" is not allowed; allowed: public, "
+                + "staff"), wrong);
+        String missing = error(KEYED_APPLICATION.formatted("    api_keys: [{sha256: %s}]\n".formatted(DIGEST)), Map.of());
+        assertTrue(missing.contains("/applications/0/api_keys/0/role: is required; allowed: public, staff"), missing);
+        String perApplication = error(KEYED_APPLICATION.formatted("    caller_role: public\n    api_key_sha256: %s\n"
+                .formatted(DIGEST)), Map.of());
+        assertTrue(perApplication.contains(":8: /applications/0/caller_role: unknown setting"), perApplication);
+    }
+
+    @Test
+    void anApplicationGivesItsKeysInOneFormAndEveryKeyOnce() throws Exception {
+        String both = error(KEYED_APPLICATION.formatted("""
+                    api_key_sha256: %s
+                    api_keys: [{sha256: %s, role: public}]
+                """.formatted(DIGEST, DIGEST)), Map.of());
+        assertTrue(both.contains(":9: /applications/0/api_keys: give either api_key_sha256 (one key, role staff) or "
+                + "api_keys, not both"), both);
+        String none = error(KEYED_APPLICATION.formatted(""), Map.of());
+        assertTrue(none.contains("/applications/0/api_keys: is required; allowed: a list of keys bound to roles"), none);
+        String twice = twoKeys(DIGEST, "staff", DIGEST, "public");
+        assertTrue(twice.contains(":10: /applications/0/api_keys/1/sha256: this key is already registered; a key "
+                + "belongs to one application and one role"), twice);
+        String malformed = error(KEYED_APPLICATION.formatted("    api_keys: [{sha256: demo-app, role: staff}]\n"),
+                Map.of());
+        assertTrue(malformed.contains("/applications/0/api_keys/0/sha256: must be the key's SHA-256 as 64 lower-case "
+                + "hex digits"), malformed);
+    }
+
     @Test
     void aMissingFileIsNamed() {
         Path missing = dir.resolve("nope.yaml");

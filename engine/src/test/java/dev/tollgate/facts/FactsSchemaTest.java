@@ -3,6 +3,7 @@ package dev.tollgate.facts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.config.ApiKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class FactsSchemaTest {
 
     private static Facts sample() {
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
+                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
@@ -57,6 +58,11 @@ class FactsSchemaTest {
         List<String> enumerated = new ArrayList<>();
         categories.get("enum").forEach(value -> enumerated.add(value.asText()));
         assertEquals(List.copyOf(SensitivityClassifier.CLASSES), enumerated);
+
+        List<String> roles = new ArrayList<>();
+        schema.at("/properties/request/properties/role/enum").forEach(value -> roles.add(value.asText()));
+        assertEquals(ApiKey.ROLES, roles);
+        assertTrue(ApiKey.ROLES.contains(RequestFacts.ROLE_BEFORE_ROLES), "a role missing on replay is a real role");
 
         JsonNode kind = schema.at("/$defs/destination/properties/kind/enum");
         assertEquals(List.of("slm", "cloud"), List.of(kind.get(0).asText(), kind.get(1).asText()));

@@ -28,6 +28,7 @@ public class DecisionSteps {
             "support bot", "demo-support-bot",
             "travel insurer", "demo-travel-insurer",
             "shop assistant", "demo-shop-assistant");
+    private static final Map<String, String> PUBLIC_KEYS = Map.of("claims assistant", "demo-claims-assistant-public");
     private static final Map<String, String> COUNTRIES = Map.of(
             "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",
             "Ireland", "IE", "the United Kingdom", "GB");
@@ -44,7 +45,9 @@ public class DecisionSteps {
     private String country;
     private String text;
     private final List<String> hintCategories = new ArrayList<>();
+    private int latencyBudgetMs;
     private JsonNode decision;
+    private HttpResponse<String> refusal;
 
     record Sample(String task, String country, String text) {
     }
@@ -67,6 +70,13 @@ public class DecisionSteps {
         String name = first + " " + second;
         apiKey = APPLICATION_KEYS.get(name);
         assertTrue(apiKey != null, "no demo application called the " + name);
+    }
+
+    @Given("a request from the {word} {word} on behalf of a member of the public")
+    public void aRequestFromThePublic(String first, String second) {
+        String name = first + " " + second;
+        apiKey = PUBLIC_KEYS.get(name);
+        assertTrue(apiKey != null, "no key of the " + name + " is bound to the role public");
     }
 
     @Given("a request from the {word} {word} containing {}")
@@ -105,18 +115,56 @@ public class DecisionSteps {
         text = content;
     }
 
-    @When("the application asks for a decision")
-    public void askForDecision() throws Exception {
+    @And("the text is {int} tokens of plain office prose")
+    public void plainProse(int tokens) {
+        text = PlainProse.ofTokens(tokens);
+    }
+
+    @And("the text says {string} followed by {int} tokens of plain office prose")
+    public void textFollowedByProse(String content, int tokens) {
+        text = content + " " + PlainProse.ofTokens(tokens);
+    }
+
+    @And("the latency budget is {int} ms")
+    public void latencyBudget(int ms) {
+        latencyBudgetMs = ms;
+    }
+
+    private ObjectNode body() {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("task").put("type", task);
         if (country != null) {
             body.putObject("subject").put("country", country);
         }
         body.putObject("input").putArray("messages").addObject().put("role", "user").put("content", text);
-        if (!hintCategories.isEmpty()) {
-            hintCategories.forEach(body.putObject("hints").putArray("categories")::add);
+        if (!hintCategories.isEmpty() || latencyBudgetMs > 0) {
+            ObjectNode hints = body.putObject("hints");
+            hintCategories.forEach(hints.putArray("categories")::add);
+            if (latencyBudgetMs > 0) {
+                hints.put("max_latency_ms", latencyBudgetMs);
+            }
         }
-        HttpResponse<String> response = service.decide(apiKey, Json.MAPPER.writeValueAsString(body));
+        return body;
+    }
+
+    @When("the application asks for a decision saying the user's role is {string}")
+    public void askNamingARole(String role) throws Exception {
+        ObjectNode body = body();
+        body.putObject("user").put("role", role);
+        refusal = service.decide(apiKey, Json.MAPPER.writeValueAsString(body));
+    }
+
+    @Then("the request is refused because the role comes from the API key")
+    public void refusedForTheRole() throws Exception {
+        assertEquals(422, refusal.statusCode(), refusal.body());
+        JsonNode problem = Json.MAPPER.readTree(refusal.body());
+        assertTrue(stream(problem.path("errors")).anyMatch(e -> e.path("pointer").asText().equals("/user/role")
+                && e.path("detail").asText().contains("the role comes from the API key")), problem.toPrettyString());
+    }
+
+    @When("the application asks for a decision")
+    public void askForDecision() throws Exception {
+        HttpResponse<String> response = service.decide(apiKey, Json.MAPPER.writeValueAsString(body()));
         assertEquals(200, response.statusCode(), response.body());
         decision = Json.MAPPER.readTree(response.body());
         assertEquals(List.of(engine), Json.MAPPER.convertValue(decision.get("policy_version"), Map.class)
@@ -148,6 +196,18 @@ public class DecisionSteps {
         JsonNode route = decision.path("route");
         assertEquals("cascade", route.path("strategy").asText(), decision.toPrettyString());
         assertEquals(confidence, route.path("escalate_below").asDouble(-1), 1e-9, decision.toPrettyString());
+    }
+
+    @Then("the on-device model drafts and the cloud model checks the draft")
+    public void draftAndVerify() {
+        assertEquals("draft_verify", decision.path("route").path("strategy").asText(), decision.toPrettyString());
+    }
+
+    @Then("that model answers alone")
+    public void answersAlone() {
+        JsonNode route = decision.path("route");
+        assertEquals("static", route.path("strategy").asText(), decision.toPrettyString());
+        assertFalse(route.hasNonNull("escalate_below"), decision.toPrettyString());
     }
 
     @Then("{string} is masked before the request goes on to the cloud model")

@@ -16,30 +16,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class RoutingPackTest {
     private static final String PACK = "routing";
 
-    @ParameterizedTest(name = "{0}, {1} tokens, latency {2} ms -> {3}")
+    @ParameterizedTest(name = "{0}, {1}, {2} tokens, latency {3} ms -> {4}")
     @CsvSource({
-            "faq,         256,  0,   routing.faq-short,        slm-local, static,",
-            "classify,    1024, 0,   routing.classify-extract, slm-local, static,",
-            "extract,     10,   0,   routing.classify-extract, slm-local, static,",
-            "reasoning,   100,  300, routing.tight-latency,    slm-local, static,",
-            "summarize,   512,  0,   routing.summarize,        slm-local, cascade,      0.55",
-            "translate,   40,   800, routing.translate,        slm-local, cascade,      0.65",
-            "reasoning,   100,  0,   routing.complex-task,     cloud-eu,  static,",
-            "code,        100,  301, routing.complex-task,     cloud-eu,  static,",
-            "multi_step,  100,  0,   routing.complex-task,     cloud-eu,  static,",
-            "plan,        100,  0,   routing.complex-task,     cloud-eu,  static,",
-            "summarize,   2049, 0,   routing.long-input,       cloud-eu,  static,",
-            "draft,       2048, 0,   routing.draft-write,      slm-local, draft_verify,",
-            "write,       100,  0,   routing.draft-write,      slm-local, draft_verify,",
-            "faq,         257,  0,   routing.fallback,         slm-local, static,",
-            "extract,     1025, 0,   routing.fallback,         slm-local, static,",
-            "summarize,   513,  0,   routing.fallback,         slm-local, static,",
-            "translate,   513,  0,   routing.fallback,         slm-local, static,",
-            "haiku,       10,   0,   routing.fallback,         slm-local, static,",
+            "public,  reasoning,  5000, 0,   routing.public-on-device,         slm-local, static,",
+            "public,  faq,        300,  0,   routing.public-on-device,         slm-local, static,",
+            "staff,   faq,        256,  0,   routing.faq-short,                slm-local, static,",
+            "public,  translate,  40,   0,   routing.public-on-device,         slm-local, static,",
+            "staff,   classify,   1024, 0,   routing.classify-extract,         slm-local, static,",
+            "staff,   extract,    10,   0,   routing.classify-extract,         slm-local, static,",
+            "staff,   reasoning,  100,  300, routing.tight-latency,            slm-local, static,",
+            "staff,   faq,        500,  300, routing.tight-latency,            slm-local, static,",
+            "staff,   summarize,  512,  0,   routing.summarize,                slm-local, cascade,      0.55",
+            "staff,   translate,  40,   800, routing.translate,                slm-local, cascade,      0.65",
+            "staff,   faq,        257,  0,   routing.faq-long,                 cloud-eu,  static,",
+            "staff,   faq,        5000, 0,   routing.faq-long,                 cloud-eu,  static,",
+            "staff,   summarize,  513,  0,   routing.summarize-translate-long, cloud-eu,  static,",
+            "staff,   translate,  700,  301, routing.summarize-translate-long, cloud-eu,  static,",
+            "staff,   extract,    1025, 0,   routing.classify-extract-long,    cloud-eu,  static,",
+            "staff,   classify,   3000, 0,   routing.classify-extract-long,    cloud-eu,  static,",
+            "staff,   reasoning,  100,  0,   routing.complex-task,             cloud-eu,  static,",
+            "staff,   code,       100,  301, routing.complex-task,             cloud-eu,  static,",
+            "staff,   multi_step, 100,  0,   routing.complex-task,             cloud-eu,  static,",
+            "staff,   plan,       100,  0,   routing.complex-task,             cloud-eu,  static,",
+            "staff,   chat,       2049, 0,   routing.long-input,               cloud-eu,  static,",
+            "staff,   draft,      2049, 0,   routing.long-input,               cloud-eu,  static,",
+            "staff,   draft,      2048, 0,   routing.draft-write,              slm-local, draft_verify,",
+            "staff,   write,      100,  0,   routing.draft-write,              slm-local, draft_verify,",
+            "staff,   chat,       2048, 0,   routing.fallback,                 slm-local, static,",
+            "staff,   haiku,      10,   0,   routing.fallback,                 slm-local, static,",
     })
-    void firstMatchingRowRoutes(String task, int tokens, int latencyMs, String rule, String destination, String strategy,
-                                Double escalateBelow) throws Exception {
-        PartialVerdict verdict = verdict(PACK, TestFacts.request().task(task, tokens).latencyBudget(latencyMs));
+    void firstMatchingRowRoutes(String role, String task, int tokens, int latencyMs, String rule, String destination,
+                                String strategy, Double escalateBelow) throws Exception {
+        PartialVerdict verdict = verdict(PACK, TestFacts.request().role(role).task(task, tokens).latencyBudget(latencyMs));
 
         assertEquals(new RouteChoice(destination, strategy, escalateBelow), verdict.route());
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");

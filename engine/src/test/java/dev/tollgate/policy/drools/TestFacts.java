@@ -20,6 +20,7 @@ final class TestFacts {
     static final DestinationFacts CLOUD_US =
             new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false);
 
+    private String role = "staff";
     private String useCase = "none";
     private String tenantResidency = "NONE";
     private String controllerEstablishment = "DE";
@@ -38,6 +39,12 @@ final class TestFacts {
     TestFacts task(String type, int tokens) {
         taskType = type;
         tokenCount = tokens;
+        return this;
+    }
+
+    /** The role the caller's API key is bound to ("staff" unless told). */
+    TestFacts role(String keyRole) {
+        role = keyRole;
         return this;
     }
 
@@ -89,7 +96,7 @@ final class TestFacts {
         entityTypes.forEach(type -> counts.add(new EntityCount(type, 1)));
         boolean special = !categories.isEmpty();
         return new Facts(
-                new RequestFacts("claims-assistant", "claims_handling", useCase, tenantResidency, controllerEstablishment,
+                new RequestFacts("claims-assistant", role, "claims_handling", useCase, tenantResidency, controllerEstablishment,
                         taskType, tokenCount, "eng", 1, maxLatencyMs),
                 new SubjectFacts(subjectCountry),
                 new DataFacts(special || !entityTypes.isEmpty(), List.copyOf(entityTypes), counts,

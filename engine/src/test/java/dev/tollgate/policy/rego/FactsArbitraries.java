@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
  * unknown countries for the data subject and the controller's establishment, prohibited / Annex III / ordinary
- * use cases and tasks, every routing row and its token and latency edges, tenant pins, and destinations of both
+ * use cases and tasks, every routing row and its token and latency edges, every caller role, tenant pins, and
+ * destinations of both
  * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
@@ -37,6 +38,7 @@ final class FactsArbitraries {
             "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
     static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
             "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
+    static final List<String> ROLES = List.of("staff", "staff", "public");
     static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
     static final List<String> DESTINATION_IDS = List.of("slm-local", "slm-edge", "cloud-eu", "cloud-us", "cloud-ch", "cloud-x");
 
@@ -55,10 +57,10 @@ final class FactsArbitraries {
         Arbitrary<Integer> latency = Arbitraries.oneOf(
                 Arbitraries.of(0, 0, 1, 300, 301),
                 Arbitraries.integers().between(0, 2000));
-        return Combinators.combine(Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES), Arbitraries.of(COUNTRIES),
-                        Arbitraries.of(TASKS), tokens, latency)
-                .as((useCase, residency, establishment, task, tokenCount, latencyMs) -> new RequestFacts(
-                        "claims-assistant", "claims_handling", useCase, residency, establishment, task, tokenCount,
+        return Combinators.combine(Arbitraries.of(ROLES), Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES),
+                        Arbitraries.of(COUNTRIES), Arbitraries.of(TASKS), tokens, latency)
+                .as((role, useCase, residency, establishment, task, tokenCount, latencyMs) -> new RequestFacts(
+                        "claims-assistant", role, "claims_handling", useCase, residency, establishment, task, tokenCount,
                         "eng", 1, latencyMs));
     }
 
