@@ -1,9 +1,12 @@
 package dev.tollgate.mask;
 
+import dev.tollgate.pii.NormalizedText;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,12 +99,27 @@ final class KnownValues {
     }
 
     private void index(Remembered value) {
-        String type = value.type();
-        Known known = new Known(type, value.operator(), value.replacement());
+        Known known = new Known(value.type(), value.operator(), value.replacement());
         replacements.add(value.replacement());
-        addTerm(value.value(), known);
-        ValueParts.words(type, value.value()).forEach(word -> addTerm(word, known));
-        String digits = ValueParts.digits(value.value());
+        writings(value.value()).forEach(writing -> index(writing, known));
+    }
+
+    /**
+     * The value as the request wrote it and as detection read it (look-alike letters, other scripts' digits and
+     * invisible characters folded), and that reading reversed: a value stored backwards inside a right-to-left
+     * override displays, and is repeated by a model, the right way round. The override itself lies outside the
+     * masked span, so every value is remembered both ways.
+     */
+    private static Set<String> writings(String value) {
+        String normal = NormalizedText.of(value).text();
+        return new LinkedHashSet<>(List.of(value, normal, new StringBuilder(normal).reverse().toString()));
+    }
+
+    private void index(String value, Known known) {
+        String type = known.type();
+        addTerm(value, known);
+        ValueParts.words(type, value).forEach(word -> addTerm(word, known));
+        String digits = ValueParts.digits(value);
         for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
             List<Known> knowns = byDigitRun.computeIfAbsent(digits.substring(i, i + ValueParts.MIN_DIGITS),
                     run -> new ArrayList<>());

@@ -17,6 +17,8 @@ import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.pii.ner.NerRecognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.testing.EvasionSet;
+import dev.tollgate.testing.Leaks;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.SensitiveValue;
 import dev.tollgate.testing.TestService;
@@ -40,6 +42,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -166,6 +169,42 @@ class CloudLegsMaskedTest {
         }
         cloud.bodies().forEach(body -> assertTrue(lastMessage(body).startsWith("Draft answer:"), body.toString()));
         assertReceivedNothingOf(sensitive, 2);
+    }
+
+    static List<EvasionSet.Case> evasionCases() {
+        return EvasionSet.cases();
+    }
+
+    /**
+     * Every case of the evasion set, through every cloud leg in turn: static, streamed, cascade escalation,
+     * draft_verify, and both kinds of offline validation once the cloud is back. The on-device draft repeats the
+     * value as the request wrote it, in its plain form, and every part of the plain form.
+     */
+    @ParameterizedTest
+    @MethodSource("evasionCases")
+    void noEvasionCaseReachesTheCloudOnAnyLeg(EvasionSet.Case c) throws Exception {
+        SensitiveValue plain = new SensitiveValue(c.type(), c.canonical());
+        String draft = "Dear " + c.value() + ", " + c.canonical() + ". " + leakingDraft(plain);
+        SensitiveValue written = new SensitiveValue(c.type(), c.value());
+        slm.answers(draft, 0.2).answers(draft, 0.7).answers(draft, 0.9).answers(draft, 0.9);
+        cloud.answers("Done.", "Done, streamed.", "Done.", "APPROVED");
+        run(STATIC_CLOUD, c.text(), written, null);
+        run(STATIC_CLOUD, c.text(), written, piece -> { });
+        assertTrue(run(new Route("slm-local", "slm", "cascade", 0.6), c.text(), written, null).escalated());
+        run(new Route("slm-local", "slm", "draft_verify", null), c.text(), written, null);
+        cloud.down(true);
+        assertTrue(run(STATIC_CLOUD, c.text(), written, null).validationQueued());
+        assertTrue(run(new Route("slm-local", "slm", "draft_verify", null), c.text(), written, null)
+                .validationQueued());
+        cloud.down(false);
+        try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
+            assertEquals(2, new OfflineValidator(queue, executors,
+                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64).drain());
+        }
+        assertEquals(6, cloud.bodies().size(), "requests the cloud received");
+        for (String text : cloud.messageTexts()) {
+            assertFalse(Leaks.reveals(text, c), c + ": the cloud received " + text);
+        }
     }
 
     /** A draft that repeats the value and its parts every way {@link SensitiveValue#writings} knows. */

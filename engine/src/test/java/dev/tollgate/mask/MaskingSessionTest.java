@@ -78,6 +78,19 @@ class MaskingSessionTest {
     }
 
     @Test
+    void aValueWrittenWithLookAlikesOrBackwardsIsFoundAgainAsAModelWouldRepeatIt() {
+        MaskingSession session = new MaskingSession();
+        String text = "Mаria Schmidt was born on \u202E5891.30.21\u202C.";
+        int name = text.indexOf("Mаria Schmidt");
+        int date = text.indexOf("5891.30.21");
+        MASKER.mask(text, List.of(new Finding("PERSON", name, name + 13, 0.9, "t", "t"),
+                new Finding("DATE_OF_BIRTH", date, date + 10, 0.9, "t", "t")), Set.of("PERSON", "DATE_OF_BIRTH"),
+                session);
+        assertEquals("Dear <PERSON_1>, born <DATE_OF_BIRTH_1>.", session.maskKnownValues(
+                "Dear Maria, born 12.03.1985.", Set.of("PERSON", "DATE_OF_BIRTH")).text());
+    }
+
+    @Test
     void anEmptySessionReturnsTheAnswerUnchanged() {
         assertEquals("<PERSON_1> stays", new MaskingSession().restore("<PERSON_1> stays"));
     }

@@ -63,7 +63,8 @@ public record SensitiveValue(String type, String value) {
         String digits = digits();
         if (!digits.isEmpty()) {
             writings.add(digits);
-            String run = digits.substring(digits.length() / 4, digits.length() / 4 + DIGIT_RUN + 2);
+            int from = Math.min(digits.length() / 4, digits.length() - DIGIT_RUN);
+            String run = digits.substring(from, Math.min(digits.length(), from + DIGIT_RUN + 2));
             writings.add(run.substring(0, 4) + " " + run.substring(4));
         }
         return writings;
