@@ -84,6 +84,8 @@ final class ConfigValidator {
                             + "DE, IE, US");
             known(a.permittedDestinations(), destinations, at + "/permitted_destinations");
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
+            known(a.confidentialApprovedDestinations(), destinations, at + "/confidential_approved_destinations");
+            known(a.regulatedApprovedDestinations(), destinations, at + "/regulated_approved_destinations");
             require(a.apiKeySha256() != null && SHA256_HEX.matcher(a.apiKeySha256()).matches(),
                     at + "/api_key_sha256", "must be the key's SHA-256 as 64 lower-case hex digits "
                             + "(echo -n \"$KEY\" | sha256sum)");

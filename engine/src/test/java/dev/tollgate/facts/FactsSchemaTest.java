@@ -2,7 +2,7 @@ package dev.tollgate.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
-import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.CategoryResolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +31,9 @@ class FactsSchemaTest {
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
-                        List.of("health", "phi"), true),
-                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true),
-                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false)));
+                        List.of("confidential_business", "health", "phi"), true, List.of("finance")),
+                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true, false, false),
+                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false, false, false)));
     }
 
     @Test
@@ -56,7 +56,7 @@ class FactsSchemaTest {
         JsonNode categories = resolve(schema.at("/properties/data/properties/categories/items"));
         List<String> enumerated = new ArrayList<>();
         categories.get("enum").forEach(value -> enumerated.add(value.asText()));
-        assertEquals(List.copyOf(SensitivityClassifier.CLASSES), enumerated);
+        assertEquals(List.copyOf(CategoryResolver.CATEGORIES), enumerated);
 
         JsonNode kind = schema.at("/$defs/destination/properties/kind/enum");
         assertEquals(List.of("slm", "cloud"), List.of(kind.get(0).asText(), kind.get(1).asText()));

@@ -27,7 +27,8 @@ public class DecisionSteps {
             "emotion monitor", "demo-emotion-monitor",
             "support bot", "demo-support-bot",
             "travel insurer", "demo-travel-insurer",
-            "shop assistant", "demo-shop-assistant");
+            "shop assistant", "demo-shop-assistant",
+            "bank assistant", "demo-bank-assistant");
     private static final Map<String, String> COUNTRIES = Map.of(
             "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",
             "Ireland", "IE", "the United Kingdom", "GB");
@@ -172,6 +173,12 @@ public class DecisionSteps {
     public void ruleAmongReasons(String rule) {
         assertTrue(stream(decision.get("reasons")).anyMatch(r -> r.get("rule").asText().equals(rule)),
                 "rule " + rule + " not among " + decision.get("reasons"));
+    }
+
+    @Then("the rule {string} is not among the reasons")
+    public void ruleNotAmongReasons(String rule) {
+        assertFalse(stream(decision.get("reasons")).anyMatch(r -> r.get("rule").asText().equals(rule)),
+                "rule " + rule + " among " + decision.get("reasons"));
     }
 
     @Then("the obligations include masking {string}")
