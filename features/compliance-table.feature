@@ -104,3 +104,13 @@ Feature: The compliance table: which data may go where
     And the text says "Explain step by step how a fixed-rate mortgage differs from a variable-rate one."
     When the application asks for a decision
     Then it is routed to "cloud-eu"
+
+  Scenario: A client that declares its text confidential keeps it on the device
+    Given a request from the claims assistant
+    And the task is "reasoning"
+    And the data subject is in Germany
+    And the client declares the category "confidential_business"
+    And the text says "Explain step by step how the deductible of a household policy is calculated."
+    When the application asks for a decision
+    Then it is routed to the on-device model
+    And the rule "confidentiality.business-information" is among the reasons
