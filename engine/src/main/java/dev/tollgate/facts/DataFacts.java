@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the input contains, as labels only.
  *
- * @param personalData    true when any personal data entity or special category was found
+ * @param personalData    true when any personal data entity, or a special category about a person, was found
  * @param entityTypes     sorted distinct entity types found, e.g. ["EMAIL_ADDRESS", "PERSON"]
  * @param entityCounts    per type counts, sorted by type
  * @param categories      sorted categories of the data: GDPR Art. 9 categories ("health", "genetic", ...) and
