@@ -4,16 +4,19 @@ package tollgate.testing
 slm_local := {
 	"id": "slm-local", "kind": "slm", "country": "DE", "provider": "tollgate",
 	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": true,
+	"confidential_approved": false, "regulated_approved": false,
 }
 
 cloud_eu := {
 	"id": "cloud-eu", "kind": "cloud", "country": "IE", "provider": "eu-provider",
 	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": false,
+	"confidential_approved": false, "regulated_approved": false,
 }
 
 cloud_us := {
 	"id": "cloud-us", "kind": "cloud", "country": "US", "provider": "us-provider",
 	"dpa_signed": true, "trains_on_data": false, "scc_signed": false, "dpf_certified": false, "permitted": true, "high_risk_approved": false,
+	"confidential_approved": false, "regulated_approved": false,
 }
 
 request := {
@@ -22,7 +25,7 @@ request := {
 	"message_count": 1, "max_latency_ms": 0,
 }
 
-no_data := {"personal_data": false, "entity_types": [], "entity_counts": [], "categories": [], "special_category": false}
+no_data := {"personal_data": false, "entity_types": [], "entity_counts": [], "categories": [], "special_category": false, "topics": []}
 
 # The facts with these request fields, subject country, data and destinations changed.
 facts(request_changes, country, data_changes, destinations) := {

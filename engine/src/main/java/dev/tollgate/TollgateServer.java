@@ -14,6 +14,7 @@ import dev.tollgate.api.openai.OpenAiRoutes;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
+import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.config.DestinationCatalog;
@@ -113,7 +114,7 @@ public final class TollgateServer implements AutoCloseable {
                 Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
-        DecideRequestParser decideParser = new DecideRequestParser(SensitivityClassifier.CLASSES);
+        DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);
         DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
                 config.server().maxBodyBytes());
         HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * classes to what the lexicons find, never remove one. "phi" stays a lexicon decision: its patient or
  * identifier context beside health or genetic content, from either source.
  *
- * <p>Matching ignores case and accents and respects word boundaries; see {@link TextFolding} and
- * {@link Term#parse}. All lexicons are compiled once, at construction, into one {@link TermMatcher}; the
+ * <p>Matching ignores case and accents and respects word boundaries; both sources read each sentence once and
+ * skip known innocuous collocations ({@link ClassifierInput}); see also {@link Term#parse}. All lexicons are
+ * compiled once, at construction, into one {@link TermMatcher}; the
  * model is trained once per JVM, on first construction. An instance is immutable and safe to share
  * between threads.
  */
@@ -57,13 +58,13 @@ public final class SensitivityClassifier {
 
     /** The sorted distinct classes found in the text; empty when none. */
     public List<String> classify(String text) {
-        Tokens tokens = Tokens.of(TextFolding.fold(text));
+        Tokens tokens = Tokens.of(ClassifierInput.prepare(text));
         return labels(withPhi(matcher.match(tokens) | model.classBits(SensitivityModel.words(tokens))));
     }
 
     /** The classes whose lexicon terms occur, as bits, before phi is checked against content ({@link #withPhi}). */
     int lexiconMatches(String text) {
-        return matcher.match(TextFolding.fold(text));
+        return matcher.match(ClassifierInput.prepare(text));
     }
 
     SensitivityModel model() {

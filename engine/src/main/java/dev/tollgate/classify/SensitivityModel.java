@@ -59,7 +59,9 @@ final class SensitivityModel {
         long started = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
         for (LabelledText text : trainingCorpus()) {
-            String[] words = words(text.text());
+            // Training reads the composed texts as written: they repeat no sentence and hold the innocuous
+            // collocations as the "none" examples they are meant to be.
+            String[] words = words(Tokens.of(TextFolding.fold(text.text())));
             if (text.classes().isEmpty()) {
                 samples.add(new DocumentSample(NONE, words));
             }
@@ -115,9 +117,9 @@ final class SensitivityModel {
         return thresholds;
     }
 
-    /** Words of a raw text as the model sees them: folded and split as for the lexicons. */
+    /** Words of a raw text as the model sees them: prepared and split as for the lexicons. */
     static String[] words(String text) {
-        return words(Tokens.of(TextFolding.fold(text)));
+        return words(Tokens.of(ClassifierInput.prepare(text)));
     }
 
     static String[] words(Tokens tokens) {

@@ -16,6 +16,10 @@ import java.util.List;
  *                                      data subject (GDPR Art. 3(1), 44)
  * @param permittedDestinations         catalog ids the application may use at all
  * @param highRiskApprovedDestinations  catalog ids approved for the application's Annex III use
+ * @param confidentialApprovedDestinations  cloud catalog ids approved to receive the application's confidential
+ *                                      business information (trade secrets, M&A, unreleased financials, credentials)
+ * @param regulatedApprovedDestinations catalog ids approved to receive regulated-industry data (finance and health
+ *                                      data about a person), always masked
  * @param apiKeySha256                  the single-key form: one key, bound to the role "staff"; null when the
  *                                      application lists its keys in apiKeys
  * @param apiKeys                       the application's keys, each bound to a role; null in the single-key form
@@ -24,12 +28,17 @@ import java.util.List;
  */
 public record Application(String id, String purpose, String aiActUseCase, String tenantResidency,
                           String controllerEstablishment, List<String> permittedDestinations,
-                          List<String> highRiskApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
+                          List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
+                          List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
                           String callerRole) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
                 ? List.of() : List.copyOf(highRiskApprovedDestinations);
+        confidentialApprovedDestinations = confidentialApprovedDestinations == null
+                ? List.of() : List.copyOf(confidentialApprovedDestinations);
+        regulatedApprovedDestinations = regulatedApprovedDestinations == null
+                ? List.of() : List.copyOf(regulatedApprovedDestinations);
         apiKeys = apiKeys == null ? null : List.copyOf(apiKeys);
     }
 
@@ -41,10 +50,14 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("controller_establishment") String controllerEstablishment,
                        @JsonProperty("permitted_destinations") List<String> permittedDestinations,
                        @JsonProperty("high_risk_approved_destinations") List<String> highRiskApprovedDestinations,
+                       @JsonProperty("confidential_approved_destinations")
+                       List<String> confidentialApprovedDestinations,
+                       @JsonProperty("regulated_approved_destinations") List<String> regulatedApprovedDestinations,
                        @JsonProperty("api_key_sha256") String apiKeySha256,
                        @JsonProperty("api_keys") List<ApiKey> apiKeys) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
-                highRiskApprovedDestinations, apiKeySha256, apiKeys, null);
+                highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
+                apiKeySha256, apiKeys, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -58,6 +71,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
     /** This application as called with a key bound to the given role. */
     Application calledAs(String role) {
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
-                permittedDestinations, highRiskApprovedDestinations, apiKeySha256, apiKeys, role);
+                permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
+                regulatedApprovedDestinations, apiKeySha256, apiKeys, role);
     }
 }

@@ -85,6 +85,8 @@ final class ConfigValidator {
                             + "DE, IE, US");
             known(a.permittedDestinations(), destinations, at + "/permitted_destinations");
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
+            known(a.confidentialApprovedDestinations(), destinations, at + "/confidential_approved_destinations");
+            known(a.regulatedApprovedDestinations(), destinations, at + "/regulated_approved_destinations");
             apiKeys(a, at, digests);
         }
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.decision;
 
+import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
@@ -25,14 +26,14 @@ import java.util.TreeSet;
 public final class FactsBuilder {
     private final DestinationCatalog catalog;
     private final Recognizer pii;
-    private final SensitivityClassifier classifier;
+    private final CategoryResolver categories;
     private final LanguageIdentifier languages;
 
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages) {
         this.catalog = catalog;
         this.pii = pii;
-        this.classifier = classifier;
+        this.categories = new CategoryResolver(classifier);
         this.languages = languages;
     }
 
@@ -42,7 +43,7 @@ public final class FactsBuilder {
 
     public Built build(Application app, DecideRequest request) {
         List<EntityFinding> entities = new ArrayList<>();
-        TreeSet<String> categories = new TreeSet<>(request.hintCategories());
+        List<String> texts = new ArrayList<>();
         StringBuilder all = new StringBuilder();
         TreeSet<String> unavailable = new TreeSet<>();
         for (int i = 0; i < request.messages().size(); i++) {
@@ -53,7 +54,7 @@ public final class FactsBuilder {
             } catch (DetectorUnavailableException e) {
                 unavailable.add(e.detector());
             }
-            categories.addAll(classifier.classify(content));
+            texts.add(content);
             all.append(content).append('\n');
         }
         String text = all.toString();
@@ -61,19 +62,20 @@ public final class FactsBuilder {
                 app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
                 languages.identify(text), request.messages().size(), request.maxLatencyMs());
         String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();
-        Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(entities, categories),
-                destinations(app));
-        return new Built(facts, new Findings(entities, List.copyOf(categories)), List.copyOf(unavailable));
-    }
-
-    private static DataFacts data(List<EntityFinding> entities, TreeSet<String> categories) {
         Map<String, Integer> counts = new TreeMap<>();
         entities.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
+        CategoryResolver.Categories found = categories.resolve(texts, counts.keySet(), request.hintCategories());
+        Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(counts, found), destinations(app));
+        return new Built(facts, new Findings(entities, found.categories()), List.copyOf(unavailable));
+    }
+
+    /** Personal data: an entity, or a special category about a person; a topic alone is none. */
+    private static DataFacts data(Map<String, Integer> counts, CategoryResolver.Categories found) {
         List<EntityCount> entityCounts = counts.entrySet().stream()
                 .map(e -> new EntityCount(e.getKey(), e.getValue())).toList();
-        boolean special = categories.stream().anyMatch(SensitivityClassifier::isSpecialCategory);
-        boolean personal = !entities.isEmpty() || special;
-        return new DataFacts(personal, List.copyOf(counts.keySet()), entityCounts, List.copyOf(categories), special);
+        boolean personal = !counts.isEmpty() || found.specialCategory();
+        return new DataFacts(personal, List.copyOf(counts.keySet()), entityCounts, found.categories(),
+                found.specialCategory(), found.topics());
     }
 
     private List<DestinationFacts> destinations(Application app) {
@@ -83,6 +85,8 @@ public final class FactsBuilder {
     private static DestinationFacts facts(Destination d, Application app) {
         return new DestinationFacts(d.id(), d.kind(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
                 d.sccSigned(), d.dpfCertified(), app.permittedDestinations().contains(d.id()),
-                app.highRiskApprovedDestinations().contains(d.id()));
+                app.highRiskApprovedDestinations().contains(d.id()),
+                app.confidentialApprovedDestinations().contains(d.id()),
+                app.regulatedApprovedDestinations().contains(d.id()));
     }
 }

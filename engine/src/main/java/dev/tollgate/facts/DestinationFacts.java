@@ -14,8 +14,12 @@ package dev.tollgate.facts;
  *                           organisations only, GDPR Art. 45)
  * @param permitted          the application registry permits this destination for the application
  * @param highRiskApproved   approved for the application's high-risk (AI Act Annex III) use
+ * @param confidentialApproved approved by the application's registry entry for confidential business information
+ * @param regulatedApproved  approved by the application's registry entry for regulated-industry data (finance and
+ *                           health data about a person)
  */
 public record DestinationFacts(String id, String kind, String country, String provider, boolean dpaSigned,
                                boolean trainsOnData, boolean sccSigned, boolean dpfCertified,
-                               boolean permitted, boolean highRiskApproved) {
+                               boolean permitted, boolean highRiskApproved, boolean confidentialApproved,
+                               boolean regulatedApproved) {
 }

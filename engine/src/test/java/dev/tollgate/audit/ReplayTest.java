@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,10 @@ class ReplayTest {
             end
             """;
 
+    /** The shared samples and a health question about no one, whose facts carry a topic. */
+    private static final List<String> BODIES = Stream.concat(Samples.BODIES.stream(),
+            Stream.of(Samples.body("reasoning", "DE", "What are the common symptoms of influenza?"))).toList();
+
     @TempDir
     static Path shared;
     private static Path data;
@@ -50,7 +55,7 @@ class ReplayTest {
         try (TestService service = TestService.start()) {
             data = service.dataDir();
             for (int round = 0; round < 3; round++) {
-                for (String body : Samples.BODIES) {
+                for (String body : BODIES) {
                     assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
                     faqs += body.contains("\"faq\"") ? 1 : 0;
                 }
@@ -65,7 +70,7 @@ class ReplayTest {
     @Test
     void replayUnderRecordedVersionsMatchesEveryDecision() throws Exception {
         ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log")));
-        assertEquals(3 * Samples.BODIES.size(), report.decisions());
+        assertEquals(3 * BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(false));
     }
 
@@ -103,7 +108,41 @@ class ReplayTest {
         ReplayReport report = ReplayReport.of(replayer().replay(log));
 
         assertTrue(usSubjectsUnderChapterV > 0, "no logged US subject under Chapter V to replay");
-        assertEquals(3 * Samples.BODIES.size(), report.decisions());
+        assertEquals(3 * BODIES.size(), report.decisions());
+        assertEquals(0, report.mismatches(), report.render(true));
+    }
+
+    /**
+     * Facts logged before topics and the confidential and regulated approvals existed read as no topics and no
+     * approval. The packs that were current then read none of them, and the current ones read a missing approval
+     * as none, which is what every demo application has: every decision replays to the same outcome.
+     */
+    @Test
+    void factsLoggedWithoutTopicsOrDataApprovalsReplayIdentically(@TempDir Path old) throws Exception {
+        Path log = Files.createDirectories(old.resolve("log"));
+        int withTopics = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                JsonNode facts = record.path("facts");
+                if (facts.isObject()) {
+                    withTopics += facts.at("/data/topics").isEmpty() ? 0 : 1;
+                    ((ObjectNode) facts.get("data")).remove("topics");
+                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove(
+                            List.of("confidential_approved", "regulated_approved")));
+                    Facts read = Json.MAPPER.treeToValue(facts, Facts.class);
+                    assertEquals(List.of(), read.data().topics());
+                    assertTrue(read.destinations().stream().noneMatch(d -> d.confidentialApproved() || d.regulatedApproved()));
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        ReplayReport report = ReplayReport.of(replayer().replay(log));
+
+        assertTrue(withTopics > 0, "no logged decision with a topic to strip");
+        assertEquals(3 * BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(true));
     }
 

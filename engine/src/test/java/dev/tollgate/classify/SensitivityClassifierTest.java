@@ -48,6 +48,20 @@ class SensitivityClassifierTest {
     }
 
     @Test
+    void aSentenceRepeatedHundredsOfTimesIsReadOnce() {
+        String pangram = "The quick brown fox jumps over the lazy dog. ";
+        assertEquals(CLASSIFIER.classify(pangram), CLASSIFIER.classify(pangram.repeat(300)));
+        assertEquals(List.of(), CLASSIFIER.classify(pangram.repeat(300)));
+    }
+
+    @Test
+    void innocuousCollocationsAreNotSensitive() {
+        assertEquals(List.of(), CLASSIFIER.classify("The genetic algorithm converged after 400 generations."));
+        assertEquals(List.of(), CLASSIFIER.classify("Der genetische Algorithmus fand eine gute Lösung."));
+        assertEquals(List.of("genetic"), CLASSIFIER.classify("The genetic test showed a BRCA1 mutation."));
+    }
+
+    @Test
     void reportsEveryClassFoundOnceAndSorted() {
         String text = "Patient ist Gewerkschaftsmitglied, Muslim und hat Diabetes; Diabetes seit 2019. "
                 + "Payment by credit card.";

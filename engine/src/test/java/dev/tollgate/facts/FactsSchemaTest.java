@@ -2,7 +2,7 @@ package dev.tollgate.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
-import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.config.ApiKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,9 @@ class FactsSchemaTest {
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
-                        List.of("health", "phi"), true),
-                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true),
-                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false)));
+                        List.of("confidential_business", "health", "phi"), true, List.of("finance")),
+                List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true, false, false),
+                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false, false, false)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class FactsSchemaTest {
         JsonNode categories = resolve(schema.at("/properties/data/properties/categories/items"));
         List<String> enumerated = new ArrayList<>();
         categories.get("enum").forEach(value -> enumerated.add(value.asText()));
-        assertEquals(List.copyOf(SensitivityClassifier.CLASSES), enumerated);
+        assertEquals(List.copyOf(CategoryResolver.CATEGORIES), enumerated);
 
         List<String> roles = new ArrayList<>();
         schema.at("/properties/request/properties/role/enum").forEach(value -> roles.add(value.asText()));

@@ -28,7 +28,8 @@ public class DecisionSteps {
             "emotion monitor", "demo-emotion-monitor",
             "support bot", "demo-support-bot",
             "travel insurer", "demo-travel-insurer",
-            "shop assistant", "demo-shop-assistant");
+            "shop assistant", "demo-shop-assistant",
+            "bank assistant", "demo-bank-assistant");
     private static final Map<String, String> PUBLIC_KEYS = Map.of("claims assistant", "demo-claims-assistant-public");
     private static final Map<String, String> COUNTRIES = Map.of(
             "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",
@@ -235,6 +236,12 @@ public class DecisionSteps {
     public void ruleAmongReasons(String rule) {
         assertTrue(stream(decision.get("reasons")).anyMatch(r -> r.get("rule").asText().equals(rule)),
                 "rule " + rule + " not among " + decision.get("reasons"));
+    }
+
+    @Then("the rule {string} is not among the reasons")
+    public void ruleNotAmongReasons(String rule) {
+        assertFalse(stream(decision.get("reasons")).anyMatch(r -> r.get("rule").asText().equals(rule)),
+                "rule " + rule + " among " + decision.get("reasons"));
     }
 
     @Then("the obligations include masking {string}")

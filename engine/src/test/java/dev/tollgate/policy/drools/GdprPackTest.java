@@ -32,7 +32,7 @@ class GdprPackTest {
 
     @Test
     void specialCategoryRefusesEveryDestinationThatIsNotOnDevice() throws Exception {
-        DestinationFacts edge = new DestinationFacts("edge-box", "edge", "DE", "x", true, false, false, false, true, true);
+        DestinationFacts edge = new DestinationFacts("edge-box", "edge", "DE", "x", true, false, false, false, true, true, false, false);
         PartialVerdict verdict = verdict(PACK, TestFacts.request().categories("genetic").destinations(SLM_LOCAL, edge));
 
         assertEquals(List.of("edge-box"), verdict.forbidden());
@@ -40,8 +40,8 @@ class GdprPackTest {
 
     @Test
     void personalDataGoesOnlyToCloudProcessorsWithDpaThatDoNotTrain() throws Exception {
-        DestinationFacts noDpa = new DestinationFacts("cloud-nodpa", "cloud", "IE", "x", false, false, false, false, true, false);
-        DestinationFacts trains = new DestinationFacts("cloud-trains", "cloud", "IE", "y", true, true, false, false, true, false);
+        DestinationFacts noDpa = new DestinationFacts("cloud-nodpa", "cloud", "IE", "x", false, false, false, false, true, false, false, false);
+        DestinationFacts trains = new DestinationFacts("cloud-trains", "cloud", "IE", "y", true, true, false, false, true, false, false, false);
         PartialVerdict verdict = verdict(PACK, TestFacts.request().entities("PERSON")
                 .destinations(SLM_LOCAL, CLOUD_EU, noDpa, trains));
 
@@ -52,7 +52,7 @@ class GdprPackTest {
 
     @Test
     void withoutPersonalDataNoRuleFires() throws Exception {
-        DestinationFacts noDpa = new DestinationFacts("cloud-nodpa", "cloud", "IE", "x", false, false, false, false, true, false);
+        DestinationFacts noDpa = new DestinationFacts("cloud-nodpa", "cloud", "IE", "x", false, false, false, false, true, false, false, false);
         PartialVerdict verdict = verdict(PACK, TestFacts.request().destinations(SLM_LOCAL, noDpa));
 
         assertEquals(List.of(), verdict.forbidden());

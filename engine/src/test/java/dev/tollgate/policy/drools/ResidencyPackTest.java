@@ -19,7 +19,7 @@ class ResidencyPackTest {
     private static final DestinationFacts CLOUD_CN = cloud("cloud-cn", "CN", false, false);
 
     private static DestinationFacts cloud(String id, String country, boolean scc, boolean dpf) {
-        return new DestinationFacts(id, "cloud", country, "provider", true, false, scc, dpf, true, false);
+        return new DestinationFacts(id, "cloud", country, "provider", true, false, scc, dpf, true, false, false, false);
     }
 
     @Test

@@ -17,7 +17,7 @@ class ShippedPacksTest {
     @Test
     void everyPackLoadsExactlyItsRules() throws Exception {
         // A decision table read the wrong way compiles to nothing without an error: the counts catch it.
-        assertEquals(Map.of("data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 13),
+        assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 13),
                 ShippedPolicies.policy().ruleCounts());
     }
 
@@ -25,8 +25,8 @@ class ShippedPacksTest {
     void packsAreReportedInNameOrder() throws Exception {
         CompiledPolicy policy = ShippedPolicies.policy();
 
-        assertEquals(List.of("data-residency", "eu-ai-act", "gdpr", "routing"), List.copyOf(policy.ruleCounts().keySet()));
-        assertEquals(List.of("data-residency", "eu-ai-act", "gdpr", "routing"),
+        assertEquals(List.of("confidentiality", "data-residency", "eu-ai-act", "gdpr", "routing"), List.copyOf(policy.ruleCounts().keySet()));
+        assertEquals(List.of("confidentiality", "data-residency", "eu-ai-act", "gdpr", "routing"),
                 policy.evaluate(TestFacts.request().build()).stream().map(v -> v.pack()).toList());
         assertEquals("drools", policy.engine());
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.policy.drools;
 
+import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
@@ -14,11 +15,11 @@ import java.util.TreeSet;
 /** Hand-built facts for pack scenarios: the demo destinations and a plain request unless told otherwise. */
 final class TestFacts {
     static final DestinationFacts SLM_LOCAL =
-            new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true);
+            new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true, false, false);
     static final DestinationFacts CLOUD_EU =
-            new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false);
+            new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false, false, false);
     static final DestinationFacts CLOUD_US =
-            new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false);
+            new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false, false, false);
 
     private String role = "staff";
     private String useCase = "none";
@@ -80,7 +81,7 @@ final class TestFacts {
         return this;
     }
 
-    /** Special category data (GDPR Art. 9) of these classes was found. */
+    /** Data of these categories was found about a person (special categories, finance, confidential_business, ...). */
     TestFacts categories(String... classes) {
         categories.addAll(List.of(classes));
         return this;
@@ -94,13 +95,13 @@ final class TestFacts {
     Facts build() {
         List<EntityCount> counts = new ArrayList<>();
         entityTypes.forEach(type -> counts.add(new EntityCount(type, 1)));
-        boolean special = !categories.isEmpty();
+        boolean special = categories.stream().anyMatch(SensitivityClassifier::isSpecialCategory);
         return new Facts(
                 new RequestFacts("claims-assistant", role, "claims_handling", useCase, tenantResidency, controllerEstablishment,
                         taskType, tokenCount, "eng", 1, maxLatencyMs),
                 new SubjectFacts(subjectCountry),
                 new DataFacts(special || !entityTypes.isEmpty(), List.copyOf(entityTypes), counts,
-                        List.copyOf(categories), special),
+                        List.copyOf(categories), special, List.of()),
                 destinations);
     }
 }

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerdictCollectorTest {
-    private static final DestinationFacts Z_CLOUD = new DestinationFacts("z-cloud", "cloud", "IE", "z", true, false, false, false, true, false);
-    private static final DestinationFacts A_CLOUD = new DestinationFacts("a-cloud", "cloud", "IE", "a", true, false, false, false, true, false);
+    private static final DestinationFacts Z_CLOUD = new DestinationFacts("z-cloud", "cloud", "IE", "z", true, false, false, false, true, false, false, false);
+    private static final DestinationFacts A_CLOUD = new DestinationFacts("a-cloud", "cloud", "IE", "a", true, false, false, false, true, false, false, false);
 
     @TempDir
     Path dir;

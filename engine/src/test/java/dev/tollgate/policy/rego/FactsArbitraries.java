@@ -17,15 +17,17 @@ import java.util.stream.Stream;
 
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
- * unknown countries for the data subject and the controller's establishment, prohibited / Annex III / ordinary
- * use cases and tasks, every routing row and its token and latency edges, every caller role, tenant pins, and
- * destinations of both
+ * unknown countries for the data subject and the controller's establishment, finance and confidential business
+ * information, topics without a person, prohibited / Annex III / ordinary use cases and tasks, every routing row
+ * and its token and latency edges, every caller role, tenant pins, and destinations of both
  * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
     static final List<String> ART9_CATEGORIES = List.of("biometric", "genetic", "health", "political_opinions",
             "racial_ethnic_origin", "religious_beliefs", "sex_life_orientation", "trade_union_membership");
-    static final List<String> OTHER_CATEGORIES = List.of("payment_card", "phi");
+    static final List<String> OTHER_CATEGORIES = List.of("payment_card", "phi", "finance", "confidential_business");
+    /** What a text may be about with no person in it. */
+    static final List<String> TOPICS = List.of("finance", "health", "genetic", "religious_beliefs");
     static final List<String> COUNTRIES = List.of(
             "DE", "FR", "IE", "GR", "NO", "LI",      // EEA
             "CH", "GB", "JP", "CA", "UY",            // adequacy decision
@@ -67,14 +69,15 @@ final class FactsArbitraries {
     private static Arbitrary<DataFacts> data() {
         Arbitrary<Set<String>> entities = Arbitraries.of(ENTITY_TYPES).set().ofMaxSize(4);
         Arbitrary<Set<String>> categories = Arbitraries.of(concat(ART9_CATEGORIES, OTHER_CATEGORIES)).set().ofMaxSize(3);
-        return Combinators.combine(entities, categories, Arbitraries.of(false, false, true)).as((types, classes, extraPersonal) -> {
+        Arbitrary<Set<String>> topics = Arbitraries.of(TOPICS).set().ofMaxSize(2);
+        return Combinators.combine(entities, categories, topics, Arbitraries.of(false, false, true)).as((types, classes, about, extraPersonal) -> {
             List<String> entityTypes = List.copyOf(new TreeSet<>(types));
             List<String> categoryList = List.copyOf(new TreeSet<>(classes));
             boolean special = categoryList.stream().anyMatch(ART9_CATEGORIES::contains);
             // personal_data is derived, and sometimes set on its own: the packs must agree on any document.
             boolean personal = special || !entityTypes.isEmpty() || extraPersonal;
             return new DataFacts(personal, entityTypes, entityTypes.stream().map(t -> new EntityCount(t, 1)).toList(),
-                    categoryList, special);
+                    categoryList, special, List.copyOf(new TreeSet<>(about)));
         });
     }
 
@@ -83,11 +86,18 @@ final class FactsArbitraries {
                         Arbitraries.of(DESTINATION_IDS), Arbitraries.of(COUNTRIES.subList(0, 15)),
                         Arbitraries.of(true, true, false), Arbitraries.of(false, false, true),
                         Arbitraries.of(false, false, true), Arbitraries.of(false, false, true),
-                        Arbitraries.of(true, true, true, false), Arbitraries.of(true, false))
+                        Arbitraries.of(true, true, true, false), approvals())
                 .as((id, country, dpa, trains, scc, dpf, permitted, approved) -> new DestinationFacts(id,
                         id.startsWith("slm") ? "slm" : "cloud", country, "provider-" + id,
-                        dpa, trains, scc, dpf, permitted, approved));
+                        dpa, trains, scc, dpf, permitted, approved[0], approved[1], approved[2]));
         return destination.list().ofMinSize(0).ofMaxSize(4).uniqueElements(DestinationFacts::id);
+    }
+
+    /** Approvals for high-risk use, confidential business information and regulated-industry data. */
+    private static Arbitrary<boolean[]> approvals() {
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(false, false, true),
+                Arbitraries.of(false, false, true)).as((highRisk, confidential, regulated) ->
+                new boolean[] {highRisk, confidential, regulated});
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -126,7 +126,7 @@ class RegoRemoteFaultsTest {
             assertThrows(EngineException.class, () -> policy.evaluate(RegoWasmCompilerTest.germanPatient()));
             opa.fault(FakeOpa.Fault.NONE);
             List<PartialVerdict> verdicts = policy.evaluate(RegoWasmCompilerTest.germanPatient());
-            assertEquals(List.of("data-residency", "eu-ai-act", "gdpr", "routing"),
+            assertEquals(List.of("confidentiality", "data-residency", "eu-ai-act", "gdpr", "routing"),
                     verdicts.stream().map(PartialVerdict::pack).toList());
             assertTrue(verdicts.stream().allMatch(v -> "d-ok".equals(v.engineDecisionId())));
         }

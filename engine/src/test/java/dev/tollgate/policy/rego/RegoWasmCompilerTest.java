@@ -34,16 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegoWasmCompilerTest {
-    static final DestinationFacts SLM_LOCAL = new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true);
-    static final DestinationFacts CLOUD_EU = new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false);
-    static final DestinationFacts CLOUD_US = new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false);
+    static final DestinationFacts SLM_LOCAL = new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true, false, false);
+    static final DestinationFacts CLOUD_EU = new DestinationFacts("cloud-eu", "cloud", "IE", "eu-provider", true, false, false, false, true, false, false, false);
+    static final DestinationFacts CLOUD_US = new DestinationFacts("cloud-us", "cloud", "US", "us-provider", true, false, false, false, true, false, false, false);
 
     /** The core issue's German patient: a person's name and health data, to be summarised. */
     static Facts germanPatient() {
         return new Facts(
                 new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0),
                 new SubjectFacts("DE"),
-                new DataFacts(true, List.of("PERSON"), List.of(new EntityCount("PERSON", 1)), List.of("health"), true),
+                new DataFacts(true, List.of("PERSON"), List.of(new EntityCount("PERSON", 1)), List.of("health"), true, List.of()),
                 List.of(SLM_LOCAL, CLOUD_EU, CLOUD_US));
     }
 
@@ -51,7 +51,8 @@ class RegoWasmCompilerTest {
     void shippedBundleLoadsEveryPackWithItsRules() throws Exception {
         RegoWasmPolicy policy = ShippedBundle.wasm();
         assertEquals("rego", policy.engine());
-        assertEquals(Map.of("data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 13), policy.ruleCounts());
+        assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 6, "gdpr", 4, "routing", 13),
+                policy.ruleCounts());
         assertEquals(PackDigest.of(ShippedBundle.dir(), PolicyFiles.list(ShippedBundle.dir())), policy.digest());
         assertEquals("2026-11-28.2", policy.revision());
     }
@@ -59,14 +60,16 @@ class RegoWasmCompilerTest {
     @Test
     void germanPatientStaysOnDeviceForGdprArticle9() throws Exception {
         List<PartialVerdict> verdicts = ShippedBundle.wasm().evaluate(germanPatient());
-        assertEquals(List.of("data-residency", "eu-ai-act", "gdpr", "routing"), verdicts.stream().map(PartialVerdict::pack).toList());
-        PartialVerdict gdpr = verdicts.get(2);
+        assertEquals(List.of("confidentiality", "data-residency", "eu-ai-act", "gdpr", "routing"),
+                verdicts.stream().map(PartialVerdict::pack).toList());
+        PartialVerdict gdpr = verdicts.get(3);
         assertEquals(List.of("cloud-eu", "cloud-us"), gdpr.forbidden());
         assertEquals(List.of(new Obligation("mask", List.of("PERSON"), "cloud")), gdpr.obligations());
         assertTrue(gdpr.reasons().contains(new Reason("gdpr.art9.local-only", "rego", "gdpr", "GDPR Art. 9(1)",
                 "Special category data (GDPR Art. 9) detected: on-device model only")));
-        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), verdicts.get(3).route());
-        assertEquals(List.of("cloud-us"), verdicts.get(0).forbidden());
+        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), verdicts.get(4).route());
+        assertEquals(List.of("cloud-us"), verdicts.get(1).forbidden());
+        assertEquals(List.of("cloud-eu", "cloud-us"), verdicts.get(0).forbidden(), "health data about a person is regulated");
     }
 
     @Test
