@@ -33,7 +33,7 @@ class ApplicationRegistryTest {
 
     @Test
     void theSingleKeyFormIsOneStaffKey() {
-        Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local"), List.of(),
+        Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
                 ApplicationRegistry.sha256("k"), null);
         ApplicationRegistry registry = new ApplicationRegistry(List.of(app));
 

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An input longer than an on-device model takes goes where it fits, or is refused naming the limit. */
 class InputLimitCombinerTest {
-    private static final DestinationFacts SLM = new DestinationFacts("slm-local", "slm", "DE", "p", true, false, false, false, true, false);
-    private static final DestinationFacts EU = new DestinationFacts("cloud-eu", "cloud", "IE", "p", true, false, false, false, true, false);
+    private static final DestinationFacts SLM = new DestinationFacts("slm-local", "slm", "DE", "p", true, false, false, false, true, false, false, false);
+    private static final DestinationFacts EU = new DestinationFacts("cloud-eu", "cloud", "IE", "p", true, false, false, false, true, false, false, false);
     private static final Map<String, Integer> LIMITS = Map.of("slm-local", 1344);
     private static final PartialVerdict PREFERS_SLM = new PartialVerdict("drools", "routing", false, List.of(),
             List.of(), new RouteChoice("slm-local", RouteChoice.CASCADE, 0.8),
@@ -31,7 +31,7 @@ class InputLimitCombinerTest {
 
     private static Facts facts(int tokens) {
         return new Facts(new RequestFacts("app", "staff", "purpose", "none", "EU", "DE", "faq", tokens, "eng", 1, 0),
-                new SubjectFacts("DE"), new DataFacts(false, List.of(), List.of(), List.of(), false), List.of(SLM, EU));
+                new SubjectFacts("DE"), new DataFacts(false, List.of(), List.of(), List.of(), false, List.of()), List.of(SLM, EU));
     }
 
     @Test
