@@ -1,11 +1,8 @@
 package dev.tollgate.classify;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Recognises from a text's content a request to carry out an AI practice prohibited by EU AI Act Art. 5(1),
@@ -38,14 +35,14 @@ public final class ProhibitedPracticeClassifier {
         required = new int[PRACTICES.size()];
         int bit = 0;
         for (int p = 0; p < PRACTICES.size(); p++) {
-            for (List<String> group : groups(PRACTICES.get(p)).values()) {
+            for (List<String> group : groups(PRACTICES.get(p))) {
                 int groupBit = 1 << bit++;
                 required[p] |= groupBit;
                 group.forEach(line -> terms.add(Term.parse(line, groupBit)));
             }
         }
         discussion = 1 << bit;
-        groups("discussion").values().forEach(group -> group.forEach(line -> terms.add(Term.parse(line, discussion))));
+        groups("discussion").forEach(group -> group.forEach(line -> terms.add(Term.parse(line, discussion))));
         matcher = new TermMatcher(terms);
     }
 
@@ -64,16 +61,7 @@ public final class ProhibitedPracticeClassifier {
         return List.copyOf(practices);
     }
 
-    private static Map<String, List<String>> groups(String name) {
-        String resource = "/lexicons/practices/" + name + ".txt";
-        InputStream in = ProhibitedPracticeClassifier.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("lexicon missing from the classpath: " + resource);
-        }
-        Map<String, List<String>> groups = PhraseBank.read(name, new InputStreamReader(in, StandardCharsets.UTF_8)).sections();
-        if (groups.isEmpty() || groups.values().stream().anyMatch(List::isEmpty)) {
-            throw new IllegalStateException("lexicon without terms in a [group]: " + resource);
-        }
-        return groups;
+    private static Collection<List<String>> groups(String name) {
+        return SectionedLexicon.read("/lexicons/practices/" + name + ".txt").values();
     }
 }

@@ -1,9 +1,12 @@
 package dev.tollgate.decision;
 
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.TaskTypeClassifier;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
@@ -27,13 +30,22 @@ public final class FactsBuilder {
     private final Recognizer pii;
     private final SensitivityClassifier classifier;
     private final LanguageIdentifier languages;
+    private final ProhibitedPracticeClassifier practices;
+    private final TaskTypeClassifier tasks;
 
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages) {
+        this(catalog, pii, classifier, languages, new ProhibitedPracticeClassifier(), new TaskTypeClassifier());
+    }
+
+    public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
+                        LanguageIdentifier languages, ProhibitedPracticeClassifier practices, TaskTypeClassifier tasks) {
         this.catalog = catalog;
         this.pii = pii;
         this.classifier = classifier;
         this.languages = languages;
+        this.practices = practices;
+        this.tasks = tasks;
     }
 
     /** @param unavailableDetectors required detectors that did not answer: the decision must fail closed */
@@ -61,8 +73,9 @@ public final class FactsBuilder {
                 app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
                 languages.identify(text), request.messages().size(), request.maxLatencyMs());
         String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();
+        ContentFacts content = new ContentFacts(practices.recognise(text), tasks.derive(text));
         Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(entities, categories),
-                destinations(app));
+                destinations(app), content);
         return new Built(facts, new Findings(entities, List.copyOf(categories)), List.copyOf(unavailable));
     }
 

@@ -33,7 +33,8 @@ class FactsSchemaTest {
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
                         List.of("health", "phi"), true),
                 List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true),
-                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false)));
+                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false)),
+                new ContentFacts(List.of("social_scoring"), "reasoning"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tollgate.policy.rego;
 
+import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
@@ -9,6 +10,7 @@ import dev.tollgate.facts.SubjectFacts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.List;
 import java.util.Set;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
  * unknown countries for the data subject and the controller's establishment, prohibited / Annex III / ordinary
- * use cases and tasks, every routing row and its token and latency edges, tenant pins, and destinations of both
+ * use cases and tasks, every prohibited practice recognised in content and derived tasks that differ from the
+ * declared ones, every routing row and its token and latency edges, tenant pins, and destinations of both
  * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
@@ -35,6 +38,10 @@ final class FactsArbitraries {
             "credit_scoring", "recruitment", "emergency_triage", "law_enforcement");
     static final List<String> TASKS = List.of("faq", "classify", "extract", "summarize", "translate", "reasoning", "code",
             "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
+    static final List<String> PRACTICES = List.of("subliminal_manipulation", "exploitation_of_vulnerabilities",
+            "social_scoring", "predictive_policing_profiling", "untargeted_facial_scraping",
+            "emotion_recognition_workplace", "emotion_recognition_education", "biometric_categorisation_sensitive",
+            "realtime_remote_biometric_identification");
     static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
             "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
     static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
@@ -44,8 +51,20 @@ final class FactsArbitraries {
     }
 
     static Arbitrary<Facts> facts() {
-        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations())
+        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations(),
+                        content())
                 .as(Facts::new);
+    }
+
+    /** Mostly nothing recognised; a derived task that agrees with, differs from or (in old logs) lacks a declared one. */
+    static Arbitrary<ContentFacts> content() {
+        Arbitrary<List<String>> practices = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(List.<String>of())),
+                Tuple.of(1, Arbitraries.of(PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
+                        .map(p -> p.stream().sorted().toList())));
+        Arbitrary<String> derived = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, Arbitraries.of(TASKS)));
+        return Combinators.combine(practices, derived).as(ContentFacts::new);
     }
 
     private static Arbitrary<RequestFacts> request() {
