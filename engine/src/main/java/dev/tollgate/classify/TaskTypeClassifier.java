@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -32,11 +34,14 @@ public final class TaskTypeClassifier {
     public static final List<String> CUE_TASKS = List.of("code", "reasoning", "translate", "summarize", "draft",
             "extract", "classify");
     private static final int ITERATIONS = 100;
+    /** Keeps OpenNLP's per-iteration INFO lines out of the service log; held so JUL does not drop the level. */
+    private static final Logger TRAINER_LOG = Logger.getLogger("opennlp.tools.ml");
 
     private final TermMatcher cues;
     private final DocumentCategorizerME categorizer;
 
     public TaskTypeClassifier() {
+        TRAINER_LOG.setLevel(Level.WARNING);
         Map<String, List<String>> cueSections = sections("cues");
         List<Term> terms = new ArrayList<>();
         for (int t = 0; t < CUE_TASKS.size(); t++) {

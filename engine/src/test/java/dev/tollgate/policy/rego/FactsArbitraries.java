@@ -1,5 +1,6 @@
 package dev.tollgate.policy.rego;
 
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
@@ -38,10 +39,6 @@ final class FactsArbitraries {
             "credit_scoring", "recruitment", "emergency_triage", "law_enforcement");
     static final List<String> TASKS = List.of("faq", "classify", "extract", "summarize", "translate", "reasoning", "code",
             "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
-    static final List<String> PRACTICES = List.of("subliminal_manipulation", "exploitation_of_vulnerabilities",
-            "social_scoring", "predictive_policing_profiling", "untargeted_facial_scraping",
-            "emotion_recognition_workplace", "emotion_recognition_education", "biometric_categorisation_sensitive",
-            "realtime_remote_biometric_identification");
     static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
             "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
     static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
@@ -60,7 +57,7 @@ final class FactsArbitraries {
     static Arbitrary<ContentFacts> content() {
         Arbitrary<List<String>> practices = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(List.<String>of())),
-                Tuple.of(1, Arbitraries.of(PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
+                Tuple.of(1, Arbitraries.of(ProhibitedPracticeClassifier.PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
                         .map(p -> p.stream().sorted().toList())));
         Arbitrary<String> derived = Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, Arbitraries.of(TASKS)));
