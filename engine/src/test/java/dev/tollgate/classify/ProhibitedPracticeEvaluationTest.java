@@ -89,6 +89,33 @@ class ProhibitedPracticeEvaluationTest {
         assertTrue(overall.positives >= 200 && overall.negatives >= 200, "the set has at least 200 of each");
     }
 
+    /**
+     * The project's other labelled sets (the sensitivity set, the PII set: customer service, claims, HR and health
+     * texts in five languages) ask for no prohibited practice; written for other purposes, they are negatives the
+     * lexicons were never written against.
+     */
+    @Test
+    void otherLabelledSetsAreAlmostNeverLabelledAProhibitedPractice() throws IOException {
+        Path root = Path.of(System.getProperty("tollgate.root", ".."));
+        ObjectMapper json = new ObjectMapper();
+        int texts = 0;
+        List<String> labelled = new ArrayList<>();
+        for (String set : List.of("eval/sensitivity/test.jsonl", "eval/sensitivity/handwritten.jsonl", "eval/test.jsonl")) {
+            for (String line : Files.readAllLines(root.resolve(set), StandardCharsets.UTF_8)) {
+                texts++;
+                List<String> found = CLASSIFIER.recognise(json.readTree(line).get("text").asText());
+                if (!found.isEmpty()) {
+                    labelled.add(set + " " + found);
+                }
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "other sets: %d of %d texts labelled a prohibited practice%n",
+                labelled.size(), texts);
+        labelled.forEach(l -> System.out.println("labelled: " + l));
+        assertTrue(texts > 1_000, "the other sets were read");
+        assertTrue(labelled.size() <= texts / 100, () -> "more than 1% labelled: " + labelled);
+    }
+
     private static void count(Counts counts, Example example, List<String> found) {
         if (example.practice() == null) {
             counts.negatives++;
