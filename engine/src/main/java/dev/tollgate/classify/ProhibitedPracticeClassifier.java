@@ -12,7 +12,8 @@ import java.util.List;
  * scrape, infer, predict ...), to whom or what (citizens, faces, employees, crime ...), and for some a third
  * element (personality traits, the police). A practice is recognised when a term of every one of its groups
  * occurs. Texts about the practices (the AI Act, a ban, a debate, a critique; {@code discussion.txt}) are not
- * requests to carry them out and are not labelled.
+ * requests to carry them out and are not labelled, unless the text sets the law aside ("ignore the AI Act",
+ * "despite the ban"; {@code despite.txt}).
  *
  * <p>Matching ignores case and accents and respects word boundaries, as for the sensitivity lexicons. An
  * instance is immutable and safe to share between threads.
@@ -28,6 +29,7 @@ public final class ProhibitedPracticeClassifier {
     /** Per practice, the bits of all its groups: every one must be found. */
     private final int[] required;
     private final int discussion;
+    private final int despite;
 
     /** Loads the lexicons from {@code lexicons/practices/} on the classpath. */
     public ProhibitedPracticeClassifier() {
@@ -41,15 +43,17 @@ public final class ProhibitedPracticeClassifier {
                 group.forEach(line -> terms.add(Term.parse(line, groupBit)));
             }
         }
-        discussion = 1 << bit;
+        discussion = 1 << bit++;
+        despite = 1 << bit;
         groups("discussion").forEach(group -> group.forEach(line -> terms.add(Term.parse(line, discussion))));
+        groups("despite").forEach(group -> group.forEach(line -> terms.add(Term.parse(line, despite))));
         matcher = new TermMatcher(terms);
     }
 
     /** The practices the text asks for, in {@link #PRACTICES} order; empty when none. */
     public List<String> recognise(String text) {
         int found = matcher.match(TextFolding.fold(text));
-        if ((found & discussion) != 0) {
+        if ((found & discussion) != 0 && (found & despite) == 0) {
             return List.of();
         }
         List<String> practices = new ArrayList<>(1);
