@@ -54,7 +54,7 @@ final class FactsArbitraries {
     }
 
     /** Mostly nothing recognised; a derived task that agrees with, differs from or (in old logs) lacks a declared one. */
-    static Arbitrary<ContentFacts> content() {
+    private static Arbitrary<ContentFacts> content() {
         Arbitrary<List<String>> practices = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(List.<String>of())),
                 Tuple.of(1, Arbitraries.of(ProhibitedPracticeClassifier.PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
