@@ -121,7 +121,7 @@ Feature: Routing pack
   Scenario: A request that matches no row takes the fallback
     Given a request from the claims assistant
     And the task is "haiku"
-    And the text says "Write about the sea."
+    And the text says "Thanks a lot, and have a nice weekend!"
     When the application asks for a decision
     Then it is routed to the on-device model
     And the rule "routing.fallback" is among the reasons

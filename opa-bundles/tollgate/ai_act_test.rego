@@ -49,3 +49,43 @@ test_every_rule_has_basis_and_message if {
 		rule.message != ""
 	}
 }
+
+with_practices(practices) := object.union(testing.plain, {"content": {"prohibited_practices": practices, "derived_task_type": "chat"}})
+
+test_practice_recognised_in_content_is_denied_under_its_point if {
+	points := {
+		"subliminal_manipulation": "EU AI Act Art. 5(1)(a)",
+		"exploitation_of_vulnerabilities": "EU AI Act Art. 5(1)(b)",
+		"social_scoring": "EU AI Act Art. 5(1)(c)",
+		"predictive_policing_profiling": "EU AI Act Art. 5(1)(d)",
+		"untargeted_facial_scraping": "EU AI Act Art. 5(1)(e)",
+		"emotion_recognition_workplace": "EU AI Act Art. 5(1)(f)",
+		"emotion_recognition_education": "EU AI Act Art. 5(1)(f)",
+		"biometric_categorisation_sensitive": "EU AI Act Art. 5(1)(g)",
+		"realtime_remote_biometric_identification": "EU AI Act Art. 5(1)(h)",
+	}
+	every practice, basis in points {
+		v := ai_act.verdict with input as with_practices([practice])
+		v.deny
+		v.obligations == []
+		[r.basis | some r in v.reasons] == [basis]
+	}
+}
+
+test_two_practices_name_both_points if {
+	v := ai_act.verdict with input as with_practices(["social_scoring", "predictive_policing_profiling"])
+	v.deny
+	testing.rule_ids(v) == {"ai-act.art5-1c.social-scoring", "ai-act.art5-1d.crime-prediction-by-profiling"}
+}
+
+test_content_without_practice_is_disclosed_only if {
+	v := ai_act.verdict with input as with_practices([])
+	not v.deny
+	testing.rule_ids(v) == {"ai-act.art50.disclosure"}
+}
+
+test_facts_logged_before_content_was_classified_recognise_nothing if {
+	not "content" in object.keys(testing.plain)
+	v := ai_act.verdict with input as testing.plain
+	not v.deny
+}

@@ -1,10 +1,13 @@
 package dev.tollgate.decision;
 
 import dev.tollgate.classify.CategoryResolver;
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.TaskTypeClassifier;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
@@ -28,13 +31,22 @@ public final class FactsBuilder {
     private final Recognizer pii;
     private final CategoryResolver categories;
     private final LanguageIdentifier languages;
+    private final ProhibitedPracticeClassifier practices;
+    private final TaskTypeClassifier tasks;
 
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages) {
+        this(catalog, pii, classifier, languages, new ProhibitedPracticeClassifier(), new TaskTypeClassifier());
+    }
+
+    public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
+                        LanguageIdentifier languages, ProhibitedPracticeClassifier practices, TaskTypeClassifier tasks) {
         this.catalog = catalog;
         this.pii = pii;
         this.categories = new CategoryResolver(classifier);
         this.languages = languages;
+        this.practices = practices;
+        this.tasks = tasks;
     }
 
     /** @param unavailableDetectors required detectors that did not answer: the decision must fail closed */
@@ -65,7 +77,9 @@ public final class FactsBuilder {
         Map<String, Integer> counts = new TreeMap<>();
         entities.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
         CategoryResolver.Categories found = categories.resolve(texts, counts.keySet(), request.hintCategories());
-        Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(counts, found), destinations(app));
+        ContentFacts content = new ContentFacts(practices.recognise(text), tasks.derive(text));
+        Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(counts, found), destinations(app),
+                content);
         return new Built(facts, new Findings(entities, found.categories()), List.copyOf(unavailable));
     }
 

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Evaluates facts under a set of policy versions and combines the verdicts: the one code path shared by
- * live decisions and replay, so that replay re-decides exactly as the service decided.
+ * live decisions and replay, so that replay re-decides exactly as the service decided. When the declared task
+ * type differs from the derived one, the facts are evaluated as read with each ({@link TaskReadings}).
  */
 public final class PolicyEvaluation {
     private static final Combiner COMBINER = new Combiner();
@@ -49,10 +50,14 @@ public final class PolicyEvaluation {
         List<PartialVerdict> verdicts = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
         unavailableDetectors.forEach(d -> failures.add(FailClosed.detector(d)));
+        TaskReadings readings = TaskReadings.of(facts);
         for (CompiledPolicy policy : policies) {
             versions.put(policy.engine(), policy.digest());
             try {
-                verdicts.addAll(policy.evaluate(facts));
+                verdicts.addAll(policy.evaluate(readings.routing()));
+                if (readings.restricting() != null) {
+                    policy.evaluate(readings.restricting()).forEach(v -> verdicts.add(restrictionsOnly(v)));
+                }
             } catch (RuntimeException e) {
                 failures.add(FailClosed.engine(policy.engine(), e));
             }
@@ -61,5 +66,17 @@ public final class PolicyEvaluation {
         verdicts.stream().filter(v -> v.engineDecisionId() != null)
                 .forEach(v -> engineDecisionIds.put(v.engine() + "/" + v.pack(), v.engineDecisionId()));
         return new Evaluated(COMBINER.combine(facts, verdicts, failures, inputLimits), versions, engineDecisionIds);
+    }
+
+    /**
+     * A verdict of the restricting reading may deny, forbid destinations and oblige; its routing preference (and
+     * the routing rule behind it, unless that rule denied) is left out, so only one reading routes.
+     */
+    private static PartialVerdict restrictionsOnly(PartialVerdict verdict) {
+        if (verdict.route() == null) {
+            return verdict;
+        }
+        return new PartialVerdict(verdict.engine(), verdict.pack(), verdict.deny(), verdict.forbidden(),
+                verdict.obligations(), null, verdict.deny() ? verdict.reasons() : List.of(), verdict.engineDecisionId());
     }
 }

@@ -7,8 +7,16 @@ import java.util.List;
  * It never holds raw text or PII values: only labels, counts and catalog data.
  * Described by docs/facts.schema.json.
  */
-public record Facts(RequestFacts request, SubjectFacts subject, DataFacts data, List<DestinationFacts> destinations) {
+public record Facts(RequestFacts request, SubjectFacts subject, DataFacts data, List<DestinationFacts> destinations,
+                    ContentFacts content) {
+    /** A missing content (facts logged before it existed) reads as {@link ContentFacts#NOT_DERIVED}. */
     public Facts {
         destinations = List.copyOf(destinations);
+        content = content == null ? ContentFacts.NOT_DERIVED : content;
+    }
+
+    /** Facts with nothing derived from the content. */
+    public Facts(RequestFacts request, SubjectFacts subject, DataFacts data, List<DestinationFacts> destinations) {
+        this(request, subject, data, destinations, ContentFacts.NOT_DERIVED);
     }
 }

@@ -34,7 +34,8 @@ class FactsSchemaTest {
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),
                         List.of("confidential_business", "health", "phi"), true, List.of("finance")),
                 List.of(new DestinationFacts("slm-local", "slm", "DE", "tollgate", true, false, false, false, true, true, false, false),
-                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false, false, false)));
+                        new DestinationFacts("cloud-eu", "cloud", "IE", "example-llm", true, false, true, false, true, false, false, false)),
+                new ContentFacts(List.of("social_scoring"), "reasoning"));
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class DroolsPolicy implements CompiledPolicy {
         common.add(facts.request());
         common.add(facts.subject());
         common.add(facts.data());
+        common.add(facts.content());
         common.addAll(facts.destinations());
         common.addAll(facts.data().entityCounts());
         List<PartialVerdict> verdicts = new ArrayList<>(packs.size());

@@ -1,5 +1,7 @@
 package dev.tollgate.policy.rego;
 
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
+import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
@@ -9,6 +11,7 @@ import dev.tollgate.facts.SubjectFacts;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.List;
 import java.util.Set;
@@ -18,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
  * unknown countries for the data subject and the controller's establishment, finance and confidential business
- * information, topics without a person, prohibited / Annex III / ordinary use cases and tasks, every routing row
- * and its token and latency edges, every caller role, tenant pins, and destinations of both
+ * information, topics without a person, prohibited / Annex III / ordinary use cases and tasks, every prohibited
+ * practice recognised in content and derived tasks that differ from the declared ones, every routing row and its
+ * token and latency edges, every caller role, tenant pins, and destinations of both
  * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
  */
 final class FactsArbitraries {
@@ -48,8 +52,20 @@ final class FactsArbitraries {
     }
 
     static Arbitrary<Facts> facts() {
-        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations())
+        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations(),
+                        content())
                 .as(Facts::new);
+    }
+
+    /** Mostly nothing recognised; a derived task that agrees with, differs from or (in old logs) lacks a declared one. */
+    private static Arbitrary<ContentFacts> content() {
+        Arbitrary<List<String>> practices = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(List.<String>of())),
+                Tuple.of(1, Arbitraries.of(ProhibitedPracticeClassifier.PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
+                        .map(p -> p.stream().sorted().toList())));
+        Arbitrary<String> derived = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, Arbitraries.of(TASKS)));
+        return Combinators.combine(practices, derived).as(ContentFacts::new);
     }
 
     private static Arbitrary<RequestFacts> request() {
