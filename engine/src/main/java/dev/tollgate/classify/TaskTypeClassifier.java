@@ -3,6 +3,7 @@ package dev.tollgate.classify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -24,7 +25,13 @@ import opennlp.tools.util.TrainingParameters;
  *       "draft", "extract", "classify" and their translations settle the task on their own. When cues of several
  *       tasks occur, the most demanding wins, in the order of {@link #CUE_TASKS}.</li>
  *   <li>What no cue settles goes to an OpenNLP document categorizer trained in memory on the project's requests
- *       ({@code lexicons/tasks/corpus.txt}: faq, reasoning, chat, draft); its best category is the task.</li>
+ *       ({@code lexicons/tasks/corpus.txt}: faq, reasoning, chat, draft); its best category is the task when its
+ *       probability reaches {@link #MIN_PROBABILITY}. Below that the text gives no clear sign of its task (a
+ *       document pasted without a request reads as any of them), and no task is derived: the declared one
+ *       stands alone rather than a guess deciding the route. The categorizer reads each sentence once
+ *       ({@link ClassifierInput}) and only the first and the last {@link #REQUEST_WORDS} words, where a request
+ *       states what it wants: over a long or repetitive document its evidence would pile up until any guess
+ *       looked certain.</li>
  * </ol>
  * Training reads the corpus in a fixed order and draws no random numbers, so every instance derives the same
  * task for the same text. Immutable and safe to share between threads.
@@ -33,6 +40,8 @@ public final class TaskTypeClassifier {
     /** Tasks cue words settle, most demanding first. */
     public static final List<String> CUE_TASKS = List.of("code", "reasoning", "translate", "summarize", "draft",
             "extract", "classify");
+    static final double MIN_PROBABILITY = 0.5;
+    static final int REQUEST_WORDS = 48;
     private static final int ITERATIONS = 100;
     /** Keeps OpenNLP's per-iteration INFO lines out of the service log; held so JUL does not drop the level. */
     private static final Logger TRAINER_LOG = Logger.getLogger("opennlp.tools.ml");
@@ -52,14 +61,25 @@ public final class TaskTypeClassifier {
         categorizer = new DocumentCategorizerME(train(sections("corpus")));
     }
 
-    /** The task type the text asks for. */
+    /** The task type the text asks for; null when neither stage can tell. */
     public String derive(String text) {
         Tokens tokens = Tokens.of(TextFolding.fold(text));
         int found = cues.match(tokens);
         if (found != 0) {
             return CUE_TASKS.get(Integer.numberOfTrailingZeros(found));
         }
-        return categorizer.getBestCategory(categorizer.categorize(SensitivityModel.words(tokens)));
+        double[] probabilities = categorizer.categorize(ends(SensitivityModel.words(ClassifierInput.prepare(text))));
+        String best = categorizer.getBestCategory(probabilities);
+        return probabilities[categorizer.getIndex(best)] >= MIN_PROBABILITY ? best : null;
+    }
+
+    private static String[] ends(String[] words) {
+        if (words.length <= 2 * REQUEST_WORDS) {
+            return words;
+        }
+        String[] ends = Arrays.copyOf(words, 2 * REQUEST_WORDS);
+        System.arraycopy(words, words.length - REQUEST_WORDS, ends, REQUEST_WORDS, REQUEST_WORDS);
+        return ends;
     }
 
     private static DoccatModel train(SortedMap<String, List<String>> corpus) {

@@ -1,9 +1,11 @@
 package dev.tollgate.classify;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The task derived from a request's text, by cue words first and by the trained categorizer for the rest. */
 class TaskTypeClassifierTest {
@@ -30,10 +32,17 @@ class TaskTypeClassifierTest {
     @CsvSource(delimiter = '|', textBlock = """
             When does your office open on Mondays?                                         | faq
             Wie hoch ist die Selbstbeteiligung bei der Hausratversicherung?                | faq
-            Merci, bonne journée à toi aussi !                                             | chat
             Should we settle this claim or go to court, given the witness statements?     | reasoning
             """)
     void theCategorizerSettlesWhatNoCueDoes(String text, String task) {
         assertEquals(task, CLASSIFIER.derive(text));
+    }
+
+    /** A document pasted without a request gives no clear sign: the declared task then stands alone. */
+    @Test
+    void aTextThatAsksForNothingDerivesNoTask() {
+        String prose = "The quarterly newsletter lists the new opening hours of the regional branches. ";
+        assertNull(CLASSIFIER.derive(prose));
+        assertNull(CLASSIFIER.derive(prose.repeat(200)), "a long document does not pile up into a guess");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.RecordingCloud;
+import dev.tollgate.testing.ScenarioRegistry;
 import dev.tollgate.testing.SensitiveValue;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writes its draft from them.
  */
 class CloudLegsMaskedEndToEndTest {
-    private static final String KEY = "demo-claims-assistant";
+    /** The bank assistant's registry approves cloud-eu for regulated data: the IBAN and the card may go there, masked. */
+    private static final String KEY = ScenarioRegistry.BANK_KEY;
     private static final String SYSTEM = "You write for the claims team. Sign every reply for the customer Schmidt.";
     private static final String TEXT = "Reply to Maria Schmidt (maria.schmidt@example.com, phone +49 30 1234567) "
             + "that her refund goes to DE89 3704 0044 0532 0130 00, not to the card 4539 1488 0343 6467.";
@@ -55,12 +58,14 @@ class CloudLegsMaskedEndToEndTest {
         // The shipped packs with a cascade threshold no on-device answer reaches: every summary escalates.
         Path csv = TestService.copyPolicies(policies).resolve("routing/routing.csv");
         Files.writeString(csv, Files.readString(csv).replace(",0.55,", ",0.99,"));
-        gateway = TestService.start(policies, List.of("drools"), Map.of(
+        Map<String, String> environment = new HashMap<>(ScenarioRegistry.environment());
+        environment.putAll(Map.of(
                 "TOLLGATE_SLM_MODEL", TestService.slmModel(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(),
                 "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
                 "TOLLGATE_CLOUD_EU_KEY", "test-key",
                 "TOLLGATE_VALIDATION_RETRY_MS", "300"));
+        gateway = TestService.start(policies, List.of("drools"), environment);
     }
 
     @AfterAll

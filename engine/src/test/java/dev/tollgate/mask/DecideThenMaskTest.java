@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.Samples;
+import dev.tollgate.testing.ScenarioRegistry;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,10 @@ class DecideThenMaskTest {
 
     @Test
     void theCloudRoutesMaskObligationMasksNameIbanAndPhone() throws Exception {
-        try (TestService service = TestService.start()) {
-            HttpResponse<String> decided = service.decide(TestService.CLAIMS_KEY, Samples.body("reasoning", "FR", FRENCH));
+        // An IBAN about a person is regulated data: only an application approved for it may send it to a cloud.
+        try (TestService service = TestService.start(TestService.POLICIES, null, ScenarioRegistry.environment())) {
+            HttpResponse<String> decided = service.decide(ScenarioRegistry.BANK_KEY,
+                    Samples.body("reasoning", "FR", FRENCH));
             assertEquals(200, decided.statusCode(), decided.body());
             JsonNode decision = Json.MAPPER.readTree(decided.body());
             Set<String> found = new TreeSet<>();

@@ -1,7 +1,7 @@
 package dev.tollgate.features.engines.regoremote;
 
 import dev.tollgate.features.steps.DecisionSteps;
-import dev.tollgate.features.steps.ScenarioRegistry;
+import dev.tollgate.testing.ScenarioRegistry;
 import dev.tollgate.testing.TestService;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.tollgate.features.steps;
+package dev.tollgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tollgate.config.TollgateConfig;
-import dev.tollgate.testing.TestService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +20,8 @@ import java.util.Map;
  * laid over the configuration replaces lists, so the two are joined here).
  */
 public final class ScenarioRegistry {
+    /** The key of features/registry.yaml's bank assistant, approved to send regulated data to cloud-eu, masked. */
+    public static final String BANK_KEY = "demo-bank-assistant";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ScenarioRegistry() {
