@@ -28,11 +28,12 @@ public final class StreetAddressRecognizer extends PatternRecognizer {
             + "(?:rue|avenue|boulevard|bd|place|quai|cours|allée|chemin|impasse|route|passage|square)"
             + "(?:(?:" + SP + FR_PARTICLE + "){0,3}" + SP + FR_NAME + "){1,4}";
     private static final String PARTICLE = "(?:de|del|la|las|los|dei|degli|della|delle|dello|di|do|da|dos|das|du"
-            + "|des|y|e|(?:dell|dall|d|l)['’]\\p{Lu}[\\p{L}\\p{M}-]*+)";
+            + "|des|y|e)";
+    private static final String STREET_NAME = "(?:" + CAP + "|(?:dell|dall|d|l)['’]\\p{Lu}[\\p{L}\\p{M}-]*+)";
     private static final String STREET_FIRST = "(?:Calle|C/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Gran|Rúa|Rua|Camino"
             + "|Carretera|Ronda|Travesía|Muelle|Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Riva|Lungomare|ul\\."
             + "|Aleje|Aleja|Rue|Avenue|Boulevard|Place|Quai|Akti|Odos)"
-            + "(?:(?:" + SP + PARTICLE + "){0,3}" + SP + CAP + "){1,5}" + SP + NUMBER;
+            + "(?:(?:" + SP + PARTICLE + "){0,3}" + SP + STREET_NAME + "){1,5}" + SP + NUMBER;
     private static final String DE_STREET_WORD = "(?:straße|strasse|weg|allee|platz|gasse|ring|damm|ufer"
             + "|markt|chaussee|steig|pfad|graben|kai|katu|tie|gatan|vägen|gade|vej|straat|laan|plein)";
     private static final String GERMAN = "(?:\\p{Lu}[\\p{L}\\p{M}-]*+(?:(?<=str)\\.|(?<=" + DE_STREET_WORD + "))"
@@ -44,10 +45,11 @@ public final class StreetAddressRecognizer extends PatternRecognizer {
             + "|[A-Z]\\d{4})(?![\\p{L}\\p{N}])";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "\\d[A-Z]{2}(?![\\p{L}\\p{N}])";
     private static final String STATE_ZIP = "[A-Z]{2}" + SP + "\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])";
-    private static final String CITY = CAP + "(?:" + SP + "(?:(?:am|an|der|sur|upon|on|de|del|di|im)" + SP + ")?(?:"
-            + CAP + "|\\(\\p{Lu}[\\p{L}\\p{M}]*+\\)))?+";
-    private static final String NAME_BEFORE_POSTCODE = CAP + "(?:" + SP + CAP + "){0,2}" + SP + NUMBER + "," + SP
-            + "(?=" + POSTCODE + ")";
+    private static final String CITY_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*+(?![\\p{N}])";
+    private static final String CITY = CITY_WORD + "(?:" + SP + "(?:(?:am|an|der|sur|upon|on|de|del|di|im)" + SP
+            + ")?(?:" + CITY_WORD + "|\\(\\p{Lu}[\\p{L}\\p{M}]*+\\))){0,2}+";
+    private static final String NAME_BEFORE_POSTCODE = CAP + "(?:" + SP + CAP + "){0,2}" + SP + NUMBER + "(?=," + SP
+            + POSTCODE + ")";
     private static final String UNIT = "(?:," + SP + "(?:Apt\\.?|Suite|Unit|Flat|Piso|Interno|Stiege|Top)" + SP
             + "\\w{1,5})?";
     /** Postcode and city in either order, or a state and ZIP code after the city. */
