@@ -12,6 +12,7 @@ import dev.tollgate.pii.recognizers.IbanRecognizer;
 import dev.tollgate.pii.recognizers.ImeiRecognizer;
 import dev.tollgate.pii.recognizers.IpAddressRecognizer;
 import dev.tollgate.pii.recognizers.ItFiscalCodeRecognizer;
+import dev.tollgate.pii.recognizers.LocationRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
 import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
@@ -61,8 +62,8 @@ public final class PiiDetector implements Recognizer {
     }
 
     /**
-     * Every checksum-validated pattern recognizer, the street-address recognizer and the context-rule PERSON and
-     * ORGANIZATION recognizers.
+     * Every checksum-validated pattern recognizer, the street-address recognizer and the context-rule PERSON,
+     * ORGANIZATION and LOCATION recognizers.
      */
     public static PiiDetector defaults() {
         return defaults(PhoneRecognizer.DEFAULT_REGIONS);
@@ -84,7 +85,8 @@ public final class PiiDetector implements Recognizer {
                 new DeTaxIdRecognizer(), new FrNirRecognizer(), new EsNifRecognizer(), new EsNieRecognizer(),
                 new ItFiscalCodeRecognizer(), new NlBsnRecognizer(), new PlPeselRecognizer(),
                 new SePersonnummerRecognizer(), new PassportRecognizer(), new CryptoWalletRecognizer(),
-                new StreetAddressRecognizer(), new PersonRecognizer(), new OrganizationRecognizer()));
+                new StreetAddressRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
+                new LocationRecognizer()));
     }
 
     public List<Recognizer> recognizers() {

@@ -165,6 +165,6 @@ class PiiDetectorTest {
 
     @Test
     void defaultsIncludeOneRecognizerPerEntityType() {
-        assertEquals(25, DETECTOR.recognizers().size());
+        assertEquals(26, DETECTOR.recognizers().size());
     }
 }

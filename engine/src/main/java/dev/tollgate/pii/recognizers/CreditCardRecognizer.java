@@ -5,8 +5,8 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * CREDIT_CARD: 12-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, any mix of
- * spaces, dashes, dots and slashes between them) or spaced out digit by digit, with a valid Luhn checksum, and
+ * CREDIT_CARD: 12-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, the last
+ * perhaps shorter, any mix of spaces, dashes, dots and slashes between them) or spaced out digit by digit, with a valid Luhn checksum, and
  * either an issuer identification number (IIN) prefix and a length that a card network issues, or a card word
  * shortly before it ("card", "cc", "Karte", "carte", "tarjeta", "carta", ...).
  */
@@ -17,7 +17,7 @@ public final class CreditCardRecognizer extends PatternRecognizer {
      * at every digit of a long run would cost a full match each).
      */
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,+-])(?:\\d{12,19}+|\\d{3,6}+(?:" + SEP + "\\d{3,6}+){1,5}"
+            "(?<![\\p{L}\\p{N}.,+-])(?:\\d{12,19}+|\\d{3,6}+(?:" + SEP + "\\d{3,6}+){1,5}(?:" + SEP + "\\d{1,2}+)?"
                     + "|(?<!\\d[ \\u00A0\\u202F./-])\\d(?:" + SEP + "\\d){11,18}+)(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final ContextWords CONTEXT = ContextWords.of(
             "credit card", "card", "card number", "debit card", "visa", "mastercard", "amex", "american express",

@@ -26,11 +26,12 @@ class IndependentSetEvaluationTest {
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
             "PERSON", new double[] {0.72, 0.76, 0.75, 0.73, 0.72},
-            "LOCATION", new double[] {0.41, 0.60, 0.44, 0.43, 0.43},
+            "LOCATION", new double[] {0.61, 0.74, 0.63, 0.68, 0.67},
             "ORGANIZATION", new double[] {0.49, 0.44, 0.26, 0.31, 0.28},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
-            "CREDIT_CARD", new double[] {0.95, 0.94, 0.95, 0.95, 0.95});
-    private static final double MAX_HARD_NEGATIVE_RATE = 0.06;
+            "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
+    /** Share of hard negatives with a false name, place or organisation: 5.8% when set, plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.08;
 
     private static EvaluateCommand.Result result;
     private static HardNegatives.Rate hardNegatives;
@@ -38,8 +39,8 @@ class IndependentSetEvaluationTest {
     @BeforeAll
     static void evaluate() throws IOException {
         Path dir = IndependentSet.directory(TestService.ROOT);
-        Recognizer local = PiiDetector.defaults()
-                .with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT), DetectorRegistry.DEFAULT_NER_MIN_SCORE));
+        Recognizer local = PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT),
+                DetectorRegistry.DEFAULT_NER_MIN_SCORE));
         result = EvaluateCommand.evaluate("local", local, LabelledSet.read(dir.resolve("test.jsonl")));
         hardNegatives = HardNegatives.rate("local", local, LabelledSet.read(dir.resolve("hard-negatives.jsonl")));
     }
