@@ -46,7 +46,8 @@ public final class PiiDetector implements Recognizer {
     public static final List<String> SPECIFICITY = List.of(
             "CRYPTO", "IBAN_CODE", "IT_FISCAL_CODE", "FR_NIR", "EMAIL_ADDRESS", "CREDIT_CARD", "IMEI", "ES_NIE",
             "ES_NIF", "UK_NINO", "US_SSN", "SE_PERSONNUMMER", "PL_PESEL", "DE_TAX_ID", "NL_BSN", "PASSPORT",
-            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "STREET_ADDRESS", "PERSON", "ORGANIZATION", "LOCATION");
+            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "STREET_ADDRESS", "PERSON",
+            "ORGANIZATION", "LOCATION");
     private static final Map<String, Integer> RANK = rank();
     private static final Comparator<Finding> PRIORITY = Comparator
             .comparingDouble(Finding::score).reversed()

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * CREDIT_CARD: 12-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, the last
- * perhaps shorter, any mix of spaces, dashes, dots and slashes between them) or spaced out digit by digit, with a valid Luhn checksum, and
- * either an issuer identification number (IIN) prefix and a length that a card network issues, or a card word
- * shortly before it ("card", "cc", "Karte", "carte", "tarjeta", "carta", ...).
+ * perhaps shorter, any mix of spaces, dashes, dots and slashes between them) or spaced out digit by digit, with
+ * a valid Luhn checksum, and either an issuer identification number (IIN) prefix and a length that a card
+ * network issues, or a card word shortly before it ("card", "cc", "Karte", "carte", "tarjeta", "carta", ...).
  */
 public final class CreditCardRecognizer extends PatternRecognizer {
     private static final String SEP = "[ \\u00A0\\u202F./-]";

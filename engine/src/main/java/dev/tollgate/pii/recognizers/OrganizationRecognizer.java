@@ -38,7 +38,8 @@ public final class OrganizationRecognizer implements Recognizer {
     private static final Set<String> PARTNER_WORDS = Set.of("Partner", "Partners", "Associates", "Associés",
             "Asociados", "Associati", "Söhne", "Sons", "Fils", "Hijos", "Figli", "Daughters", "Töchter");
     private static final ContextWords FIRM_WORDS = ContextWords.of("firm", "partners at", "law firm", "hired",
-            "kanzlei", "sozietät", "cabinet", "despacho", "bufete", "studio", "studio legale", "lawyers", "solicitors");
+            "kanzlei", "sozietät", "cabinet", "despacho", "bufete", "studio", "studio legale", "lawyers",
+            "solicitors");
 
     @Override
     public List<Finding> recognize(String text) {
