@@ -41,17 +41,71 @@ public final class OrganizationRecognizer implements Recognizer {
             "kanzlei", "sozietät", "cabinet", "despacho", "bufete", "studio", "studio legale", "lawyers",
             "solicitors");
 
+    /** The first word of each legal form, so that the pattern runs only on texts that have one. */
+    private static final Set<String> LEGAL_FORM_WORDS = Set.of("GmbH", "AG", "SE", "KGaA", "KG", "OHG", "UG", "e.V.",
+            "eG", "S.A.S.", "S.A.", "SAS", "SARL", "S.L.", "S.p.A.", "SpA", "S.r.l.", "Srl", "SRL", "SA", "SL", "Pte",
+            "Pvt", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "Inc", "Inc.", "Corp", "Corp.", "plc", "PLC", "B.V.", "BV",
+            "N.V.", "NV", "Oy", "AB", "A/S", "ASA", "Sp.");
+    private static final int MAX_NAME = 160;
+    private static final List<String> JOINERS = List.of("&", " and ", " und ", " et ", " y ", " e ");
+
     @Override
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
-        Matcher legal = WITH_LEGAL_FORM.matcher(DetectionWork.reading(text));
-        while (legal.find()) {
-            int start = skipArticle(text, legal.start(), legal.end());
-            findings.add(new Finding(TYPE, start, legal.end(), 0.8, ContextWords.SOURCE,
-                    "capitalised name before a legal form"));
+        if (hasLegalFormWord(text)) {
+            withLegalForm(text, findings);
         }
-        Matcher partners = PARTNERS.matcher(DetectionWork.reading(text));
-        while (partners.find()) {
+        if (JOINERS.stream().anyMatch(text::contains)) {
+            partners(text, findings);
+        }
+        return findings;
+    }
+
+    private static boolean hasLegalFormWord(String text) {
+        int n = text.length();
+        DetectionWork.add(n);
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (end > start && ",;:)".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            String word = text.substring(start, end);
+            if (LEGAL_FORM_WORDS.contains(word) || word.endsWith(".")
+                    && LEGAL_FORM_WORDS.contains(word.substring(0, word.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void withLegalForm(String text, List<Finding> findings) {
+        Matcher legal = WITH_LEGAL_FORM.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        for (int at = nextWordStart(text, 0); at >= 0; at = nextWordStart(text, at + 1)) {
+            if (lookingAt(legal, text, at)) {
+                int start = skipArticle(text, legal.start(), legal.end());
+                findings.add(new Finding(TYPE, start, legal.end(), 0.8, ContextWords.SOURCE,
+                        "capitalised name before a legal form"));
+                at = legal.end();
+            }
+        }
+    }
+
+    private static void partners(String text, List<Finding> findings) {
+        Matcher partners = PARTNERS.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        for (int at = nextWordStart(text, 0); at >= 0; at = nextWordStart(text, at + 1)) {
+            if (!lookingAt(partners, text, at)) {
+                continue;
+            }
             String names = partners.group("names");
             String last = names.substring(names.lastIndexOf(' ') + 1);
             boolean firm = names.contains("&") || PARTNER_WORDS.contains(last)
@@ -59,9 +113,25 @@ public final class OrganizationRecognizer implements Recognizer {
             if (firm && !ARTICLES.contains(names.substring(0, names.indexOf(names.contains(",") ? ',' : ' ')))) {
                 findings.add(new Finding(TYPE, partners.start(), partners.end(), 0.7, ContextWords.SOURCE,
                         "firm named after its partners"));
+                at = partners.end();
             }
         }
-        return findings;
+    }
+
+    /** The next position from {@code from} where a capitalised word starts, or -1: the patterns start only there. */
+    private static int nextWordStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            DetectionWork.add(1);
+            if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean lookingAt(Matcher matcher, String text, int at) {
+        matcher.region(at, Math.min(text.length(), at + MAX_NAME));
+        return matcher.lookingAt();
     }
 
     private static int skipArticle(String text, int start, int end) {

@@ -81,7 +81,7 @@ public final class StreetAddressRecognizer extends PatternRecognizer {
                 ? "street and house number with postcode or city" : "street and house number");
     }
 
-    /** Stretches around runs of one to five digits (house numbers and postcodes), merged where they meet. */
+    /** Stretches around runs of one to five digits beside a word (house numbers, postcodes), merged where they meet. */
     private static void aroundShortNumbers(String text, Windows.Window window) {
         int n = text.length();
         DetectionWork.add(n);
@@ -97,7 +97,7 @@ public final class StreetAddressRecognizer extends PatternRecognizer {
             while (i < n && isDigit(text.charAt(i))) {
                 i++;
             }
-            if (i - start > 5) {
+            if (i - start > 5 || !nextToAWord(text, start, i)) {
                 continue;
             }
             int windowFrom = Math.max(0, start - BEFORE_NUMBER);
@@ -113,6 +113,16 @@ public final class StreetAddressRecognizer extends PatternRecognizer {
         if (from >= 0) {
             window.accept(from, to);
         }
+    }
+
+    /** A house number or postcode has a word beside it: "Mayor 5", "221B Baker", "10115 Berlin". */
+    private static boolean nextToAWord(String text, int start, int end) {
+        boolean wordBefore = start >= 2 && Character.isWhitespace(text.charAt(start - 1))
+                && (Character.isLetter(text.charAt(start - 2)) || text.charAt(start - 2) == '.');
+        boolean wordAfter = end < text.length() && (Character.isLetter(text.charAt(end))
+                || end + 1 < text.length() && Character.isWhitespace(text.charAt(end))
+                && Character.isLetter(text.charAt(end + 1)));
+        return wordBefore || wordAfter;
     }
 
     private static boolean isDigit(char c) {
