@@ -12,14 +12,17 @@ import dev.tollgate.pii.recognizers.IbanRecognizer;
 import dev.tollgate.pii.recognizers.ImeiRecognizer;
 import dev.tollgate.pii.recognizers.IpAddressRecognizer;
 import dev.tollgate.pii.recognizers.ItFiscalCodeRecognizer;
+import dev.tollgate.pii.recognizers.LocationRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
 import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
+import dev.tollgate.pii.recognizers.OrganizationRecognizer;
 import dev.tollgate.pii.recognizers.PassportRecognizer;
 import dev.tollgate.pii.recognizers.PersonRecognizer;
 import dev.tollgate.pii.recognizers.PhoneRecognizer;
 import dev.tollgate.pii.recognizers.PlPeselRecognizer;
 import dev.tollgate.pii.recognizers.SePersonnummerRecognizer;
+import dev.tollgate.pii.recognizers.StreetAddressRecognizer;
 import dev.tollgate.pii.recognizers.UkNinoRecognizer;
 import dev.tollgate.pii.recognizers.UrlRecognizer;
 import dev.tollgate.pii.recognizers.UsSsnRecognizer;
@@ -32,7 +35,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Runs a set of recognizers over the normal form of a text and resolves overlapping findings into one non-overlapping list sorted
+ * Runs a set of recognizers over the normal form of a text, drops the names, places and organisations that
+ * {@link NegativeRules} rule out, and resolves overlapping findings into one non-overlapping list sorted
  * by start. Of two overlapping findings the one with the higher score wins, then the more specific type (an
  * IBAN's digits may also read as a phone number, a card's as an IMEI, not the other way round), then the
  * longer span, then the earlier start.
@@ -42,7 +46,8 @@ public final class PiiDetector implements Recognizer {
     public static final List<String> SPECIFICITY = List.of(
             "CRYPTO", "IBAN_CODE", "IT_FISCAL_CODE", "FR_NIR", "EMAIL_ADDRESS", "CREDIT_CARD", "IMEI", "ES_NIE",
             "ES_NIF", "UK_NINO", "US_SSN", "SE_PERSONNUMMER", "PL_PESEL", "DE_TAX_ID", "NL_BSN", "PASSPORT",
-            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "PERSON", "ORGANIZATION", "LOCATION");
+            "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH", "PHONE_NUMBER", "URL", "STREET_ADDRESS", "PERSON",
+            "ORGANIZATION", "LOCATION");
     private static final Map<String, Integer> RANK = rank();
     private static final Comparator<Finding> PRIORITY = Comparator
             .comparingDouble(Finding::score).reversed()
@@ -57,7 +62,10 @@ public final class PiiDetector implements Recognizer {
         this.recognizers = List.copyOf(recognizers);
     }
 
-    /** Every checksum-validated pattern recognizer and the context-rule PERSON recognizer. */
+    /**
+     * Every checksum-validated pattern recognizer, the street-address recognizer and the context-rule PERSON,
+     * ORGANIZATION and LOCATION recognizers.
+     */
     public static PiiDetector defaults() {
         return defaults(PhoneRecognizer.DEFAULT_REGIONS);
     }
@@ -78,7 +86,8 @@ public final class PiiDetector implements Recognizer {
                 new DeTaxIdRecognizer(), new FrNirRecognizer(), new EsNifRecognizer(), new EsNieRecognizer(),
                 new ItFiscalCodeRecognizer(), new NlBsnRecognizer(), new PlPeselRecognizer(),
                 new SePersonnummerRecognizer(), new PassportRecognizer(), new CryptoWalletRecognizer(),
-                new PersonRecognizer()));
+                new StreetAddressRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
+                new LocationRecognizer()));
     }
 
     public List<Recognizer> recognizers() {
@@ -99,7 +108,7 @@ public final class PiiDetector implements Recognizer {
         if (normalized.hasRightToLeftOverride()) {
             findIn(normalized.withOverridesReversed(), all);
         }
-        return resolveOverlaps(all);
+        return resolveOverlaps(NegativeRules.apply(text, all));
     }
 
     private void findIn(NormalizedText normalized, List<Finding> all) {

@@ -165,6 +165,6 @@ class PiiDetectorTest {
 
     @Test
     void defaultsIncludeOneRecognizerPerEntityType() {
-        assertEquals(23, DETECTOR.recognizers().size());
+        assertEquals(26, DETECTOR.recognizers().size());
     }
 }

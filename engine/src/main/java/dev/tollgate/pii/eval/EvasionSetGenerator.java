@@ -58,7 +58,8 @@ public final class EvasionSetGenerator {
             new Value("SE_PERSONNUMMER", "811218-9876", "Mitt personnummer är ", " tack."),
             new Value("PASSPORT", "C01X00T47", "My passport number is ", " and it expires soon."),
             new Value("CRYPTO", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "Send the bitcoin to ", " today."),
-            new Value("PERSON", "Maria Schmidt", "Hello, my name is ", " and I need help."));
+            new Value("PERSON", "Maria Schmidt", "Hello, my name is ", " and I need help."),
+            new Value("STREET_ADDRESS", "Hauptstraße 12, 10115 Berlin", "Lieferadresse: ", " bitte."));
 
     /** Tricks that work on any value: the normalisation step must undo them all. */
     private static final List<Evasion> ANY_VALUE = List.of(

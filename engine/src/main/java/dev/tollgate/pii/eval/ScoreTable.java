@@ -43,4 +43,42 @@ public final class ScoreTable {
                 exact.type(), exact.gold(), exact.predicted(), exact.precision(), exact.recall(), exact.f1(),
                 overlap.precision(), overlap.recall(), overlap.f1()));
     }
+
+    /** Markdown rows of overlap and exact F1 per language and type, one column pair per detector. */
+    static String byLanguage(List<EvaluateCommand.Result> results) {
+        StringBuilder out = new StringBuilder(
+                String.format(Locale.ROOT, "%n== per language and type (F1)%n| lang | type | gold |"));
+        for (EvaluateCommand.Result result : results) {
+            out.append(" ").append(result.detector()).append(" overlap |");
+        }
+        for (EvaluateCommand.Result result : results) {
+            out.append(" ").append(result.detector()).append(" exact |");
+        }
+        out.append("\n|---|---|---|").append("---|".repeat(2 * results.size())).append('\n');
+        for (String language : results.get(0).byLanguage().keySet()) {
+            for (Scorer.TypeScore gold : results.get(0).byLanguage().get(language).scores(Scorer.Matching.EXACT)) {
+                if (gold.gold() == 0) {
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d |", language, gold.type(), gold.gold()));
+                appendF1(out, results, language, gold.type(), Scorer.Matching.OVERLAP);
+                appendF1(out, results, language, gold.type(), Scorer.Matching.EXACT);
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendF1(StringBuilder out, List<EvaluateCommand.Result> results, String language,
+            String type, Scorer.Matching matching) {
+        for (EvaluateCommand.Result result : results) {
+            out.append(String.format(Locale.ROOT, " %.3f |", f1(result.byLanguage().get(language), matching, type)));
+        }
+    }
+
+    /** F1 of one type; 0 when the type was neither labelled nor predicted. */
+    static double f1(Scorer scorer, Scorer.Matching matching, String type) {
+        return scorer == null ? 0 : scorer.scores(matching).stream().filter(s -> s.type().equals(type))
+                .mapToDouble(Scorer.TypeScore::f1).findFirst().orElse(0);
+    }
 }

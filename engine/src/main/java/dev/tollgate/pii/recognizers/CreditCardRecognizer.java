@@ -5,9 +5,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * CREDIT_CARD: 13-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, any mix of
- * spaces, dashes, dots and slashes between them) or spaced out digit by digit, with an issuer identification
- * number (IIN) prefix and a length that a card network issues, and a valid Luhn checksum.
+ * CREDIT_CARD: 12-19 digits, contiguous, grouped as printed on cards (groups of three to six digits, the last
+ * perhaps shorter, any mix of spaces, dashes, dots and slashes between them) or spaced out digit by digit, with
+ * a valid Luhn checksum, and either an issuer identification number (IIN) prefix and a length that a card
+ * network issues, or a card word shortly before it ("card", "cc", "Karte", "carte", "tarjeta", "carta", ...).
  */
 public final class CreditCardRecognizer extends PatternRecognizer {
     private static final String SEP = "[ \\u00A0\\u202F./-]";
@@ -16,11 +17,12 @@ public final class CreditCardRecognizer extends PatternRecognizer {
      * at every digit of a long run would cost a full match each).
      */
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,+-])(?:\\d{13,19}+|\\d{3,6}+(?:" + SEP + "\\d{3,6}+){1,5}"
-                    + "|(?<!\\d[ \\u00A0\\u202F./-])\\d(?:" + SEP + "\\d){12,18}+)(?![\\p{L}\\p{N}]|[.,]\\d)");
+            "(?<![\\p{L}\\p{N}.,+-])(?:\\d{12,19}+|\\d{3,6}+(?:" + SEP + "\\d{3,6}+){1,5}(?:" + SEP + "\\d{1,2}+)?"
+                    + "|(?<!\\d[ \\u00A0\\u202F./-])\\d(?:" + SEP + "\\d){11,18}+)(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final ContextWords CONTEXT = ContextWords.of(
-            "credit card", "card", "card number", "visa", "mastercard", "amex", "american express", "cc",
-            "kreditkarte*", "karte", "kartennummer",
+            "credit card", "card", "card number", "debit card", "visa", "mastercard", "amex", "american express",
+            "cc", "maestro", "jcb", "diners", "discover", "unionpay",
+            "kreditkarte*", "karte", "kartennummer", "bankkarte", "girocard",
             "carte", "carte bancaire", "carte de crédit", "numéro de carte", "cb",
             "tarjeta", "tarjeta de crédito", "número de tarjeta",
             "carta", "carta di credito", "numero della carta", "numero di carta");
@@ -50,18 +52,23 @@ public final class CreditCardRecognizer extends PatternRecognizer {
             new Network("JCB", List.of(new int[] {3528, 3589}), 16, 19),
             new Network("UnionPay", List.of(new int[] {62, 62}), 16, 19),
             new Network("Mir", List.of(new int[] {2200, 2204}), 16, 19),
-            new Network("Maestro", List.of(new int[] {50, 50}, new int[] {56, 69}), 13, 19));
+            new Network("Maestro", List.of(new int[] {50, 50}, new int[] {56, 69}), 12, 19));
+    private static final int MIN_DIGITS = 12;
 
     public CreditCardRecognizer() {
-        super("CREDIT_CARD", PATTERN, Windows.runs(CharClass.NUMERIC, CharClass.DIGIT, 13), CONTEXT);
+        super("CREDIT_CARD", PATTERN, Windows.runs(CharClass.NUMERIC, CharClass.DIGIT, MIN_DIGITS), CONTEXT);
     }
 
-    /** The longest part of the match that ends with a group and is a card: another number may follow it. */
+    /**
+     * The longest part of the match that ends with a group and is a card (another number may follow it): one a
+     * network issues, or else any Luhn-valid number, reported only after a card word.
+     */
     @Override
     protected Candidate validate(String text, MatchResult match) {
+        Candidate unknownNetwork = null;
         for (int end = match.end(); end > match.start(); end = previousGroupEnd(text, match.start(), end)) {
             String digits = digits(text, match.start(), end);
-            if (digits.length() < 13 || !Luhn.isValid(digits) || oneDigitRepeated(digits)) {
+            if (digits.length() < MIN_DIGITS || !Luhn.isValid(digits) || oneDigitRepeated(digits)) {
                 continue;
             }
             for (Network network : NETWORKS) {
@@ -70,8 +77,12 @@ public final class CreditCardRecognizer extends PatternRecognizer {
                             network.name() + " IIN, " + digits.length() + " digits, Luhn checksum valid");
                 }
             }
+            if (unknownNetwork == null) {
+                unknownNetwork = new Candidate(match.start(), end, 0.6,
+                        digits.length() + " digits, Luhn checksum valid", true);
+            }
         }
-        return null;
+        return unknownNetwork;
     }
 
     private static int previousGroupEnd(String text, int start, int end) {

@@ -1,11 +1,11 @@
 package dev.tollgate.pii.recognizers;
 
 /** The Luhn (mod 10) checksum used by payment cards, IMEIs and Swedish personal numbers. */
-final class Luhn {
+public final class Luhn {
     private Luhn() {
     }
 
-    static boolean isValid(CharSequence digits) {
+    public static boolean isValid(CharSequence digits) {
         int sum = 0;
         boolean doubled = false;
         for (int i = digits.length() - 1; i >= 0; i--) {

@@ -52,9 +52,25 @@ public final class PersonRecognizer implements Recognizer {
             "El", "Los", "Las", "Y", "Es", "Yo", "Usted", "Gracias", "Hola",
             "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno");
 
+    /** A speaker's name at the start of a line: one name token, then a colon ("John: You saved my life!"). */
+    private static final Pattern SPEAKER = Pattern.compile(TOKEN + "[ \\u00A0]?:(?=[ \\u00A0\\n])");
+    /** Capitalised words that head a line as a field or section label rather than a speaker's name. */
+    private static final Set<String> FIELD_LABELS = Set.of(
+            "subject", "from", "to", "cc", "date", "re", "fwd", "note", "notes", "agent", "customer", "address",
+            "card", "company", "city", "email", "phone", "tel", "fax", "total", "status", "order", "ticket",
+            "summary", "action", "actions", "update", "warning", "attention", "important", "reminder", "answer",
+            "question", "step", "guests", "contact", "billing", "invoice", "user", "assistant", "system", "bot",
+            "support", "host", "tip", "ps", "nb", "todo", "time", "where", "when", "price", "result", "results",
+            "betreff", "von", "an", "datum", "firma", "anschrift", "adresse", "karte", "hinweis", "wichtig",
+            "achtung", "frage", "antwort", "schritt", "gäste", "kunde", "kundin", "stadt", "ort", "preis",
+            "objet", "de", "à", "société", "carte", "ville", "remarque", "étape", "invités", "réponse",
+            "prix", "asunto", "para", "empresa", "dirección", "tarjeta", "ciudad", "aviso", "nota", "paso",
+            "invitados", "respuesta", "pregunta", "precio", "tareas", "oggetto", "da", "ditta", "indirizzo",
+            "carta", "città", "avviso", "passo", "ospiti", "risposta", "domanda", "prezzo", "cliente");
+
     private enum Kind {
         TITLE("title", 0.8), INTRODUCTION("self-introduction", 0.8), LABEL("label", 0.75), ROLE("role word", 0.7),
-        SIGNATURE("letter closing", 0.7), SELF_REFERENCE("self-reference", 0.7);
+        SIGNATURE("letter closing", 0.7), SELF_REFERENCE("self-reference", 0.7), SPEAKER("speaker label", 0.7);
 
         final String description;
         final double score;
@@ -79,6 +95,8 @@ public final class PersonRecognizer implements Recognizer {
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
         Matcher name = NAME.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher speaker = SPEAKER.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
+                .useAnchoringBounds(false);
         int n = text.length();
         DetectionWork.add(n);
         int i = 0;
@@ -94,6 +112,9 @@ public final class PersonRecognizer implements Recognizer {
             Finding finding = wordEnd - i <= MAX_TRIGGER_WORD
                     ? afterTrigger(text, i, TRIGGERS_BY_FIRST_WORD.get(ContextWords.lower(text, i, wordEnd)), name)
                     : null;
+            if (finding == null && (i == 0 || text.charAt(i - 1) == '\n')) {
+                finding = speaker(text, i, wordEnd, speaker);
+            }
             if (finding != null) {
                 findings.add(finding);
                 i = finding.end();
@@ -102,6 +123,24 @@ public final class PersonRecognizer implements Recognizer {
             }
         }
         return findings;
+    }
+
+    private static Finding speaker(String text, int start, int wordEnd, Matcher speaker) {
+        String word = text.substring(start, wordEnd);
+        String lower = ContextWords.lower(text, start, wordEnd);
+        if (NOT_NAMES.contains(word) || FIELD_LABELS.contains(lower) || TRIGGERS_BY_FIRST_WORD.containsKey(lower)) {
+            return null;
+        }
+        speaker.region(start, Math.min(text.length(), start + 40));
+        if (!speaker.lookingAt()) {
+            return null;
+        }
+        int end = speaker.end() - 1;
+        if (isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new Finding(TYPE, start, end, Kind.SPEAKER.score, ContextWords.SOURCE,
+                "capitalised name as speaker label at line start");
     }
 
     private static Finding afterTrigger(String text, int at, List<Trigger> candidates, Matcher name) {
@@ -118,7 +157,8 @@ public final class PersonRecognizer implements Recognizer {
             if (p < 0) {
                 continue;
             }
-            boolean colon = text.substring(afterTrigger, p).indexOf(':') >= 0;
+            String separator = text.substring(afterTrigger, p);
+        boolean colon = separator.indexOf(':') >= 0 || separator.indexOf('?') >= 0;
             int beforeTitles = p;
             p = skipTitles(text, p);
             name.region(p, Math.min(text.length(), p + 240));
@@ -195,8 +235,8 @@ public final class PersonRecognizer implements Recognizer {
         }
         int limit = Math.min(n, p + 6);
         boolean colon = false;
-        while (p < limit && (isSpace(text.charAt(p)) || ",:;\t\r\n".indexOf(text.charAt(p)) >= 0)) {
-            colon |= text.charAt(p) == ':';
+        while (p < limit && (isSpace(text.charAt(p)) || ",:;?\t\r\n".indexOf(text.charAt(p)) >= 0)) {
+            colon |= text.charAt(p) == ':' || text.charAt(p) == '?';
             p++;
         }
         return trigger.needsColon() && !colon ? -1 : p;
@@ -248,15 +288,18 @@ public final class PersonRecognizer implements Recognizer {
         List<Trigger> all = new ArrayList<>(titles());
         add(all, Kind.INTRODUCTION, "my name is", "mein name ist", "ich heiße", "ich heisse", "je m'appelle",
                 "mon nom est", "me llamo", "mi nombre es", "mi chiamo", "il mio nome è");
-        add(all, Kind.SELF_REFERENCE, "i am", "i'm");
-        add(all, Kind.LABEL, "name", "full name", "patient name", "customer name", "vorname", "nachname",
-                "nom", "prénom", "nom complet", "nombre", "nombre completo", "apellido", "apellidos",
-                "nome", "cognome", "nome completo");
+        add(all, Kind.SELF_REFERENCE, "i am", "i'm", "ich bin", "je suis", "soy", "sono");
+        add(all, Kind.LABEL, "name", "full name", "patient name", "customer name", "last name", "first name",
+                "surname", "given name", "given names", "family name", "vorname", "nachname", "familienname",
+                "nom", "prénom", "nom complet", "nom de famille", "nombre", "nombre completo", "apellido",
+                "apellidos", "nome", "cognome", "nome completo");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
-        add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "sincerely", "yours sincerely",
-                "yours truly", "best wishes", "mit freundlichen grüßen", "mit freundlichen grüssen", "viele grüße",
-                "beste grüße", "liebe grüße", "cordialement", "bien cordialement", "bien à vous", "atentamente",
-                "saludos", "un saludo", "cordiales saludos", "cordiali saluti", "distinti saluti", "un saluto");
+        add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
+                "yours sincerely", "yours faithfully", "yours truly", "best wishes", "best", "cheers", "thanks again",
+                "mit freundlichen grüßen", "mit freundlichen grüssen", "viele grüße", "beste grüße", "liebe grüße",
+                "herzliche grüße", "gruß", "hochachtungsvoll", "tschüss", "cordialement", "bien cordialement",
+                "bien à vous", "amitiés", "bises", "atentamente", "saludos", "un saludo", "cordiales saludos",
+                "un abrazo", "cordiali saluti", "distinti saluti", "un saluto", "un abbraccio", "cordialmente");
         return byFirstWord(all);
     }
 
@@ -267,8 +310,8 @@ public final class PersonRecognizer implements Recognizer {
     private static List<Trigger> titles() {
         List<Trigger> titles = new ArrayList<>();
         for (String title : List.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
-                "Herr", "Frau", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Sr.", "Sra.", "Srta.", "Sig.", "Sig.ra",
-                "Sig.na", "Dott.", "Dott.ssa")) {
+                "Herr", "Herrn", "Frau", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Monsieur", "Madame", "Sr.", "Sra.",
+                "Srta.", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na", "Signor", "Signora", "Dott.", "Dott.ssa")) {
             titles.add(new Trigger(title, Kind.TITLE, true));
         }
         return titles;

@@ -39,13 +39,31 @@ class CreditCardRecognizerTest {
     }
 
     @Test
-    void rejectsBadChecksumUnknownPrefixAndWrongLength() {
+    void rejectsBadChecksumAndWithoutACardWordUnknownPrefixAndWrongLength() {
         String valid = TestIds.luhn("411111111111111");
         none(recognizer, "card " + TestIds.breakLastDigit(valid));
-        none(recognizer, "card " + TestIds.luhn("990000000000000"));
-        none(recognizer, "card " + TestIds.luhn("34000000000000000"));
+        none(recognizer, "number " + TestIds.luhn("990000000000000"));
+        none(recognizer, "number " + TestIds.luhn("34000000000000000"));
         none(recognizer, "card 0000 0000 0000 0000");
         none(recognizer, "card 41 11 11 11 11 11 11 11");
+        none(recognizer, "card " + TestIds.luhn("5018000000"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"card", "cc", "Karte", "carte", "tarjeta", "carta"})
+    void anyLuhnValidNumberOfTwelveToNineteenDigitsAfterACardWord(String word) {
+        for (String body : new String[] {"90000000001", "9900000000000000", "340000000000000004"}) {
+            String number = TestIds.luhn(body);
+            found(recognizer, word + " " + number, number, "CREDIT_CARD");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"50183789914", "630433014673", "67590024589215", "3622439332836", "353095461113930",
+            "622551716079096", "502027589290075400"})
+    void maestroJcbDinersAndUnionPayOfEveryLengthWithoutContext(String body) {
+        String number = TestIds.luhn(body);
+        found(recognizer, "Paid with " + number + ".", number, "CREDIT_CARD");
     }
 
     @Test

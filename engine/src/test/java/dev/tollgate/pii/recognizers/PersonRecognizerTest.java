@@ -115,4 +115,29 @@ class PersonRecognizerTest {
         double two = onlyFinding("Mr. John Smith", "John Smith").score();
         assertTrue(two > one);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "John: You saved my life!|John",
+            "Ok then.\\nPriya: It was nothing.|Priya",
+            "Inès : Arrête, ce n''est rien.|Inès",
+            "Last name? Magnusson|Magnusson",
+            "Surname: Kowalczyk|Kowalczyk",
+            "Nachname? Schäfer-Wolff|Schäfer-Wolff",
+            "Nom de famille ? Lefèbvre|Lefèbvre",
+            "¿Apellido? Etxeberria|Etxeberria",
+            "Cognome? Santoro|Santoro",
+            "Viele Grüße\\nTimo|Timo",
+            "Ich bin Aleksandra aus Belgrad.|Aleksandra",
+            "Cheers,\\nTom Whitfield|Tom Whitfield"})
+    void findsSpeakerLabelsAnswersToNameQuestionsAndMoreClosings(String text, String name) {
+        onlyFinding(text.replace("\\n", "\n"), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Subject: refund", "Hinweis: Das Büro ist zu.", "Note: call back", "Agent: Sorry",
+            "Ticket: open", "The end: nothing", "Oggetto: fattura"})
+    void fieldLabelsAtLineStartAreNotSpeakers(String text) {
+        assertEquals(List.of(), recognizer.recognize(text));
+    }
 }

@@ -1,0 +1,66 @@
+package dev.tollgate.pii.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.pii.Recognizer;
+import dev.tollgate.pii.ner.NerModelCache;
+import dev.tollgate.pii.ner.NerRecognizer;
+import dev.tollgate.testing.TestService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local detector (patterns, rules and the NER model, as the service runs it) on the independent test set:
+ * fails when an overlap F1 per language and type falls below the floor it reached when the floors were set
+ * (rounded down by 0.02), or when more hard negatives get a false name, place or organisation. The issue's
+ * targets are higher; docs/pii.md says which are met.
+ */
+class IndependentSetEvaluationTest {
+    private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
+    /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
+    private static final Map<String, double[]> FLOORS = Map.of(
+            "PERSON", new double[] {0.72, 0.76, 0.75, 0.73, 0.72},
+            "LOCATION", new double[] {0.61, 0.74, 0.63, 0.68, 0.67},
+            "ORGANIZATION", new double[] {0.49, 0.44, 0.26, 0.31, 0.28},
+            "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
+            "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
+    /** Share of hard negatives with a false name, place or organisation: 5.8% when set, plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.08;
+
+    private static EvaluateCommand.Result result;
+    private static HardNegatives.Rate hardNegatives;
+
+    @BeforeAll
+    static void evaluate() throws IOException {
+        Path dir = IndependentSet.directory(TestService.ROOT);
+        Recognizer local = PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT),
+                DetectorRegistry.DEFAULT_NER_MIN_SCORE));
+        result = EvaluateCommand.evaluate("local", local, LabelledSet.read(dir.resolve("test.jsonl")));
+        hardNegatives = HardNegatives.rate("local", local, LabelledSet.read(dir.resolve("hard-negatives.jsonl")));
+    }
+
+    @Test
+    void overlapF1PerLanguageAndTypeStaysAtOrAboveItsFloor() {
+        List<String> below = new ArrayList<>();
+        FLOORS.forEach((type, floors) -> {
+            for (int i = 0; i < LANGUAGES.size(); i++) {
+                double f1 = ScoreTable.f1(result.byLanguage().get(LANGUAGES.get(i)), Scorer.Matching.OVERLAP, type);
+                if (f1 < floors[i]) {
+                    below.add(String.format("%s %s %.3f < %.2f", LANGUAGES.get(i), type, f1, floors[i]));
+                }
+            }
+        });
+        assertTrue(below.isEmpty(), "below the floor: " + below);
+    }
+
+    @Test
+    void fewHardNegativesGetAFalseNamePlaceOrOrganisation() {
+        assertTrue(hardNegatives.overall() <= MAX_HARD_NEGATIVE_RATE, "false-entity rate " + hardNegatives.overall());
+    }
+}

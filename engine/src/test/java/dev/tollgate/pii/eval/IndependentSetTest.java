@@ -1,0 +1,72 @@
+package dev.tollgate.pii.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.pii.ner.AnnotatedText;
+import dev.tollgate.pii.recognizers.Luhn;
+import dev.tollgate.testing.TestService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class IndependentSetTest {
+    private static final Path DIR = IndependentSet.directory(TestService.ROOT);
+    private static final Set<String> TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION", "STREET_ADDRESS",
+            "CREDIT_CARD");
+    private static final Set<String> LANGUAGES = Set.of("en", "de", "fr", "es", "it");
+
+    @Test
+    void eachJsonlFileIsWhatItsSourcesSay() throws IOException {
+        for (String part : IndependentSet.PARTS) {
+            assertEquals(IndependentSet.fromSources(DIR, part), LabelledSet.read(DIR.resolve(part + ".jsonl")),
+                    part + ".jsonl is stale: rerun IndependentSet");
+        }
+    }
+
+    @Test
+    void theTestPartHasTwoThousandEntitiesOfFiveTypesAndThreeHundredPerLanguage() throws IOException {
+        List<AnnotatedText> texts = LabelledSet.read(DIR.resolve("test.jsonl"));
+        Map<String, Integer> perLanguage = new TreeMap<>();
+        for (AnnotatedText text : texts) {
+            for (AnnotatedText.Span span : text.spans()) {
+                assertTrue(TYPES.contains(span.type()), span.type());
+                perLanguage.merge(text.language(), 1, Integer::sum);
+            }
+        }
+        assertEquals(LANGUAGES, perLanguage.keySet());
+        perLanguage.forEach((language, count) -> assertTrue(count >= 300, language + ": " + count));
+        assertTrue(perLanguage.values().stream().mapToInt(Integer::intValue).sum() >= 2000, perLanguage.toString());
+    }
+
+    @Test
+    void everyLabelledCardPassesLuhn() throws IOException {
+        for (String part : List.of("dev", "test")) {
+            for (AnnotatedText text : LabelledSet.read(DIR.resolve(part + ".jsonl"))) {
+                for (AnnotatedText.Span span : text.spans()) {
+                    if (span.type().equals("CREDIT_CARD")) {
+                        String digits = text.text().substring(span.start(), span.end()).replaceAll("\\D", "");
+                        boolean card = digits.length() >= 12 && digits.length() <= 19 && Luhn.isValid(digits);
+                        assertTrue(card, digits.length() + " digits at " + span.start() + " in a " + text.language()
+                                + " text");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void hardNegativesAreThreeHundredTextsWithoutNamesPlacesOrOrganisations() throws IOException {
+        List<AnnotatedText> texts = LabelledSet.read(DIR.resolve("hard-negatives.jsonl"));
+        assertTrue(texts.size() >= 300, texts.size() + " texts");
+        assertTrue(texts.stream().allMatch(t -> t.spans().isEmpty()));
+        Map<String, Long> perLanguage = texts.stream()
+                .collect(Collectors.groupingBy(AnnotatedText::language, Collectors.counting()));
+        assertEquals(LANGUAGES, perLanguage.keySet());
+    }
+}
