@@ -37,11 +37,13 @@ public final class WordFeatures implements AdaptiveFeatureGenerator {
         if (tokens != sentence) {
             describe(tokens);
         }
-        for (int offset = -WORD_WINDOW; offset <= WORD_WINDOW; offset++) {
+        // A token without letters (digits, punctuation) sees only its neighbours: less work on number-heavy text.
+        int window = hasLetter[index] ? WORD_WINDOW : 1;
+        for (int offset = -window; offset <= window; offset++) {
             int at = index + offset;
             if (at >= 0 && at < tokens.length) {
                 features.add(WORD[offset + WORD_WINDOW] + lower[at]);
-                if (Math.abs(offset) <= SHAPE_WINDOW) {
+                if (Math.abs(offset) <= SHAPE_WINDOW && (offset == 0 || hasLetter[index])) {
                     features.add(SHAPE[offset + WORD_WINDOW] + shapes[at]);
                 }
             }
