@@ -8,22 +8,21 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.SequenceCodec;
-import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.Span;
 
 /**
- * Decodes a chunk token by token, taking the most probable outcome the BILOU validator allows: the result of
+ * Decodes a chunk token by token, taking the most probable outcome {@link BilouSequence} allows: the result of
  * OpenNLP's beam search at beam size 1, without its per-step copies of the outcome history (quadratic in the
- * chunk) and priority queues; it also picks the outcome by its summed feature weights and exponentiates only
- * to score the pick, where GIS normalises every outcome with StrictMath. Like {@code NameFinderME} it feeds each chunk's outcomes to the adaptive features
- * (previous-map) and scores a name by the mean probability of its tokens. One per thread: not thread-safe.
+ * chunk), priority queues and per-token regular expressions. It picks the outcome by its summed feature weights
+ * and exponentiates only to score the pick, where GIS normalises every outcome with StrictMath. Like
+ * {@code NameFinderME} it feeds each chunk's outcomes to the adaptive features (previous-map) and scores a name
+ * by the mean probability of its tokens. One per thread: not thread-safe.
  */
 final class GreedyNameFinder {
     private final AbstractModel model;
     private final Map<String, Context> weights;
     private final double[] sums;
     private final NameContextGenerator context;
-    private final SequenceValidator<String> validator;
     private final SequenceCodec<String> codec;
     private final Integer[] byScore;
 
@@ -33,7 +32,6 @@ final class GreedyNameFinder {
         this.sums = new double[this.model.getNumOutcomes()];
         this.context = model.getFactory().createContextGenerator();
         this.codec = model.getFactory().createSequenceCodec();
-        this.validator = codec.createSequenceValidator();
         this.byScore = new Integer[this.model.getNumOutcomes()];
     }
 
@@ -42,10 +40,9 @@ final class GreedyNameFinder {
         String[] outcomes = new String[tokens.length];
         double[] tokenProbabilities = new double[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            // The context generator and the validator read the outcomes so far from the end of the array.
-            String[] history = Arrays.copyOf(outcomes, i);
-            sumWeights(context.getContext(i, tokens, history, null));
-            int best = bestValid(i, tokens, history);
+            // The context generator reads only the two outcomes before token i.
+            sumWeights(context.getContext(i, tokens, outcomes, null));
+            int best = bestValid(i == 0 ? null : outcomes[i - 1]);
             outcomes[i] = model.getOutcome(best);
             tokenProbabilities[i] = probability(best);
         }
@@ -98,14 +95,14 @@ final class GreedyNameFinder {
     }
 
     /** The best-scored outcome, unless it would break the BILOU sequence; then the best one that does not. */
-    private int bestValid(int i, String[] tokens, String[] history) {
+    private int bestValid(String previous) {
         int best = 0;
         for (int o = 1; o < sums.length; o++) {
             if (sums[o] > sums[best]) {
                 best = o;
             }
         }
-        if (validator.validSequence(i, tokens, history, model.getOutcome(best))) {
+        if (BilouSequence.mayFollow(previous, model.getOutcome(best))) {
             return best;
         }
         for (int o = 0; o < byScore.length; o++) {
@@ -113,7 +110,7 @@ final class GreedyNameFinder {
         }
         Arrays.sort(byScore, (a, b) -> Double.compare(sums[b], sums[a]));
         for (int o : byScore) {
-            if (validator.validSequence(i, tokens, history, model.getOutcome(o))) {
+            if (BilouSequence.mayFollow(previous, model.getOutcome(o))) {
                 return o;
             }
         }
