@@ -71,10 +71,20 @@ public final class NerRecognizer implements Recognizer {
             int end = tokens[name.getEnd() - 1].getEnd();
             // A name, place or organisation has letters; a span of digits is a number the model misread
             // (it would otherwise outrank the phone or account number a pattern recognizer validated).
-            if (score >= minScore && hasLetter(text, start, end)) {
+            // Nor does a name hold angle brackets: those spans run into a placeholder such as <PERSON_1>.
+            if (score >= minScore && hasLetter(text, start, end) && !hasAngleBracket(text, start, end)) {
                 findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
             }
         }
+    }
+
+    private static boolean hasAngleBracket(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '<' || text.charAt(i) == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLetter(String text, int start, int end) {
