@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the OpenNLP NER model (PERSON, LOCATION, ORGANIZATION in en/de/fr/es/it) from the corpus the project
 # generates, caches it as .cache/models/ner-<key>.bin and prints the training report. The key hashes the corpus
-# generator, its templates and the trainer settings: an unchanged tree reuses the cached model and only prints
+# generator, its templates, the trainer and feature settings and the versions of the knowledge packages (ICU4J,
+# Datafaker; see docs/pii.md): an unchanged tree reuses the cached model and only prints
 # the stored report. Prints the model path on its last line.
 # Environment: TOLLGATE_BUILD_DIR (default engine/target) for parallel builds of one tree; MVN_OPTS, e.g. -o.
 set -euo pipefail

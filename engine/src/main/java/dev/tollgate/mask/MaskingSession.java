@@ -33,6 +33,9 @@ public final class MaskingSession {
     String placeholder(String type, String value) {
         Map<String, String> byValue = placeholderByValueByType.computeIfAbsent(type, t -> new HashMap<>());
         String existing = byValue.get(value);
+        if (existing == null) {
+            existing = placeholderOfWhole(type, value, byValue);
+        }
         if (existing != null) {
             return existing;
         }
@@ -40,6 +43,18 @@ public final class MaskingSession {
         byValue.put(value, placeholder);
         valueByPlaceholder.put(key(type, byValue.size()), value);
         return placeholder;
+    }
+
+    /** A value detected anew that is a part of one already masked ("Maria" of "Maria Schmidt") gets its placeholder. */
+    private static String placeholderOfWhole(String type, String value, Map<String, String> byValue) {
+        for (Map.Entry<String, String> whole : byValue.entrySet()) {
+            for (String part : ValueParts.words(type, whole.getKey())) {
+                if (part.equalsIgnoreCase(value)) {
+                    return whole.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Remembers a value masked in this session and what replaced it, whichever the operator. */

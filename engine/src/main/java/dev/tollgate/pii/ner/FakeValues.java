@@ -46,6 +46,31 @@ public final class FakeValues implements SlotValues {
             "it", List.of("Fattura", "Contratto", "Servizio", "Ordine", "Conto", "Direzione", "Rapporto", "Consegna",
                     "Assicurazione", "Pratica", "Riunione", "Progetto", "Squadra", "Assistenza"));
 
+    /** Imperatives and question words that open sentences: capitalised, never a name ("Write about the sea."). */
+    private static final Map<String, List<String>> OPENERS = Map.of(
+            "en", List.of("Write", "Read", "Send", "Check", "Tell", "Please", "What", "Why", "You", "How", "When",
+                    "Where", "Could", "Let", "Thanks", "Sorry", "Great", "Remember", "Summarise", "Explain"),
+            "de", List.of("Schreib", "Lies", "Schick", "Prüfe", "Sag", "Bitte", "Was", "Warum", "Du", "Wie", "Wann",
+                    "Wo", "Könnten", "Lass", "Danke", "Entschuldigung", "Super", "Denk", "Fasse", "Erkläre"),
+            "fr", List.of("Écris", "Lis", "Envoie", "Vérifie", "Dis", "Merci", "Quoi", "Pourquoi", "Tu", "Comment",
+                    "Quand", "Où", "Pourriez", "Laisse", "Désolé", "Super", "Rappelle", "Résume", "Explique", "Vous"),
+            "es", List.of("Escribe", "Lee", "Envía", "Revisa", "Dime", "Gracias", "Qué", "Por", "Tú", "Cómo",
+                    "Cuándo", "Dónde", "Podrías", "Deja", "Perdón", "Genial", "Recuerda", "Resume", "Explica", "Usted"),
+            "it", List.of("Scrivi", "Leggi", "Manda", "Controlla", "Dimmi", "Grazie", "Cosa", "Perché", "Tu", "Come",
+                    "Quando", "Dove", "Potresti", "Lascia", "Scusa", "Ottimo", "Ricorda", "Riassumi", "Spiega", "Lei"));
+    /** Common nouns, which a model that has seen only names after "about" or "for" would mislabel. */
+    private static final Map<String, List<String>> NOUNS = Map.of(
+            "en", List.of("sea", "soup", "sandwiches", "noon", "weather", "garden", "meeting", "river", "coffee",
+                    "homework", "winter", "dog", "bread", "bill"),
+            "de", List.of("Meer", "Suppe", "Brötchen", "Mittag", "Wetter", "Garten", "Sitzung", "Fluss", "Kaffee",
+                    "Hausaufgabe", "Winter", "Hund", "Brot", "Rechnung"),
+            "fr", List.of("mer", "soupe", "sandwichs", "midi", "météo", "jardin", "réunion", "rivière", "café",
+                    "devoirs", "hiver", "chien", "pain", "facture"),
+            "es", List.of("mar", "sopa", "bocadillos", "mediodía", "tiempo", "jardín", "reunión", "río", "café",
+                    "deberes", "invierno", "perro", "pan", "factura"),
+            "it", List.of("mare", "zuppa", "panini", "mezzogiorno", "tempo", "giardino", "riunione", "fiume", "caffè",
+                    "compiti", "inverno", "cane", "pane", "bolletta"));
+
     /**
      * Company names built from a sector word, because Datafaker's are mostly surnames with a legal form and a
      * model trained only on those misses "Northwind Logistics" or "Stadtwerke Kellerbach". {L} is a last name,
@@ -65,6 +90,7 @@ public final class FakeValues implements SlotValues {
                     "Assicurazioni {L}", "Autofficina {L}"));
 
     private final boolean trainingVariety;
+    private final List<Faker> foreignNames;
     private final String language;
     private final Faker faker;
     private final Random random;
@@ -83,6 +109,9 @@ public final class FakeValues implements SlotValues {
         this.language = language;
         this.random = new Random(seed);
         this.faker = new Faker(Locale.forLanguageTag(language), new Random(seed ^ 0x5DEECE66DL));
+        this.foreignNames = Gazetteer.NAME_LOCALES.stream()
+                .map(locale -> new Faker(Locale.forLanguageTag(locale), new Random(seed ^ locale.hashCode())))
+                .toList();
     }
 
     @Override
@@ -98,7 +127,7 @@ public final class FakeValues implements SlotValues {
     public String typeOf(String slot) {
         return switch (slot) {
             case "PER", "FIRST", "LAST", "FULL", "REV" -> PERSON;
-            case "CITY", "COUNTRY", "STREET" -> LOCATION;
+            case "CITY", "CITYCAPS", "COUNTRY", "STREET" -> LOCATION;
             case "ORG" -> ORGANIZATION;
             default -> null;
         };
@@ -107,13 +136,16 @@ public final class FakeValues implements SlotValues {
     @Override
     public String value(String slot) {
         return switch (slot) {
-            case "PER" -> faker.name().firstName() + " " + faker.name().lastName();
-            case "FULL" -> faker.name().firstName() + " " + faker.name().firstName() + " " + faker.name().lastName();
-            case "REV" -> faker.name().lastName() + ", " + faker.name().firstName();
-            case "FIRST" -> faker.name().firstName();
-            case "LAST" -> faker.name().lastName();
+            case "PER" -> person();
+            case "FULL" -> firstName() + " " + firstName() + " " + lastName();
+            case "REV" -> lastName() + ", " + firstName();
+            case "FIRST" -> firstName();
+            case "LAST" -> lastName();
             case "CITY" -> city();
-            case "COUNTRY" -> faker.address().country();
+            case "CITYCAPS" -> city().toUpperCase(Locale.ROOT);
+            case "COUNTRY" -> country();
+            case "OPENER" -> pick(OPENERS.get(language));
+            case "NOUN" -> pick(NOUNS.get(language));
             case "STREET" -> faker.address().streetAddress();
             case "ORG" -> trainingVariety && random.nextBoolean() ? pick(ORGANIZATION_FORMS.get(language))
                     .replace("{L}", faker.name().lastName()).replace("{C}", faker.address().city())
@@ -132,13 +164,45 @@ public final class FakeValues implements SlotValues {
         };
     }
 
+    /** In training, names sometimes come from the locales of {@link Gazetteer#NAME_LOCALES} or carry an initial. */
+    private String person() {
+        if (trainingVariety && random.nextInt(4) == 0) {
+            return firstName() + " " + (char) ('A' + random.nextInt(26)) + ". " + lastName();
+        }
+        return firstName() + " " + lastName();
+    }
+
+    private String firstName() {
+        return names().name().firstName();
+    }
+
+    private String lastName() {
+        return names().name().lastName();
+    }
+
+    private Faker names() {
+        return trainingVariety && random.nextInt(3) == 0 ? foreignNames.get(random.nextInt(foreignNames.size()))
+                : faker;
+    }
+
     private String city() {
-        int kind = trainingVariety ? random.nextInt(5) : 4;
+        int kind = trainingVariety ? random.nextInt(7) : 6;
         return switch (kind) {
             case 0 -> faker.nation().capitalCity();
             case 1 -> faker.address().state();
+            case 2, 3 -> pick(PlaceNames.cities(placeLanguage()));
             default -> faker.address().city();
         };
+    }
+
+    private String country() {
+        return trainingVariety && random.nextBoolean() ? pick(PlaceNames.countries(placeLanguage()))
+                : faker.address().country();
+    }
+
+    /** Mostly the text's language; one time in eight another, so Greek and Cyrillic forms appear. */
+    private String placeLanguage() {
+        return random.nextInt(8) == 0 ? pick(PlaceNames.DISPLAY_LANGUAGES) : language;
     }
 
     private String pick(List<String> values) {

@@ -1,6 +1,7 @@
 package dev.tollgate.pii.ner;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,17 +9,26 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import net.datafaker.Faker;
 
 /**
  * Word lists for the name finder's dictionary features: first names, last names, city words, country words and
- * company-form words (GmbH, LLC, S.A., ...) from Datafaker in the five languages. A fixed quarter of the words
- * is left out on purpose: the generated corpus draws its names from the same lists, and a model that saw every
- * training name in the gazetteer would learn to trust the list alone and miss names that are not in it.
+ * company-form words (GmbH, LLC, S.A., ...) from Datafaker in the five languages and the name locales of
+ * {@link #NAME_LOCALES}, plus the country and city names of {@link PlaceNames} (ICU4J) in twenty languages.
+ * A fixed quarter of the Datafaker words is left out on purpose: the generated corpus draws its names from the
+ * same lists, and a model that saw every training name in the gazetteer would learn to trust the list alone and
+ * miss names that are not in it. Lookups fold case and diacritics, so "MÜNCHEN", "Munchen" and "münchen" meet.
  */
 final class Gazetteer {
     private static final int DRAWS = 6_000;
+    /** Locales whose names users write with diacritics or other scripts (Datafaker lists). */
+    static final List<String> NAME_LOCALES = List.of("pl", "hu", "cs", "fi-FI", "el-GR", "sv", "nl", "pt", "tr",
+            "ru", "hr", "sk");
+
+    private static final Pattern WORD_BREAK = Pattern.compile("[\\s,.()'-]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Gazetteer SHARED = build();
 
     private final Map<String, String> kinds;
@@ -33,7 +43,18 @@ final class Gazetteer {
 
     /** The list kinds the token is in, joined by '+' ("first+city"), or null. */
     String kinds(String token) {
-        return kinds.get(token.toLowerCase(Locale.ROOT));
+        return kinds.get(fold(token));
+    }
+
+    /** Lower case without diacritics; ASCII, the common case, takes no normaliser. */
+    static String fold(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("")
+                        .toLowerCase(Locale.ROOT);
+            }
+        }
+        return word.toLowerCase(Locale.ROOT);
     }
 
     private static Gazetteer build() {
@@ -50,15 +71,35 @@ final class Gazetteer {
                 add(byWord, "company", faker.company().suffix());
             }
         }
+        for (String locale : NAME_LOCALES) {
+            Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(locale.hashCode()));
+            for (int i = 0; i < DRAWS / 4; i++) {
+                add(byWord, "first", faker.name().firstName());
+                add(byWord, "last", faker.name().lastName());
+            }
+        }
+        for (String language : PlaceNames.DISPLAY_LANGUAGES) {
+            PlaceNames.countries(language).forEach(name -> addAll(byWord, "country", name));
+            PlaceNames.cities(language).forEach(name -> addAll(byWord, "city", name));
+        }
         Map<String, String> kinds = new HashMap<>();
         byWord.forEach((word, set) -> kinds.put(word, String.join("+", set)));
         return new Gazetteer(kinds);
     }
 
     private static void add(Map<String, Set<String>> byWord, String kind, String phrase) {
-        for (String word : List.of(phrase.split("[\\s,.()'-]+"))) {
-            if (word.length() > 1 && kept(word, kind)) {
-                byWord.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new TreeSet<>()).add(kind);
+        addWords(byWord, kind, phrase, true);
+    }
+
+    /** Adds every word: ICU's lists are not what the corpus draws its entities from, so none is held back. */
+    private static void addAll(Map<String, Set<String>> byWord, String kind, String phrase) {
+        addWords(byWord, kind, phrase, false);
+    }
+
+    private static void addWords(Map<String, Set<String>> byWord, String kind, String phrase, boolean holdBack) {
+        for (String word : WORD_BREAK.split(phrase)) {
+            if (word.length() > 1 && (!holdBack || kept(word, kind))) {
+                byWord.computeIfAbsent(fold(word), w -> new TreeSet<>()).add(kind);
             }
         }
     }
@@ -68,7 +109,7 @@ final class Gazetteer {
             return true;
         }
         CRC32 crc = new CRC32();
-        crc.update(word.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        crc.update(fold(word).getBytes(StandardCharsets.UTF_8));
         return crc.getValue() % 4 != 0;
     }
 }

@@ -2,30 +2,19 @@ package dev.tollgate.pii.ner;
 
 import java.nio.charset.StandardCharsets;
 
-/** The name finder's feature generator configuration: OpenNLP's defaults plus windowed gazetteer features. */
+/**
+ * The name finder's feature generator configuration: words, shapes and gazetteer kinds in a window
+ * ({@link WordFeatures}), then OpenNLP's definition, previous-map and sentence-start features. No feature cache:
+ * the greedy decoder asks for each token's features once.
+ */
 final class NerFeatures {
+    /** Bump when the code of {@link WordFeatures}, {@link WordShape} or the {@link Gazetteer} changes: the key. */
+    static final String VERSION = "features-3";
     static final String XML = """
-            <featureGenerators cache="true" name="nameFinder">
-              <generator class="opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory">
-                <int name="prevLength">2</int>
-                <int name="nextLength">2</int>
-                <generator class="opennlp.tools.util.featuregen.TokenClassFeatureGeneratorFactory"/>
-              </generator>
-              <generator class="opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory">
-                <int name="prevLength">2</int>
-                <int name="nextLength">2</int>
-                <generator class="opennlp.tools.util.featuregen.TokenFeatureGeneratorFactory">
-                  <bool name="lowercase">true</bool>
-                </generator>
-              </generator>
-              <generator class="opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory">
-                <int name="prevLength">1</int>
-                <int name="nextLength">1</int>
-                <generator class="dev.tollgate.pii.ner.GazetteerFeatures$Factory"/>
-              </generator>
+            <featureGenerators name="nameFinder">
+              <generator class="dev.tollgate.pii.ner.WordFeatures$Factory"/>
               <generator class="opennlp.tools.util.featuregen.DefinitionFeatureGeneratorFactory"/>
               <generator class="opennlp.tools.util.featuregen.PreviousMapFeatureGeneratorFactory"/>
-              <generator class="opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory"/>
               <generator class="opennlp.tools.util.featuregen.SentenceFeatureGeneratorFactory">
                 <bool name="begin">true</bool>
                 <bool name="end">false</bool>

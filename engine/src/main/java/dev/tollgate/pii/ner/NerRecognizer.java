@@ -11,13 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 
 /**
  * PERSON, LOCATION and ORGANIZATION from the project's trained OpenNLP name finder (see {@link NerTrainer}).
- * Scores are the model's span probabilities. {@link NameFinderME} keeps per-document state and is not
+ * Scores are the model's span probabilities. A {@link GreedyNameFinder} keeps per-document state and is not
  * thread-safe, so each call borrows one from a pool and returns it cleared; the model itself is shared.
  */
 public final class NerRecognizer implements Recognizer {
@@ -25,7 +24,7 @@ public final class NerRecognizer implements Recognizer {
 
     private final TokenNameFinderModel model;
     private final double minScore;
-    private final ConcurrentLinkedQueue<NameFinderME> pool = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<GreedyNameFinder> pool = new ConcurrentLinkedQueue<>();
 
     public NerRecognizer(TokenNameFinderModel model, double minScore) {
         this.model = Objects.requireNonNull(model, "model");
@@ -42,9 +41,9 @@ public final class NerRecognizer implements Recognizer {
     @Override
     public List<Finding> recognize(String text) {
         Objects.requireNonNull(text, "text");
-        NameFinderME finder = pool.poll();
+        GreedyNameFinder finder = pool.poll();
         if (finder == null) {
-            finder = new NameFinderME(model);
+            finder = new GreedyNameFinder(model);
         }
         try {
             return find(finder, text);
@@ -54,7 +53,7 @@ public final class NerRecognizer implements Recognizer {
         }
     }
 
-    private List<Finding> find(NameFinderME finder, String text) {
+    private List<Finding> find(GreedyNameFinder finder, String text) {
         List<Finding> findings = new ArrayList<>();
         for (Span[] sentence : TextChunks.of(text)) {
             for (Span[] window : TextChunks.nameWindows(text, sentence)) {
@@ -64,7 +63,7 @@ public final class NerRecognizer implements Recognizer {
         return findings;
     }
 
-    private void addNames(NameFinderME finder, String text, Span[] tokens, List<Finding> findings) {
+    private void addNames(GreedyNameFinder finder, String text, Span[] tokens, List<Finding> findings) {
         DetectionWork.add(tokens.length);
         for (Span name : finder.find(TextChunks.strings(text, tokens))) {
             double score = Math.round(name.getProb() * 1000) / 1000.0;
@@ -72,10 +71,20 @@ public final class NerRecognizer implements Recognizer {
             int end = tokens[name.getEnd() - 1].getEnd();
             // A name, place or organisation has letters; a span of digits is a number the model misread
             // (it would otherwise outrank the phone or account number a pattern recognizer validated).
-            if (score >= minScore && hasLetter(text, start, end)) {
+            // Nor does a name hold angle brackets: those spans run into a placeholder such as <PERSON_1>.
+            if (score >= minScore && hasLetter(text, start, end) && !hasAngleBracket(text, start, end)) {
                 findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
             }
         }
+    }
+
+    private static boolean hasAngleBracket(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '<' || text.charAt(i) == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLetter(String text, int start, int end) {

@@ -28,7 +28,7 @@ import opennlp.tools.util.TrainingParameters;
  * cached. Usage: {@code NerTrainer [repo-root]}; scripts/train-ner.sh runs it.
  */
 public final class NerTrainer {
-    static final String VERSION = "trainer-2";
+    static final String VERSION = "trainer-3";
     private static final long SEED = 20_261_128L;
     private static final int TEXTS = 24_000;
     private static final int HELD_OUT_EVERY = 10;
@@ -86,6 +86,7 @@ public final class NerTrainer {
                 + String.format("model %s (%d KiB), %d training texts (%d chunks), %d held out, trained in %.0f s%n",
                         modelFile, Files.size(modelFile) / 1024, corpus.size() - heldOut.size(), training.size(),
                         heldOut.size(), seconds)
+                + "knowledge sources:\n  " + String.join("\n  ", KnowledgeSources.lines()) + "\n"
                 + "held-out split (same template family as training, so an upper bound):\n"
                 + ScoreTable.format(scorer);
     }
@@ -109,6 +110,6 @@ public final class NerTrainer {
     static String fingerprint() {
         return String.join("|", VERSION, Long.toString(SEED), Integer.toString(TEXTS),
                 Integer.toString(HELD_OUT_EVERY), Integer.toString(ITERATIONS), Integer.toString(CUTOFF), "bilou",
-                NerFeatures.XML);
+                NerFeatures.VERSION, NerFeatures.XML);
     }
 }
