@@ -13,7 +13,7 @@ final class PlainProse {
             "The quarterly newsletter lists the new opening hours of the regional branches.",
             "Printer cartridges are ordered through the purchasing portal every second week.",
             "Meeting rooms on the third floor can be booked up to a month in advance.",
-            "Parcels for the office are collected at the reception desk.",
+            "The reception desk collects the parcels for the office.",
             "The intranet search now finds forms, templates and archived circulars.",
             "Bicycles may be parked in the courtyard behind the main entrance.",
             "Invoices from suppliers are checked against the purchase order before payment.",
