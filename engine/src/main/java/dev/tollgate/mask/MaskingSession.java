@@ -27,34 +27,24 @@ public final class MaskingSession {
 
     private final Map<String, Map<String, String>> placeholderByValueByType = new HashMap<>();
     private final Map<String, String> valueByPlaceholder = new HashMap<>();
+    /** Per type, each part of a masked value (lower case) -> the placeholder of the value masked first with it. */
+    private final Map<String, Map<String, String>> placeholderByPartByType = new HashMap<>();
     private final KnownValues known = new KnownValues();
 
     /** The placeholder for this value of this type, assigning the next number of the type on first sight. */
     String placeholder(String type, String value) {
         Map<String, String> byValue = placeholderByValueByType.computeIfAbsent(type, t -> new HashMap<>());
-        String existing = byValue.get(value);
-        if (existing == null) {
-            existing = placeholderOfWhole(type, value, byValue);
-        }
+        Map<String, String> byPart = placeholderByPartByType.computeIfAbsent(type, t -> new HashMap<>());
+        // A value detected anew that is a part of one already masked ("Maria" of "Maria Schmidt") gets its placeholder.
+        String existing = byValue.getOrDefault(value, byPart.get(value.toLowerCase(Locale.ROOT)));
         if (existing != null) {
             return existing;
         }
         String placeholder = "<" + type + "_" + (byValue.size() + 1) + ">";
         byValue.put(value, placeholder);
         valueByPlaceholder.put(key(type, byValue.size()), value);
+        ValueParts.words(type, value).forEach(part -> byPart.putIfAbsent(part.toLowerCase(Locale.ROOT), placeholder));
         return placeholder;
-    }
-
-    /** A value detected anew that is a part of one already masked ("Maria" of "Maria Schmidt") gets its placeholder. */
-    private static String placeholderOfWhole(String type, String value, Map<String, String> byValue) {
-        for (Map.Entry<String, String> whole : byValue.entrySet()) {
-            for (String part : ValueParts.words(type, whole.getKey())) {
-                if (part.equalsIgnoreCase(value)) {
-                    return whole.getValue();
-                }
-            }
-        }
-        return null;
     }
 
     /** Remembers a value masked in this session and what replaced it, whichever the operator. */
