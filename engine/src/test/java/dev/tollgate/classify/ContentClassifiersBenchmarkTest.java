@@ -3,7 +3,6 @@ package dev.tollgate.classify;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,22 +24,7 @@ class ContentClassifiersBenchmarkTest {
         ProhibitedPracticeClassifier practices = new ProhibitedPracticeClassifier();
         TaskTypeClassifier tasks = new TaskTypeClassifier();
         assertEquals(List.of(), practices.recognise(TEXT_500));
-        measure("ProhibitedPracticeClassifier.recognise", t -> practices.recognise(t).size());
-        measure("TaskTypeClassifier.derive", t -> tasks.derive(t).length());
-    }
-
-    private static void measure(String name, ToIntFunction<String> call) {
-        int sink = 0;
-        for (int i = 0; i < 50_000; i++) {
-            sink += call.applyAsInt(TEXT_500);
-        }
-        int calls = 200_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            sink += call.applyAsInt(TEXT_500);
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / calls;
-        System.out.printf("%s, %d chars: %.2f us per call (%d calls, sink %d)%n", name, TEXT_500.length(), micros,
-                calls, sink);
+        CostPerCall.print("ProhibitedPracticeClassifier.recognise", TEXT_500, t -> practices.recognise(t).size());
+        CostPerCall.print("TaskTypeClassifier.derive", TEXT_500, t -> String.valueOf(tasks.derive(t)).length());
     }
 }
