@@ -1,10 +1,6 @@
 package dev.tollgate.decision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.Json;
 import dev.tollgate.facts.Facts;
-import dev.tollgate.facts.RequestFacts;
 
 import java.util.List;
 import java.util.Map;
@@ -46,15 +42,8 @@ record TaskReadings(Facts routing, Facts restricting) {
         return DEMAND.getOrDefault(task, 0);
     }
 
-    /** Copied through JSON so that every other request field is kept, whatever RequestFacts holds. */
     private static Facts withTaskType(Facts facts, String taskType) {
-        ObjectNode request = Json.MAPPER.valueToTree(facts.request());
-        request.put("task_type", taskType);
-        try {
-            return new Facts(Json.MAPPER.treeToValue(request, RequestFacts.class), facts.subject(), facts.data(),
-                    facts.destinations(), facts.content());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request facts do not copy", e);
-        }
+        return new Facts(facts.request().withTaskType(taskType), facts.subject(), facts.data(), facts.destinations(),
+                facts.content());
     }
 }

@@ -30,4 +30,10 @@ public record RequestFacts(String application, String role, String purpose, Stri
         role = role == null ? ROLE_BEFORE_ROLES : role;
         controllerEstablishment = controllerEstablishment == null ? SubjectFacts.UNKNOWN_COUNTRY : controllerEstablishment;
     }
+
+    /** The same request read as asking for another task. */
+    public RequestFacts withTaskType(String otherTask) {
+        return new RequestFacts(application, role, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
+                otherTask, tokenCount, language, messageCount, maxLatencyMs);
+    }
 }
