@@ -8,15 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 
 /**
  * One OpenNLP document categorizer over the nine doccat classes plus "none", trained in memory from the
@@ -31,12 +24,6 @@ final class SensitivityModel {
     static final long SEED = 20_261_128L;
     static final int TEXTS_PER_LANGUAGE = 2_000;
     private static final int ITERATIONS = 60;
-    private static final int CUTOFF = 1;
-    /**
-     * OpenNLP's trainer logs every iteration at INFO; the service would print that at each start. Held in a
-     * field so the level set on it is not lost when JUL drops an unreferenced logger.
-     */
-    private static final Logger TRAINER_LOG = Logger.getLogger("opennlp.tools.ml");
 
     private final DocumentCategorizerME categorizer;
     private final int[] outcomeIndex;
@@ -55,7 +42,6 @@ final class SensitivityModel {
 
     /** Trains on the corpus composed from the phrase banks on the classpath, with the stored thresholds. */
     static SensitivityModel train() {
-        TRAINER_LOG.setLevel(Level.WARNING);
         long started = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
         for (LabelledText text : trainingCorpus()) {
@@ -69,17 +55,8 @@ final class SensitivityModel {
                 samples.add(new DocumentSample(cls, words));
             }
         }
-        TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
-        try {
-            DoccatModel model = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples),
-                    params, new DoccatFactory(new FeatureGenerator[] {new WordAndPairFeatures()}));
-            return new SensitivityModel(new DocumentCategorizerME(model), storedThresholds(),
-                    (System.nanoTime() - started) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot train the sensitivity model", e);
-        }
+        DocumentCategorizerME categorizer = Doccat.train(samples, ITERATIONS, "sensitivity model");
+        return new SensitivityModel(categorizer, storedThresholds(), (System.nanoTime() - started) / 1e9);
     }
 
     static List<LabelledText> trainingCorpus() {

@@ -1,21 +1,12 @@
 package dev.tollgate.classify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
 
 /**
  * Derives the task type of a request from its text, in two stages (English, German, French, Spanish, Italian).
@@ -43,14 +34,11 @@ public final class TaskTypeClassifier {
     static final double MIN_PROBABILITY = 0.5;
     static final int REQUEST_WORDS = 48;
     private static final int ITERATIONS = 100;
-    /** Keeps OpenNLP's per-iteration INFO lines out of the service log; held so JUL does not drop the level. */
-    private static final Logger TRAINER_LOG = Logger.getLogger("opennlp.tools.ml");
 
     private final TermMatcher cues;
     private final DocumentCategorizerME categorizer;
 
     public TaskTypeClassifier() {
-        TRAINER_LOG.setLevel(Level.WARNING);
         Map<String, List<String>> cueSections = sections("cues");
         List<Term> terms = new ArrayList<>();
         for (int t = 0; t < CUE_TASKS.size(); t++) {
@@ -58,7 +46,7 @@ public final class TaskTypeClassifier {
             cueSections.get(CUE_TASKS.get(t)).forEach(line -> terms.add(Term.parse(line, bit)));
         }
         cues = new TermMatcher(terms);
-        categorizer = new DocumentCategorizerME(train(sections("corpus")));
+        categorizer = train(sections("corpus"));
     }
 
     /** The task type the text asks for; null when neither stage can tell. */
@@ -82,19 +70,11 @@ public final class TaskTypeClassifier {
         return ends;
     }
 
-    private static DoccatModel train(SortedMap<String, List<String>> corpus) {
+    private static DocumentCategorizerME train(SortedMap<String, List<String>> corpus) {
         List<DocumentSample> samples = new ArrayList<>();
         corpus.forEach((task, lines) -> lines.forEach(
                 line -> samples.add(new DocumentSample(task, SensitivityModel.words(line)))));
-        TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, 1);
-        try {
-            return DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
-                    new DoccatFactory(new FeatureGenerator[] {new WordAndPairFeatures()}));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot train the task type model", e);
-        }
+        return Doccat.train(samples, ITERATIONS, "task type model");
     }
 
     private static SortedMap<String, List<String>> sections(String name) {
