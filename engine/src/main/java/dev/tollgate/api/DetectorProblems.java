@@ -9,8 +9,11 @@ public final class DetectorProblems {
     }
 
     public static ProblemException unavailable() {
-        return new ProblemException(503, "detector-unavailable", "Detector unavailable",
-                "A required PII detector did not answer, so the text cannot be checked; retry later");
+        return unavailable("A required PII detector did not answer, so the text cannot be checked; retry later");
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "detector-unavailable", "Detector unavailable", detail);
     }
 
     /**
@@ -19,9 +22,8 @@ public final class DetectorProblems {
      */
     public static void requireDetectorsAnswered(Decision decision) {
         if (decision.outcome().reasons().stream().anyMatch(r -> r.rule().equals(FailClosed.DETECTOR_RULE))) {
-            throw new ProblemException(503, "detector-unavailable", "Detector unavailable",
-                    "A required PII detector did not answer, so the request was denied (logged as decision "
-                            + decision.decisionId() + "); retry later");
+            throw unavailable("A required PII detector did not answer, so the request was denied (logged as "
+                    + "decision " + decision.decisionId() + "); retry later");
         }
     }
 }

@@ -39,8 +39,7 @@ public final class HttpApi {
                     throw new ProblemException(404, "not-found", "Not found", "No such resource");
                 })
                 .error(ClientAbortException.class, (req, res, e) -> {
-                    metrics.clientAbort(e.phase());
-                    LOG.log(Level.DEBUG, "client went away during the " + e.phase() + " on " + req.path().path());
+                    metrics.clientAbort(e, req.path().path());
                     try {
                         Responses.problem(res, ClientAbortException.PROBLEM, req.path().path());
                     } catch (RuntimeException gone) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 
 /** Prometheus metrics: decisions by effect, route and rule, latency histograms, problems by status. */
 public final class ServiceMetrics {
+    private static final System.Logger LOG = System.getLogger(ServiceMetrics.class.getName());
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer decideLatency = Timer.builder("tollgate.decide.latency")
             .description("Time to answer /v1/decide, including the durable log append")
@@ -44,12 +45,16 @@ public final class ServiceMetrics {
                 .register(registry).increment();
     }
 
-    /** A client that went away mid-body or mid-stream: not an error of Tollgate's, so not a problem status. */
-    public void clientAbort(String phase) {
+    /**
+     * A client that went away mid-body or mid-stream: not an error of Tollgate's, so not a problem status; counted
+     * apart and logged without a stack trace.
+     */
+    public void clientAbort(ClientAbortException e, String path) {
         Counter.builder("tollgate.http.client.aborts")
                 .description("Requests whose client went away before the exchange ended, by phase (body, stream)")
-                .tag("phase", phase)
+                .tag("phase", e.phase())
                 .register(registry).increment();
+        LOG.log(System.Logger.Level.DEBUG, "client went away during the " + e.phase() + " on " + path);
     }
 
     public PrometheusMeterRegistry registry() {

@@ -1,6 +1,7 @@
 package dev.tollgate.execute;
 
 import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
@@ -126,19 +127,17 @@ public final class ExecuteService implements ChatGateway {
         } catch (DetectorUnavailableException e) {
             durable(claimed, id);
             throw failed(id, app, destination, "detector-unavailable", start,
-                    new ProblemException(503, "detector-unavailable", "Detector unavailable",
-                            "A required PII detector did not answer, so nothing was sent to a model"));
+                    DetectorProblems.unavailable("A required PII detector did not answer, so nothing was sent to a "
+                            + "model"));
         } catch (DecisionLogUnavailableException e) {
             throw logUnavailable();
         } catch (ProblemException e) {
             throw e;
-        } catch (ClientAbortException e) {
-            durable(claimed, id);
-            throw failed(id, app, destination, "client-abort", start, e);
         } catch (RuntimeException e) {
-            // A fault inside Tollgate: the start gets its outcome anyway.
+            // A client gone away, or a fault inside Tollgate: the start gets its outcome anyway.
             durable(claimed, id);
-            throw failed(id, app, destination, "internal", start, e);
+            throw failed(id, app, destination, e instanceof ClientAbortException ? "client-abort" : "internal",
+                    start, e);
         }
     }
 

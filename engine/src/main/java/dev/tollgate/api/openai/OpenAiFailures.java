@@ -45,8 +45,7 @@ final class OpenAiFailures {
 
     /** A client that went away is told nothing: it is counted apart from errors and logged without a trace. */
     void aborted(ClientAbortException e, ServerRequest req) {
-        metrics.clientAbort(e.phase());
-        LOG.log(Level.DEBUG, "client went away during the " + e.phase() + " on " + req.path().path());
+        metrics.clientAbort(e, req.path().path());
     }
 
     /** The failure as an OpenAI error, counted; anything but a ProblemException is an internal error. */
