@@ -85,12 +85,17 @@ final class KnownValues {
 
     /** Values remembered but not yet indexed: indexing waits for the first search (/v1/mask never searches). */
     private final List<Remembered> unindexed = new ArrayList<>();
+    /** Every value remembered so far: a value masked again (it reappears in the request) is indexed once. */
+    private final Set<Remembered> remembered = new HashSet<>();
 
     private record Remembered(String type, Operator operator, String value, String replacement) {
     }
 
     void add(String type, Operator operator, String value, String replacement) {
-        unindexed.add(new Remembered(type, operator, value, replacement));
+        Remembered entry = new Remembered(type, operator, value, replacement);
+        if (remembered.add(entry)) {
+            unindexed.add(entry);
+        }
     }
 
     private void index() {
@@ -227,8 +232,7 @@ final class KnownValues {
     }
 
     private Known knownDigits(String run, Set<String> types) {
-        StringBuilder digits = new StringBuilder();
-        run.codePoints().filter(Character::isDigit).forEach(cp -> digits.append(Character.digit(cp, 10)));
+        String digits = ValueParts.digits(run);
         for (int i = 0; i + ValueParts.MIN_DIGITS <= digits.length(); i++) {
             for (Known known : byDigitRun.getOrDefault(digits.substring(i, i + ValueParts.MIN_DIGITS), List.of())) {
                 if (types.contains(known.type())) {
