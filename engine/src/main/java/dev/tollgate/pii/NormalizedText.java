@@ -57,10 +57,6 @@ public final class NormalizedText {
         return text;
     }
 
-    public String original() {
-        return original;
-    }
-
     /** Whether a right-to-left override (U+202E) can make part of the text display in reverse. */
     public boolean hasRightToLeftOverride() {
         return !overrides.isEmpty();

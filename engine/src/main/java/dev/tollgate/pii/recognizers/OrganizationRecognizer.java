@@ -121,11 +121,12 @@ public final class OrganizationRecognizer implements Recognizer {
     /** The next position from {@code from} where a capitalised word starts, or -1: the patterns start only there. */
     private static int nextWordStart(String text, int from) {
         for (int i = from; i < text.length(); i++) {
-            DetectionWork.add(1);
             if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                DetectionWork.add(i - from + 1);
                 return i;
             }
         }
+        DetectionWork.add(text.length() - from);
         return -1;
     }
 

@@ -158,7 +158,7 @@ public final class PersonRecognizer implements Recognizer {
                 continue;
             }
             String separator = text.substring(afterTrigger, p);
-        boolean colon = separator.indexOf(':') >= 0 || separator.indexOf('?') >= 0;
+            boolean colon = separator.indexOf(':') >= 0 || separator.indexOf('?') >= 0;
             int beforeTitles = p;
             p = skipTitles(text, p);
             name.region(p, Math.min(text.length(), p + 240));

@@ -1,7 +1,6 @@
 package dev.tollgate.pii.recognizers;
 
 import dev.tollgate.pii.DetectionWork;
-import dev.tollgate.pii.DetectionWork;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
