@@ -3,10 +3,10 @@ package dev.tollgate.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.RawHttpExchange;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on /v1/chat/completions), and none of them writes to the decision log.
  */
 class BadRequestsTest {
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     /** A valid body for each endpoint, around a user message whose JSON string literal is given. */
@@ -49,7 +44,7 @@ class BadRequestsTest {
     static final List<String> ENDPOINTS = List.of("/v1/decide", "/v1/execute", "/v1/mask", "/v1/chat/completions");
 
     private static RawHttpExchange post(String endpoint, String contentType, byte[] body) {
-        return RawHttpExchange.post(service.port(), endpoint, TestService.CLAIMS_KEY, contentType, body);
+        return RawHttpExchange.post(service().port(), endpoint, TestService.CLAIMS_KEY, contentType, body);
     }
 
     private static RawHttpExchange post(String endpoint, String body) {
@@ -77,7 +72,7 @@ class BadRequestsTest {
 
     @Test
     void aContentTypeThatIsNotJsonIs415ParseableOrNot() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         for (String endpoint : ENDPOINTS) {
             byte[] valid = body(endpoint, "\"Opening hours?\"").getBytes(StandardCharsets.UTF_8);
             for (String type : new String[]{"json", "", "text/plain", "garbage;;==", "application/xml",
@@ -86,12 +81,12 @@ class BadRequestsTest {
             }
             assertRefused(endpoint, post(endpoint, null, valid), 415, "unsupported-media-type");
         }
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
     void contentAfterTheJsonValueIs400WithItsLocation() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         for (String endpoint : ENDPOINTS) {
             String valid = body(endpoint, "\"Opening hours?\"");
             for (String body : new String[]{valid + "x", valid + valid, valid + "\n  1", valid + " []"}) {
@@ -99,7 +94,7 @@ class BadRequestsTest {
                 assertTrue(detail.contains("line ") && detail.contains("column "), detail);
             }
         }
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
@@ -127,7 +122,7 @@ class BadRequestsTest {
                 {(byte) 0x80},                                          // a stray continuation byte
                 {(byte) 0xE2, (byte) 0x82},                             // truncated before the closing quote
                 {(byte) 0xFF}};
-        long before = service.logLines();
+        long before = service().logLines();
         for (String endpoint : ENDPOINTS) {
             String[] around = body(endpoint, "\"Hi @\"").split("@");
             for (byte[] b : bad) {
@@ -140,12 +135,12 @@ class BadRequestsTest {
                 assertTrue(detail.contains("at byte " + around[0].getBytes(StandardCharsets.UTF_8).length), detail);
             }
         }
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
     void anUnpairedSurrogateEscapeIs400WithItsPointer() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         for (String endpoint : ENDPOINTS) {
             for (String content : new String[]{"\"Hi there \\ud800\"", "\"\\udc00 Hi\"", "\"Hi \\ud800\\ud800\\udc00\""}) {
                 String detail = assertRefused(endpoint, post(endpoint, body(endpoint, content)), 400,
@@ -160,7 +155,7 @@ class BadRequestsTest {
         // The parser itself refuses one in a member name.
         assertTrue(assertRefused("/v1/decide", post("/v1/decide", inAName), 400, "malformed-json")
                 .contains("line 1, column"));
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
@@ -172,7 +167,7 @@ class BadRequestsTest {
 
     @Test
     void numbersOutOfRangeAre422NamingTheFieldAndTheRange() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         Map<String, String> cases = Map.of(
                 "/v1/execute", "{\"token\": \"t\", \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}, "
                         + "\"max_tokens\": %s}",
@@ -196,7 +191,7 @@ class BadRequestsTest {
         String n = "{\"model\": \"m\", \"n\": 4294967297, \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}";
         assertTrue(assertRefused("/v1/chat/completions", post("/v1/chat/completions", n), 422, "invalid-request")
                 .contains("n: must be 1"));
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
@@ -206,7 +201,7 @@ class BadRequestsTest {
                 "GET /health HTTP/1.1\r\nHost: x\r\nBad Name: y\r\n\r\n",
                 "BROKEN\r\n\r\n",
                 "POST /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n"}) {
-            RawHttpExchange answer = RawHttpExchange.send(service.port(), request.getBytes(StandardCharsets.ISO_8859_1));
+            RawHttpExchange answer = RawHttpExchange.send(service().port(), request.getBytes(StandardCharsets.ISO_8859_1));
             assertEquals(400, answer.status(), request + " -> " + answer.body());
             assertEquals(Problem.MEDIA_TYPE, answer.contentType(), request);
             JsonNode problem = Json.MAPPER.readTree(answer.body());
@@ -214,7 +209,7 @@ class BadRequestsTest {
             assertFalse(answer.body().contains("nope") || answer.body().contains("colon"), answer.body());
         }
         // Far over the size limit, and over the one Helidon itself enforces (twice Tollgate's).
-        RawHttpExchange huge = RawHttpExchange.send(service.port(), ("POST /v1/decide HTTP/1.1\r\nHost: x\r\n"
+        RawHttpExchange huge = RawHttpExchange.send(service().port(), ("POST /v1/decide HTTP/1.1\r\nHost: x\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(413, huge.status(), huge.body());
         assertEquals(Problem.MEDIA_TYPE, huge.contentType());

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.testing.RawHttpExchange;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,16 +73,11 @@ class BodyFuzzTest {
             Json.MAPPER.createArrayNode(), Json.MAPPER.createObjectNode(),
             Json.MAPPER.createArrayNode().add(1).add("two"), Json.MAPPER.getNodeFactory().textNode("")};
 
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     private enum Mutation { BYTES, WRONG_TYPE, NUMBER, BAD_UTF8, TRAILING, CONTENT_TYPE, TRUNCATED, SURROGATE }
@@ -105,7 +100,7 @@ class BodyFuzzTest {
             for (String endpoint : endpoints) {
                 Case c = generate(index++, endpoint, random);
                 long before = logBytes();
-                RawHttpExchange answer = RawHttpExchange.post(service.port(), endpoint, KEY, c.contentType(), c.body());
+                RawHttpExchange answer = RawHttpExchange.post(service().port(), endpoint, KEY, c.contentType(), c.body());
                 assertTrue(answer.status() < 500, answer.status() + " for " + c + " -> " + answer.body());
                 if (answer.status() >= 400) {
                     answers.merge(endpoint + " " + answer.status() + " " + kind(c, answer), 1, Integer::sum);
@@ -216,7 +211,7 @@ class BodyFuzzTest {
     }
 
     private static long logBytes() throws IOException {
-        try (Stream<Path> files = Files.list(service.dataDir().resolve("log"))) {
+        try (Stream<Path> files = Files.list(service().dataDir().resolve("log"))) {
             long bytes = 0;
             for (Path file : files.toList()) {
                 bytes += Files.size(file);

@@ -1,10 +1,10 @@
 package dev.tollgate.api;
 
 import dev.tollgate.testing.LogCapture;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,23 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A client that goes away in the middle of its request body is a client abort: no error, no 500, no record. */
 class ClientAbortTest {
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     private static void sendHalfABodyAndLeave(String path) throws Exception {
         String body = BadRequestsTest.body(path, "\"Opening hours?\"");
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestService.CLAIMS_KEY
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + (body.length() + 1000) + "\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", service.port())) {
+        try (Socket socket = new Socket("127.0.0.1", service().port())) {
             OutputStream out = socket.getOutputStream();
             out.write((head + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -44,7 +39,7 @@ class ClientAbortTest {
         String metrics = "";
         // The server notices the closed connection after the client has gone: wait for it, up to 20 s.
         for (int i = 0; i < 200; i++) {
-            metrics = service.get("/metrics").body();
+            metrics = service().get("/metrics").body();
             if (metrics.contains("tollgate_http_client_aborts_total{phase=\"body\"} " + expected + ".0")) {
                 return metrics;
             }
@@ -55,7 +50,7 @@ class ClientAbortTest {
 
     @Test
     void aBodyCutShortIsCountedAsAClientAbortOnEveryEndpoint() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         try (LogCapture logs = new LogCapture()) {
             int aborted = 0;
             for (String path : BadRequestsTest.ENDPOINTS) {
@@ -67,6 +62,6 @@ class ClientAbortTest {
             List<String> warnings = logs.warnings();
             assertTrue(warnings.isEmpty(), "logged as a problem: " + warnings);
         }
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 }

@@ -2,10 +2,10 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,43 +20,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecideProblemsTest {
     private static final String VALID = """
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "Opening hours?"}]}}""";
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     private static HttpRequest.Builder decide() {
-        return HttpRequest.newBuilder(service.uri("/v1/decide"));
+        return HttpRequest.newBuilder(service().uri("/v1/decide"));
     }
 
     private static long logLines() {
-        return service.logLines();
+        return service().logLines();
     }
 
     @Test
     void missingKeyIs401() throws Exception {
         long before = logLines();
-        assertProblem(service.send(decide().header("Content-Type", "application/json")
+        assertProblem(service().send(decide().header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 401, "unauthorized");
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongKeyIs401() throws Exception {
-        assertProblem(service.decide("not-a-key", VALID), 401, "unauthorized");
+        assertProblem(service().decide("not-a-key", VALID), 401, "unauthorized");
     }
 
     @Test
     void malformedJsonIs400() throws Exception {
         long before = logLines();
-        assertProblem(service.decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
+        assertProblem(service().decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
         assertEquals(before, logLines());
     }
 
@@ -65,14 +60,14 @@ class DecideProblemsTest {
         long before = logLines();
         for (String body : new String[]{"{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "{\"x\": " + "1".repeat(5000) + "}", "{\"" + "k".repeat(60_000) + "\": 1}"}) {
-            assertProblem(service.decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
+            assertProblem(service().decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
         }
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongTypesAre422WithFieldPointers() throws Exception {
-        JsonNode body = assertProblem(service.decide(TestService.CLAIMS_KEY, """
+        JsonNode body = assertProblem(service().decide(TestService.CLAIMS_KEY, """
                 {"task": {"type": 7}, "subject": {"country": "Germany"},
                  "input": {"messages": [{"role": "user", "content": 42}]}, "hints": {"max_latency_ms": -1}}"""),
                 422, "invalid-request");
@@ -85,14 +80,14 @@ class DecideProblemsTest {
 
     @Test
     void missingFieldsAre422() throws Exception {
-        JsonNode body = assertProblem(service.decide(TestService.CLAIMS_KEY, "{}"), 422, "invalid-request");
+        JsonNode body = assertProblem(service().decide(TestService.CLAIMS_KEY, "{}"), 422, "invalid-request");
         assertTrue(body.get("errors").toString().contains("\"/task\""));
         assertTrue(body.get("errors").toString().contains("\"/input\""));
     }
 
     @Test
     void unknownHintCategoryIs422() throws Exception {
-        assertProblem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service().decide(TestService.CLAIMS_KEY, """
                 {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "x"}]},
                  "hints": {"categories": ["harmless"]}}"""), 422, "invalid-request");
     }
@@ -100,7 +95,7 @@ class DecideProblemsTest {
     @Test
     void anotherApplicationInTheBodyIs403() throws Exception {
         long before = logLines();
-        assertProblem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service().decide(TestService.CLAIMS_KEY, """
                 {"application": "credit-advisor", "task": {"type": "faq"},
                  "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 403, "application-mismatch");
         assertEquals(before, logLines());
@@ -108,7 +103,7 @@ class DecideProblemsTest {
 
     @Test
     void unknownApplicationIs422() throws Exception {
-        assertProblem(service.decide(TestService.CLAIMS_KEY, """
+        assertProblem(service().decide(TestService.CLAIMS_KEY, """
                 {"application": "no-such-app", "task": {"type": "faq"},
                  "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 422, "unknown-application");
     }
@@ -118,48 +113,48 @@ class DecideProblemsTest {
         long before = logLines();
         String huge = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \""
                 + "a".repeat(1_100_000) + "\"}]}}";
-        assertProblem(service.decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
+        assertProblem(service().decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
         assertEquals(before, logLines());
     }
 
     @Test
     void wrongContentTypeIs415() throws Exception {
-        assertProblem(service.send(decide().header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
+        assertProblem(service().send(decide().header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 415, "unsupported-media-type");
     }
 
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
-        assertProblem(service.get("/v2/nothing"), 404, "not-found");
-        assertProblem(service.get("/v1/decide"), 405, "method-not-allowed");
+        assertProblem(service().get("/v2/nothing"), 404, "not-found");
+        assertProblem(service().get("/v1/decide"), 405, "method-not-allowed");
     }
 
     @Test
     void aValidRequestIsDecidedAndLogged() throws Exception {
         long before = logLines();
-        HttpResponse<String> response = service.decide(TestService.CLAIMS_KEY, VALID);
+        HttpResponse<String> response = service().decide(TestService.CLAIMS_KEY, VALID);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode decision = Json.MAPPER.readTree(response.body());
         assertTrue(decision.get("decision_id").asText().matches("[0-9a-f-]{36}"));
         assertTrue(decision.get("policy_version").get("drools").asText().startsWith("sha256:"));
         assertEquals(3, decision.get("token").asText().split("\\.").length, "a signed decision token");
         assertEquals(before + 1, logLines());
-        assertFalse(Files.readString(Files.list(service.dataDir().resolve("log")).findFirst().orElseThrow())
+        assertFalse(Files.readString(Files.list(service().dataDir().resolve("log")).findFirst().orElseThrow())
                 .contains(decision.get("token").asText()), "the bearer token is never logged");
     }
 
     @Test
     void healthMetricsAndOpenApiAnswer() throws Exception {
-        HttpResponse<String> health = service.get("/health");
+        HttpResponse<String> health = service().get("/health");
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(Json.MAPPER.readTree(health.body()).get("ready").asBoolean());
-        assertEquals(200, service.get("/health/ready").statusCode());
-        service.decide(TestService.CLAIMS_KEY, VALID);
-        String metrics = service.get("/metrics").body();
+        assertEquals(200, service().get("/health/ready").statusCode());
+        service().decide(TestService.CLAIMS_KEY, VALID);
+        String metrics = service().get("/metrics").body();
         assertTrue(metrics.contains("tollgate_decisions_total{"), metrics);
         assertTrue(metrics.contains("tollgate_decide_latency_seconds_bucket"), metrics);
         assertTrue(metrics.contains("tollgate_rule_hits_total{"), metrics);
-        assertTrue(service.get("/openapi").body().contains("/v1/decide"));
+        assertTrue(service().get("/openapi").body().contains("/v1/decide"));
     }
 }

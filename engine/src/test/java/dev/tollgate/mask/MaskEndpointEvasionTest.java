@@ -13,22 +13,17 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.testing.RunningService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every case of the evasion set, sent to POST /v1/mask of the real service over HTTP, comes back unreadable. */
 class MaskEndpointEvasionTest {
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     private static String maskedByTheService(Case c) {
@@ -36,7 +31,7 @@ class MaskEndpointEvasionTest {
             String body = Json.MAPPER.writeValueAsString(Map.of(
                     "input", Map.of("messages", List.of(Map.of("role", "user", "content", c.text()))),
                     "entities", PiiDetector.SPECIFICITY));
-            HttpResponse<String> response = service.post("/v1/mask", TestService.CLAIMS_KEY, body);
+            HttpResponse<String> response = service().post("/v1/mask", TestService.CLAIMS_KEY, body);
             assertEquals(200, response.statusCode(), c + ": " + response.body());
             JsonNode answer = Json.MAPPER.readTree(response.body());
             return answer.at("/messages/0/content").asText();

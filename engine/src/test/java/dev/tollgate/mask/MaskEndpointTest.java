@@ -3,10 +3,10 @@ package dev.tollgate.mask;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.api.Problem;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,20 +24,15 @@ class MaskEndpointTest {
     private static final String FRENCH = "Bonjour, je m'appelle Camille Martin, mon IBAN est "
             + "FR14 2004 1010 0505 0001 3M02 606 et mon numéro est +33 6 12 34 56 78.";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     private static HttpResponse<String> mask(String key, String contentType, String json) throws Exception {
-        URI uri = service.uri("/v1/mask");
+        URI uri = service().uri("/v1/mask");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.api.Problem;
+import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,16 +27,11 @@ class BadInputTest {
     private static final int MAX_BODY = 1_048_576;
     /** Generous for a 1 MB text on a loaded build machine; a backtracking regex would take hours. */
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static TestService service;
+    @RegisterExtension
+    static final RunningService RUNNING = new RunningService();
 
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
+    private static TestService service() {
+        return RUNNING.service();
     }
 
     /** A /v1/decide body with one user message holding text, JSON-escaped by Jackson. */
@@ -54,7 +49,7 @@ class BadInputTest {
     }
 
     private static HttpResponse<String> decide(String body) {
-        return service.send(HttpRequest.newBuilder(service.uri("/v1/decide"))
+        return service().send(HttpRequest.newBuilder(service().uri("/v1/decide"))
                 .timeout(LIMIT)
                 .header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
                 .header("Content-Type", "application/json")
@@ -137,7 +132,7 @@ class BadInputTest {
 
     @Test
     void loneSurrogatesAreRefusedAndNotDecided() throws Exception {
-        long before = service.logLines();
+        long before = service().logLines();
         // Escaped by hand: the HTTP client would send a lone surrogate in a Java string as '?'.
         for (String content : new String[]{"a \\ud800 b", "\\udc00 mail anna@example.org", "end \\udbff"}) {
             String raw = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", "
@@ -146,7 +141,7 @@ class BadInputTest {
             assertEquals(400, response.statusCode(), response.body());
             assertEquals(Problem.TYPE_BASE + "unpaired-surrogate", Json.MAPPER.readTree(response.body()).get("type").asText());
         }
-        assertEquals(before, service.logLines());
+        assertEquals(before, service().logLines());
     }
 
     @Test
