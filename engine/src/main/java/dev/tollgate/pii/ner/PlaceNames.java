@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,7 +51,9 @@ final class PlaceNames {
     private static List<String> loadCities(String language) {
         TimeZoneNames zones = TimeZoneNames.getInstance(ULocale.forLanguageTag(language));
         Set<String> names = new LinkedHashSet<>();
-        for (String zone : TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
+        // Sorted: ICU returns the zones as a set whose order differs between runs, and the corpus picks by index.
+        for (String zone : new TreeSet<>(TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION,
+                null, null))) {
             String city = zones.getExemplarLocationName(zone);
             if (city != null && !city.isBlank()) {
                 names.add(city);

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * not show (the model cache key also hashes the templates).
  */
 public final class TrainingCorpus {
-    public static final String VERSION = "corpus-5";
+    public static final String VERSION = "corpus-6";
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
 
     private TrainingCorpus() {

@@ -18,22 +18,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The local detector (patterns, rules and the NER model, as the service runs it) on the independent test set:
  * fails when an overlap F1 per language and type falls below its floor, or when more hard negatives get a false
- * name, place or organisation. The NER model is trained anew on each machine and its figures vary by up to 0.03
- * between trainings (three trainings of ner-a07f4fb96b46 measured), so a floor is the lowest figure seen minus
- * 0.04 for the NER types. The issue's
- * targets are higher; docs/pii.md says which are met.
+ * name, place or organisation. Training is deterministic (one thread, fixed seeds, sorted inputs), so every
+ * machine trains the same model for one cache key and a floor is the measured figure minus 0.02. The issue's
+ * targets are higher; docs/pii.md says which are met. When the model changes, measure again and reset the floors.
  */
 class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.75, 0.76, 0.73, 0.74, 0.69},
-            "LOCATION", new double[] {0.68, 0.73, 0.77, 0.71, 0.73},
-            "ORGANIZATION", new double[] {0.43, 0.36, 0.25, 0.27, 0.25},
+            "PERSON", new double[] {0.77, 0.78, 0.75, 0.76, 0.71},
+            "LOCATION", new double[] {0.70, 0.76, 0.79, 0.75, 0.76},
+            "ORGANIZATION", new double[] {0.45, 0.38, 0.27, 0.29, 0.27},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
-    /** Share of hard negatives with a false name, place or organisation: 6.8% when set, plus 0.02. */
-    private static final double MAX_HARD_NEGATIVE_RATE = 0.088;
+    /** Share of hard negatives with a false name, place or organisation: 6.5% when set, plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.085;
 
     private static EvaluateCommand.Result result;
     private static HardNegatives.Rate hardNegatives;
