@@ -90,22 +90,26 @@ public final class FakeValues implements SlotValues {
                     "Assicurazioni {L}", "Autofficina {L}"));
 
     private final boolean trainingVariety;
+    private final RegistryKnowledge knowledge;
     private final List<Faker> foreignNames;
     private final String language;
     private final Faker faker;
     private final Random random;
 
+    /** Plain Datafaker values, as the evaluation sets use them. */
     public FakeValues(String language, long seed) {
-        this(language, seed, false);
+        this(language, seed, null);
     }
 
     /**
-     * @param trainingVariety whether {CITY} is sometimes a capital or a region (Datafaker's cities are invented for
-     *                        some locales, "Port Teodora") and {ORG} sometimes a sector-word company name; the
-     *                        training corpus wants these, the evaluation sets keep to plain Datafaker values
+     * @param knowledge for the training corpus, which wants variety: {CITY} is then sometimes a capital, a region,
+     *                  an ICU city or a GeoNames city (Datafaker's cities are invented for some locales, "Port
+     *                  Teodora"), a first name sometimes a given name from another country, and {ORG} sometimes
+     *                  a sector-word company name; null for plain Datafaker values
      */
-    public FakeValues(String language, long seed, boolean trainingVariety) {
-        this.trainingVariety = trainingVariety;
+    FakeValues(String language, long seed, RegistryKnowledge knowledge) {
+        this.trainingVariety = knowledge != null;
+        this.knowledge = knowledge;
         this.language = language;
         this.random = new Random(seed);
         this.faker = new Faker(Locale.forLanguageTag(language), new Random(seed ^ 0x5DEECE66DL));
@@ -173,6 +177,9 @@ public final class FakeValues implements SlotValues {
     }
 
     private String firstName() {
+        if (trainingVariety && random.nextInt(5) == 0) {
+            return pick(knowledge.givenNames());
+        }
         return names().name().firstName();
     }
 
@@ -186,13 +193,20 @@ public final class FakeValues implements SlotValues {
     }
 
     private String city() {
-        int kind = trainingVariety ? random.nextInt(7) : 6;
+        int kind = trainingVariety ? random.nextInt(9) : 8;
         return switch (kind) {
             case 0 -> faker.nation().capitalCity();
             case 1 -> faker.address().state();
             case 2, 3 -> pick(PlaceNames.cities(placeLanguage()));
+            case 4, 5 -> geoNamesCity();
             default -> faker.address().city();
         };
+    }
+
+    /** A GeoNames city by its main name, or one time in four by another of its names ("Atene", "Αθηναι"). */
+    private String geoNamesCity() {
+        RegistryKnowledge.City city = pick(knowledge.cities());
+        return city.alternates().isEmpty() || random.nextInt(4) != 0 ? city.name() : pick(city.alternates());
     }
 
     private String country() {
@@ -205,7 +219,7 @@ public final class FakeValues implements SlotValues {
         return random.nextInt(8) == 0 ? pick(PlaceNames.DISPLAY_LANGUAGES) : language;
     }
 
-    private String pick(List<String> values) {
+    private <T> T pick(List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 }

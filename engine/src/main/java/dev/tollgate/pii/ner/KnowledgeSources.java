@@ -2,6 +2,7 @@ package dev.tollgate.pii.ner;
 
 import com.ibm.icu.util.VersionInfo;
 import java.util.List;
+import java.util.stream.Stream;
 import net.datafaker.Faker;
 
 /** The packages the gazetteer and the corpus draw on, with versions and licences, for the report and the key. */
@@ -9,17 +10,20 @@ final class KnowledgeSources {
     private KnowledgeSources() {
     }
 
-    static List<String> lines() {
-        return List.of(
+    /** The Maven packages, then the registry packages of scripts/knowledge.sh as its SOURCES file states them. */
+    static List<String> lines(RegistryKnowledge knowledge) {
+        return Stream.concat(Stream.of(
                 "com.ibm.icu:icu4j " + VersionInfo.ICU_VERSION + " (CLDR " + com.ibm.icu.util.LocaleData
                         .getCLDRVersion() + "), Unicode License v3: region display names and time-zone exemplar"
                         + " cities in " + PlaceNames.DISPLAY_LANGUAGES.size() + " languages",
                 "net.datafaker:datafaker " + version(Faker.class) + ", Apache-2.0: given names, surnames, cities,"
-                        + " companies in en/de/fr/es/it and names in " + Gazetteer.NAME_LOCALES);
+                        + " companies in en/de/fr/es/it and names in " + Gazetteer.NAME_LOCALES),
+                knowledge.sources().stream()).toList();
     }
 
+    /** The class-path sources; the registry ones enter the key through scripts/knowledge.sh (NerModelCache). */
     static String fingerprint() {
-        return String.join("|", lines());
+        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), List.of())));
     }
 
     private static String version(Class<?> type) {

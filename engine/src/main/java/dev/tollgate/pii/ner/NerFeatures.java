@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class NerFeatures {
     /** Bump when the code of {@link WordFeatures}, {@link WordShape} or the {@link Gazetteer} changes: the key. */
-    static final String VERSION = "features-3";
+    static final String VERSION = "features-5";
     static final String XML = """
             <featureGenerators name="nameFinder">
               <generator class="dev.tollgate.pii.ner.WordFeatures$Factory"/>

@@ -28,7 +28,7 @@ import opennlp.tools.util.TrainingParameters;
  * cached. Usage: {@code NerTrainer [repo-root]}; scripts/train-ner.sh runs it.
  */
 public final class NerTrainer {
-    static final String VERSION = "trainer-4";
+    static final String VERSION = "trainer-5";
     private static final long SEED = 20_261_128L;
     private static final int TEXTS = 24_000;
     private static final int HELD_OUT_EVERY = 10;
@@ -51,15 +51,16 @@ public final class NerTrainer {
         if (Files.exists(model) && Files.exists(report)) {
             System.out.println("NER model cached, training skipped");
         } else {
-            Files.writeString(report, train(model), StandardCharsets.UTF_8);
+            RegistryKnowledge knowledge = RegistryKnowledge.load(RegistryKnowledge.directory(root));
+            Files.writeString(report, train(model, knowledge), StandardCharsets.UTF_8);
         }
         System.out.print(Files.readString(report));
         System.out.println(model);
     }
 
     /** Trains, writes the model atomically to {@code modelFile} and returns the training report. */
-    static String train(Path modelFile) throws IOException {
-        List<AnnotatedText> corpus = TrainingCorpus.generate(SEED, TEXTS);
+    static String train(Path modelFile, RegistryKnowledge knowledge) throws IOException {
+        List<AnnotatedText> corpus = TrainingCorpus.generate(SEED, TEXTS, knowledge);
         List<NameSample> training = new ArrayList<>();
         List<AnnotatedText> heldOut = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
@@ -70,7 +71,7 @@ public final class NerTrainer {
             }
         }
         long started = System.nanoTime();
-        TokenNameFinderModel model = trainModel(training, ITERATIONS);
+        TokenNameFinderModel model = trainModel(training, ITERATIONS, Gazetteer.build(knowledge));
         double seconds = (System.nanoTime() - started) / 1e9;
         Files.createDirectories(modelFile.getParent());
         Path partial = modelFile.resolveSibling(modelFile.getFileName() + ".partial");
@@ -88,15 +89,17 @@ public final class NerTrainer {
                 + String.format("model %s (%d KiB), %d training texts (%d chunks), %d held out, trained in %.0f s%n",
                         modelFile, Files.size(modelFile) / 1024, corpus.size() - heldOut.size(), training.size(),
                         heldOut.size(), seconds)
-                + "knowledge sources:\n  " + String.join("\n  ", KnowledgeSources.lines()) + "\n"
+                + "knowledge sources:\n  " + String.join("\n  ", KnowledgeSources.lines(knowledge)) + "\n"
                 + "held-out split (same template family as training, so an upper bound):\n"
                 + ScoreTable.format(scorer);
     }
 
-    /** A maximum-entropy name finder over the project's feature configuration. */
-    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations) throws IOException {
+    /** A maximum-entropy name finder over the project's feature configuration, carrying its gazetteer. */
+    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer)
+            throws IOException {
         return NameFinderME.train("mul", null, ObjectStreamUtils.createObjectStream(samples), parameters(iterations),
-                new TokenNameFinderFactory(NerFeatures.bytes(), Map.of(), new BilouCodec()));
+                new TokenNameFinderFactory(NerFeatures.bytes(), Map.of(Gazetteer.ARTIFACT, gazetteer),
+                        new BilouCodec()));
     }
 
     private static TrainingParameters parameters(int iterations) {
@@ -111,7 +114,7 @@ public final class NerTrainer {
     /** Everything about training that changes the model, for the cache key. */
     static String fingerprint() {
         return String.join("|", VERSION, Long.toString(SEED), Integer.toString(TEXTS),
-                Integer.toString(HELD_OUT_EVERY), Integer.toString(ITERATIONS), Integer.toString(CUTOFF), Integer.toString(THREADS), "bilou",
-                NerFeatures.VERSION, NerFeatures.XML);
+                Integer.toString(HELD_OUT_EVERY), Integer.toString(ITERATIONS), Integer.toString(CUTOFF),
+                Integer.toString(THREADS), "bilou", NerFeatures.VERSION, NerFeatures.XML);
     }
 }

@@ -7,21 +7,22 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * The generated NER training corpus: {@link TrainingTemplates} (whole templates and composed clauses, half each) filled with Datafaker values, languages in turn,
+ * The generated NER training corpus: {@link TrainingTemplates} (whole templates and composed clauses, half each)
+ * filled with Datafaker values and the {@link RegistryKnowledge}'s cities and given names, languages in turn,
  * deterministic for a seed. Bump {@link #VERSION} when the generation changes in a way the templates' text does
  * not show (the model cache key also hashes the templates).
  */
 public final class TrainingCorpus {
-    public static final String VERSION = "corpus-6";
+    public static final String VERSION = "corpus-7";
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
 
     private TrainingCorpus() {
     }
 
-    public static List<AnnotatedText> generate(long seed, int count) {
+    public static List<AnnotatedText> generate(long seed, int count, RegistryKnowledge knowledge) {
         Map<String, FakeValues> values = new TreeMap<>();
         for (int i = 0; i < LANGUAGES.size(); i++) {
-            values.put(LANGUAGES.get(i), new FakeValues(LANGUAGES.get(i), seed * 31 + i, true));
+            values.put(LANGUAGES.get(i), new FakeValues(LANGUAGES.get(i), seed * 31 + i, knowledge));
         }
         Random random = new Random(seed);
         List<AnnotatedText> texts = new ArrayList<>(count);

@@ -12,6 +12,8 @@ final class TrainingTemplates {
     static final Map<String, List<String>> BY_LANGUAGE = Map.of(
             "en", List.of(
                     "{FIRST}: thanks, I owe you one!",
+                    "{FIRST}: Where are you?\n{FIRST}: In {CITY}.",
+                    "{FIRST}: Where is {FIRST} from?\n{FIRST}: {COUNTRY}, I think.",
                     "{FIRST}: {OPENER} me when you land.",
                     "Last name? {LAST}",
                     "Surname: {LAST}",
@@ -60,6 +62,8 @@ final class TrainingTemplates {
                     "Reservation for {PER}, {NUM} guests, {DAY} at {TIME}."),
             "de", List.of(
                     "{FIRST}: danke, ich schulde dir was!",
+                    "{FIRST}: Wo bist du?\n{FIRST}: In {CITY}.",
+                    "{FIRST}: Woher kommt {FIRST}?\n{FIRST}: Aus {CITY}, glaube ich.",
                     "Nachname? {LAST}",
                     "Anders als der Bericht von {LAST} ist dieser kurz.",
                     "Wir sind aus {CITY} hierher gezogen.",
@@ -98,6 +102,8 @@ final class TrainingTemplates {
                     "Reservierung für {PER}, {NUM} Personen, {DAY} um {TIME}."),
             "fr", List.of(
                     "{FIRST} : merci, je te dois une fière chandelle !",
+                    "{FIRST} : Tu es où ?\n{FIRST} : À {CITY}.",
+                    "{FIRST} : {FIRST} vient d'où ?\n{FIRST} : De {CITY}, je crois.",
                     "Nom de famille ? {LAST}",
                     "Contrairement au rapport de {LAST}, celui-ci est court.",
                     "Nous avons déménagé de {CITY} il y a longtemps.",
@@ -134,6 +140,8 @@ final class TrainingTemplates {
                     "Réservation au nom de {PER}, {NUM} personnes, {DAY} à {TIME}."),
             "es", List.of(
                     "{FIRST}: ¡gracias, te debo una!",
+                    "{FIRST}: ¿Dónde estás?\n{FIRST}: En {CITY}.",
+                    "{FIRST}: ¿De dónde es {FIRST}?\n{FIRST}: De {CITY}, creo.",
                     "¿Apellido? {LAST}",
                     "A diferencia del informe de {LAST}, este es corto.",
                     "Nos mudamos desde {CITY} hace años.",
@@ -170,6 +178,8 @@ final class TrainingTemplates {
                     "A nombre de {PER}: {NUM} personas, {DAY} a las {TIME}."),
             "it", List.of(
                     "{FIRST}: grazie, ti devo un favore!",
+                    "{FIRST}: Dove sei?\n{FIRST}: A {CITY}.",
+                    "{FIRST}: Di dove è {FIRST}?\n{FIRST}: Di {CITY}, credo.",
                     "Cognome? {LAST}",
                     "A differenza del rapporto di {LAST}, questo è breve.",
                     "Ci siamo trasferiti da {CITY} anni fa.",

@@ -2,6 +2,7 @@ package dev.tollgate.pii.ner;
 
 import java.util.List;
 import java.util.Locale;
+import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
@@ -25,7 +26,7 @@ public final class WordFeatures implements AdaptiveFeatureGenerator {
     private String[] sentence;
     private String[] lower;
     private String[] shapes;
-    private String[] kinds;
+    private String[][] kinds;
     private boolean[] hasLetter;
 
     WordFeatures(Gazetteer gazetteer) {
@@ -51,7 +52,9 @@ public final class WordFeatures implements AdaptiveFeatureGenerator {
         for (int offset = -GAZETTEER_WINDOW; offset <= GAZETTEER_WINDOW; offset++) {
             int at = index + offset;
             if (at >= 0 && at < tokens.length && kinds[at] != null) {
-                features.add(GAZ[offset + GAZETTEER_WINDOW] + kinds[at]);
+                for (String kind : kinds[at]) {
+                    features.add(GAZ[offset + GAZETTEER_WINDOW] + kind);
+                }
             }
         }
         features.add("w&s=" + lower[index] + "," + shapes[index]);
@@ -73,21 +76,29 @@ public final class WordFeatures implements AdaptiveFeatureGenerator {
         sentence = tokens;
         lower = new String[tokens.length];
         shapes = new String[tokens.length];
-        kinds = new String[tokens.length];
+        kinds = new String[tokens.length][];
         hasLetter = new boolean[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             lower[i] = tokens[i].toLowerCase(Locale.ROOT);
             shapes[i] = WordShape.of(tokens[i]);
-            kinds[i] = gazetteer.kinds(tokens[i]);
+            // One feature per list, not one per combination: "city+first" alone would be a rare feature.
+            String listed = gazetteer.kinds(tokens[i]);
+            kinds[i] = listed == null ? null : listed.split("\\+");
             hasLetter[i] = !shapes[i].equals(WordShape.NO_LETTER) && !shapes[i].equals(WordShape.NUMBER);
         }
     }
 
-    /** Named by class in the feature generator XML stored in the model, so it needs a public no-arg constructor. */
+    /**
+     * Named by class in the feature generator XML stored in the model, so it needs a public no-arg constructor.
+     * The gazetteer is the model's own artifact (the training resources while training).
+     */
     public static final class Factory extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {
         @Override
-        public AdaptiveFeatureGenerator create() {
-            return new WordFeatures(Gazetteer.shared());
+        public AdaptiveFeatureGenerator create() throws InvalidFormatException {
+            if (!(resourceManager.getResource(Gazetteer.ARTIFACT) instanceof Gazetteer gazetteer)) {
+                throw new InvalidFormatException("the NER model has no " + Gazetteer.ARTIFACT + "; retrain it");
+            }
+            return new WordFeatures(gazetteer);
         }
     }
 }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
-    private final Gazetteer gazetteer = Gazetteer.shared();
+    private final Gazetteer gazetteer = TestKnowledge.GAZETTEER;
 
     @Test
     void countriesAreKnownInManyLanguagesAndScripts() {
@@ -21,6 +24,30 @@ class GazetteerTest {
     void citiesAreKnownInTheirLocalForms() {
         for (String city : new String[] {"Chicago", "Москва", "Αθήνα", "Kiew", "Helsinki", "Lisbonne"}) {
             assertTrue(kinds(city).contains("city"), city);
+        }
+    }
+
+    @Test
+    void geoNamesCitiesAreKnownByTheirOtherNamesAndScripts() {
+        for (String city : new String[] {"Kenosha", "Кеноша", "ΑΘΗΝΑ", "Atene", "Zaragoza", "Gdańsk", "Тернопіль"}) {
+            assertTrue(kinds(city).contains("city"), city);
+        }
+    }
+
+    @Test
+    void givenNamesFromManyCountriesAreKnown() {
+        for (String name : new String[] {"Zsófia", "Małgorzata", "Ioannis", "Jiří"}) {
+            assertTrue(kinds(name).contains("first"), name);
+        }
+    }
+
+    @Test
+    void aModelCarriesItsGazetteer() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Gazetteer.Serializer().serialize(gazetteer, bytes);
+        Gazetteer read = new Gazetteer.Serializer().create(new ByteArrayInputStream(bytes.toByteArray()));
+        for (String word : new String[] {"Kenosha", "Москва", "Estland", "Zsófia", "GmbH", "sandwiches"}) {
+            assertEquals(gazetteer.kinds(word), read.kinds(word), word);
         }
     }
 

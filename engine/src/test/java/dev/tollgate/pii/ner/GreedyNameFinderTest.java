@@ -17,14 +17,15 @@ class GreedyNameFinderTest {
     @Test
     void findsWhatOpenNlpsBeamSearchOfWidthOneFinds() throws Exception {
         List<NameSample> samples = new ArrayList<>();
-        TrainingCorpus.generate(21, 800).forEach(t -> samples.addAll(NameSamples.of(t)));
-        TokenNameFinderModel model = NerTrainer.trainModel(samples, 20);
+        TrainingCorpus.generate(21, 800, TestKnowledge.KNOWLEDGE)
+                .forEach(t -> samples.addAll(NameSamples.of(t)));
+        TokenNameFinderModel model = NerTrainer.trainModel(samples, 20, TestKnowledge.GAZETTEER);
         MaxentModel maxent = model.getArtifact("nameFinder.model");
         BeamSearch beam = new BeamSearch(1, maxent);
         SequenceCodec<String> codec = model.getFactory().createSequenceCodec();
         GreedyNameFinder greedy = new GreedyNameFinder(model);
         int names = 0;
-        for (AnnotatedText text : TrainingCorpus.generate(22, 150)) {
+        for (AnnotatedText text : TrainingCorpus.generate(22, 150, TestKnowledge.KNOWLEDGE)) {
             for (NameSample sample : NameSamples.of(text)) {
                 String[] tokens = sample.getSentence();
                 Span[] expected = codec.decode(beam.bestSequence(tokens, null,

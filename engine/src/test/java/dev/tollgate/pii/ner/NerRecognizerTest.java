@@ -22,9 +22,10 @@ class NerRecognizerTest {
     @BeforeAll
     static void trainSmallModel() throws Exception {
         List<NameSample> samples = new ArrayList<>();
-        TrainingCorpus.generate(11, 1_500).forEach(t -> samples.addAll(NameSamples.of(t)));
-        recognizer = new NerRecognizer(NerTrainer.trainModel(samples, 30), 0.0);
-        texts = TrainingCorpus.generate(12, 200);
+        TrainingCorpus.generate(11, 1_500, TestKnowledge.KNOWLEDGE)
+                .forEach(t -> samples.addAll(NameSamples.of(t)));
+        recognizer = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER), 0.0);
+        texts = TrainingCorpus.generate(12, 200, TestKnowledge.KNOWLEDGE);
     }
 
     @Test

