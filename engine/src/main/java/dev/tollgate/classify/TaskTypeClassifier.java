@@ -31,7 +31,9 @@ public final class TaskTypeClassifier {
     /** Tasks cue words settle, most demanding first. */
     public static final List<String> CUE_TASKS = List.of("code", "reasoning", "translate", "summarize", "draft",
             "extract", "classify");
-    static final double MIN_PROBABILITY = 0.5;
+    /** The corpus section of texts that ask for nothing (a report, a notice): no task is derived from them. */
+    static final String NO_REQUEST = "none";
+    static final double MIN_PROBABILITY = 0.35;
     static final int REQUEST_WORDS = 48;
     private static final int ITERATIONS = 100;
 
@@ -51,14 +53,23 @@ public final class TaskTypeClassifier {
 
     /** The task type the text asks for; null when neither stage can tell. */
     public String derive(String text) {
+        Guess guess = guess(text);
+        return guess.probability() >= MIN_PROBABILITY && !NO_REQUEST.equals(guess.task()) ? guess.task() : null;
+    }
+
+    /** A task and how sure the stage that named it is: 1 for a cue word, else the categorizer's probability. */
+    record Guess(String task, double probability) {
+    }
+
+    Guess guess(String text) {
         Tokens tokens = Tokens.of(TextFolding.fold(text));
         int found = cues.match(tokens);
         if (found != 0) {
-            return CUE_TASKS.get(Integer.numberOfTrailingZeros(found));
+            return new Guess(CUE_TASKS.get(Integer.numberOfTrailingZeros(found)), 1);
         }
         double[] probabilities = categorizer.categorize(ends(SensitivityModel.words(ClassifierInput.prepare(text))));
         String best = categorizer.getBestCategory(probabilities);
-        return probabilities[categorizer.getIndex(best)] >= MIN_PROBABILITY ? best : null;
+        return new Guess(best, probabilities[categorizer.getIndex(best)]);
     }
 
     private static String[] ends(String[] words) {
