@@ -19,7 +19,8 @@ import opennlp.tools.doccat.DocumentSample;
  *       ({@code lexicons/tasks/corpus.txt}: faq, reasoning, chat, draft); its best category is the task when its
  *       probability reaches {@link #MIN_PROBABILITY}. Below that the text gives no clear sign of its task (a
  *       document pasted without a request reads as any of them), and no task is derived: the declared one
- *       stands alone rather than a guess deciding the route. The categorizer reads each sentence once
+ *       stands alone rather than a guess deciding the route, unless stage 2b is configured: then the on-device
+ *       model is asked ({@link ModelIntentClassifier}), within the routing policy's latency budget. The categorizer reads each sentence once
  *       ({@link ClassifierInput}) and only the first and the last {@link #REQUEST_WORDS} words, where a request
  *       states what it wants: over a long or repetitive document its evidence would pile up until any guess
  *       looked certain.</li>
@@ -31,16 +32,22 @@ public final class TaskTypeClassifier {
     /** Tasks cue words settle, most demanding first. */
     public static final List<String> CUE_TASKS = List.of("code", "reasoning", "translate", "summarize", "draft",
             "extract", "classify");
-    /** The corpus section of texts that ask for nothing (a report, a notice): no task is derived from them. */
-    static final String NO_REQUEST = "none";
     static final double MIN_PROBABILITY = 0.35;
     static final int REQUEST_WORDS = 48;
     private static final int ITERATIONS = 100;
 
     private final TermMatcher cues;
     private final DocumentCategorizerME categorizer;
+    private final ModelIntentClassifier model;
 
+    /** Stages 1 and 2 only. */
     public TaskTypeClassifier() {
+        this(null);
+    }
+
+    /** @param model stage 2b, asked what stages 1 and 2 cannot settle; null: not asked */
+    public TaskTypeClassifier(ModelIntentClassifier model) {
+        this.model = model;
         Map<String, List<String>> cueSections = sections("cues");
         List<Term> terms = new ArrayList<>();
         for (int t = 0; t < CUE_TASKS.size(); t++) {
@@ -51,10 +58,13 @@ public final class TaskTypeClassifier {
         categorizer = train(sections("corpus"));
     }
 
-    /** The task type the text asks for; null when neither stage can tell. */
+    /** The task type the text asks for; null when no stage can tell. */
     public String derive(String text) {
         Guess guess = guess(text);
-        return guess.probability() >= MIN_PROBABILITY && !NO_REQUEST.equals(guess.task()) ? guess.task() : null;
+        if (guess.probability() >= MIN_PROBABILITY) {
+            return guess.task();
+        }
+        return model == null ? null : model.ask(text);
     }
 
     /** A task and how sure the stage that named it is: 1 for a cue word, else the categorizer's probability. */

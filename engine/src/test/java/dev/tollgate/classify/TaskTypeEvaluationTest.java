@@ -70,8 +70,7 @@ class TaskTypeEvaluationTest {
             double min = threshold;
             TaskTypeEvaluation.Scores scores = TaskTypeEvaluation.score(dev, text -> {
                 TaskTypeClassifier.Guess guess = CLASSIFIER.guess(text);
-                return guess.probability() >= min && !TaskTypeClassifier.NO_REQUEST.equals(guess.task())
-                        ? guess.task() : null;
+                return guess.probability() >= min ? guess.task() : null;
             });
             TaskTypeEvaluation.Counts all = scores.get(TaskTypeEvaluation.ALL, TaskTypeEvaluation.ALL);
             System.out.printf(java.util.Locale.ROOT, "threshold %.2f: dev accuracy %.3f, precision %.3f%n", threshold,

@@ -178,6 +178,28 @@ public final class SlmExecutor implements Executor {
         return text.toString();
     }
 
+    /**
+     * Which of {@code choices} the model answers to the messages: greedy decoding under a grammar that admits only
+     * those strings, so the answer is always one of them (the intent question of the derived task type).
+     */
+    public String choose(List<Message> messages, List<String> choices) throws ExecutorException {
+        String grammar = "root ::= " + String.join(" | ", choices.stream().map(c -> '"' + c + '"').toList());
+        int longest = choices.stream().mapToInt(String::length).max().orElse(1);
+        LlamaModel model = serial.acquire();
+        try {
+            String prompt = prompt(model, messages);
+            InferenceParameters inference = greedy(prompt).setGrammar(grammar).setNPredict(longest);
+            StringBuilder answer = new StringBuilder();
+            LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
+            while (llama(outputs::hasNext)) {
+                answer.append(llama(outputs::next).text);
+            }
+            return answer.toString().strip();
+        } finally {
+            serial.release();
+        }
+    }
+
     /** The scores behind {@link Generation#confidence()}, for tests; holds the model's permit while scoring. */
     TokenScorer.Scores score(String prompt, String answer) throws ExecutorException {
         serial.acquire();
