@@ -9,24 +9,25 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 
 /**
- * Derives the task type of a request from its text, in two stages (English, German, French, Spanish, Italian).
+ * Derives the task type of a request from its text, in stages (English, German, French, Spanish, Italian).
  *
  * <ol>
  *   <li>Cue words ({@code lexicons/tasks/cues.txt}): "write code", "step by step", "translate", "summarise",
  *       "draft", "extract", "classify" and their translations settle the task on their own. When cues of several
  *       tasks occur, the most demanding wins, in the order of {@link #CUE_TASKS}.</li>
  *   <li>What no cue settles goes to an OpenNLP document categorizer trained in memory on the project's requests
- *       ({@code lexicons/tasks/corpus.txt}: faq, reasoning, chat, draft); its best category is the task when its
- *       probability reaches {@link #MIN_PROBABILITY}. Below that the text gives no clear sign of its task (a
- *       document pasted without a request reads as any of them), and no task is derived: the declared one
- *       stands alone rather than a guess deciding the route, unless stage 2b is configured: then the on-device
- *       model is asked ({@link ModelIntentClassifier}), within the routing policy's latency budget. The categorizer reads each sentence once
- *       ({@link ClassifierInput}) and only the first and the last {@link #REQUEST_WORDS} words, where a request
- *       states what it wants: over a long or repetitive document its evidence would pile up until any guess
- *       looked certain.</li>
+ *       ({@code lexicons/tasks/corpus.txt}: faq, reasoning, chat, draft, summarize, extract, classify); its best
+ *       category is the task when its probability reaches {@link #MIN_PROBABILITY} (chosen on eval/tasks/dev.jsonl,
+ *       docs/classifiers.md). Below that the text gives no clear sign of its task (a document pasted without a
+ *       request reads as any of them), and no task is derived: the declared one stands alone rather than a guess
+ *       deciding the route. The categorizer reads each sentence once ({@link ClassifierInput}) and only the first
+ *       and the last {@link #REQUEST_WORDS} words, where a request states what it wants: over a long or repetitive
+ *       document its evidence would pile up until any guess looked certain.</li>
+ *   <li>(2b, off by default) What the categorizer leaves unsettled goes to the on-device model, asked a closed
+ *       question within the routing policy's latency budget ({@link ModelIntentClassifier}).</li>
  * </ol>
  * Training reads the corpus in a fixed order and draws no random numbers, so every instance derives the same
- * task for the same text. Immutable and safe to share between threads.
+ * task for the same text from stages 1 and 2. Safe to share between threads.
  */
 public final class TaskTypeClassifier {
     /** Tasks cue words settle, most demanding first. */

@@ -43,7 +43,10 @@ final class TaskTypeEvaluation {
         }
     }
 
-    /** Language ("all" too) -> class ("all" too: accuracy as recall) -> counts; plus the misclassified texts. */
+    /**
+     * Language ("all" too) -> class ("all" too: accuracy as recall) -> counts; plus the misclassified texts. A class
+     * never predicted prints its precision as "-".
+     */
     record Scores(Map<String, Map<String, Counts>> byLanguage, List<String> errors) {
         Counts get(String lang, String task) {
             return byLanguage.get(lang).get(task);
@@ -54,7 +57,8 @@ final class TaskTypeEvaluation {
             System.out.println("| Language | Class | Texts | Precision | Recall |");
             System.out.println("|----------|-------|-------|-----------|--------|");
             byLanguage.forEach((lang, classes) -> classes.forEach((task, c) -> System.out.printf(Locale.ROOT,
-                    "| %s | %s | %d | %.3f | %.3f |%n", lang, task, c.labelled, c.precision(), c.recall())));
+                    "| %s | %s | %d | %s | %.3f |%n", lang, task, c.labelled,
+                    c.predicted == 0 ? "-" : String.format(Locale.ROOT, "%.3f", c.precision()), c.recall())));
             errors.forEach(e -> System.out.println("misclassified: " + e));
         }
     }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,5 +78,22 @@ class TaskTypeEvaluationTest {
             System.out.printf(java.util.Locale.ROOT, "threshold %.2f: dev accuracy %.3f, precision %.3f%n", threshold,
                     all.recall(), all.precision());
         }
+    }
+
+    /** The set is written apart from the training lexicons: no request of either part is a line of them. */
+    @Test
+    void theSetSharesNoLineWithTheTrainingLexicons() {
+        Set<String> lexicons = new HashSet<>();
+        for (String name : List.of("cues", "corpus")) {
+            SectionedLexicon.read("/lexicons/tasks/" + name + ".txt").values()
+                    .forEach(lines -> lines.forEach(line -> lexicons.add(TextFolding.fold(line).strip())));
+        }
+        List<String> shared = new ArrayList<>();
+        for (String part : List.of("dev", "test")) {
+            TaskTypeEvaluation.read(part).stream().map(e -> TextFolding.fold(e.text()).strip())
+                    .filter(lexicons::contains).forEach(shared::add);
+        }
+        assertTrue(lexicons.size() > 300, "the lexicons were read");
+        assertTrue(shared.isEmpty(), "lines shared with the lexicons: " + shared);
     }
 }
