@@ -142,10 +142,19 @@ public final class SlmExecutor implements Executor {
         InferenceParameters inference = greedy(prompt).setNPredict(budget);
         LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
         PieceCounter pieces = new PieceCounter(onText);
+        drain(outputs, pieces::accept);
+        String text = pieces.text();
+        Double confidence = request.withConfidence() ? confidence(prompt, text) : null;
+        return new Generation(text, promptTokens, pieces.tokens(), confidence,
+                pieces.endedByModel() ? "stop" : "length");
+    }
+
+    /** Hands every output to {@code onOutput}, in order. */
+    private static void drain(LlamaIterator outputs, Consumer<LlamaOutput> onOutput) throws ExecutorException {
         boolean finished = false;
         try {
             while (llama(outputs::hasNext)) {
-                pieces.accept(llama(outputs::next));
+                onOutput.accept(llama(outputs::next));
             }
             finished = true;
         } finally {
@@ -153,10 +162,6 @@ public final class SlmExecutor implements Executor {
                 outputs.cancel(); // frees the slot when the consumer or llama.cpp failed mid-answer
             }
         }
-        String text = pieces.text();
-        Double confidence = request.withConfidence() ? confidence(prompt, text) : null;
-        return new Generation(text, promptTokens, pieces.tokens(), confidence,
-                pieces.endedByModel() ? "stop" : "length");
     }
 
     /** Called with the model's permit held. A confidence is optional: its failure must not fail the answer. */
@@ -190,10 +195,7 @@ public final class SlmExecutor implements Executor {
             String prompt = prompt(model, messages);
             InferenceParameters inference = greedy(prompt).setGrammar(grammar).setNPredict(longest);
             StringBuilder answer = new StringBuilder();
-            LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
-            while (llama(outputs::hasNext)) {
-                answer.append(llama(outputs::next).text);
-            }
+            drain(llama(() -> model.generate(inference).iterator()), output -> answer.append(output.text));
             return answer.toString().strip();
         } finally {
             serial.release();
