@@ -148,6 +148,13 @@ discloses if {
 	count(content_practices) == 0
 }
 
+# The rules that deny: a deny's message names these, not the high-risk duties that may fire beside them.
+denying contains prohibited_use_case_rule.rule if prohibited_use_case
+
+denying contains prohibited_task_rule.rule if prohibited_task
+
+denying contains rule.rule if some rule in content_fired
+
 default deny := false
 
 deny if prohibited_use_case
@@ -174,4 +181,5 @@ verdict := {
 	"obligations": obligations,
 	"route": null,
 	"reasons": [reason | some reason in fired],
+	"denied_by": sort(denying),
 }

@@ -9,6 +9,7 @@ test_ordinary_request_is_disclosed_only if {
 		"deny": false, "forbidden": [], "route": null,
 		"obligations": [{"type": "disclose_ai_interaction", "entities": [], "applies_to": null}],
 		"reasons": [{"rule": "ai-act.art50.disclosure", "basis": "EU AI Act Art. 50(1)", "message": "The person is told that they are interacting with an AI system"}],
+		"denied_by": [],
 	}
 }
 
@@ -76,6 +77,14 @@ test_two_practices_name_both_points if {
 	v := ai_act.verdict with input as with_practices(["social_scoring", "predictive_policing_profiling"])
 	v.deny
 	testing.rule_ids(v) == {"ai-act.art5-1c.social-scoring", "ai-act.art5-1d.crime-prediction-by-profiling"}
+}
+
+test_a_practice_in_a_high_risk_use_case_is_denied_by_the_practice_alone if {
+	facts := testing.facts({"ai_act_use_case": "recruitment"}, "DE", {}, testing.catalog)
+	v := ai_act.verdict with input as object.union(facts, {"content": {"prohibited_practices": ["emotion_recognition_workplace"], "derived_task_type": "chat"}})
+	v.deny
+	"ai-act.annex3.human-oversight" in testing.rule_ids(v)
+	v.denied_by == ["ai-act.art5-1f.emotion-recognition-work-education"]
 }
 
 test_content_without_practice_is_disclosed_only if {

@@ -15,7 +15,10 @@ import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
+import dev.tollgate.classify.ModelIntentClassifier;
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.TaskTypeClassifier;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.config.TollgateConfig;
@@ -28,6 +31,7 @@ import dev.tollgate.execute.ExecutorFactory;
 import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.execute.slm.SlmExecutor;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
@@ -53,6 +57,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -105,7 +110,9 @@ public final class TollgateServer implements AutoCloseable {
         Detection detection = detection(config.pii());
         PiiDetector pii = detection.detector();
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
-        FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier());
+        ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
+        FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier(),
+                new ProhibitedPracticeClassifier(), new TaskTypeClassifier(intentModel(config, catalog, executors)));
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
                 .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
@@ -122,7 +129,6 @@ public final class TollgateServer implements AutoCloseable {
         HealthHandler health = new HealthHandler(reloaders, log, detection.required());
 
         TollgateConfig.Execution execution = config.execution();
-        ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
         ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
                 data.resolve("keys/validation-queue.key"));
         ExecutionRecords records = new ExecutionRecords(log, hmac);
@@ -157,6 +163,22 @@ public final class TollgateServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
+    }
+
+    /**
+     * Stage 2b of the derived task: the first on-device model, when the routing policy gives it a budget and it is
+     * loaded; null otherwise.
+     */
+    private static ModelIntentClassifier intentModel(TollgateConfig config, DestinationCatalog catalog,
+                                                     ExecutorRegistry executors) {
+        long budget = config.policies().intentModelBudgetMs();
+        if (budget == 0) {
+            return null;
+        }
+        return catalog.destinations().stream().filter(d -> d.kind().equals("slm"))
+                .map(d -> executors.executor(d.id())).flatMap(Optional::stream)
+                .filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast).findFirst()
+                .map(model -> new ModelIntentClassifier(model::choose, Duration.ofMillis(budget))).orElse(null);
     }
 
     /** The detector, and the health probe of each detector it cannot decide without. */

@@ -36,9 +36,11 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param engines  which engines decide: "drools", "rego-wasm" (embedded), "rego-remote" (an OPA server)
      * @param regoDir  the OPA bundle directory, used by both Rego modes
      * @param opaUrl   the OPA server for "rego-remote"
+     * @param intentModelBudgetMs the routing policy's latency budget for asking the on-device model the task of a
+     *                 request the cheaper stages cannot settle (docs/classifiers.md); 0: never asked
      */
     public record Policies(List<String> engines, String droolsDir, String regoDir, String opaUrl, long opaTimeoutMs,
-                           long reloadIntervalMs) {
+                           long reloadIntervalMs, long intentModelBudgetMs) {
         public Policies {
             engines = List.copyOf(engines);
         }
@@ -102,6 +104,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_ENGINES", "/policies/engines"),
             Map.entry("TOLLGATE_OPA_URL", "/policies/opa_url"),
             Map.entry("TOLLGATE_POLICY_RELOAD_MS", "/policies/reload_interval_ms"),
+            Map.entry("TOLLGATE_INTENT_MODEL_BUDGET_MS", "/policies/intent_model_budget_ms"),
             Map.entry("TOLLGATE_NER_MODEL", "/pii/ner_model"),
             Map.entry("TOLLGATE_PRESIDIO_MODE", "/pii/presidio/mode"),
             Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),

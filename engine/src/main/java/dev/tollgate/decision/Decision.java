@@ -2,6 +2,7 @@ package dev.tollgate.decision;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,12 @@ import java.util.Map;
  *
  * @param policyVersion engine name -> "sha256:..." digest of the pack contents that decided
  * @param token         signed decision token for /v1/execute (allowed decisions only); never logged
+ * @param deniedBy      the rules that denied (empty when allowed): a deny's message names these, not every reason
  */
 public record Decision(String decisionId, @JsonUnwrapped Outcome outcome, Findings findings,
-                       Map<String, String> policyVersion, String expiresAt, String token) {
+                       Map<String, String> policyVersion, String expiresAt, String token, List<String> deniedBy) {
     public Decision {
         policyVersion = Map.copyOf(policyVersion);
+        deniedBy = List.copyOf(deniedBy);
     }
 }

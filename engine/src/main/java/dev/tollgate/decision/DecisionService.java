@@ -58,7 +58,7 @@ public final class DecisionService {
         String token = Outcome.ALLOW.equals(outcome.effect())
                 ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
-                token);
+                token, evaluated.deniedBy());
         DurableAppend.append(log, record(app, request, built, decision, evaluated.engineDecisionIds()));
         return decision;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Evaluates facts under a set of policy versions and combines the verdicts: the one code path shared by
@@ -24,8 +25,11 @@ public final class PolicyEvaluation {
     /**
      * @param versions          engine -> digest of what was evaluated
      * @param engineDecisionIds "engine/pack" -> the engine's own decision id, for engines that give one (OPA)
+     * @param deniedBy          the ids of the rules that denied, sorted; empty when allowed. The outcome's reasons
+     *                          also hold the rules that fired beside them (a routing row, a high-risk duty)
      */
-    public record Evaluated(Outcome outcome, Map<String, String> versions, Map<String, String> engineDecisionIds) {
+    public record Evaluated(Outcome outcome, Map<String, String> versions, Map<String, String> engineDecisionIds,
+                            List<String> deniedBy) {
     }
 
     public static Evaluated evaluate(List<CompiledPolicy> policies, Facts facts) {
@@ -65,7 +69,22 @@ public final class PolicyEvaluation {
         Map<String, String> engineDecisionIds = new TreeMap<>();
         verdicts.stream().filter(v -> v.engineDecisionId() != null)
                 .forEach(v -> engineDecisionIds.put(v.engine() + "/" + v.pack(), v.engineDecisionId()));
-        return new Evaluated(COMBINER.combine(facts, verdicts, failures, inputLimits), versions, engineDecisionIds);
+        Outcome outcome = COMBINER.combine(facts, verdicts, failures, inputLimits);
+        return new Evaluated(outcome, versions, engineDecisionIds, deniedBy(outcome, verdicts, failures));
+    }
+
+    /** Failures and denying rules when there are any; otherwise the combiner's own reason for denying. */
+    private static List<String> deniedBy(Outcome outcome, List<PartialVerdict> verdicts, List<Reason> failures) {
+        if (!Outcome.DENY.equals(outcome.effect())) {
+            return List.of();
+        }
+        TreeSet<String> rules = new TreeSet<>();
+        failures.forEach(f -> rules.add(f.rule()));
+        verdicts.forEach(v -> rules.addAll(v.deniedBy()));
+        if (rules.isEmpty()) {
+            outcome.reasons().stream().filter(r -> Combiner.PACK.equals(r.pack())).forEach(r -> rules.add(r.rule()));
+        }
+        return List.copyOf(rules);
     }
 
     /**
@@ -77,6 +96,7 @@ public final class PolicyEvaluation {
             return verdict;
         }
         return new PartialVerdict(verdict.engine(), verdict.pack(), verdict.deny(), verdict.forbidden(),
-                verdict.obligations(), null, verdict.deny() ? verdict.reasons() : List.of(), verdict.engineDecisionId());
+                verdict.obligations(), null, verdict.deny() ? verdict.reasons() : List.of(), verdict.engineDecisionId(),
+                verdict.deniedBy());
     }
 }

@@ -70,6 +70,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aNegativeIntentModelBudgetIsRefused() throws Exception {
+        String message = error("policies:\n  intent_model_budget_ms: -5\n", Map.of());
+        assertTrue(message.contains("tollgate.yaml:2: /policies/intent_model_budget_ms: must be 0 (off) or a positive "
+                + "number of milliseconds"), message);
+    }
+
+    @Test
     void aMissingContractFieldIsRequired() throws Exception {
         String message = error("""
                 destinations:

@@ -12,7 +12,6 @@ import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
-import dev.tollgate.policy.Reason;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -21,7 +20,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /**
  * POST /v1/chat/completions, OpenAI-compatible: decides and executes in one call, streamed or not. Checks run as
@@ -97,14 +95,13 @@ public final class ChatCompletionsHandler implements Handler {
         }
     }
 
-    /** The execution of an allowed result; 403 policy_denied naming the deciding rules when denied. */
+    /** The execution of an allowed result; 403 policy_denied naming the rules that denied when denied. */
     private static Execution executed(ChatGateway.Result result) {
         if (result.execution() != null) {
             return result.execution();
         }
         DetectorProblems.requireDetectorsAnswered(result.decision());
-        String rules = result.decision().outcome().reasons().stream().map(Reason::rule).distinct()
-                .collect(Collectors.joining(", "));
+        String rules = String.join(", ", result.decision().deniedBy());
         throw new ProblemException(403, "policy-denied", "Denied by policy",
                 rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);
     }

@@ -142,10 +142,19 @@ public final class SlmExecutor implements Executor {
         InferenceParameters inference = greedy(prompt).setNPredict(budget);
         LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
         PieceCounter pieces = new PieceCounter(onText);
+        drain(outputs, pieces::accept);
+        String text = pieces.text();
+        Double confidence = request.withConfidence() ? confidence(prompt, text) : null;
+        return new Generation(text, promptTokens, pieces.tokens(), confidence,
+                pieces.endedByModel() ? "stop" : "length");
+    }
+
+    /** Hands every output to {@code onOutput}, in order. */
+    private static void drain(LlamaIterator outputs, Consumer<LlamaOutput> onOutput) throws ExecutorException {
         boolean finished = false;
         try {
             while (llama(outputs::hasNext)) {
-                pieces.accept(llama(outputs::next));
+                onOutput.accept(llama(outputs::next));
             }
             finished = true;
         } finally {
@@ -153,10 +162,6 @@ public final class SlmExecutor implements Executor {
                 outputs.cancel(); // frees the slot when the consumer or llama.cpp failed mid-answer
             }
         }
-        String text = pieces.text();
-        Double confidence = request.withConfidence() ? confidence(prompt, text) : null;
-        return new Generation(text, promptTokens, pieces.tokens(), confidence,
-                pieces.endedByModel() ? "stop" : "length");
     }
 
     /** Called with the model's permit held. A confidence is optional: its failure must not fail the answer. */
@@ -176,6 +181,25 @@ public final class SlmExecutor implements Executor {
             text.append("; caused by ").append(cause);
         }
         return text.toString();
+    }
+
+    /**
+     * Which of {@code choices} the model answers to the messages: greedy decoding under a grammar that admits only
+     * those strings, so the answer is always one of them (the intent question of the derived task type).
+     */
+    public String choose(List<Message> messages, List<String> choices) throws ExecutorException {
+        String grammar = "root ::= " + String.join(" | ", choices.stream().map(c -> '"' + c + '"').toList());
+        int longest = choices.stream().mapToInt(String::length).max().orElse(1);
+        LlamaModel model = serial.acquire();
+        try {
+            String prompt = prompt(model, messages);
+            InferenceParameters inference = greedy(prompt).setGrammar(grammar).setNPredict(longest);
+            StringBuilder answer = new StringBuilder();
+            drain(llama(() -> model.generate(inference).iterator()), output -> answer.append(output.text));
+            return answer.toString().strip();
+        } finally {
+            serial.release();
+        }
     }
 
     /** The scores behind {@link Generation#confidence()}, for tests; holds the model's permit while scoring. */

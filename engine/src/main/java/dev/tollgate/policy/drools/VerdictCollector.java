@@ -31,7 +31,7 @@ public final class VerdictCollector {
     }
 
     private final String pack;
-    private boolean deny;
+    private final TreeSet<String> deniedBy = new TreeSet<>();
     private final TreeSet<String> forbidden = new TreeSet<>();
     private final Map<ObligationKey, TreeSet<String>> obligations = new HashMap<>();
     private RouteChoice route;
@@ -45,7 +45,7 @@ public final class VerdictCollector {
     /** The request must not be processed at all. */
     public void deny(RuleContext kcontext) {
         cite(kcontext);
-        deny = true;
+        deniedBy.add(kcontext.getRule().getName());
     }
 
     /** The request must not go to this destination. */
@@ -110,8 +110,8 @@ public final class VerdictCollector {
                 .sorted(Map.Entry.comparingByKey(OBLIGATION_ORDER))
                 .forEach(e -> sortedObligations.add(
                         new Obligation(e.getKey().type(), List.copyOf(e.getValue()), e.getKey().appliesTo())));
-        return new PartialVerdict(DroolsPolicy.ENGINE, pack, deny, List.copyOf(forbidden), sortedObligations, route,
-                List.copyOf(reasons.values()));
+        return new PartialVerdict(DroolsPolicy.ENGINE, pack, !deniedBy.isEmpty(), List.copyOf(forbidden),
+                sortedObligations, route, List.copyOf(reasons.values()), null, List.copyOf(deniedBy));
     }
 
     private static String metadata(Rule rule, String key) {

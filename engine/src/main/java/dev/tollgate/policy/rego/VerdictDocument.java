@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Reads a pack's {@code verdict} document into a partial verdict:
  * {@code {"deny": bool, "forbidden": [id], "obligations": [{"type", "entities", "applies_to"}],
- * "route": {"destination", "strategy", "escalate_below": number | null} | null, "reasons": [{"rule", "basis", "message"}]}}, reasons in any
- * order (they are sorted by rule id here).
+ * "route": {"destination", "strategy", "escalate_below": number | null} | null, "reasons": [{"rule", "basis", "message"}],
+ * "denied_by": [rule id]}}, reasons in any order (they are sorted by rule id here). {@code denied_by} names the
+ * rules that denied; a pack that leaves it out has every reason of its deny counted as denying.
  * A document of any other shape is an engine failure, never a partial answer.
  */
 final class VerdictDocument {
@@ -67,8 +68,18 @@ final class VerdictDocument {
         }
         // Rego has no firing order and a pack lists its reasons as a set: sorted by rule id they are deterministic.
         reasons.sort(Comparator.comparing(Reason::rule));
-        return new PartialVerdict(ENGINE, pack.name(), verdict.path("deny").asBoolean(), forbidden, obligations, route,
-                reasons, engineDecisionId);
+        boolean deny = verdict.path("deny").asBoolean();
+        JsonNode deniedBy = verdict.path("denied_by");
+        if (deniedBy.isMissingNode()) {
+            return new PartialVerdict(ENGINE, pack.name(), deny, forbidden, obligations, route, reasons,
+                    engineDecisionId);
+        }
+        List<String> denying = strings(pack, deniedBy, "denied_by").stream().sorted().toList();
+        if (deny == denying.isEmpty()) {
+            throw malformed(pack, "denied_by");
+        }
+        return new PartialVerdict(ENGINE, pack.name(), deny, forbidden, obligations, route, reasons, engineDecisionId,
+                denying);
     }
 
     private static RouteChoice route(RegoPack pack, JsonNode route) {

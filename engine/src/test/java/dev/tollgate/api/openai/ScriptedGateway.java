@@ -45,7 +45,8 @@ final class ScriptedGateway implements ChatGateway {
     void deny(String... rules) {
         this.decision = new Decision(DECISION_ID, new Outcome(Outcome.DENY, null, List.of(), List.of(),
                 Arrays.stream(rules).map(r -> new Reason(r, "drools", "gdpr", "GDPR", "denied")).toList()),
-                new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", null);
+                new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", null,
+                Arrays.stream(rules).distinct().sorted().toList());
         this.execution = null;
         this.failure = null;
     }
@@ -74,7 +75,8 @@ final class ScriptedGateway implements ChatGateway {
     private static Decision allowed() {
         return new Decision(DECISION_ID, new Outcome(Outcome.ALLOW, new Route(DESTINATION, "slm", "cascade", 0.8),
                 List.of(DESTINATION), List.of(), List.of(new Reason("routing.faq-local", "drools", "routing",
-                "-", "FAQ on device"))), new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", "t");
+                "-", "FAQ on device"))), new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", "t",
+                List.of());
     }
 
     @Override

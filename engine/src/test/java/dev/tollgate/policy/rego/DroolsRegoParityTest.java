@@ -69,7 +69,7 @@ class DroolsRegoParityTest {
     /** Engine names and decision ids removed; reasons in id order, as firing order is engine-specific. */
     static List<PartialVerdict> normalised(List<PartialVerdict> verdicts) {
         return verdicts.stream().map(v -> new PartialVerdict("*", v.pack(), v.deny(), v.forbidden(), v.obligations(),
-                v.route(), normalisedReasons(v.reasons()), null)).toList();
+                v.route(), normalisedReasons(v.reasons()), null, v.deniedBy())).toList();
     }
 
     static Outcome normalised(Outcome outcome) {

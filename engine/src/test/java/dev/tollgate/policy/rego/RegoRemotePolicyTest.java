@@ -54,7 +54,7 @@ class RegoRemotePolicyTest {
     void versionIsTheLocalBundleCheckedAgainstTheServer() throws Exception {
         assertEquals("rego", remote.engine());
         assertEquals(ShippedBundle.wasm().digest(), remote.digest());
-        assertEquals("2026-11-28.2", remote.revision());
+        assertEquals("2026-12-06.1", remote.revision());
         assertEquals(ShippedBundle.wasm().ruleCounts(), remote.ruleCounts());
     }
 
@@ -78,7 +78,7 @@ class RegoRemotePolicyTest {
         for (Facts facts : documents) {
             List<PartialVerdict> byServer = remote.evaluate(facts).stream()
                     .map(v -> new PartialVerdict(v.engine(), v.pack(), v.deny(), v.forbidden(), v.obligations(), v.route(),
-                            v.reasons(), null))
+                            v.reasons(), null, v.deniedBy()))
                     .toList();
             assertEquals(wasm.evaluate(facts), byServer, () -> "remote and embedded Rego differ for "
                     + new DroolsRegoParityTest.FactsDocument(facts));
@@ -89,7 +89,7 @@ class RegoRemotePolicyTest {
     void serverServingAnotherRevisionIsRefused() {
         PolicyLoadException refused = assertThrows(PolicyLoadException.class,
                 () -> new RegoRemoteCompiler(opa.url(), Duration.ofSeconds(5)).compile(withRevision("2020-01-01.9")));
-        assertTrue(refused.getMessage().contains("serves bundle revision(s) [2026-11-28.2], not 2020-01-01.9"),
+        assertTrue(refused.getMessage().contains("serves bundle revision(s) [2026-12-06.1], not 2020-01-01.9"),
                 refused.getMessage());
     }
 }

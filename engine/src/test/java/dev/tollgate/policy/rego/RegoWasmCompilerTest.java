@@ -54,7 +54,7 @@ class RegoWasmCompilerTest {
         assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 14, "gdpr", 4, "routing", 13),
                 policy.ruleCounts());
         assertEquals(PackDigest.of(ShippedBundle.dir(), PolicyFiles.list(ShippedBundle.dir())), policy.digest());
-        assertEquals("2026-11-28.2", policy.revision());
+        assertEquals("2026-12-06.1", policy.revision());
     }
 
     @Test
