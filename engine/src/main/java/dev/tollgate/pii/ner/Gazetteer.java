@@ -31,7 +31,8 @@ import opennlp.tools.util.model.SerializableArtifact;
  * many countries. A fixed quarter of the Datafaker words is left out on purpose: the generated corpus draws most
  * of its names from the same lists, and a model that saw every training name in the gazetteer would learn to trust
  * the list alone and miss names that are not in it. The ICU and registry lists, from which the corpus draws
- * only some of its entities, are kept whole. Lookups fold case and diacritics, so
+ * only some of its entities, are kept whole, but for the ordinary words of the templates ("de", "the", "ist" are
+ * also cities or names somewhere), which would otherwise fire on nearly every sentence. Lookups fold case and diacritics, so
  * "MÜNCHEN", "Munchen" and "münchen" meet. Built at training and stored in the model as the artifact
  * {@link #ARTIFACT}, so recognition uses exactly the lists the model was trained with.
  */
@@ -97,8 +98,15 @@ final class Gazetteer implements SerializableArtifact {
             city.alternates().forEach(name -> addAll(byWord, "city", name));
         }
         knowledge.givenNames().forEach(name -> addAll(byWord, "first", name));
+        // A listed company's first word is what tells it ("Zalando", "Adyen", "Siemens Energy").
+        knowledge.companies().forEach(name -> addAll(byWord, "firm", WORD_BREAK.split(name)[0]));
+        Set<String> ordinary = OrdinaryWords.of(TrainingTemplates.BY_LANGUAGE, TrainingTemplates.CLAUSES);
         Map<String, String> kinds = new HashMap<>();
-        byWord.forEach((word, set) -> kinds.put(word, String.join("+", set)));
+        byWord.forEach((word, set) -> {
+            if (!ordinary.contains(word)) {
+                kinds.put(word, String.join("+", set));
+            }
+        });
         return new Gazetteer(kinds);
     }
 

@@ -23,7 +23,7 @@ final class KnowledgeSources {
 
     /** The class-path sources; the registry ones enter the key through scripts/knowledge.sh (NerModelCache). */
     static String fingerprint() {
-        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), List.of())));
+        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), List.of(), List.of())));
     }
 
     private static String version(Class<?> type) {

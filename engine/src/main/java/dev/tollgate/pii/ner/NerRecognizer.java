@@ -69,10 +69,12 @@ public final class NerRecognizer implements Recognizer {
             double score = Math.round(name.getProb() * 1000) / 1000.0;
             int start = tokens[name.getStart()].getStart();
             int end = tokens[name.getEnd() - 1].getEnd();
-            // A name, place or organisation has letters; a span of digits is a number the model misread
-            // (it would otherwise outrank the phone or account number a pattern recognizer validated).
+            // A name, place or organisation has a letter that is not lower case: a span of digits is a number the
+            // model misread (it would otherwise outrank the phone or account number a pattern recognizer
+            // validated), and a lower-case word ("the ferry back", "la vida") is one the context misled it on; the
+            // corpus never labels one.
             // Nor does a name hold angle brackets: those spans run into a placeholder such as <PERSON_1>.
-            if (score >= minScore && hasLetter(text, start, end) && !hasAngleBracket(text, start, end)) {
+            if (score >= minScore && hasCapitalOrUncasedLetter(text, start, end) && !hasAngleBracket(text, start, end)) {
                 findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
             }
         }
@@ -87,7 +89,8 @@ public final class NerRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean hasLetter(String text, int start, int end) {
-        return text.substring(start, end).codePoints().anyMatch(Character::isLetter);
+    private static boolean hasCapitalOrUncasedLetter(String text, int start, int end) {
+        return text.substring(start, end).codePoints()
+                .anyMatch(c -> Character.isLetter(c) && !Character.isLowerCase(c));
     }
 }

@@ -8,12 +8,12 @@ import java.util.TreeMap;
 
 /**
  * The generated NER training corpus: {@link TrainingTemplates} (whole templates and composed clauses, half each)
- * filled with Datafaker values and the {@link RegistryKnowledge}'s cities and given names, languages in turn,
- * deterministic for a seed. Bump {@link #VERSION} when the generation changes in a way the templates' text does
+ * filled with Datafaker values and the {@link RegistryKnowledge}'s cities, given names and companies, languages
+ * in turn, deterministic for a seed. Bump {@link #VERSION} when the generation changes in a way the templates' text does
  * not show (the model cache key also hashes the templates).
  */
 public final class TrainingCorpus {
-    public static final String VERSION = "corpus-7";
+    public static final String VERSION = "corpus-8";
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
 
     private TrainingCorpus() {

@@ -65,6 +65,22 @@ class GazetteerTest {
         assertNull(gazetteer.kinds("Write"));
     }
 
+    @Test
+    void wordsTheTemplatesWriteInLowerCaseAreNotCitiesOrNamesEvenWhereATownBearsThem() {
+        // Some town or person somewhere bears each of these; as the templates' own words they stay out.
+        for (String word : new String[] {"de", "the", "ist", "was", "il", "hier"}) {
+            assertNull(gazetteer.kinds(word), word);
+        }
+        assertTrue(OrdinaryWords.of(TrainingTemplates.BY_LANGUAGE).contains("ist"));
+    }
+
+    @Test
+    void listedCompaniesAreKnownByTheirFirstWord() {
+        for (String company : new String[] {"Zalando", "Adyen", "Siemens", "Iberdrola"}) {
+            assertTrue(kinds(company).contains("firm"), company);
+        }
+    }
+
     private String kinds(String word) {
         String kinds = gazetteer.kinds(word);
         return kinds == null ? "" : kinds;

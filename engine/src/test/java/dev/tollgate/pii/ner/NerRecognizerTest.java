@@ -56,6 +56,23 @@ class NerRecognizerTest {
     }
 
     @Test
+    void lowerCaseSpansAreNeverNamesEvenWhenTheModelProposesThem() throws Exception {
+        // A model taught that a word after "Yesterday" is a person, whatever its case, proposes "anna" and "Anna".
+        List<NameSample> samples = new ArrayList<>();
+        for (String name : List.of("anna", "Anna", "piotr", "Piotr", "lena", "Lena", "omar", "Omar")) {
+            for (int i = 0; i < 20; i++) {
+                samples.addAll(NameSamples.of(new AnnotatedText.Builder("en").text("Yesterday ")
+                        .entity("PERSON", name).text(" called back.").build()));
+            }
+        }
+        NerRecognizer taught = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER), 0.0);
+        assertTrue(taught.recognize("Yesterday anna called back.").isEmpty());
+        String capitalised = "Yesterday Anna called back.";
+        assertEquals(List.of("Anna"), taught.recognize(capitalised).stream()
+                .map(f -> capitalised.substring(f.start(), f.end())).toList());
+    }
+
+    @Test
     void spansNeverRunIntoAPlaceholder() {
         // A masked draft: the placeholder's upper-case word looks like a name to the model.
         String draft = "Maria, your appointment is confirmed. Schmidt, <PERSON_1> (maria.schmidt)";

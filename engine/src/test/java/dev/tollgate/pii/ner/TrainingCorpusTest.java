@@ -46,4 +46,16 @@ class TrainingCorpusTest {
         assertTrue(text.text().substring(spans.get(0).start(), spans.get(0).end()).contains(" "));
         assertEquals("LOCATION", spans.get(1).type());
     }
+
+    @Test
+    void organisationsComeInManyShapesAndListedCompaniesAmongThem() {
+        List<String> organisations = TrainingCorpus.generate(7, 3_000, TestKnowledge.KNOWLEDGE).stream()
+                .flatMap(text -> text.spans().stream().filter(span -> span.type().equals("ORGANIZATION"))
+                        .map(span -> text.text().substring(span.start(), span.end())))
+                .toList();
+        assertTrue(organisations.stream().anyMatch(TestKnowledge.KNOWLEDGE.companies()::contains));
+        assertTrue(organisations.stream()
+                .anyMatch(name -> name.matches("\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+ (and|und|et|y|e) .+")), "an \"X, Y and Z\" firm");
+        assertTrue(organisations.stream().anyMatch(name -> name.matches("\\p{Lu}{2,4}")), "an acronym");
+    }
 }
