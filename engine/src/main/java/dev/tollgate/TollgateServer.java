@@ -31,6 +31,7 @@ import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.token.DecisionTokens;
 import dev.tollgate.token.TokenKeys;
 import dev.tollgate.pii.ner.NerRecognizer;
@@ -190,7 +191,7 @@ public final class TollgateServer implements AutoCloseable {
     static Map<String, Integer> onDeviceInputLimits(TollgateConfig config, DestinationCatalog catalog) {
         int limit = (config.execution().slm().contextSize() - config.execution().defaultMaxTokens()) * 3 / 4;
         Map<String, Integer> limits = new LinkedHashMap<>();
-        catalog.destinations().stream().filter(d -> d.kind().equals("slm")).forEach(d -> limits.put(d.id(), limit));
+        catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM).forEach(d -> limits.put(d.id(), limit));
         return limits;
     }
 

@@ -25,7 +25,7 @@ public final class ServiceMetrics {
         String destination = decision.outcome().route() == null ? "none" : decision.outcome().route().destination();
         Counter.builder("tollgate.decisions")
                 .description("Decisions by effect and route")
-                .tag("effect", decision.outcome().effect())
+                .tag("effect", decision.outcome().effect().wire())
                 .tag("destination", destination)
                 .register(registry).increment();
         for (Reason reason : decision.outcome().reasons()) {

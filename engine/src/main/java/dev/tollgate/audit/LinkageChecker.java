@@ -2,6 +2,7 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.LinkageFinding.Kind;
+import dev.tollgate.terms.Effect;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,7 +103,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         if (expiry == NO_TIME) {
             report(Kind.MALFORMED_RECORD, id, "decision record without a readable expires_at");
         }
-        decisions.add(id, "allow".equals(outcome.path("effect").asText()), permitted, expiry);
+        decisions.add(id, Effect.ALLOW.wire().equals(outcome.path("effect").asText()), permitted, expiry);
     }
 
     private void started(JsonNode json) {

@@ -6,6 +6,7 @@ import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.Application;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.terms.Effect;
 import dev.tollgate.token.DecisionTokens;
 
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class DecisionService {
         Instant expiresAt = clock.instant().plus(ttl);
         String id = ids.next();
         Outcome outcome = evaluated.outcome();
-        String token = Outcome.ALLOW.equals(outcome.effect())
+        String token = outcome.effect() == Effect.ALLOW
                 ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token);

@@ -97,7 +97,7 @@ public final class FactsBuilder {
     }
 
     private static DestinationFacts facts(Destination d, Application app) {
-        return new DestinationFacts(d.id(), d.kind(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
+        return new DestinationFacts(d.id(), d.kind().wire(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
                 d.sccSigned(), d.dpfCertified(), app.permittedDestinations().contains(d.id()),
                 app.highRiskApprovedDestinations().contains(d.id()),
                 app.confidentialApprovedDestinations().contains(d.id()),

@@ -2,6 +2,7 @@ package dev.tollgate.decision;
 
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.Effect;
 
 import java.util.List;
 
@@ -13,11 +14,8 @@ import java.util.List;
  * @param permittedDestinations every destination all packs permit, in catalog order (the executor may
  *                              escalate only within these)
  */
-public record Outcome(String effect, Route route, List<String> permittedDestinations, List<Obligation> obligations,
+public record Outcome(Effect effect, Route route, List<String> permittedDestinations, List<Obligation> obligations,
                       List<Reason> reasons) {
-    public static final String ALLOW = "allow";
-    public static final String DENY = "deny";
-
     public Outcome {
         permittedDestinations = List.copyOf(permittedDestinations);
         obligations = List.copyOf(obligations);

@@ -4,7 +4,6 @@ import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.config.Application;
-import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.CanonicalInput;
 import dev.tollgate.decision.DecideRequest;
@@ -12,12 +11,13 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.decision.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
-import dev.tollgate.decision.Outcome;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.ObligationType;
 import dev.tollgate.token.DecisionTokens;
 import dev.tollgate.token.TokenException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,9 +38,6 @@ import java.util.function.ObjLongConsumer;
  * logged too.
  */
 public final class ExecuteService implements ChatGateway {
-    private static final String DISCLOSE = "disclose_ai_interaction";
-    private static final String OVERSIGHT = "human_oversight";
-
     private final DecisionService decisions;
     private final DecisionTokens tokens;
     private final UsedTokens used;
@@ -115,7 +112,7 @@ public final class ExecuteService implements ChatGateway {
             List<Obligation> obligations = claims.terms().obligations();
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
-                    has(obligations, DISCLOSE) ? disclosure : null, has(obligations, OVERSIGHT),
+                    has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
                     answer.finishReason());
             long nanos = System.nanoTime() - start;
             records.completed(app.id(), execution, answer, legs.masked(answer.cloudLegRan()), nanos);
@@ -154,7 +151,7 @@ public final class ExecuteService implements ChatGateway {
         if (listener != null) {
             listener.decided(decision);
         }
-        if (!Outcome.ALLOW.equals(decision.outcome().effect())) {
+        if (decision.outcome().effect() != Effect.ALLOW) {
             return new Result(decision, null);
         }
         return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens,
@@ -210,10 +207,10 @@ public final class ExecuteService implements ChatGateway {
     }
 
     private String kind(String destination) {
-        return catalog.byId(destination).map(Destination::kind).orElse("unknown");
+        return catalog.byId(destination).map(d -> d.kind().wire()).orElse("unknown");
     }
 
-    private static boolean has(List<Obligation> obligations, String type) {
-        return obligations.stream().anyMatch(o -> type.equals(o.type()));
+    private static boolean has(List<Obligation> obligations, ObligationType type) {
+        return obligations.stream().anyMatch(o -> o.type() == type);
     }
 }

@@ -30,7 +30,7 @@ final class ExecutionMetrics {
         Timer.builder("tollgate.execute.latency")
                 .description("Time to answer an execution, models included, by route")
                 .tag("destination", execution.destination())
-                .tag("strategy", execution.strategy())
+                .tag("strategy", execution.strategy().wire())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(60))
@@ -40,7 +40,7 @@ final class ExecutionMetrics {
                 .description("Completed executions by where the answer came from")
                 .tag("destination", execution.destination())
                 .tag("kind", kind)
-                .tag("strategy", execution.strategy())
+                .tag("strategy", execution.strategy().wire())
                 .tag("escalated", Boolean.toString(execution.escalated()))
                 .register(registry).increment();
         if (answer.cloudLegRan()) {

@@ -59,7 +59,7 @@ public final class ExecutionRecords {
         ObjectNode record = record("execution", execution.decisionId(), application);
         record.put("status", "completed");
         record.put("destination", execution.destination());
-        record.put("strategy", execution.strategy());
+        record.put("strategy", execution.strategy().wire());
         record.put("escalated", execution.escalated());
         if (execution.confidence() != null) {
             record.put("confidence", execution.confidence());

@@ -3,6 +3,10 @@ package dev.tollgate.token;
 import dev.tollgate.decision.Outcome;
 import dev.tollgate.decision.Route;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +27,8 @@ class DecisionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
-    private static final Outcome OUTCOME = new Outcome(Outcome.ALLOW, new Route("cloud-eu", "cloud", "static", null),
-            List.of("cloud-eu"), List.of(new Obligation("mask", List.of("PERSON"), null)), List.of());
+    private static final Outcome OUTCOME = new Outcome(Effect.ALLOW, new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null),
+            List.of("cloud-eu"), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of());
 
     @TempDir
     Path keys;

@@ -25,7 +25,7 @@ final class DecisionHeaders {
         Route route = decision.outcome().route();
         if (route != null) {
             res.header(ROUTE, route.destination());
-            res.header(STRATEGY, route.strategy());
+            res.header(STRATEGY, route.strategy().wire());
         }
     }
 
