@@ -1,5 +1,6 @@
 package dev.tollgate.api;
 
+import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -49,6 +50,11 @@ public final class HttpApi {
                 .error(ProblemException.class, (req, res, e) -> {
                     metrics.problem(e.status());
                     Responses.problem(res, e, req.path().path());
+                })
+                .error(Refusal.class, (req, res, e) -> {
+                    ProblemException problem = RefusalProblems.of(e);
+                    metrics.problem(problem.status());
+                    Responses.problem(res, problem, req.path().path());
                 })
                 .error(RuntimeException.class, (req, res, e) -> {
                     // The exception message may quote input, so only its type is logged.

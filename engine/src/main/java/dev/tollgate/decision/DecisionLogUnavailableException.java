@@ -1,8 +1,11 @@
 package dev.tollgate.decision;
 
-/** The decision could not be made durable, so it must not be answered. */
-public final class DecisionLogUnavailableException extends RuntimeException {
+import dev.tollgate.terms.Refusal;
+
+/** The decision (or an execution record) could not be made durable, so it must not be answered. */
+public final class DecisionLogUnavailableException extends Refusal {
     public DecisionLogUnavailableException(Throwable cause) {
-        super("decision log append failed: " + cause.getClass().getSimpleName(), cause);
+        super(Kind.DECISION_LOG_UNAVAILABLE, "The record could not be written durably, so nothing was done; retry later",
+                null, cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.terms.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -54,10 +55,10 @@ final class ExecutionMetrics {
                 .register(registry).increment(count));
     }
 
-    void failed(String problem) {
+    void failed(Refusal.Kind problem) {
         Counter.builder("tollgate.execution.failures")
                 .description("Executions that gave no answer, by problem")
-                .tag("problem", problem)
+                .tag("problem", problem.wire())
                 .register(registry).increment();
     }
 }

@@ -6,6 +6,7 @@ import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.decision.DecisionLogUnavailableException;
 import dev.tollgate.decision.DurableAppend;
+import dev.tollgate.terms.Refusal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -48,9 +49,9 @@ public final class ExecutionRecords {
     }
 
     /** @param decisionId null when the token was unreadable */
-    void refused(String decisionId, String application, String problem) {
+    void refused(String decisionId, String application, Refusal.Kind problem) {
         ObjectNode record = record("execution_refused", decisionId, application);
-        record.put("problem", problem);
+        record.put("problem", problem.wire());
         append(record);
     }
 
@@ -80,11 +81,11 @@ public final class ExecutionRecords {
         append(record);
     }
 
-    void failed(String decisionId, String application, String destination, String problem, long latencyNanos) {
+    void failed(String decisionId, String application, String destination, Refusal.Kind problem, long latencyNanos) {
         ObjectNode record = record("execution", decisionId, application);
         record.put("status", "failed");
         record.put("destination", destination);
-        record.put("problem", problem);
+        record.put("problem", problem.wire());
         record.put("latency_ms", latencyNanos / 1_000_000);
         append(record);
     }

@@ -11,6 +11,7 @@ import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Refusal;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
@@ -142,7 +143,7 @@ class StrategyRunnerTest {
         cloud.fails(ExecutorException.Kind.UNREACHABLE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
                 () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu")));
-        assertEquals(503, e.status());
+        assertEquals(Refusal.Kind.DESTINATION_UNAVAILABLE, e.problem());
     }
 
     @Test
@@ -150,8 +151,7 @@ class StrategyRunnerTest {
         cloud.fails(ExecutorException.Kind.BAD_RESPONSE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
                 () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu", "slm-local")));
-        assertEquals(502, e.status());
-        assertEquals("destination-bad-response", e.problem());
+        assertEquals(Refusal.Kind.DESTINATION_BAD_RESPONSE, e.problem());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Refusal;
 import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +54,8 @@ class DecisionTokensTest {
 
     @Test
     void anotherInputIsRefused() throws Exception {
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(issue(), INPUT + " "));
-        assertEquals("token-input-mismatch", e.kind());
-        assertEquals(403, e.status());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(issue(), INPUT + " "));
+        assertEquals(Refusal.Kind.TOKEN_INPUT_MISMATCH, e.kind());
     }
 
     @Test
@@ -64,17 +64,16 @@ class DecisionTokensTest {
         String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, OUTCOME,
                 NOW.plus(Duration.ofMinutes(5)));
         assertEquals("decision-1", tokens(CLOCK).verify(token, issuedFor).decisionId());
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
-        assertEquals("token-input-mismatch", e.kind());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
+        assertEquals(Refusal.Kind.TOKEN_INPUT_MISMATCH, e.kind());
     }
 
     @Test
     void anExpiredTokenIsRefusedWith410() throws Exception {
         String token = issue();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
-        TokenException e = assertThrows(TokenException.class, () -> tokens(later).verify(token, INPUT));
-        assertEquals("token-expired", e.kind());
-        assertEquals(410, e.status());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(later).verify(token, INPUT));
+        assertEquals(Refusal.Kind.TOKEN_EXPIRED, e.kind());
     }
 
     @Test
@@ -84,13 +83,13 @@ class DecisionTokensTest {
                 .replace("claims-assistant", "credit-advisor");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(forged, INPUT));
-        assertEquals("token-invalid", e.kind());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(forged, INPUT));
+        assertEquals(Refusal.Kind.TOKEN_INVALID, e.kind());
     }
 
     @Test
     void garbageIsRefused() throws Exception {
-        assertEquals("token-invalid", assertThrows(TokenException.class,
+        assertEquals(Refusal.Kind.TOKEN_INVALID, assertThrows(Refusal.class,
                 () -> tokens(CLOCK).verify("not.a.token", INPUT)).kind());
     }
 
@@ -107,6 +106,6 @@ class DecisionTokensTest {
         assertEquals("decision-2", rotated.verify(fresh, INPUT).decisionId());
 
         Files.list(keys).filter(f -> !f.getFileName().toString().startsWith("k9999")).forEach(f -> f.toFile().delete());
-        assertEquals("token-invalid", assertThrows(TokenException.class, () -> tokens(CLOCK).verify(old, INPUT)).kind());
+        assertEquals(Refusal.Kind.TOKEN_INVALID, assertThrows(Refusal.class, () -> tokens(CLOCK).verify(old, INPUT)).kind());
     }
 }

@@ -2,8 +2,10 @@ package dev.tollgate.api.openai;
 
 import dev.tollgate.api.ClientAbortException;
 import dev.tollgate.api.ProblemException;
+import dev.tollgate.api.RefusalProblems;
 import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -53,6 +55,8 @@ final class OpenAiFailures {
         ProblemException problem;
         if (e instanceof ProblemException p) {
             problem = p;
+        } else if (e instanceof Refusal refusal) {
+            problem = RefusalProblems.of(refusal);
         } else {
             // The exception message may quote input, so only its type is logged.
             LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
