@@ -1,5 +1,6 @@
 package dev.tollgate.api;
 
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
@@ -42,7 +43,7 @@ public final class HttpApi {
                 .error(ClientAbortException.class, (req, res, e) -> {
                     metrics.clientAbort(e, req.path().path());
                     try {
-                        Responses.problem(res, ClientAbortException.PROBLEM, req.path().path());
+                        Responses.problem(res, RefusalProblems.CLIENT_ABORT, req.path().path());
                     } catch (RuntimeException gone) {
                         // Usually no one is left to read it.
                     }

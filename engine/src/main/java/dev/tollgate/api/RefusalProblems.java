@@ -4,6 +4,10 @@ import dev.tollgate.terms.Refusal;
 
 /** The one place a domain refusal becomes an HTTP answer: its status and title; the kind names the problem type. */
 public final class RefusalProblems {
+    /** What is answered to a client that went away, in case it is still listening (a half-closed connection). */
+    public static final ProblemException CLIENT_ABORT = of(new Refusal(Refusal.Kind.CLIENT_ABORT,
+            "The connection ended before the request body did"));
+
     private RefusalProblems() {
     }
 

@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import dev.tollgate.decision.Decision;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.ClientAbortException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

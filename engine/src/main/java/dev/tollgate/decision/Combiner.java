@@ -8,6 +8,7 @@ import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.Route;
 import dev.tollgate.terms.Strategy;
 
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.tollgate.decision;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.Application;
 import dev.tollgate.policy.CompiledPolicy;
@@ -57,7 +58,8 @@ public final class DecisionService {
         String id = ids.next();
         Outcome outcome = evaluated.outcome();
         String token = outcome.effect() == Effect.ALLOW
-                ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
+                ? tokens.issue(id, app.id(), CanonicalInput.of(request), new DecisionTokens.Terms(outcome.route(),
+                outcome.obligations(), outcome.permittedDestinations()), expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token);
         DurableAppend.append(log, record(app, request, built, decision, evaluated.engineDecisionIds()));

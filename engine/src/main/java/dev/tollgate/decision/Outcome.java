@@ -3,6 +3,7 @@ package dev.tollgate.decision;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.Route;
 
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.CanonicalInput;
 import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.DecisionLogUnavailableException;
+import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.Masker;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.TextHmac;
-import dev.tollgate.decision.DecisionLogUnavailableException;
-import dev.tollgate.decision.DurableAppend;
+import dev.tollgate.audit.DecisionLogUnavailableException;
+import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.terms.Refusal;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.tollgate.execute;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.terms.DestinationKind;

@@ -78,6 +78,13 @@ public class Refusal extends RuntimeException {
         this(kind, detail, null, null);
     }
 
+    /** @param stackTrace false for an expected event that is counted, not debugged */
+    protected Refusal(Kind kind, String detail, Throwable cause, boolean stackTrace) {
+        super(detail, cause, false, stackTrace);
+        this.kind = kind;
+        this.decisionId = null;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -10,8 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExactUtf8;
-import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.terms.Refusal;
 
@@ -54,13 +53,9 @@ public final class DecisionTokens {
             obligations = List.copyOf(obligations);
             permittedDestinations = List.copyOf(permittedDestinations);
         }
-
-        static Terms of(Outcome outcome) {
-            return new Terms(outcome.route(), outcome.obligations(), outcome.permittedDestinations());
-        }
     }
 
-    public String issue(String decisionId, String application, String canonicalInput, Outcome outcome,
+    public String issue(String decisionId, String application, String canonicalInput, Terms terms,
                         Instant expiresAt) {
         Map.Entry<String, byte[]> key = keys.signing();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -69,7 +64,7 @@ public final class DecisionTokens {
                 .issueTime(Date.from(clock.instant()))
                 .expirationTime(Date.from(expiresAt))
                 .claim(INPUT, sha256(canonicalInput))
-                .claim(TERMS, Json.MAPPER.convertValue(Terms.of(outcome), Map.class))
+                .claim(TERMS, Json.MAPPER.convertValue(terms, Map.class))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).keyID(key.getKey()).build(),
                 claims);

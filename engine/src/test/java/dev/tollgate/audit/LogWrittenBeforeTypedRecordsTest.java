@@ -1,6 +1,8 @@
 package dev.tollgate.audit;
 
-import dev.tollgate.PolicyEngines;
+import dev.tollgate.replay.ReplayReport;
+import dev.tollgate.replay.Replayer;
+import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 

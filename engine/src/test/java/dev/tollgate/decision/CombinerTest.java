@@ -13,6 +13,7 @@ import dev.tollgate.policy.RouteChoice;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Route;
 import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

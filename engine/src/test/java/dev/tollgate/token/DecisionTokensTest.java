@@ -1,10 +1,8 @@
 package dev.tollgate.token;
 
-import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.terms.DestinationKind;
-import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Refusal;
 import dev.tollgate.terms.Strategy;
@@ -28,8 +26,9 @@ class DecisionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
-    private static final Outcome OUTCOME = new Outcome(Effect.ALLOW, new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null),
-            List.of("cloud-eu"), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of());
+    private static final DecisionTokens.Terms TERMS = new DecisionTokens.Terms(
+            new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null),
+            List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of("cloud-eu"));
 
     @TempDir
     Path keys;
@@ -39,7 +38,7 @@ class DecisionTokensTest {
     }
 
     private String issue() throws Exception {
-        return tokens(CLOCK).issue("decision-1", "claims-assistant", INPUT, OUTCOME, NOW.plus(Duration.ofMinutes(5)));
+        return tokens(CLOCK).issue("decision-1", "claims-assistant", INPUT, TERMS, NOW.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -47,9 +46,7 @@ class DecisionTokensTest {
         DecisionTokens.Claims claims = tokens(CLOCK).verify(issue(), INPUT);
         assertEquals("decision-1", claims.decisionId());
         assertEquals("claims-assistant", claims.application());
-        assertEquals(OUTCOME.route(), claims.terms().route());
-        assertEquals(OUTCOME.obligations(), claims.terms().obligations());
-        assertEquals(OUTCOME.permittedDestinations(), claims.terms().permittedDestinations());
+        assertEquals(TERMS, claims.terms());
     }
 
     @Test
@@ -61,7 +58,7 @@ class DecisionTokensTest {
     @Test
     void anUnpairedSurrogateIsNotReadAsAQuestionMark() throws Exception {
         String issuedFor = "Hi there \ud800";
-        String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, OUTCOME,
+        String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, TERMS,
                 NOW.plus(Duration.ofMinutes(5)));
         assertEquals("decision-1", tokens(CLOCK).verify(token, issuedFor).decisionId());
         Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
@@ -101,7 +98,7 @@ class DecisionTokensTest {
         Files.write(keys.resolve("k99999999999999.key"), newer);
         DecisionTokens rotated = tokens(CLOCK);
         assertEquals("decision-1", rotated.verify(old, INPUT).decisionId());
-        String fresh = rotated.issue("decision-2", "claims-assistant", INPUT, OUTCOME, NOW.plusSeconds(60));
+        String fresh = rotated.issue("decision-2", "claims-assistant", INPUT, TERMS, NOW.plusSeconds(60));
         assertEquals("k99999999999999", com.nimbusds.jwt.SignedJWT.parse(fresh).getHeader().getKeyID());
         assertEquals("decision-2", rotated.verify(fresh, INPUT).decisionId());
 

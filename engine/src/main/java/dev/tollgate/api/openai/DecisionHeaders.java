@@ -1,7 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.tollgate.api.openai;
 
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.api.RefusalProblems;
 import dev.tollgate.api.Responses;
@@ -34,7 +34,7 @@ final class OpenAiFailures {
         } catch (ClientAbortException e) {
             aborted(e, req);
             try {
-                OpenAiError error = OpenAiError.of(ClientAbortException.PROBLEM);
+                OpenAiError error = OpenAiError.of(RefusalProblems.CLIENT_ABORT);
                 Responses.json(res, error.status(), error.json());
             } catch (RuntimeException gone) {
                 // Usually no one is left to read it.

@@ -2,7 +2,7 @@ package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tollgate.Json;
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;

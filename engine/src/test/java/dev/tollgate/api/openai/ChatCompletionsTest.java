@@ -3,6 +3,7 @@ package dev.tollgate.api.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

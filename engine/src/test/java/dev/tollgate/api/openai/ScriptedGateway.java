@@ -5,7 +5,7 @@ import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.decision.Findings;
 import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
 import dev.tollgate.policy.Reason;

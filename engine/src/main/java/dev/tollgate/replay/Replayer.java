@@ -1,8 +1,10 @@
-package dev.tollgate.audit;
+package dev.tollgate.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.decision.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;

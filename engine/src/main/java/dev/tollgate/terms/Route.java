@@ -1,4 +1,4 @@
-package dev.tollgate.decision;
+package dev.tollgate.terms;
 
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;

@@ -1,7 +1,7 @@
-package dev.tollgate.audit;
+package dev.tollgate.replay;
 
 import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Reason;
 
 import java.util.ArrayList;

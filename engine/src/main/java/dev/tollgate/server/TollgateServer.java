@@ -1,4 +1,4 @@
-package dev.tollgate;
+package dev.tollgate.server;
 
 import dev.tollgate.api.DecideHandler;
 import dev.tollgate.api.DecideRequestParser;

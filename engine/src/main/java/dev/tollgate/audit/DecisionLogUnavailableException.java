@@ -1,4 +1,4 @@
-package dev.tollgate.decision;
+package dev.tollgate.audit;
 
 import dev.tollgate.terms.Refusal;
 

@@ -1,4 +1,4 @@
-package dev.tollgate;
+package dev.tollgate.server;
 
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.policy.PolicyCompiler;

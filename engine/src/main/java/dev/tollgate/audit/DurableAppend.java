@@ -1,4 +1,4 @@
-package dev.tollgate.decision;
+package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.audit.DecisionLog;

@@ -1,9 +1,11 @@
-package dev.tollgate.audit;
+package dev.tollgate.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.PolicyEngines;
+import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.TestLogs;
+import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.testing.Samples;
