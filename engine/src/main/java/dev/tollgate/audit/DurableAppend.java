@@ -1,8 +1,5 @@
 package dev.tollgate.audit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.audit.DecisionLog;
-
 import java.util.concurrent.CompletionException;
 
 /** Appends a record and waits until it is on disk: what every caller that answers after logging needs. */
@@ -11,7 +8,7 @@ public final class DurableAppend {
     }
 
     /** @throws DecisionLogUnavailableException if the record could not be made durable */
-    public static void append(DecisionLog log, ObjectNode record) {
+    public static void append(DecisionLog log, LogRecord record) {
         try {
             log.append(record).join();
         } catch (CompletionException e) {

@@ -3,6 +3,7 @@ package dev.tollgate.decision;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;

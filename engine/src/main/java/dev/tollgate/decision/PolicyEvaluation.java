@@ -2,6 +2,7 @@ package dev.tollgate.decision;
 
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 

@@ -1,6 +1,6 @@
 package dev.tollgate.replay;
 
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Reason;
 

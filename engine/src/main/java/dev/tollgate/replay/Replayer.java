@@ -1,14 +1,12 @@
 package dev.tollgate.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.Json;
+import dev.tollgate.audit.DecisionRecord;
 import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.PolicyStore;
-import dev.tollgate.decision.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
-import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PolicyCompiler;
 import dev.tollgate.policy.PolicyLoadException;
 
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,34 +53,25 @@ public final class Replayer {
         List<Replayed> results = new ArrayList<>();
         try (LogReader reader = LogReader.open(logDir)) {
             while (reader.hasNext()) {
-                JsonNode record = reader.next().json();
-                if (!"decision".equals(record.path("type").asText())) {
+                if (!(LogRecord.read(reader.next().json()).orElse(null) instanceof DecisionRecord record)) {
                     continue;
                 }
-                Facts facts = read(record.get("facts"), Facts.class);
-                Outcome recorded = read(record.get("outcome"), Outcome.class);
                 List<CompiledPolicy> policies = recordedPolicies(record).stream()
                         .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
                                 .findFirst().orElse(version))
                         .toList();
-                List<String> unavailable = new ArrayList<>();
-                record.path("unavailable_detectors").forEach(d -> unavailable.add(d.asText()));
-                Map<String, Integer> inputLimits = new TreeMap<>();
-                record.path("input_limits").fields()
-                        .forEachRemaining(limit -> inputLimits.put(limit.getKey(), limit.getValue().asInt()));
-                Outcome replayed = PolicyEvaluation.evaluate(policies, facts, unavailable, inputLimits).outcome();
-                results.add(new Replayed(record.get("decision_id").asText(), recorded, replayed));
+                Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
+                        record.inputLimits()).outcome();
+                results.add(new Replayed(record.decisionId(), record.outcome(), replayed));
             }
         }
         return results;
     }
 
-    private List<CompiledPolicy> recordedPolicies(JsonNode record) throws PolicyLoadException {
+    private List<CompiledPolicy> recordedPolicies(DecisionRecord record) throws PolicyLoadException {
         List<CompiledPolicy> policies = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> versions = record.get("policy_version").fields();
-        while (versions.hasNext()) {
-            Map.Entry<String, JsonNode> version = versions.next();
-            policies.add(compiled(version.getKey(), version.getValue().asText()));
+        for (Map.Entry<String, String> version : new TreeMap<>(record.policyVersion()).entrySet()) {
+            policies.add(compiled(version.getKey(), version.getValue()));
         }
         return policies;
     }
@@ -102,13 +90,5 @@ public final class Replayer {
             cache.put(key, policy);
         }
         return policy;
-    }
-
-    private static <T> T read(JsonNode node, Class<T> type) {
-        try {
-            return Json.MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("record does not hold a readable " + type.getSimpleName(), e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.facts.RequestFacts;
 import dev.tollgate.facts.SubjectFacts;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;

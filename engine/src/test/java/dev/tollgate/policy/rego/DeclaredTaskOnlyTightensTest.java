@@ -2,7 +2,7 @@ package dev.tollgate.policy.rego;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.Facts;

@@ -1,6 +1,6 @@
 package dev.tollgate.policy.rego;
 
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.EngineException;

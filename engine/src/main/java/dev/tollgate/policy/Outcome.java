@@ -1,7 +1,5 @@
-package dev.tollgate.decision;
+package dev.tollgate.policy;
 
-import dev.tollgate.policy.Obligation;
-import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.Route;
 

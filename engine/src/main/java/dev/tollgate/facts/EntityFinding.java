@@ -1,4 +1,4 @@
-package dev.tollgate.decision;
+package dev.tollgate.facts;
 
 import dev.tollgate.pii.Finding;
 
@@ -7,7 +7,7 @@ import dev.tollgate.pii.Finding;
  * Offsets count UTF-16 code units of that message's content.
  */
 public record EntityFinding(String type, int message, int start, int end, double score, String source) {
-    static EntityFinding of(int message, Finding f) {
+    public static EntityFinding of(int message, Finding f) {
         return new EntityFinding(f.type(), message, f.start(), f.end(), f.score(), f.source());
     }
 }

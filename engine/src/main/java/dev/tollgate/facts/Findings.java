@@ -1,4 +1,4 @@
-package dev.tollgate.decision;
+package dev.tollgate.facts;
 
 import java.util.List;
 
