@@ -143,7 +143,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         String status = record.status();
         String destination = record.destination();
         String how = ExecutionOutcome.FAILED.equals(status) ? "failed: " + record.problem()
-                : String.valueOf(record.strategy());
+                : record.strategy() == null ? null : record.strategy().wire();
         executionsByRoute.merge(destination + " / " + how, 1L, Long::sum);
         int d = linked(id, "execution");
         if (d == NOT_FOUND) {

@@ -20,6 +20,6 @@ record Answer(String text, String destination, Strategy strategy, boolean escala
 
     @Override
     public String toString() {
-        return "Answer[" + destination + " " + strategy + ", " + text.length() + " chars]";
+        return "Answer[" + destination + " " + strategy.wire() + ", " + text.length() + " chars]";
     }
 }

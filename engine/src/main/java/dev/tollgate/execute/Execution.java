@@ -22,6 +22,6 @@ public record Execution(String decisionId, String destination, Strategy strategy
 
     @Override
     public String toString() {
-        return "Execution[" + decisionId + " " + destination + " " + strategy + ", " + content.length() + " chars]";
+        return "Execution[" + decisionId + " " + destination + " " + strategy.wire() + ", " + content.length() + " chars]";
     }
 }

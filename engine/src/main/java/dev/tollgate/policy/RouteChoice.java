@@ -18,7 +18,7 @@ public record RouteChoice(String destination, Strategy strategy, Double escalate
         if (escalateBelow != null) {
             if (strategy != Strategy.CASCADE) {
                 throw new IllegalArgumentException("a confidence threshold applies only to the cascade strategy, not to "
-                        + strategy);
+                        + strategy.wire());
             }
             if (!(escalateBelow >= 0 && escalateBelow <= 1)) {
                 throw new IllegalArgumentException("a confidence threshold lies between 0 and 1, not " + escalateBelow);

@@ -38,7 +38,7 @@ public record ReplayReport(int decisions, int matches, List<String> changedDecis
             Outcome before = r.recorded();
             Outcome after = r.replayed();
             if (!before.effect().equals(after.effect())) {
-                effects.merge(before.effect() + " -> " + after.effect(), 1, Integer::sum);
+                effects.merge(before.effect().wire() + " -> " + after.effect().wire(), 1, Integer::sum);
             }
             String from = destination(before.route());
             String to = destination(after.route());

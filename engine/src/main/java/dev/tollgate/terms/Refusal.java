@@ -8,7 +8,7 @@ package dev.tollgate.terms;
 public class Refusal extends RuntimeException {
 
     /** A stable problem kind, its wire value the last segment of the problem type and the log's "problem". */
-    public enum Kind implements WireValues.Wire {
+    public enum Kind implements WireValue {
         /** The token is not signed by a known key, or does not hold the decision's terms. */
         TOKEN_INVALID("token-invalid"),
         TOKEN_EXPIRED("token-expired"),
@@ -51,11 +51,6 @@ public class Refusal extends RuntimeException {
 
         @Override
         public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String toString() {
             return wire;
         }
     }
