@@ -61,8 +61,8 @@ public final class HttpApi {
                     // The exception message may quote input, so only its type is logged.
                     LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
                     metrics.problem(500);
-                    Responses.problem(res, new ProblemException(500, "internal", "Internal error",
-                            "The request failed inside Tollgate; nothing was decided"), req.path().path());
+                    Responses.problem(res, RefusalProblems.of(new Refusal(Refusal.Kind.INTERNAL,
+                            "The request failed inside Tollgate; nothing was decided")), req.path().path());
                 });
     }
 

@@ -60,7 +60,7 @@ final class OpenAiFailures {
         } else {
             // The exception message may quote input, so only its type is logged.
             LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
-            problem = new ProblemException(500, "internal", "Internal error", "The request failed inside Tollgate");
+            problem = RefusalProblems.of(new Refusal(Refusal.Kind.INTERNAL, "The request failed inside Tollgate"));
         }
         OpenAiError error = OpenAiError.of(problem);
         metrics.problem(error.status());
