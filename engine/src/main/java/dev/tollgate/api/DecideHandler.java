@@ -3,7 +3,6 @@ package dev.tollgate.api;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -38,13 +37,7 @@ public final class DecideHandler implements Handler {
         Application caller = checked.caller();
         DecideRequestParser.Parsed parsed = parser.parse(checked.body());
         checkNamedApplication(caller, parsed.application());
-        Decision decision;
-        try {
-            decision = decisions.decide(caller, parsed.request());
-        } catch (DecisionLogUnavailableException e) {
-            throw new ProblemException(503, "decision-log-unavailable", "Decision log unavailable",
-                    "The decision could not be written durably, so it was not made; retry later");
-        }
+        Decision decision = decisions.decide(caller, parsed.request());
         metrics.decided(decision, System.nanoTime() - start);
         DetectorProblems.requireDetectorsAnswered(decision);
         Responses.json(res, 200, decision);

@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import dev.tollgate.decision.Decision;
 import dev.tollgate.decision.FailClosed;
+import dev.tollgate.terms.Refusal;
 
 /** The answer when a required PII detector (Presidio in mode "required") does not answer. */
 public final class DetectorProblems {
@@ -13,7 +14,7 @@ public final class DetectorProblems {
     }
 
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(503, "detector-unavailable", "Detector unavailable", detail);
+        return RefusalProblems.of(new Refusal(Refusal.Kind.DETECTOR_UNAVAILABLE, detail));
     }
 
     /**

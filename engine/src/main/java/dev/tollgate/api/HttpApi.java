@@ -1,5 +1,7 @@
 package dev.tollgate.api;
 
+import dev.tollgate.terms.ClientAbortException;
+import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,7 +43,7 @@ public final class HttpApi {
                 .error(ClientAbortException.class, (req, res, e) -> {
                     metrics.clientAbort(e, req.path().path());
                     try {
-                        Responses.problem(res, ClientAbortException.PROBLEM, req.path().path());
+                        Responses.problem(res, RefusalProblems.CLIENT_ABORT, req.path().path());
                     } catch (RuntimeException gone) {
                         // Usually no one is left to read it.
                     }
@@ -50,12 +52,17 @@ public final class HttpApi {
                     metrics.problem(e.status());
                     Responses.problem(res, e, req.path().path());
                 })
+                .error(Refusal.class, (req, res, e) -> {
+                    ProblemException problem = RefusalProblems.of(e);
+                    metrics.problem(problem.status());
+                    Responses.problem(res, problem, req.path().path());
+                })
                 .error(RuntimeException.class, (req, res, e) -> {
                     // The exception message may quote input, so only its type is logged.
                     LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
                     metrics.problem(500);
-                    Responses.problem(res, new ProblemException(500, "internal", "Internal error",
-                            "The request failed inside Tollgate; nothing was decided"), req.path().path());
+                    Responses.problem(res, RefusalProblems.of(new Refusal(Refusal.Kind.INTERNAL,
+                            "The request failed inside Tollgate; nothing was decided")), req.path().path());
                 });
     }
 

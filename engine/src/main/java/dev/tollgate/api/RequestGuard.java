@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.terms.ClientAbortException;
 import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;

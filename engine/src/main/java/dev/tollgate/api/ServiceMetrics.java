@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import dev.tollgate.decision.Decision;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.ClientAbortException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -25,7 +26,7 @@ public final class ServiceMetrics {
         String destination = decision.outcome().route() == null ? "none" : decision.outcome().route().destination();
         Counter.builder("tollgate.decisions")
                 .description("Decisions by effect and route")
-                .tag("effect", decision.outcome().effect())
+                .tag("effect", decision.outcome().effect().wire())
                 .tag("destination", destination)
                 .register(registry).increment();
         for (Reason reason : decision.outcome().reasons()) {

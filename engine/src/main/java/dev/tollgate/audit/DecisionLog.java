@@ -141,6 +141,11 @@ public final class DecisionLog implements AutoCloseable {
         return log;
     }
 
+    /** Appends a record as its line ({@link LogRecord#toJson}); see {@link #append(ObjectNode)}. */
+    public CompletableFuture<Appended> append(LogRecord record) {
+        return append(LogRecord.toJson(record));
+    }
+
     /**
      * Appends body with seq, time, prev_hash and hash added. The future completes once the record is on
      * disk, or exceptionally if it could not be written (or the log is closed). It completes on the writer

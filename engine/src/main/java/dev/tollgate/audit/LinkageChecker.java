@@ -2,6 +2,7 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.LinkageFinding.Kind;
+import dev.tollgate.terms.Effect;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,17 +53,23 @@ public final class LinkageChecker implements Consumer<LogEntry> {
     public void accept(LogEntry entry) {
         current = entry;
         records++;
-        JsonNode json = entry.json();
-        String type = Objects.requireNonNullElse(text(json, "type"), "(no type)");
+        String type = Objects.requireNonNullElse(text(entry.json(), "type"), "(no type)");
         recordsByType.merge(type, 1L, Long::sum);
-        switch (type) {
-            case "decision" -> decision(json);
-            case "execution_started" -> started(json);
-            case "execution" -> execution(json);
-            case "execution_refused" -> refused(json);
-            case "validation" -> validation(json);
-            default -> {
-                // Other record types do not take part in linkage.
+        LogRecord record;
+        try {
+            record = LogRecord.read(entry.json()).orElse(null);
+        } catch (LogRecord.UnreadableRecord e) {
+            report(Kind.MALFORMED_RECORD, text(entry.json(), "decision_id"), type + " record " + e.getMessage());
+            return;
+        }
+        // Lines of other types take no part in linkage.
+        switch (record) {
+            case DecisionRecord decision -> decision(decision);
+            case ExecutionStarted started -> started(started, text(entry.json(), "time"));
+            case ExecutionOutcome outcome -> execution(outcome);
+            case ExecutionRefusal refusal -> refused(refusal);
+            case ValidationRecord validation -> validation(validation);
+            case null -> {
             }
         }
     }
@@ -85,8 +92,8 @@ public final class LinkageChecker implements Consumer<LogEntry> {
                 errors + warnings - listed.size());
     }
 
-    private void decision(JsonNode json) {
-        String id = text(json, "decision_id");
+    private void decision(DecisionRecord record) {
+        String id = record.decisionId();
         if (id == null) {
             report(Kind.MALFORMED_RECORD, null, "decision record without a decision_id");
             return;
@@ -95,18 +102,17 @@ public final class LinkageChecker implements Consumer<LogEntry> {
             report(Kind.DUPLICATE_DECISION, id, "a decision with this id was logged before; the first one counts");
             return;
         }
-        JsonNode outcome = json.path("outcome");
-        List<String> permitted = new ArrayList<>();
-        outcome.path("permitted_destinations").forEach(destination -> permitted.add(destination.asText()));
-        long expiry = micros(text(json, "expires_at"));
+        List<String> permitted = record.outcome() == null ? List.of() : record.outcome().permittedDestinations();
+        long expiry = micros(record.expiresAt());
         if (expiry == NO_TIME) {
             report(Kind.MALFORMED_RECORD, id, "decision record without a readable expires_at");
         }
-        decisions.add(id, "allow".equals(outcome.path("effect").asText()), permitted, expiry);
+        decisions.add(id, record.outcome() != null && record.outcome().effect() == Effect.ALLOW, permitted, expiry);
     }
 
-    private void started(JsonNode json) {
-        String id = text(json, "decision_id");
+    /** @param time when the log stamped the record */
+    private void started(ExecutionStarted record, String time) {
+        String id = record.decisionId();
         int d = linked(id, "execution_started");
         if (d == NOT_FOUND) {
             return;
@@ -121,7 +127,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         if (!decisions.allowed(d)) {
             report(Kind.NOT_ALLOWED, id, "execution started for a decision whose effect is not allow");
         }
-        long startedAt = micros(text(json, "time"));
+        long startedAt = micros(time);
         long expiry = decisions.expiryMicros(d);
         if (startedAt == NO_TIME) {
             report(Kind.MALFORMED_RECORD, id, "execution_started without a readable time");
@@ -132,11 +138,12 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         }
     }
 
-    private void execution(JsonNode json) {
-        String id = text(json, "decision_id");
-        String status = text(json, "status");
-        String destination = text(json, "destination");
-        String how = "failed".equals(status) ? "failed: " + text(json, "problem") : text(json, "strategy");
+    private void execution(ExecutionOutcome record) {
+        String id = record.decisionId();
+        String status = record.status();
+        String destination = record.destination();
+        String how = ExecutionOutcome.FAILED.equals(status) ? "failed: " + record.problem()
+                : record.strategy() == null ? null : record.strategy().wire();
         executionsByRoute.merge(destination + " / " + how, 1L, Long::sum);
         int d = linked(id, "execution");
         if (d == NOT_FOUND) {
@@ -150,28 +157,28 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         }
         decisions.countOutcome(d);
         inFlight.remove(id);
-        checkDestination(d, id, "execution (" + status + ")", destination, "completed".equals(status));
-        if (json.path("validation_queued").asBoolean(false)) {
+        checkDestination(d, id, "execution (" + status + ")", destination, record.completed());
+        if (record.queuedValidation()) {
             validationsQueued.add(id);
         }
     }
 
-    private void refused(JsonNode json) {
-        String problem = text(json, "problem");
+    private void refused(ExecutionRefusal record) {
+        String problem = record.problem();
         refusalsByProblem.merge(problem == null ? "(none)" : problem, 1L, Long::sum);
-        String id = text(json, "decision_id");
+        String id = record.decisionId();
         if (id != null) {
             linked(id, "execution_refused");
         }
     }
 
-    private void validation(JsonNode json) {
-        String id = text(json, "decision_id");
+    private void validation(ValidationRecord record) {
+        String id = record.decisionId();
         int d = linked(id, "validation");
         if (d == NOT_FOUND) {
             return;
         }
-        checkDestination(d, id, "validation", text(json, "destination"), true);
+        checkDestination(d, id, "validation", record.destination(), true);
         if (!validationsQueued.remove(id)) {
             report(Kind.UNEXPECTED_VALIDATION, id, "no earlier execution of this decision queued a validation");
         }

@@ -1,8 +1,5 @@
 package dev.tollgate.classify;
 
-import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.execute.ExecutorException;
-
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -31,10 +28,10 @@ public final class ModelIntentClassifier {
             + "draft (write a new text), summarize (shorten a text), extract (pull items out of a text), "
             + "classify (sort or label texts). Answer with the label only.";
 
-    /** A model that answers messages with one of the given strings (SlmExecutor::choose). */
+    /** A model that answers a system and a user message with one of the given strings (SlmExecutor::choose). */
     @FunctionalInterface
     public interface Chooser {
-        String choose(List<Message> messages, List<String> choices) throws ExecutorException;
+        String choose(String system, String user, List<String> choices) throws Exception;
     }
 
     private final Chooser model;
@@ -53,8 +50,7 @@ public final class ModelIntentClassifier {
     /** The label the model names for the text; null when it names none or does not answer within the budget. */
     public String ask(String text) {
         String request = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        List<Message> question = List.of(new Message("system", QUESTION), new Message("user", request));
-        Future<String> answer = threads.submit(() -> model.choose(question, LABELS));
+        Future<String> answer = threads.submit(() -> model.choose(QUESTION, request, LABELS));
         try {
             String label = answer.get(budget.toNanos(), TimeUnit.NANOSECONDS);
             return LABELS.contains(label) ? label : null;
@@ -63,9 +59,9 @@ public final class ModelIntentClassifier {
             LOG.log(Level.DEBUG, "the on-device model gave no task label within {0}", budget);
             return null;
         } catch (ExecutionException e) {
-            // ExecutorException messages name counts and kinds, never text
+            // the cause's type only: a model's message may quote the request
             LOG.log(Level.WARNING, "the on-device model could not be asked for a task label: {0}",
-                    e.getCause() instanceof ExecutorException x ? x.kind() : e.getCause().getClass().getName());
+                    e.getCause().getClass().getName());
             return null;
         } catch (InterruptedException e) {
             answer.cancel(true);

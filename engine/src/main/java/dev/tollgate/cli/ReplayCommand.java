@@ -1,10 +1,10 @@
 package dev.tollgate.cli;
 
 import dev.tollgate.Json;
-import dev.tollgate.PolicyEngines;
+import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.audit.PolicyStore;
-import dev.tollgate.audit.ReplayReport;
-import dev.tollgate.audit.Replayer;
+import dev.tollgate.replay.ReplayReport;
+import dev.tollgate.replay.Replayer;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.PolicyCompiler;

@@ -1,6 +1,6 @@
 package dev.tollgate.cli;
 
-import dev.tollgate.TollgateServer;
+import dev.tollgate.server.TollgateServer;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.policy.PolicyLoadException;
 

@@ -1,9 +1,13 @@
 package dev.tollgate.config;
 
+import dev.tollgate.terms.DestinationKind;
+
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The checks a configuration must pass beyond its shape: values from the allowed sets, country codes that exist,
@@ -12,7 +16,8 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     private static final Set<String> ENGINES = Set.of("drools", "rego-wasm", "rego-remote");
     private static final Set<String> PRESIDIO_MODES = Set.of("off", "advisory", "required");
-    private static final Set<String> KINDS = Set.of("slm", "cloud");
+    private static final Set<String> KINDS = Arrays.stream(DestinationKind.values()).map(DestinationKind::wire)
+            .collect(Collectors.toSet());
     private static final Set<String> RESIDENCY_WORDS = Set.of("EU", "NONE");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -50,11 +55,11 @@ final class ConfigValidator {
             String at = "/destinations/" + i;
             require(d.id() != null && !d.id().isBlank(), at + "/id", "is required");
             require(ids.add(d.id()), at + "/id", "\"" + d.id() + "\" is listed twice; destination ids are unique");
-            oneOf(d.kind(), KINDS, at + "/kind");
+            oneOf(d.kind() == null ? null : d.kind().wire(), KINDS, at + "/kind");
             require(CountryCodes.isAssigned(d.country()), at + "/country", "\"" + d.country()
                     + "\" is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters such as DE, IE,"
                     + " NO, US");
-            if (d.kind().equals("cloud")) {
+            if (d.kind() == DestinationKind.CLOUD) {
                 require(d.endpoint() != null, at + "/endpoint", "a cloud destination needs an endpoint "
                         + "(base_url, model, api_key_env, timeout_ms, max_retries)");
                 require(d.endpoint().model() != null && !d.endpoint().model().isBlank(), at + "/endpoint/model",

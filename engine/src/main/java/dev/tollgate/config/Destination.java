@@ -1,15 +1,16 @@
 package dev.tollgate.config;
 
+import dev.tollgate.terms.DestinationKind;
+
 /**
  * An entry of the destinations catalog: where a model runs and under which contract.
  *
- * @param kind         "slm" (on-device, in-process) or "cloud"
  * @param sccSigned    EU standard contractual clauses are in place (GDPR Art. 46(2)(c))
  * @param dpfCertified the provider is certified under the EU-US Data Privacy Framework (counts for a US destination
  *                     only: the Commission's adequacy decision covers certified US organisations)
- * @param endpoint     for "cloud": the OpenAI-compatible server that serves it; null for "slm"
+ * @param endpoint     for a cloud destination: the OpenAI-compatible server that serves it; null on-device
  */
-public record Destination(String id, String kind, String country, String provider, boolean dpaSigned,
+public record Destination(String id, DestinationKind kind, String country, String provider, boolean dpaSigned,
                           boolean trainsOnData, boolean sccSigned, boolean dpfCertified, Endpoint endpoint) {
 
     /**

@@ -2,6 +2,7 @@ package dev.tollgate.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.terms.DestinationKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ final class DestinationOverrides {
             indexByName.put(prefix(id).substring("TOLLGATE_".length()), i);
         }
         List<String> cloudVariables = indexByName.entrySet().stream()
-                .filter(e -> "cloud".equals(destinations.get(e.getValue()).path("kind").asText()))
+                .filter(e -> DestinationKind.CLOUD.wire().equals(destinations.get(e.getValue()).path("kind").asText()))
                 .map(e -> "TOLLGATE_" + e.getKey() + "_URL").toList();
         new TreeMap<>(environment).forEach((variable, value) -> {
             Matcher m = VARIABLE.matcher(variable);
@@ -58,7 +59,7 @@ final class DestinationOverrides {
             }
             String pointer = "/destinations/" + index;
             ObjectNode destination = (ObjectNode) destinations.get(index);
-            if (!"cloud".equals(destination.path("kind").asText())) {
+            if (!DestinationKind.CLOUD.wire().equals(destination.path("kind").asText())) {
                 throw new ConfigException("environment " + variable, pointer + "/endpoint",
                         "destination " + destination.path("id").asText() + " is not of kind cloud; only cloud "
                                 + "destinations have an endpoint");

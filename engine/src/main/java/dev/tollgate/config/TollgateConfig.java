@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.terms.WireValue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,6 +187,10 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list";
+        }
+        if (type.isEnum() && WireValue.class.isAssignableFrom(type)) {
+            return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(value -> ((WireValue) value).wire()).toList());
         }
         return "a mapping of settings";
     }

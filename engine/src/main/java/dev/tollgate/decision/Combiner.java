@@ -3,9 +3,14 @@ package dev.tollgate.decision;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.Route;
+import dev.tollgate.terms.Strategy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,18 +34,11 @@ import java.util.stream.Collectors;
 public final class Combiner {
     public static final String ENGINE = "tollgate";
     public static final String PACK = "combiner";
-    private static final String STATIC = "static";
-    private static final String CLOUD = "cloud";
     static final String CONTEXT_RULE = "tollgate.context-limit";
     private static final String CONTEXT_BASIS = "Input must fit the model's context (Tollgate invariant)";
 
-    private static final Comparator<ObligationKey> OBLIGATION_ORDER = Comparator.comparing(ObligationKey::type)
-            .thenComparing(ObligationKey::appliesTo, Comparator.nullsFirst(Comparator.naturalOrder()));
     private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::pack)
             .thenComparing(Reason::rule).thenComparing(Reason::engine);
-
-    private record ObligationKey(String type, String appliesTo) {
-    }
 
     public Outcome combine(Facts facts, List<PartialVerdict> verdicts, List<Reason> failures) {
         return combine(facts, verdicts, failures, Map.of());
@@ -78,7 +76,7 @@ public final class Combiner {
                     "The input (about " + tokens + " tokens) is longer than " + limits + ": routed where it fits"));
         }
         Route route = route(facts.destinations(), permitted, verdicts);
-        return new Outcome(Outcome.ALLOW, route, permitted.stream().map(DestinationFacts::id).toList(),
+        return new Outcome(Effect.ALLOW, route, permitted.stream().map(DestinationFacts::id).toList(),
                 obligations(verdicts, route), sorted);
     }
 
@@ -89,7 +87,7 @@ public final class Combiner {
     }
 
     private static Outcome deny(List<Reason> reasons) {
-        return new Outcome(Outcome.DENY, null, List.of(), List.of(), reasons);
+        return new Outcome(Effect.DENY, null, List.of(), List.of(), reasons);
     }
 
     private static List<DestinationFacts> permitted(Facts facts, List<PartialVerdict> verdicts) {
@@ -120,16 +118,16 @@ public final class Combiner {
             if (exact.isPresent()) {
                 return asChosen(exact.get(), choice, permitted);
             }
-            Optional<String> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
-                    .map(DestinationFacts::kind).findFirst();
+            Optional<DestinationKind> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
+                    .map(Combiner::kind).findFirst();
             Optional<DestinationFacts> sameKind = permitted.stream()
-                    .filter(d -> kind.isPresent() && d.kind().equals(kind.get())).findFirst();
+                    .filter(d -> kind.isPresent() && kind(d) == kind.get()).findFirst();
             if (sameKind.isPresent()) {
-                return new Route(sameKind.get().id(), sameKind.get().kind(), STATIC, null);
+                return new Route(sameKind.get().id(), kind(sameKind.get()), Strategy.STATIC, null);
             }
         }
         DestinationFacts first = permitted.getFirst();
-        return new Route(first.id(), first.kind(), STATIC, null);
+        return new Route(first.id(), kind(first), Strategy.STATIC, null);
     }
 
     /**
@@ -137,31 +135,34 @@ public final class Combiner {
      * strategy is static, and a static route has no confidence threshold.
      */
     private static Route asChosen(DestinationFacts destination, RouteChoice choice, List<DestinationFacts> permitted) {
-        if (!STATIC.equals(choice.strategy()) && permitted.stream().noneMatch(d -> CLOUD.equals(d.kind()))) {
-            return new Route(destination.id(), destination.kind(), STATIC, null);
+        if (choice.strategy() != Strategy.STATIC && permitted.stream().noneMatch(d -> kind(d) == DestinationKind.CLOUD)) {
+            return new Route(destination.id(), kind(destination), Strategy.STATIC, null);
         }
-        return new Route(destination.id(), destination.kind(), choice.strategy(), choice.escalateBelow());
+        return new Route(destination.id(), kind(destination), choice.strategy(), choice.escalateBelow());
+    }
+
+    /** The facts document keeps the kind as the packs read it, its wire value. */
+    private static DestinationKind kind(DestinationFacts destination) {
+        return DestinationKind.of(destination.kind());
     }
 
     /**
      * Obligations bound to the chosen destination's kind or to any route apply to the whole route (appliesTo
-     * cleared). A cascade or draft-verify route may go on to a cloud model, so obligations bound to "cloud"
-     * are kept for that leg, with appliesTo "cloud". Merged by type and appliesTo, entity lists unioned.
+     * cleared). A cascade or draft-verify route may go on to a cloud model, so obligations bound to cloud
+     * are kept for that leg, with appliesTo cloud. Merged by type and appliesTo, entity lists unioned.
      */
     private static List<Obligation> obligations(List<PartialVerdict> verdicts, Route route) {
-        boolean hasCloudLeg = !STATIC.equals(route.strategy());
-        Map<ObligationKey, TreeSet<String>> merged = new TreeMap<>(OBLIGATION_ORDER);
+        boolean hasCloudLeg = route.strategy() != Strategy.STATIC;
+        Map<Obligation.Key, TreeSet<String>> merged = new TreeMap<>();
         for (PartialVerdict v : verdicts) {
             for (Obligation o : v.obligations()) {
-                boolean wholeRoute = o.appliesTo() == null || o.appliesTo().equals(route.kind());
-                if (wholeRoute || hasCloudLeg && CLOUD.equals(o.appliesTo())) {
-                    merged.computeIfAbsent(new ObligationKey(o.type(), wholeRoute ? null : CLOUD), k -> new TreeSet<>())
-                            .addAll(o.entities());
+                boolean wholeRoute = o.appliesTo() == null || o.appliesTo() == route.kind();
+                if (wholeRoute || hasCloudLeg && o.appliesTo() == DestinationKind.CLOUD) {
+                    merged.computeIfAbsent(new Obligation.Key(o.type(), wholeRoute ? null : DestinationKind.CLOUD),
+                            k -> new TreeSet<>()).addAll(o.entities());
                 }
             }
         }
-        return merged.entrySet().stream()
-                .map(e -> new Obligation(e.getKey().type(), List.copyOf(e.getValue()), e.getKey().appliesTo()))
-                .toList();
+        return merged.entrySet().stream().map(e -> e.getKey().with(e.getValue())).toList();
     }
 }

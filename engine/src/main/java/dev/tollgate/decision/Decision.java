@@ -1,6 +1,8 @@
 package dev.tollgate.decision;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tollgate.facts.Findings;
+import dev.tollgate.policy.Outcome;
 
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,13 @@
 package dev.tollgate.decision;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionRecord;
+import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.Application;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.Outcome;
+import dev.tollgate.terms.Effect;
 import dev.tollgate.token.DecisionTokens;
 
 import java.time.Clock;
@@ -55,35 +57,14 @@ public final class DecisionService {
         Instant expiresAt = clock.instant().plus(ttl);
         String id = ids.next();
         Outcome outcome = evaluated.outcome();
-        String token = Outcome.ALLOW.equals(outcome.effect())
-                ? tokens.issue(id, app.id(), CanonicalInput.of(request), outcome, expiresAt) : null;
+        String token = outcome.effect() == Effect.ALLOW
+                ? tokens.issue(id, app.id(), CanonicalInput.of(request), new DecisionTokens.Terms(outcome.route(),
+                outcome.obligations(), outcome.permittedDestinations()), expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token, evaluated.deniedBy());
-        DurableAppend.append(log, record(app, request, built, decision, evaluated.engineDecisionIds()));
+        DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), built.facts(),
+                hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
+                built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds()));
         return decision;
-    }
-
-    private ObjectNode record(Application app, DecideRequest request, FactsBuilder.Built built, Decision d,
-                              Map<String, String> engineDecisionIds) {
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("type", "decision");
-        record.put("decision_id", d.decisionId());
-        record.put("application", app.id());
-        record.set("policy_version", Json.MAPPER.valueToTree(d.policyVersion()));
-        record.set("facts", Json.MAPPER.valueToTree(built.facts()));
-        record.put("input_hmac", hmac.of(CanonicalInput.of(request)));
-        record.set("findings", Json.MAPPER.valueToTree(d.findings()));
-        record.set("outcome", Json.MAPPER.valueToTree(d.outcome()));
-        record.put("expires_at", d.expiresAt());
-        if (!built.unavailableDetectors().isEmpty()) {
-            record.set("unavailable_detectors", Json.MAPPER.valueToTree(built.unavailableDetectors()));
-        }
-        if (!inputLimits.isEmpty()) {
-            record.set("input_limits", Json.MAPPER.valueToTree(inputLimits));
-        }
-        if (!engineDecisionIds.isEmpty()) {
-            record.set("engine_decision_ids", Json.MAPPER.valueToTree(engineDecisionIds));
-        }
-        return record;
     }
 }

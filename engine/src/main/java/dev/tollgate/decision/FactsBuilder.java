@@ -11,7 +11,9 @@ import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.EntityCount;
+import dev.tollgate.facts.EntityFinding;
 import dev.tollgate.facts.Facts;
+import dev.tollgate.facts.Findings;
 import dev.tollgate.facts.LanguageIdentifier;
 import dev.tollgate.facts.RequestFacts;
 import dev.tollgate.facts.SubjectFacts;
@@ -97,7 +99,7 @@ public final class FactsBuilder {
     }
 
     private static DestinationFacts facts(Destination d, Application app) {
-        return new DestinationFacts(d.id(), d.kind(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
+        return new DestinationFacts(d.id(), d.kind().wire(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
                 d.sccSigned(), d.dpfCertified(), app.permittedDestinations().contains(d.id()),
                 app.highRiskApprovedDestinations().contains(d.id()),
                 app.confidentialApprovedDestinations().contains(d.id()),

@@ -2,8 +2,10 @@ package dev.tollgate.decision;
 
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.Effect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class PolicyEvaluation {
 
     /** Failures and denying rules when there are any; otherwise the combiner's own reason for denying. */
     private static List<String> deniedBy(Outcome outcome, List<PartialVerdict> verdicts, List<Reason> failures) {
-        if (!Outcome.DENY.equals(outcome.effect())) {
+        if (outcome.effect() != Effect.DENY) {
             return List.of();
         }
         TreeSet<String> rules = new TreeSet<>();

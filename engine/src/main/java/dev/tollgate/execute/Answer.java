@@ -1,10 +1,12 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.terms.Strategy;
+
 /**
  * What a strategy produced, before placeholders are restored.
  *
  * @param text             the answer as the model gave it (placeholders still in)
- * @param strategy         the strategy that actually ran ("offline" when the cloud was unreachable)
+ * @param strategy         the strategy that actually ran (offline when the cloud was unreachable)
  * @param escalated        whether the request went on to the cloud after the on-device model
  * @param confidence       the on-device model's confidence when it answered first, else null
  * @param cloudLegRan      whether a cloud destination answered (masked input went to it)
@@ -12,12 +14,12 @@ package dev.tollgate.execute;
  * @param modelNanos       time spent waiting for models
  * @param validationQueued whether a cloud validation of an offline answer was queued
  */
-record Answer(String text, String destination, String strategy, boolean escalated, Double confidence,
+record Answer(String text, String destination, Strategy strategy, boolean escalated, Double confidence,
               int promptTokens, int completionTokens, boolean cloudLegRan, int cloudTokensSent, long modelNanos,
               String finishReason, boolean validationQueued) {
 
     @Override
     public String toString() {
-        return "Answer[" + destination + " " + strategy + ", " + text.length() + " chars]";
+        return "Answer[" + destination + " " + strategy.wire() + ", " + text.length() + " chars]";
     }
 }

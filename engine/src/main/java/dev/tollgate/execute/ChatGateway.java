@@ -6,7 +6,7 @@ import dev.tollgate.decision.Decision;
 
 /**
  * Decide and execute in one call, for the OpenAI-compatible endpoint. Failures are thrown as
- * {@link dev.tollgate.api.ProblemException} with the status the endpoint should answer with.
+ * {@link dev.tollgate.terms.Refusal}; the endpoint chooses the status.
  */
 public interface ChatGateway {
 

@@ -1,25 +1,24 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.api.ClientAbortException;
-import dev.tollgate.api.DetectorProblems;
-import dev.tollgate.api.ProblemException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.config.Application;
-import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.CanonicalInput;
 import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.DecisionLogUnavailableException;
+import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
-import dev.tollgate.decision.Outcome;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Refusal.Kind;
 import dev.tollgate.token.DecisionTokens;
-import dev.tollgate.token.TokenException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
@@ -38,9 +37,6 @@ import java.util.function.ObjLongConsumer;
  * logged too.
  */
 public final class ExecuteService implements ChatGateway {
-    private static final String DISCLOSE = "disclose_ai_interaction";
-    private static final String OVERSIGHT = "human_oversight";
-
     private final DecisionService decisions;
     private final DecisionTokens tokens;
     private final UsedTokens used;
@@ -88,7 +84,7 @@ public final class ExecuteService implements ChatGateway {
      * Executes the decision the token stands for on these messages (the ones decided on).
      *
      * @param onText receives the restored answer piece by piece; null: not streamed
-     * @throws ProblemException 403/409/410 for a token not honoured, 5xx when no answer could be given
+     * @throws Refusal for a token not honoured, or when no answer could be given
      */
     public Execution execute(Application app, String token, List<Message> messages, int maxTokens,
                              Consumer<String> onText) {
@@ -96,9 +92,8 @@ public final class ExecuteService implements ChatGateway {
         DecisionTokens.Claims claims = verified(app, token, messages);
         String id = claims.decisionId();
         if (!used.claim(id, claims.expiresAt())) {
-            logged(() -> records.refused(id, app.id(), "token-used"));
-            throw new ProblemException(409, "token-used", "Token already used",
-                    "This decision was executed already; ask for a new decision");
+            throw refused(app, new Refusal(Kind.TOKEN_USED, "This decision was executed already; ask for a new decision",
+                    id));
         }
         CompletableFuture<Void> claimed = records.started(id, app.id(), claims.expiresAt());
         String destination = claims.terms().route().destination();
@@ -115,46 +110,38 @@ public final class ExecuteService implements ChatGateway {
             List<Obligation> obligations = claims.terms().obligations();
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
-                    has(obligations, DISCLOSE) ? disclosure : null, has(obligations, OVERSIGHT),
+                    has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
                     answer.finishReason());
             long nanos = System.nanoTime() - start;
             records.completed(app.id(), execution, answer, legs.masked(answer.cloudLegRan()), nanos);
             metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos);
             return execution;
         } catch (ExecutionFailedException e) {
-            throw failed(id, app, e.destination(), e.problem(), start,
-                    new ProblemException(e.status(), e.problem(), "Execution failed", e.getMessage()));
+            throw failed(id, app, e.destination(), e.problem(), start, e.toRefusal(id));
         } catch (DetectorUnavailableException e) {
             durable(claimed, id);
-            throw failed(id, app, destination, "detector-unavailable", start,
-                    DetectorProblems.unavailable("A required PII detector did not answer, so nothing was sent to a "
-                            + "model"));
+            throw failed(id, app, destination, Kind.DETECTOR_UNAVAILABLE, start, new Refusal(Kind.DETECTOR_UNAVAILABLE,
+                    "A required PII detector did not answer, so nothing was sent to a model", id));
         } catch (DecisionLogUnavailableException e) {
-            throw logUnavailable();
-        } catch (ProblemException e) {
+            // The log takes no record now: the outcome cannot be written either.
             throw e;
         } catch (RuntimeException e) {
             // A client gone away, or a fault inside Tollgate: the start gets its outcome anyway.
             durable(claimed, id);
-            throw failed(id, app, destination, e instanceof ClientAbortException ? "client-abort" : "internal",
+            throw failed(id, app, destination, e instanceof ClientAbortException ? Kind.CLIENT_ABORT : Kind.INTERNAL,
                     start, e);
         }
     }
 
     @Override
     public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
-        Decision decision;
         long start = System.nanoTime();
-        try {
-            decision = decisions.decide(app, request);
-        } catch (DecisionLogUnavailableException e) {
-            throw logUnavailable();
-        }
+        Decision decision = decisions.decide(app, request);
         decided.accept(decision, System.nanoTime() - start);
         if (listener != null) {
             listener.decided(decision);
         }
-        if (!Outcome.ALLOW.equals(decision.outcome().effect())) {
+        if (decision.outcome().effect() != Effect.ALLOW) {
             return new Result(decision, null);
         }
         return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens,
@@ -167,7 +154,8 @@ public final class ExecuteService implements ChatGateway {
             claimed.join();
         } catch (CompletionException e) {
             used.release(decisionId);
-            throw logUnavailable();
+            throw e.getCause() instanceof DecisionLogUnavailableException unavailable ? unavailable
+                    : new DecisionLogUnavailableException(e.getCause());
         }
     }
 
@@ -175,45 +163,38 @@ public final class ExecuteService implements ChatGateway {
         DecisionTokens.Claims claims;
         try {
             claims = tokens.verify(token, CanonicalInput.of(messages));
-        } catch (TokenException e) {
-            logged(() -> records.refused(e.decisionId(), app.id(), e.kind()));
-            throw new ProblemException(e.status(), e.kind(), e.status() == 410 ? "Token expired" : "Token refused",
-                    e.getMessage());
+        } catch (Refusal e) {
+            throw refused(app, e);
         }
         if (!claims.application().equals(app.id())) {
-            logged(() -> records.refused(claims.decisionId(), app.id(), "token-application-mismatch"));
-            throw new ProblemException(403, "token-application-mismatch", "Token refused",
-                    "The decision was made for another application");
+            throw refused(app, new Refusal(Kind.TOKEN_APPLICATION_MISMATCH,
+                    "The decision was made for another application", claims.decisionId()));
         }
         return claims;
     }
 
-    private <E extends RuntimeException> E failed(String id, Application app, String destination, String problem,
+    /** A token not honoured is logged before the caller hears of it. */
+    private Refusal refused(Application app, Refusal refusal) {
+        records.refused(refusal.decisionId(), app.id(), refusal.kind());
+        return refusal;
+    }
+
+    /**
+     * Records how an execution failed, then gives back what the caller is answered; a record that cannot be written
+     * makes the log's problem the answer ({@link DecisionLogUnavailableException}).
+     */
+    private <E extends RuntimeException> E failed(String id, Application app, String destination, Kind problem,
                                                   long start, E answer) {
         metrics.failed(problem);
-        logged(() -> records.failed(id, app.id(), destination, problem, System.nanoTime() - start));
+        records.failed(id, app.id(), destination, problem, System.nanoTime() - start);
         return answer;
     }
 
-    /** A refusal or failure whose record cannot be written is still refused: the log's problem is the answer. */
-    private static void logged(Runnable append) {
-        try {
-            append.run();
-        } catch (DecisionLogUnavailableException e) {
-            throw logUnavailable();
-        }
-    }
-
-    private static ProblemException logUnavailable() {
-        return new ProblemException(503, "decision-log-unavailable", "Decision log unavailable",
-                "The execution could not be recorded durably; retry later");
-    }
-
     private String kind(String destination) {
-        return catalog.byId(destination).map(Destination::kind).orElse("unknown");
+        return catalog.byId(destination).map(d -> d.kind().wire()).orElse("unknown");
     }
 
-    private static boolean has(List<Obligation> obligations, String type) {
-        return obligations.stream().anyMatch(o -> type.equals(o.type()));
+    private static boolean has(List<Obligation> obligations, ObligationType type) {
+        return obligations.stream().anyMatch(o -> o.type() == type);
     }
 }

@@ -1,11 +1,13 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.terms.Strategy;
+
 /**
  * What carrying out an allowed decision gave the caller.
  *
  * @param destination    where the answer finally came from (after any escalation)
- * @param strategy       the strategy applied: "static", "cascade", "draft_verify", or "offline" when the cloud
- *                       was unreachable and the on-device model answered instead
+ * @param strategy       the strategy applied; offline when the cloud was unreachable and the on-device model
+ *                       answered instead
  * @param escalated      whether the on-device answer was passed to the cloud (cascade below threshold,
  *                       draft_verify)
  * @param content        the answer, placeholders restored where policy allows
@@ -14,12 +16,12 @@ package dev.tollgate.execute;
  * @param humanOversight whether a human must review the answer before it is acted on
  * @param finishReason   "stop" or "length"
  */
-public record Execution(String decisionId, String destination, String strategy, boolean escalated, String content,
+public record Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
                         int promptTokens, int completionTokens, Double confidence, String disclosure,
                         boolean humanOversight, String finishReason) {
 
     @Override
     public String toString() {
-        return "Execution[" + decisionId + " " + destination + " " + strategy + ", " + content.length() + " chars]";
+        return "Execution[" + decisionId + " " + destination + " " + strategy.wire() + ", " + content.length() + " chars]";
     }
 }

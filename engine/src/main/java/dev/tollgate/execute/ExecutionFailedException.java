@@ -1,44 +1,45 @@
 package dev.tollgate.execute;
 
-/** An execution that could not give an answer: the HTTP status and problem kind the caller gets. */
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Refusal.Kind;
+
+/** An execution that could not give an answer: the destination that failed and the problem kind the caller gets. */
 final class ExecutionFailedException extends Exception {
     private final String destination;
-    private final int status;
-    private final String problem;
+    private final Kind problem;
 
-    private ExecutionFailedException(String destination, int status, String problem, String message) {
+    private ExecutionFailedException(String destination, Kind problem, String message) {
         super(message);
         this.destination = destination;
-        this.status = status;
         this.problem = problem;
     }
 
     static ExecutionFailedException of(String destination, ExecutorException e) {
         return switch (e.kind()) {
-            case TIMEOUT -> new ExecutionFailedException(destination, 504, "destination-timeout",
+            case TIMEOUT -> new ExecutionFailedException(destination, Kind.DESTINATION_TIMEOUT,
                     "Destination '" + destination + "' did not answer in time");
-            case RATE_LIMITED -> new ExecutionFailedException(destination, 503, "destination-rate-limited",
+            case RATE_LIMITED -> new ExecutionFailedException(destination, Kind.DESTINATION_RATE_LIMITED,
                     "Destination '" + destination + "' is rate-limiting requests; retry later");
-            case OVERLOADED -> new ExecutionFailedException(destination, 503, "executor-overloaded",
+            case OVERLOADED -> new ExecutionFailedException(destination, Kind.EXECUTOR_OVERLOADED,
                     "Destination '" + destination + "' has too many requests waiting; retry later");
-            case BAD_RESPONSE -> new ExecutionFailedException(destination, 502, "destination-bad-response",
+            case BAD_RESPONSE -> new ExecutionFailedException(destination, Kind.DESTINATION_BAD_RESPONSE,
                     "Destination '" + destination + "' gave an answer that is not a valid completion");
-            case INPUT_TOO_LONG -> new ExecutionFailedException(destination, 422, "context-exceeded",
+            case INPUT_TOO_LONG -> new ExecutionFailedException(destination, Kind.CONTEXT_EXCEEDED,
                     "The input is longer than destination '" + destination + "' can take (" + e.getMessage()
                             + "); shorten it");
-            case UNREACHABLE, SERVER_ERROR -> new ExecutionFailedException(destination, 502, "destination-unavailable",
+            case UNREACHABLE, SERVER_ERROR -> new ExecutionFailedException(destination, Kind.DESTINATION_UNREACHABLE,
                     "Destination '" + destination + "' could not be reached");
         };
     }
 
     /** The destination has no executor, or a cloud one is unreachable and policy permits nothing else. */
     static ExecutionFailedException unavailable(String destination) {
-        return new ExecutionFailedException(destination, 503, "destination-unavailable",
+        return new ExecutionFailedException(destination, Kind.DESTINATION_UNAVAILABLE,
                 "Destination '" + destination + "' is not available and the decision permits no other");
     }
 
     static ExecutionFailedException validationNotQueued(String destination) {
-        return new ExecutionFailedException(destination, 503, "validation-queue-unavailable",
+        return new ExecutionFailedException(destination, Kind.VALIDATION_QUEUE_UNAVAILABLE,
                 "The cloud validation of the on-device answer could not be queued durably, so no answer is given");
     }
 
@@ -46,11 +47,11 @@ final class ExecutionFailedException extends Exception {
         return destination;
     }
 
-    int status() {
-        return status;
+    Kind problem() {
+        return problem;
     }
 
-    String problem() {
-        return problem;
+    Refusal toRefusal(String decisionId) {
+        return new Refusal(problem, getMessage(), decisionId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.terms.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,7 +31,7 @@ final class ExecutionMetrics {
         Timer.builder("tollgate.execute.latency")
                 .description("Time to answer an execution, models included, by route")
                 .tag("destination", execution.destination())
-                .tag("strategy", execution.strategy())
+                .tag("strategy", execution.strategy().wire())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(60))
@@ -40,7 +41,7 @@ final class ExecutionMetrics {
                 .description("Completed executions by where the answer came from")
                 .tag("destination", execution.destination())
                 .tag("kind", kind)
-                .tag("strategy", execution.strategy())
+                .tag("strategy", execution.strategy().wire())
                 .tag("escalated", Boolean.toString(execution.escalated()))
                 .register(registry).increment();
         if (answer.cloudLegRan()) {
@@ -54,10 +55,10 @@ final class ExecutionMetrics {
                 .register(registry).increment(count));
     }
 
-    void failed(String problem) {
+    void failed(Refusal.Kind problem) {
         Counter.builder("tollgate.execution.failures")
                 .description("Executions that gave no answer, by problem")
-                .tag("problem", problem)
+                .tag("problem", problem.wire())
                 .register(registry).increment();
     }
 }

@@ -1,11 +1,14 @@
 package dev.tollgate.execute;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionLogUnavailableException;
+import dev.tollgate.audit.DurableAppend;
+import dev.tollgate.audit.ExecutionOutcome;
+import dev.tollgate.audit.ExecutionRefusal;
+import dev.tollgate.audit.ExecutionStarted;
 import dev.tollgate.audit.TextHmac;
-import dev.tollgate.decision.DecisionLogUnavailableException;
-import dev.tollgate.decision.DurableAppend;
+import dev.tollgate.audit.ValidationRecord;
+import dev.tollgate.terms.Refusal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -22,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  */
 public final class ExecutionRecords {
-    static final String STARTED = "execution_started";
-
     private final DecisionLog log;
     private final TextHmac hmac;
 
@@ -37,77 +38,37 @@ public final class ExecutionRecords {
      * the execution meanwhile) and fails with {@link DecisionLogUnavailableException} if it cannot be.
      */
     CompletableFuture<Void> started(String decisionId, String application, Instant tokenExpiry) {
-        ObjectNode record = record(STARTED, decisionId, application);
-        record.put("token_expires_at", tokenExpiry.toString());
-        return log.append(record).handle((appended, failure) -> {
-            if (failure != null) {
-                throw new DecisionLogUnavailableException(failure);
-            }
-            return null;
-        });
+        return log.append(new ExecutionStarted(decisionId, application, tokenExpiry.toString()))
+                .handle((appended, failure) -> {
+                    if (failure != null) {
+                        throw new DecisionLogUnavailableException(failure);
+                    }
+                    return null;
+                });
     }
 
     /** @param decisionId null when the token was unreadable */
-    void refused(String decisionId, String application, String problem) {
-        ObjectNode record = record("execution_refused", decisionId, application);
-        record.put("problem", problem);
-        append(record);
+    void refused(String decisionId, String application, Refusal.Kind problem) {
+        DurableAppend.append(log, new ExecutionRefusal(decisionId, application, problem.wire()));
     }
 
     void completed(String application, Execution execution, Answer answer, Map<String, Integer> maskedEntities,
                    long latencyNanos) {
-        ObjectNode record = record("execution", execution.decisionId(), application);
-        record.put("status", "completed");
-        record.put("destination", execution.destination());
-        record.put("strategy", execution.strategy());
-        record.put("escalated", execution.escalated());
-        if (execution.confidence() != null) {
-            record.put("confidence", execution.confidence());
-        }
-        record.put("prompt_tokens", execution.promptTokens());
-        record.put("completion_tokens", execution.completionTokens());
-        record.put("cloud_tokens_sent", answer.cloudTokensSent());
-        record.set("masked_entities", Json.MAPPER.valueToTree(maskedEntities));
-        record.put("latency_ms", latencyNanos / 1_000_000);
-        record.put("model_ms", answer.modelNanos() / 1_000_000);
-        record.put("human_oversight", execution.humanOversight());
-        record.put("disclosed", execution.disclosure() != null);
-        record.put("finish_reason", execution.finishReason());
-        record.put("output_hmac", hmac.of(execution.content()));
-        if (answer.validationQueued()) {
-            record.put("validation_queued", true);
-        }
-        append(record);
+        DurableAppend.append(log, new ExecutionOutcome(execution.decisionId(), application,
+                ExecutionOutcome.COMPLETED, execution.destination(), execution.strategy(), execution.escalated(),
+                execution.confidence(), execution.promptTokens(), execution.completionTokens(),
+                answer.cloudTokensSent(), maskedEntities, latencyNanos / 1_000_000, answer.modelNanos() / 1_000_000,
+                execution.humanOversight(), execution.disclosure() != null, execution.finishReason(),
+                hmac.of(execution.content()), answer.validationQueued() ? true : null, null));
     }
 
-    void failed(String decisionId, String application, String destination, String problem, long latencyNanos) {
-        ObjectNode record = record("execution", decisionId, application);
-        record.put("status", "failed");
-        record.put("destination", destination);
-        record.put("problem", problem);
-        record.put("latency_ms", latencyNanos / 1_000_000);
-        append(record);
+    void failed(String decisionId, String application, String destination, Refusal.Kind problem, long latencyNanos) {
+        DurableAppend.append(log, ExecutionOutcome.failed(decisionId, application, destination, problem.wire(),
+                latencyNanos / 1_000_000));
     }
 
     void validated(String decisionId, String destination, boolean agrees, String cloudAnswer) {
-        ObjectNode record = record("validation", decisionId, null);
-        record.put("destination", destination);
-        record.put("verdict", agrees ? "agrees" : "corrected");
-        record.put("output_hmac", hmac.of(cloudAnswer));
-        append(record);
-    }
-
-    private static ObjectNode record(String type, String decisionId, String application) {
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("type", type);
-        record.put("decision_id", decisionId);
-        if (application != null) {
-            record.put("application", application);
-        }
-        return record;
-    }
-
-    private void append(ObjectNode record) {
-        DurableAppend.append(log, record);
+        DurableAppend.append(log, new ValidationRecord(decisionId, destination,
+                agrees ? ValidationRecord.AGREES : ValidationRecord.CORRECTED, hmac.of(cloudAnswer)));
     }
 }

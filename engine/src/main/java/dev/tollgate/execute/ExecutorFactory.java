@@ -6,6 +6,7 @@ import dev.tollgate.execute.cloud.CloudSettings;
 import dev.tollgate.execute.cloud.OpenAiExecutor;
 import dev.tollgate.execute.slm.SlmExecutor;
 import dev.tollgate.execute.slm.SlmSettings;
+import dev.tollgate.terms.DestinationKind;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -39,7 +40,7 @@ public final class ExecutorFactory {
         Map<String, CircuitBreaker> breakers = new HashMap<>();
         try {
             for (Destination d : config.destinations()) {
-                if ("slm".equals(d.kind())) {
+                if (d.kind() == DestinationKind.SLM) {
                     slm(d, execution.slm(), executors);
                 } else {
                     breakers.put(d.id(), new CircuitBreaker(execution.cloudCircuit().failureThreshold(),

@@ -7,6 +7,8 @@ import dev.tollgate.mask.MaskingSession;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,10 +30,6 @@ import java.util.TreeSet;
  * them.
  */
 final class MaskedLegs {
-    private static final String MASK = "mask";
-    private static final String SLM = "slm";
-    private static final String CLOUD = "cloud";
-
     private final MaskingSession session = new MaskingSession();
     private final List<Message> forSlm;
     private final List<Message> forCloud;
@@ -44,18 +42,18 @@ final class MaskedLegs {
     MaskedLegs(List<Message> messages, List<Obligation> obligations, Recognizer detector, Masker masker) {
         this.detector = detector;
         this.masker = masker;
-        this.cloudEntities = entities(obligations, CLOUD);
-        Set<String> slmEntities = entities(obligations, SLM);
+        this.cloudEntities = entities(obligations, DestinationKind.CLOUD);
+        Set<String> slmEntities = entities(obligations, DestinationKind.SLM);
         List<List<Finding>> findings = messages.stream().map(m -> detector.recognize(m.content())).toList();
         this.forSlm = mask(messages, findings, slmEntities, maskedForSlm);
         // Masked first, then searched for known values: a part revealed by a later message is masked in an earlier.
         this.forCloud = remasked(mask(messages, findings, cloudEntities, maskedForCloud), maskedForCloud);
     }
 
-    private static Set<String> entities(List<Obligation> obligations, String leg) {
+    private static Set<String> entities(List<Obligation> obligations, DestinationKind leg) {
         Set<String> entities = new TreeSet<>();
         obligations.stream()
-                .filter(o -> MASK.equals(o.type()) && (o.appliesTo() == null || o.appliesTo().equals(leg)))
+                .filter(o -> o.type() == ObligationType.MASK && (o.appliesTo() == null || o.appliesTo() == leg))
                 .forEach(o -> entities.addAll(o.entities()));
         return entities;
     }

@@ -1,6 +1,6 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.decision.DecisionLogUnavailableException;
+import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
 

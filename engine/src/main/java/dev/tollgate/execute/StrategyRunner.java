@@ -3,9 +3,11 @@ package dev.tollgate.execute;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
 
 import java.io.IOException;
@@ -35,13 +37,6 @@ import java.util.stream.Stream;
  * {@link MaskedLegs#remasked} just before it is sent or queued.
  */
 final class StrategyRunner {
-    static final String STATIC = "static";
-    static final String CASCADE = "cascade";
-    static final String DRAFT_VERIFY = "draft_verify";
-    static final String OFFLINE = "offline";
-    private static final String SLM = "slm";
-    private static final String CLOUD = "cloud";
-
     private final ExecutorRegistry executors;
     private final DestinationCatalog catalog;
     private final ValidationQueue validations;
@@ -67,9 +62,9 @@ final class StrategyRunner {
         Answer answer = switch (route.strategy()) {
             case CASCADE -> cascade(plan);
             case DRAFT_VERIFY -> draftVerify(plan);
-            default -> staticRoute(plan, onText);
+            case STATIC, OFFLINE -> staticRoute(plan, onText);
         };
-        if (onText != null && !STATIC.equals(route.strategy())) {
+        if (onText != null && route.strategy() != Strategy.STATIC) {
             onText.accept(answer.text());
         }
         return answer;
@@ -77,14 +72,14 @@ final class StrategyRunner {
 
     private Answer staticRoute(Plan plan, Consumer<String> onText) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        if (!CLOUD.equals(route.kind())) {
+        if (route.kind() != DestinationKind.CLOUD) {
             Timed slm = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
-            return answer(slm, route.destination(), STATIC, false, slm, null, false);
+            return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
         Optional<Timed> cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink());
         if (cloud.isPresent()) {
-            return answer(cloud.get(), route.destination(), STATIC, false, null, cloud.get(), false);
+            return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), false);
         }
         if (guard.started()) {
             throw ExecutionFailedException.unavailable(route.destination());
@@ -99,23 +94,23 @@ final class StrategyRunner {
         Double confidence = draft.generation().confidence();
         boolean confident = route.escalateBelow() == null
                 || (confidence != null && confidence >= route.escalateBelow());
-        Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
+        Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (confident || cloud.isEmpty()) {
-            return answer(draft, route.destination(), CASCADE, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
         }
         Optional<Timed> better = cloud(plan, cloud.get(), plan.legs().forCloud(), null);
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
-        return answer(better.get(), cloud.get(), CASCADE, true, draft, better.get(), false);
+        return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), false);
     }
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
         Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
-        Optional<String> cloud = firstPermitted(plan.terms(), CLOUD);
+        Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (cloud.isEmpty()) {
-            return answer(draft, route.destination(), DRAFT_VERIFY, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
         Optional<Timed> verdict = cloud(plan, cloud.get(), check, null);
@@ -123,14 +118,14 @@ final class StrategyRunner {
             return queued(plan, cloud.get(), draft, route.destination());
         }
         if (VerifyPrompt.approves(verdict.get().generation().text())) {
-            return answer(draft, route.destination(), DRAFT_VERIFY, true, draft, verdict.get(), false);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
         }
-        return answer(verdict.get(), cloud.get(), DRAFT_VERIFY, true, draft, verdict.get(), false);
+        return answer(verdict.get(), cloud.get(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
     }
 
     /** The cloud that should answer is unreachable: the first permitted on-device destination answers. */
     private Answer offline(Plan plan, String cloud, Consumer<String> onText) throws ExecutionFailedException {
-        String slmDestination = firstPermitted(plan.terms(), SLM)
+        String slmDestination = firstPermitted(plan.terms(), DestinationKind.SLM)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(cloud));
         Timed answer = slm(slmDestination, new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
         return queued(plan, cloud, answer, slmDestination);
@@ -148,14 +143,14 @@ final class StrategyRunner {
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }
-        return answer(slmAnswer, slmDestination, OFFLINE, false, slmAnswer, null, true);
+        return answer(slmAnswer, slmDestination, Strategy.OFFLINE, false, slmAnswer, null, true);
     }
 
     /**
      * The answer {@code answering} gave, with the costs of both legs that ran (either may be null) summed and the
      * on-device leg's confidence.
      */
-    private static Answer answer(Timed answering, String destination, String strategy, boolean escalated, Timed slm,
+    private static Answer answer(Timed answering, String destination, Strategy strategy, boolean escalated, Timed slm,
                                  Timed cloud, boolean validationQueued) {
         List<Timed> legs = Stream.of(slm, cloud).filter(Objects::nonNull).toList();
         Generation g = answering.generation();
@@ -167,10 +162,10 @@ final class StrategyRunner {
                 legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
     }
 
-    private Optional<String> firstPermitted(Terms terms, String kind) {
+    private Optional<String> firstPermitted(Terms terms, DestinationKind kind) {
         return terms.permittedDestinations().stream()
                 .filter(id -> catalog.byId(id).map(Destination::kind).filter(kind::equals).isPresent())
-                .filter(id -> executors.executor(id).isPresent() || CLOUD.equals(kind))
+                .filter(id -> executors.executor(id).isPresent() || kind == DestinationKind.CLOUD)
                 .findFirst();
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.audit.LogEntry;
+import dev.tollgate.audit.ExecutionStarted;
+import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.LogReader;
 
 import java.io.IOException;
@@ -36,11 +37,10 @@ final class UsedTokens {
         Instant now = clock.instant();
         try (LogReader reader = LogReader.open(logDir)) {
             while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                if (ExecutionRecords.STARTED.equals(entry.json().path("type").asText())) {
-                    Instant expiry = Instant.parse(entry.json().path("token_expires_at").asText());
+                if (LogRecord.read(reader.next().json()).orElse(null) instanceof ExecutionStarted started) {
+                    Instant expiry = Instant.parse(started.tokenExpiresAt());
                     if (expiry.isAfter(now)) {
-                        used.expiryByDecision.put(entry.json().path("decision_id").asText(), expiry);
+                        used.expiryByDecision.put(started.decisionId(), expiry);
                     }
                 }
             }

@@ -1,25 +1,24 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.terms.Strategy;
+
 import java.util.Objects;
 
 /**
  * A routing pack's preference: the destination it would choose and the execution strategy.
  *
- * @param strategy      "static", "cascade" or "draft_verify"
- * @param escalateBelow for "cascade" only: the on-device model's confidence (0 to 1) below which the request
+ * @param escalateBelow for cascade only: the on-device model's confidence (0 to 1) below which the request
  *                      escalates to the cloud; null otherwise. A cascade without one is accepted because
  *                      policy versions stored for replay predate the threshold.
  */
-public record RouteChoice(String destination, String strategy, Double escalateBelow) {
-    public static final String CASCADE = "cascade";
-
+public record RouteChoice(String destination, Strategy strategy, Double escalateBelow) {
     public RouteChoice {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(strategy, "strategy");
         if (escalateBelow != null) {
-            if (!CASCADE.equals(strategy)) {
+            if (strategy != Strategy.CASCADE) {
                 throw new IllegalArgumentException("a confidence threshold applies only to the cascade strategy, not to "
-                        + strategy);
+                        + strategy.wire());
             }
             if (!(escalateBelow >= 0 && escalateBelow <= 1)) {
                 throw new IllegalArgumentException("a confidence threshold lies between 0 and 1, not " + escalateBelow);
@@ -27,7 +26,7 @@ public record RouteChoice(String destination, String strategy, Double escalateBe
         }
     }
 
-    public RouteChoice(String destination, String strategy) {
+    public RouteChoice(String destination, Strategy strategy) {
         this(destination, strategy, null);
     }
 }

@@ -10,9 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExactUtf8;
-import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.Refusal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,13 +53,9 @@ public final class DecisionTokens {
             obligations = List.copyOf(obligations);
             permittedDestinations = List.copyOf(permittedDestinations);
         }
-
-        static Terms of(Outcome outcome) {
-            return new Terms(outcome.route(), outcome.obligations(), outcome.permittedDestinations());
-        }
     }
 
-    public String issue(String decisionId, String application, String canonicalInput, Outcome outcome,
+    public String issue(String decisionId, String application, String canonicalInput, Terms terms,
                         Instant expiresAt) {
         Map.Entry<String, byte[]> key = keys.signing();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -68,7 +64,7 @@ public final class DecisionTokens {
                 .issueTime(Date.from(clock.instant()))
                 .expirationTime(Date.from(expiresAt))
                 .claim(INPUT, sha256(canonicalInput))
-                .claim(TERMS, Json.MAPPER.convertValue(Terms.of(outcome), Map.class))
+                .claim(TERMS, Json.MAPPER.convertValue(terms, Map.class))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).keyID(key.getKey()).build(),
                 claims);
@@ -80,40 +76,44 @@ public final class DecisionTokens {
         return jwt.serialize();
     }
 
-    /** Checks signature, expiry and that the token was issued for exactly this input. */
-    public Claims verify(String token, String canonicalInput) throws TokenException {
+    /**
+     * Checks signature, expiry and that the token was issued for exactly this input.
+     *
+     * @throws Refusal token-invalid, token-expired or token-input-mismatch
+     */
+    public Claims verify(String token, String canonicalInput) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new TokenException(403, "token-invalid", "The decision token is not a signed token", null);
+            throw new Refusal(Refusal.Kind.TOKEN_INVALID, "The decision token is not a signed token");
         }
         byte[] key = keys.verifying(jwt.getHeader().getKeyID())
-                .orElseThrow(() -> new TokenException(403, "token-invalid", "The decision token's key is not known", null));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.TOKEN_INVALID, "The decision token's key is not known"));
         if (!TYPE.equals(jwt.getHeader().getType()) || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
                 || !verified(jwt, key)) {
-            throw new TokenException(403, "token-invalid", "The decision token's signature is not valid", null);
+            throw new Refusal(Refusal.Kind.TOKEN_INVALID, "The decision token's signature is not valid");
         }
         Date expiry = claims.getExpirationTime();
         if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
-            throw new TokenException(410, "token-expired", "The decision token has expired; ask for a new decision",
+            throw new Refusal(Refusal.Kind.TOKEN_EXPIRED, "The decision token has expired; ask for a new decision",
                     claims.getJWTID());
         }
         if (!sha256(canonicalInput).equals(claims.getClaim(INPUT))) {
-            throw new TokenException(403, "token-input-mismatch",
+            throw new Refusal(Refusal.Kind.TOKEN_INPUT_MISMATCH,
                     "The input differs from the input the decision was made for", claims.getJWTID());
         }
         Terms terms;
         try {
             terms = Json.MAPPER.convertValue(claims.getJSONObjectClaim(TERMS), Terms.class);
         } catch (ParseException | IllegalArgumentException e) {
-            throw new TokenException(403, "token-invalid", "The decision token does not hold the decision's terms",
+            throw new Refusal(Refusal.Kind.TOKEN_INVALID, "The decision token does not hold the decision's terms",
                     claims.getJWTID());
         }
         if (terms == null || terms.route() == null) {
-            throw new TokenException(403, "token-invalid", "The decision token does not hold the decision's terms",
+            throw new Refusal(Refusal.Kind.TOKEN_INVALID, "The decision token does not hold the decision's terms",
                     claims.getJWTID());
         }
         return new Claims(claims.getJWTID(), claims.getSubject(), terms, expiry.toInstant());

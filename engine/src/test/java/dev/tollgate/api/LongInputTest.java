@@ -2,10 +2,10 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
-import dev.tollgate.PolicyEngines;
+import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.audit.PolicyStore;
-import dev.tollgate.audit.ReplayReport;
-import dev.tollgate.audit.Replayer;
+import dev.tollgate.replay.ReplayReport;
+import dev.tollgate.replay.Replayer;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;

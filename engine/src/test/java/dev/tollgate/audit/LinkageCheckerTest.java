@@ -57,7 +57,7 @@ class LinkageCheckerTest {
     void cleanLogHasNoFindingsAndCountsEveryRecordExecutionAndRefusal() throws Exception {
         String direct = log.allowed(LOCAL, CLOUD);
         log.started(direct);
-        log.completed(direct, CLOUD, "direct");
+        log.completed(direct, CLOUD, "static");
         String offline = log.allowed(LOCAL, CLOUD);
         log.started(offline);
         log.offline(offline, LOCAL);
@@ -80,7 +80,7 @@ class LinkageCheckerTest {
         assertEquals(4, report.decisions());
         assertEquals(Map.of("decision", 4L, "execution_started", 3L, "execution", 3L, "validation", 1L,
                 "execution_refused", 3L), report.recordsByType());
-        assertEquals(Map.of("cloud-eu / direct", 1L, "slm-local / offline", 1L,
+        assertEquals(Map.of("cloud-eu / static", 1L, "slm-local / offline", 1L,
                 "cloud-eu / failed: destination-timeout", 1L), report.executionsByRoute());
         assertEquals(Map.of("token-used", 1L, "token-invalid", 2L), report.refusalsByProblem());
         assertEquals(0, report.validationsPending());
@@ -90,7 +90,7 @@ class LinkageCheckerTest {
     void recordsNamingADecisionNotLoggedBeforeThemAreErrors() throws Exception {
         String late = "0190d6a0-0000-7000-8000-000000000001";
         long started = log.started(late);
-        long completed = log.completed(late, LOCAL, "direct");
+        long completed = log.completed(late, LOCAL, "static");
         long refused = log.refused(late, "token-expired");
         long validation = log.validation(late, CLOUD);
         log.decisionWithId(late, "allow", ExecutionLogWriter.LATER, LOCAL);
@@ -111,7 +111,7 @@ class LinkageCheckerTest {
         for (int i = 0; i < 30; i++) {
             String done = log.allowed(LOCAL);
             log.started(done);
-            log.completed(done, LOCAL, "direct");
+            log.completed(done, LOCAL, "static");
         }
         String id = log.allowed(LOCAL);
         long seq = log.started(id);
@@ -157,7 +157,7 @@ class LinkageCheckerTest {
     void aSecondOutcomeForOneStartIsAnError() throws Exception {
         String id = log.allowed(LOCAL);
         log.started(id);
-        log.completed(id, LOCAL, "direct");
+        log.completed(id, LOCAL, "static");
         long second = log.failed(id, LOCAL, "destination-timeout");
         LinkageReport report = check();
 
@@ -169,9 +169,9 @@ class LinkageCheckerTest {
     void aTokenStartedTwiceIsAnError() throws Exception {
         String id = log.allowed(LOCAL);
         log.started(id);
-        log.completed(id, LOCAL, "direct");
+        log.completed(id, LOCAL, "static");
         long second = log.started(id);
-        log.completed(id, LOCAL, "direct");
+        log.completed(id, LOCAL, "static");
         LinkageReport report = check();
 
         assertEquals(List.of(new Seen(Kind.STARTED_TWICE, second, id)), seen(report),
@@ -181,7 +181,7 @@ class LinkageCheckerTest {
     @Test
     void anOutcomeWithoutAStartIsAnError() throws Exception {
         String id = log.allowed(LOCAL);
-        long outcome = log.completed(id, LOCAL, "direct");
+        long outcome = log.completed(id, LOCAL, "static");
         LinkageReport report = check();
 
         assertEquals(List.of(new Seen(Kind.OUTCOME_WITHOUT_START, outcome, id)), seen(report));
@@ -191,7 +191,7 @@ class LinkageCheckerTest {
     void executingADecisionThatWasNotAllowedIsAnError() throws Exception {
         String id = log.decision("deny", ExecutionLogWriter.LATER);
         long started = log.started(id);
-        long outcome = log.completed(id, LOCAL, "direct");
+        long outcome = log.completed(id, LOCAL, "static");
         LinkageReport report = check();
 
         assertEquals(List.of(new Seen(Kind.NOT_ALLOWED, started, id),
@@ -224,10 +224,10 @@ class LinkageCheckerTest {
     void aStartAtOrAfterTheDecisionsExpiryIsAnErrorAndOneJustBeforeIsNot() throws Exception {
         String expired = log.decision("allow", NOW.toString(), LOCAL);
         long seq = log.started(expired);
-        log.completed(expired, LOCAL, "direct");
+        log.completed(expired, LOCAL, "static");
         String justValid = log.decision("allow", NOW.plusNanos(1_000).toString(), LOCAL);
         log.started(justValid);
-        log.completed(justValid, LOCAL, "direct");
+        log.completed(justValid, LOCAL, "static");
         LinkageReport report = check();
 
         assertEquals(List.of(new Seen(Kind.STARTED_AFTER_EXPIRY, seq, expired)), seen(report));
@@ -242,7 +242,7 @@ class LinkageCheckerTest {
         log.offline(queued, LOCAL);
         String direct = log.allowed(LOCAL, CLOUD);
         log.started(direct);
-        log.completed(direct, CLOUD, "direct");
+        log.completed(direct, CLOUD, "static");
         long unexpected = log.validation(direct, CLOUD);
         LinkageReport report = check();
 
@@ -267,7 +267,7 @@ class LinkageCheckerTest {
     void afterAChainFailureOnlyTheIntactPrefixIsCheckedAndNoStartCountsAsUnended() throws Exception {
         String id = log.allowed(LOCAL);
         log.started(id);
-        long tampered = log.completed(id, LOCAL, "direct");
+        long tampered = log.completed(id, LOCAL, "static");
         log.started("0190d6a0-0000-7000-8000-00000000dead");
         log.close();
         LogEntry entry = TestLogs.entry(dir, tampered);

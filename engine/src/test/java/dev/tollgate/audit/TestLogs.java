@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Shared fixtures for the audit tests: bodies, segment files and the hash rule written out independently. */
-final class TestLogs {
+public final class TestLogs {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
     static final long ONE_MIB = 1 << 20;
 
@@ -45,17 +45,17 @@ final class TestLogs {
         return dir.resolve(String.format("decisions-%06d.jsonl", number));
     }
 
-    static List<Path> segmentFiles(Path dir) throws IOException {
+    public static List<Path> segmentFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("decisions-\\d{6}\\.jsonl")).sorted().toList();
         }
     }
 
-    static List<String> lines(Path file) throws IOException {
+    public static List<String> lines(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    static void writeLines(Path file, List<String> lines) throws IOException {
+    public static void writeLines(Path file, List<String> lines) throws IOException {
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append(line).append('\n'));
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -61,7 +61,7 @@ class ModelIntentClassifierTest {
     @Test
     void noAnswerWithinTheBudgetDerivesNothing() {
         CountDownLatch never = new CountDownLatch(1);
-        ModelIntentClassifier.Chooser busy = (messages, choices) -> {
+        ModelIntentClassifier.Chooser busy = (system, user, choices) -> {
             try {
                 never.await();
             } catch (InterruptedException e) {

@@ -95,14 +95,14 @@ class VerifyLinkageCommandTest {
         try (ExecutionLogWriter log = writer()) {
             id = log.allowed("slm-local");
             log.started(id);
-            log.completed(id, "cloud-us", "direct");
+            log.completed(id, "cloud-us", "static");
             log.refused(null, "token-invalid");
         }
         Run run = verify();
         assertEquals(VerifyCommand.LINKAGE_ERRORS, run.exitCode(), run.output());
         assertTrue(run.output().contains("Decision log: OK\n"), run.output());
         assertTrue(run.output().contains("Linkage: FAILED (1 errors, 0 warnings)\n"), run.output());
-        assertTrue(run.output().contains("Executions by destination / strategy:\n  cloud-us / direct: 1\n"),
+        assertTrue(run.output().contains("Executions by destination / strategy:\n  cloud-us / static: 1\n"),
                 run.output());
         assertTrue(run.output().contains("Refusals by problem:\n  token-invalid: 1\n"), run.output());
         assertTrue(run.output().contains("ERROR   decisions-000001.jsonl:3 seq 3 decision " + id
@@ -115,12 +115,12 @@ class VerifyLinkageCommandTest {
         try (ExecutionLogWriter log = writer()) {
             String id = log.allowed("slm-local");
             log.started(id);
-            log.completed(id, "slm-local", "direct");
+            log.completed(id, "slm-local", "static");
         }
         Path segment = data.resolve("log").resolve("decisions-000001.jsonl");
         String text = Files.readString(segment, StandardCharsets.UTF_8);
         int third = text.indexOf("\"seq\":3");
-        Files.writeString(segment, text.substring(0, third) + text.substring(third).replaceFirst("\"direct\"",
+        Files.writeString(segment, text.substring(0, third) + text.substring(third).replaceFirst("\"static\"",
                 "\"cloud!\""), StandardCharsets.UTF_8);
 
         Run run = verify();

@@ -77,6 +77,18 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anUnknownDestinationKindNamesTheKinds() throws Exception {
+        String message = error("""
+                destinations:
+                  - id: slm-local
+                    kind: edge
+                    country: DE
+                """, Map.of());
+        assertTrue(message.contains(":3: /destinations/0/kind: \"edge\" is not allowed here; expected one of slm, cloud"),
+                message);
+    }
+
+    @Test
     void aMissingContractFieldIsRequired() throws Exception {
         String message = error("""
                 destinations:

@@ -5,9 +5,12 @@ import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.facts.RequestFacts;
 import dev.tollgate.facts.SubjectFacts;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +25,7 @@ class InputLimitCombinerTest {
     private static final DestinationFacts EU = new DestinationFacts("cloud-eu", "cloud", "IE", "p", true, false, false, false, true, false, false, false);
     private static final Map<String, Integer> LIMITS = Map.of("slm-local", 1344);
     private static final PartialVerdict PREFERS_SLM = new PartialVerdict("drools", "routing", false, List.of(),
-            List.of(), new RouteChoice("slm-local", RouteChoice.CASCADE, 0.8),
+            List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.8),
             List.of(new Reason("routing.local", "drools", "routing", "b", "m")));
     private static final PartialVerdict LOCAL_ONLY = new PartialVerdict("drools", "gdpr", false, List.of("cloud-eu"),
             List.of(), null, List.of(new Reason("gdpr.art9.local-only", "drools", "gdpr", "b", "m")));
@@ -45,9 +48,9 @@ class InputLimitCombinerTest {
     @Test
     void aLongerInputGoesToAPermittedCloudDestinationAndSaysWhy() {
         Outcome outcome = combiner.combine(facts(1345), List.of(PREFERS_SLM), List.of(), LIMITS);
-        assertEquals(Outcome.ALLOW, outcome.effect());
+        assertEquals(Effect.ALLOW, outcome.effect());
         assertEquals("cloud-eu", outcome.route().destination());
-        assertEquals("static", outcome.route().strategy());
+        assertEquals(Strategy.STATIC, outcome.route().strategy());
         assertEquals(List.of("cloud-eu"), outcome.permittedDestinations());
         Reason why = outcome.reasons().stream().filter(r -> r.rule().equals(Combiner.CONTEXT_RULE)).findFirst()
                 .orElseThrow();
@@ -58,7 +61,7 @@ class InputLimitCombinerTest {
     @Test
     void aLongerInputThatMayOnlyStayOnDeviceIsDeniedNamingTheLimit() {
         Outcome outcome = combiner.combine(facts(5000), List.of(PREFERS_SLM, LOCAL_ONLY), List.of(), LIMITS);
-        assertEquals(Outcome.DENY, outcome.effect());
+        assertEquals(Effect.DENY, outcome.effect());
         Reason why = outcome.reasons().stream().filter(r -> r.rule().equals(Combiner.CONTEXT_RULE)).findFirst()
                 .orElseThrow();
         assertTrue(why.message().contains("slm-local takes up to 1344"), why.message());

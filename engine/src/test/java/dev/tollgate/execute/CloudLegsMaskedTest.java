@@ -6,7 +6,7 @@ import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.cloud.CloudSettings;
 import dev.tollgate.execute.cloud.OpenAiExecutor;
 import dev.tollgate.execute.offline.ValidationQueue;
@@ -17,6 +17,9 @@ import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.pii.ner.NerRecognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import dev.tollgate.testing.EvasionSet;
 import dev.tollgate.testing.Leaks;
 import dev.tollgate.testing.RecordingCloud;
@@ -55,10 +58,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloudLegsMaskedTest {
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, false, null),
-            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, false, null)));
+            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
+            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
     private static final List<String> BOTH = List.of("cloud-eu", "slm-local");
-    private static final Route STATIC_CLOUD = new Route("cloud-eu", "cloud", "static", null);
+    private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null);
     private static PiiDetector detector;
 
     @TempDir
@@ -131,7 +134,7 @@ class CloudLegsMaskedTest {
         SensitiveValue sensitive = new SensitiveValue(type, value);
         slm.answers(leakingDraft(sensitive), 0.2);
         cloud.answers("Done.");
-        Answer answer = run(new Route("slm-local", "slm", "cascade", 0.6), text, sensitive, null);
+        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6), text, sensitive, null);
         assertTrue(answer.escalated());
         assertReceivedNothingOf(sensitive, 1);
     }
@@ -143,7 +146,7 @@ class CloudLegsMaskedTest {
         SensitiveValue sensitive = new SensitiveValue(type, value);
         slm.answers(leakingDraft(sensitive), 0.7);
         cloud.answers("APPROVED");
-        Answer answer = run(new Route("slm-local", "slm", "draft_verify", null), text, sensitive, null);
+        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), text, sensitive, null);
         assertTrue(answer.escalated());
         assertTrue(lastMessage(cloud.bodies().getFirst()).startsWith("Draft answer:"), "the draft was sent");
         assertReceivedNothingOf(sensitive, 1);
@@ -157,7 +160,7 @@ class CloudLegsMaskedTest {
         cloud.down(true);
         slm.answers(leakingDraft(sensitive), 0.9).answers(leakingDraft(sensitive), 0.9);
         assertTrue(run(STATIC_CLOUD, text, sensitive, null).validationQueued());
-        assertTrue(run(new Route("slm-local", "slm", "draft_verify", null), text, sensitive, null)
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), text, sensitive, null)
                 .validationQueued());
         assertTrue(cloud.bodies().isEmpty(), "the cloud was down");
 
@@ -190,11 +193,11 @@ class CloudLegsMaskedTest {
         cloud.answers("Done.", "Done, streamed.", "Done.", "APPROVED");
         run(STATIC_CLOUD, c.text(), written, null);
         run(STATIC_CLOUD, c.text(), written, piece -> { });
-        assertTrue(run(new Route("slm-local", "slm", "cascade", 0.6), c.text(), written, null).escalated());
-        run(new Route("slm-local", "slm", "draft_verify", null), c.text(), written, null);
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6), c.text(), written, null).escalated());
+        run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), c.text(), written, null);
         cloud.down(true);
         assertTrue(run(STATIC_CLOUD, c.text(), written, null).validationQueued());
-        assertTrue(run(new Route("slm-local", "slm", "draft_verify", null), c.text(), written, null)
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), c.text(), written, null)
                 .validationQueued());
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
@@ -226,7 +229,7 @@ class CloudLegsMaskedTest {
                 new Message("tool", "crm lookup: " + sensitive.value() + " verified"));
         TreeSet<String> types = new TreeSet<>(List.of(sensitive.type()));
         messages.forEach(m -> detector.recognize(m.content()).stream().map(Finding::type).forEach(types::add));
-        List<Obligation> obligations = List.of(new Obligation("mask", List.copyOf(types), "cloud"));
+        List<Obligation> obligations = List.of(new Obligation(ObligationType.MASK, List.copyOf(types), DestinationKind.CLOUD));
         MaskedLegs legs = new MaskedLegs(messages, obligations, detector, new Masker(Map.of(), HashKey.random()));
         StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC());
         return runner.run(new StrategyRunner.Plan("d-" + queue.size(), new Terms(route, obligations, BOTH), legs, 64),

@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.terms.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +11,7 @@ class ExecutionFailedExceptionTest {
     void anInputTooLongForTheContextIsTheCallersProblemNotABadGateway() {
         ExecutionFailedException e = ExecutionFailedException.of("slm-local", new ExecutorException(
                 ExecutorException.Kind.INPUT_TOO_LONG, "a prompt of 2100 tokens leaves no room in the on-device context of 2048"));
-        assertEquals(422, e.status());
-        assertEquals("context-exceeded", e.problem());
+        assertEquals(Refusal.Kind.CONTEXT_EXCEEDED, e.problem());
         assertTrue(e.getMessage().contains("context of 2048"), e.getMessage());
     }
 
@@ -19,6 +19,16 @@ class ExecutionFailedExceptionTest {
     void anAnswerThatIsNotACompletionStaysABadGateway() {
         ExecutionFailedException e = ExecutionFailedException.of("cloud-eu",
                 new ExecutorException(ExecutorException.Kind.BAD_RESPONSE, "no choices"));
-        assertEquals(502, e.status());
+        assertEquals(Refusal.Kind.DESTINATION_BAD_RESPONSE, e.problem());
+    }
+
+    @Test
+    void aDestinationThatCouldNotBeReachedIsTheSameProblemAsOneWithoutAnExecutor() {
+        Refusal unreachable = ExecutionFailedException.of("cloud-eu",
+                new ExecutorException(ExecutorException.Kind.UNREACHABLE, "connection refused")).toRefusal("d");
+        Refusal unavailable = ExecutionFailedException.unavailable("cloud-eu").toRefusal("d");
+        assertEquals("destination-unavailable", unreachable.kind().wire());
+        assertEquals(unreachable.kind().wire(), unavailable.kind().wire());
+        assertEquals("d", unreachable.decisionId());
     }
 }

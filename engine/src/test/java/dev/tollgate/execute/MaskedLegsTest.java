@@ -7,6 +7,8 @@ import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.pii.ner.NerRecognizer;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class MaskedLegsTest {
 
     @Test
     void aCloudObligationMasksOnlyTheCloudLeg() {
-        MaskedLegs legs = legs(List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE"), "cloud")));
+        MaskedLegs legs = legs(List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE"), DestinationKind.CLOUD)));
         assertEquals(TEXT, legs.forSlm().getFirst().content());
         assertEquals("Refund to <IBAN_CODE_1>, confirm to <EMAIL_ADDRESS_1>", legs.forCloud().getFirst().content());
         assertEquals(Map.of("EMAIL_ADDRESS", 1, "IBAN_CODE", 1), legs.masked(true));
@@ -36,15 +38,15 @@ class MaskedLegsTest {
 
     @Test
     void anObligationForAnyRouteMasksBothLegs() {
-        MaskedLegs legs = legs(List.of(new Obligation("mask", List.of("IBAN_CODE"), null),
-                new Obligation("mask", List.of("EMAIL_ADDRESS"), "cloud")));
+        MaskedLegs legs = legs(List.of(new Obligation(ObligationType.MASK, List.of("IBAN_CODE"), null),
+                new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), DestinationKind.CLOUD)));
         assertEquals("Refund to <IBAN_CODE_1>, confirm to ana.lopez@example.org", legs.forSlm().getFirst().content());
         assertEquals("Refund to <IBAN_CODE_1>, confirm to <EMAIL_ADDRESS_1>", legs.forCloud().getFirst().content());
     }
 
     @Test
     void anOnDeviceDraftIsMaskedBeforeItGoesToTheCloudAndAnswersAreRestored() {
-        MaskedLegs legs = legs(List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE"), "cloud")));
+        MaskedLegs legs = legs(List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE"), DestinationKind.CLOUD)));
         String draft = "Done: DE89 3704 0044 0532 0130 00 refunded, mail sent to ana.lopez@example.org and x@y.org";
         String masked = legs.forCloud(draft);
         assertFalse(masked.contains("ana.lopez") || masked.contains("DE89") || masked.contains("x@y.org"), masked);
@@ -57,7 +59,7 @@ class MaskedLegsTest {
     void theOnDeviceDraftsPartsOfTheRequestsValuesAreMaskedForTheCloud() throws Exception {
         String request = "Draft a short reply to Maria Schmidt (maria.schmidt@example.com) confirming her appointment";
         MaskedLegs legs = new MaskedLegs(List.of(new Message("user", request)),
-                List.of(new Obligation("mask", List.of("PERSON", "EMAIL_ADDRESS"), "cloud")),
+                List.of(new Obligation(ObligationType.MASK, List.of("PERSON", "EMAIL_ADDRESS"), DestinationKind.CLOUD)),
                 PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT), 0.5)),
                 new Masker(Map.of(), HashKey.random()));
         assertEquals("Draft a short reply to <PERSON_1> (<EMAIL_ADDRESS_1>) confirming her appointment",
@@ -72,7 +74,7 @@ class MaskedLegsTest {
         List<Message> messages = List.of(new Message("system", "Account ends 0532 0130 00; customer ana.lopez"),
                 new Message("user", TEXT));
         MaskedLegs legs = new MaskedLegs(messages,
-                List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE"), "cloud")),
+                List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE"), DestinationKind.CLOUD)),
                 PiiDetector.defaults(), new Masker(Map.of(), HashKey.random()));
         assertEquals("Account ends <IBAN_CODE_1>; customer <EMAIL_ADDRESS_1>", legs.forCloud().getFirst().content());
         assertEquals(Map.of("EMAIL_ADDRESS", 2, "IBAN_CODE", 2), legs.masked(true));
@@ -81,7 +83,7 @@ class MaskedLegsTest {
 
     @Test
     void aValueAnOnDeviceAnswerRevealsIsMaskedInEveryMessageSentAfter() {
-        MaskedLegs legs = legs(List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE"), "cloud")));
+        MaskedLegs legs = legs(List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE"), DestinationKind.CLOUD)));
         assertEquals("Copy to <EMAIL_ADDRESS_2>.", legs.forCloud("Copy to jonas.weber@example.net."));
         List<Message> sent = legs.remasked(List.of(new Message("system", "Jonas Weber prefers short answers")));
         assertEquals("<EMAIL_ADDRESS_2> <EMAIL_ADDRESS_2> prefers short answers", sent.getFirst().content());

@@ -3,13 +3,17 @@ package dev.tollgate.execute;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StrategyRunnerTest {
     private static final String QUESTION = "Summarise the complaint from ana.lopez@example.org about late delivery";
     private static final List<Obligation> MASK_FOR_CLOUD = List.of(
-            new Obligation("mask", List.of("EMAIL_ADDRESS"), "cloud"));
+            new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), DestinationKind.CLOUD));
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", "slm", "DE", "on-device", true, false, false, false, null),
-            new Destination("cloud-eu", "cloud", "IE", "cloud", true, false, false, false, null)));
+            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
+            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
 
     @TempDir
     Path dir;
@@ -64,7 +68,7 @@ class StrategyRunnerTest {
     }
 
     private static Route cascade(double threshold) {
-        return new Route("slm-local", "slm", "cascade", threshold);
+        return new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, threshold);
     }
 
     @Test
@@ -107,7 +111,7 @@ class StrategyRunnerTest {
         slm.answers("Something.", 0.2);
         cloud.fails(ExecutorException.Kind.UNREACHABLE);
         Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
-        assertEquals("offline", answer.strategy());
+        assertEquals(Strategy.OFFLINE, answer.strategy());
         assertEquals("slm-local", answer.destination());
         assertTrue(answer.validationQueued());
         List<PendingValidation> pending = queue.pending();
@@ -123,7 +127,7 @@ class StrategyRunnerTest {
         breaker.onFailure();
         slm.answers("Something.", 0.2);
         Answer answer = run(cascade(0.6), List.of("slm-local", "cloud-eu"));
-        assertEquals("offline", answer.strategy());
+        assertEquals(Strategy.OFFLINE, answer.strategy());
         assertTrue(cloud.requests.isEmpty());
     }
 
@@ -132,28 +136,27 @@ class StrategyRunnerTest {
         cloud.fails(ExecutorException.Kind.TIMEOUT);
         slm.answers("On-device answer.", 0.9);
         List<String> streamed = new ArrayList<>();
-        Answer answer = run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu", "slm-local"), streamed);
-        assertEquals("offline", answer.strategy());
+        Answer answer = run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu", "slm-local"), streamed);
+        assertEquals(Strategy.OFFLINE, answer.strategy());
         assertEquals("On-device answer.", String.join("", streamed));
 
         cloud.fails(ExecutorException.Kind.UNREACHABLE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
-                () -> run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu")));
-        assertEquals(503, e.status());
+                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu")));
+        assertEquals(Refusal.Kind.DESTINATION_UNAVAILABLE, e.problem());
     }
 
     @Test
     void aBadCloudAnswerIsAFailureNotAFallback() {
         cloud.fails(ExecutorException.Kind.BAD_RESPONSE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
-                () -> run(new Route("cloud-eu", "cloud", "static", null), List.of("cloud-eu", "slm-local")));
-        assertEquals(502, e.status());
-        assertEquals("destination-bad-response", e.problem());
+                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu", "slm-local")));
+        assertEquals(Refusal.Kind.DESTINATION_BAD_RESPONSE, e.problem());
     }
 
     @Test
     void draftVerifyKeepsAnApprovedDraftAndTakesACorrection() throws Exception {
-        Route route = new Route("slm-local", "slm", "draft_verify", null);
+        Route route = new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null);
         slm.answers("Dear ana.lopez@example.org, sorry for the delay.", 0.7);
         cloud.answers("APPROVED", null);
         Answer approved = run(route, List.of("slm-local", "cloud-eu"));

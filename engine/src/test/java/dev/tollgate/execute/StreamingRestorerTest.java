@@ -5,6 +5,7 @@ import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.ObligationType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class StreamingRestorerTest {
 
     private static MaskedLegs legs() {
         return new MaskedLegs(List.of(new Message("user", "Write to ana.lopez@example.org and bo@example.com")),
-                List.of(new Obligation("mask", List.of("EMAIL_ADDRESS"), null)), PiiDetector.defaults(),
+                List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), null)), PiiDetector.defaults(),
                 new Masker(Map.of(), HashKey.random()));
     }
 

@@ -1,6 +1,6 @@
 package dev.tollgate.testing;
 
-import dev.tollgate.TollgateServer;
+import dev.tollgate.server.TollgateServer;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;

@@ -1,8 +1,11 @@
 package dev.tollgate.token;
 
-import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +26,9 @@ class DecisionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
-    private static final Outcome OUTCOME = new Outcome(Outcome.ALLOW, new Route("cloud-eu", "cloud", "static", null),
-            List.of("cloud-eu"), List.of(new Obligation("mask", List.of("PERSON"), null)), List.of());
+    private static final DecisionTokens.Terms TERMS = new DecisionTokens.Terms(
+            new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null),
+            List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of("cloud-eu"));
 
     @TempDir
     Path keys;
@@ -34,7 +38,7 @@ class DecisionTokensTest {
     }
 
     private String issue() throws Exception {
-        return tokens(CLOCK).issue("decision-1", "claims-assistant", INPUT, OUTCOME, NOW.plus(Duration.ofMinutes(5)));
+        return tokens(CLOCK).issue("decision-1", "claims-assistant", INPUT, TERMS, NOW.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -42,35 +46,31 @@ class DecisionTokensTest {
         DecisionTokens.Claims claims = tokens(CLOCK).verify(issue(), INPUT);
         assertEquals("decision-1", claims.decisionId());
         assertEquals("claims-assistant", claims.application());
-        assertEquals(OUTCOME.route(), claims.terms().route());
-        assertEquals(OUTCOME.obligations(), claims.terms().obligations());
-        assertEquals(OUTCOME.permittedDestinations(), claims.terms().permittedDestinations());
+        assertEquals(TERMS, claims.terms());
     }
 
     @Test
     void anotherInputIsRefused() throws Exception {
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(issue(), INPUT + " "));
-        assertEquals("token-input-mismatch", e.kind());
-        assertEquals(403, e.status());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(issue(), INPUT + " "));
+        assertEquals(Refusal.Kind.TOKEN_INPUT_MISMATCH, e.kind());
     }
 
     @Test
     void anUnpairedSurrogateIsNotReadAsAQuestionMark() throws Exception {
         String issuedFor = "Hi there \ud800";
-        String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, OUTCOME,
+        String token = tokens(CLOCK).issue("decision-1", "claims-assistant", issuedFor, TERMS,
                 NOW.plus(Duration.ofMinutes(5)));
         assertEquals("decision-1", tokens(CLOCK).verify(token, issuedFor).decisionId());
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
-        assertEquals("token-input-mismatch", e.kind());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(token, "Hi there ?"));
+        assertEquals(Refusal.Kind.TOKEN_INPUT_MISMATCH, e.kind());
     }
 
     @Test
     void anExpiredTokenIsRefusedWith410() throws Exception {
         String token = issue();
         Clock later = Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
-        TokenException e = assertThrows(TokenException.class, () -> tokens(later).verify(token, INPUT));
-        assertEquals("token-expired", e.kind());
-        assertEquals(410, e.status());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(later).verify(token, INPUT));
+        assertEquals(Refusal.Kind.TOKEN_EXPIRED, e.kind());
     }
 
     @Test
@@ -80,13 +80,13 @@ class DecisionTokensTest {
                 .replace("claims-assistant", "credit-advisor");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        TokenException e = assertThrows(TokenException.class, () -> tokens(CLOCK).verify(forged, INPUT));
-        assertEquals("token-invalid", e.kind());
+        Refusal e = assertThrows(Refusal.class, () -> tokens(CLOCK).verify(forged, INPUT));
+        assertEquals(Refusal.Kind.TOKEN_INVALID, e.kind());
     }
 
     @Test
     void garbageIsRefused() throws Exception {
-        assertEquals("token-invalid", assertThrows(TokenException.class,
+        assertEquals(Refusal.Kind.TOKEN_INVALID, assertThrows(Refusal.class,
                 () -> tokens(CLOCK).verify("not.a.token", INPUT)).kind());
     }
 
@@ -98,11 +98,11 @@ class DecisionTokensTest {
         Files.write(keys.resolve("k99999999999999.key"), newer);
         DecisionTokens rotated = tokens(CLOCK);
         assertEquals("decision-1", rotated.verify(old, INPUT).decisionId());
-        String fresh = rotated.issue("decision-2", "claims-assistant", INPUT, OUTCOME, NOW.plusSeconds(60));
+        String fresh = rotated.issue("decision-2", "claims-assistant", INPUT, TERMS, NOW.plusSeconds(60));
         assertEquals("k99999999999999", com.nimbusds.jwt.SignedJWT.parse(fresh).getHeader().getKeyID());
         assertEquals("decision-2", rotated.verify(fresh, INPUT).decisionId());
 
         Files.list(keys).filter(f -> !f.getFileName().toString().startsWith("k9999")).forEach(f -> f.toFile().delete());
-        assertEquals("token-invalid", assertThrows(TokenException.class, () -> tokens(CLOCK).verify(old, INPUT)).kind());
+        assertEquals(Refusal.Kind.TOKEN_INVALID, assertThrows(Refusal.class, () -> tokens(CLOCK).verify(old, INPUT)).kind());
     }
 }

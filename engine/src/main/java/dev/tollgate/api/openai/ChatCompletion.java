@@ -1,6 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.execute.Execution;
+import dev.tollgate.terms.Strategy;
 
 import java.util.List;
 
@@ -26,7 +27,7 @@ record ChatCompletion(String id, String object, long created, String model, List
     }
 
     /** How Tollgate served the request: where the answer came from and what the caller must do with it. */
-    record Tollgate(String decisionId, String destination, String strategy, boolean escalated, Double confidence,
+    record Tollgate(String decisionId, String destination, Strategy strategy, boolean escalated, Double confidence,
                     String disclosure, boolean humanOversight) {
         static Tollgate of(Execution execution) {
             return new Tollgate(execution.decisionId(), execution.destination(), execution.strategy(),

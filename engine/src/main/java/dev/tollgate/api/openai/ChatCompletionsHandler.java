@@ -7,7 +7,7 @@ import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.api.DetectorProblems;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.execute.ChatGateway;

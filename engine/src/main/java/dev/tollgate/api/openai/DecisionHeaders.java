@@ -1,7 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.Route;
+import dev.tollgate.terms.Route;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ final class DecisionHeaders {
         Route route = decision.outcome().route();
         if (route != null) {
             res.header(ROUTE, route.destination());
-            res.header(STRATEGY, route.strategy());
+            res.header(STRATEGY, route.strategy().wire());
         }
     }
 

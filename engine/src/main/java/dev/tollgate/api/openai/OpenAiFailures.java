@@ -1,9 +1,11 @@
 package dev.tollgate.api.openai;
 
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.api.ProblemException;
+import dev.tollgate.api.RefusalProblems;
 import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -32,7 +34,7 @@ final class OpenAiFailures {
         } catch (ClientAbortException e) {
             aborted(e, req);
             try {
-                OpenAiError error = OpenAiError.of(ClientAbortException.PROBLEM);
+                OpenAiError error = OpenAiError.of(RefusalProblems.CLIENT_ABORT);
                 Responses.json(res, error.status(), error.json());
             } catch (RuntimeException gone) {
                 // Usually no one is left to read it.
@@ -53,10 +55,12 @@ final class OpenAiFailures {
         ProblemException problem;
         if (e instanceof ProblemException p) {
             problem = p;
+        } else if (e instanceof Refusal refusal) {
+            problem = RefusalProblems.of(refusal);
         } else {
             // The exception message may quote input, so only its type is logged.
             LOG.log(Level.ERROR, "Unhandled " + e.getClass().getName() + " on " + req.path().path());
-            problem = new ProblemException(500, "internal", "Internal error", "The request failed inside Tollgate");
+            problem = RefusalProblems.of(new Refusal(Refusal.Kind.INTERNAL, "The request failed inside Tollgate"));
         }
         OpenAiError error = OpenAiError.of(problem);
         metrics.problem(error.status());

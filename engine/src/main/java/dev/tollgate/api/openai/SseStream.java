@@ -2,11 +2,11 @@ package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tollgate.Json;
-import dev.tollgate.api.ClientAbortException;
+import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.Outcome;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
+import dev.tollgate.terms.Effect;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
@@ -40,7 +40,7 @@ final class SseStream implements ChatGateway.Listener {
     @Override
     public void decided(Decision decision) {
         DecisionHeaders.decided(res, decision);
-        if (!Outcome.ALLOW.equals(decision.outcome().effect())) {
+        if (decision.outcome().effect() != Effect.ALLOW) {
             return;
         }
         id = ChatCompletion.ID_PREFIX + decision.decisionId();

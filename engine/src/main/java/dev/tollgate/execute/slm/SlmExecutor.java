@@ -184,10 +184,11 @@ public final class SlmExecutor implements Executor {
     }
 
     /**
-     * Which of {@code choices} the model answers to the messages: greedy decoding under a grammar that admits only
-     * those strings, so the answer is always one of them (the intent question of the derived task type).
+     * Which of {@code choices} the model answers to a system and a user message: greedy decoding under a grammar that
+     * admits only those strings, so the answer is always one of them (the intent question of the derived task type).
      */
-    public String choose(List<Message> messages, List<String> choices) throws ExecutorException {
+    public String choose(String system, String user, List<String> choices) throws ExecutorException {
+        List<Message> messages = List.of(new Message("system", system), new Message("user", user));
         String grammar = "root ::= " + String.join(" | ", choices.stream().map(c -> '"' + c + '"').toList());
         int longest = choices.stream().mapToInt(String::length).max().orElse(1);
         LlamaModel model = serial.acquire();

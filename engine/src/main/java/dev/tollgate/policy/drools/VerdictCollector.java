@@ -4,17 +4,18 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,17 +24,10 @@ import java.util.TreeSet;
  * One instance per pack per evaluation; not thread-safe.
  */
 public final class VerdictCollector {
-    private static final Comparator<ObligationKey> OBLIGATION_ORDER = Comparator
-            .comparing(ObligationKey::type)
-            .thenComparing(ObligationKey::appliesTo, Comparator.nullsFirst(Comparator.naturalOrder()));
-
-    private record ObligationKey(String type, String appliesTo) {
-    }
-
     private final String pack;
     private final TreeSet<String> deniedBy = new TreeSet<>();
     private final TreeSet<String> forbidden = new TreeSet<>();
-    private final Map<ObligationKey, TreeSet<String>> obligations = new HashMap<>();
+    private final Map<Obligation.Key, TreeSet<String>> obligations = new TreeMap<>();
     private RouteChoice route;
     private String routedBy;
     private final Map<String, Reason> reasons = new LinkedHashMap<>();
@@ -54,10 +48,14 @@ public final class VerdictCollector {
         forbidden.add(Objects.requireNonNull(destinationId));
     }
 
-    /** An obligation without entities, on any route: "disclose_ai_interaction", "human_oversight", ... */
+    /**
+     * An obligation without entities, on any route: "disclose_ai_interaction", "human_oversight", ...
+     *
+     * @throws IllegalArgumentException for a type Tollgate does not know, failing the pack closed
+     */
     public void oblige(RuleContext kcontext, String type) {
         cite(kcontext);
-        obligations.computeIfAbsent(new ObligationKey(Objects.requireNonNull(type), null), key -> new TreeSet<>());
+        obligations.computeIfAbsent(new Obligation.Key(ObligationType.of(type), null), key -> new TreeSet<>());
     }
 
     /**
@@ -68,7 +66,8 @@ public final class VerdictCollector {
     public void mask(RuleContext kcontext, Collection<String> entityTypes, String appliesToKind) {
         cite(kcontext);
         if (!entityTypes.isEmpty()) {
-            obligations.computeIfAbsent(new ObligationKey("mask", appliesToKind), key -> new TreeSet<>())
+            DestinationKind kind = appliesToKind == null ? null : DestinationKind.of(appliesToKind);
+            obligations.computeIfAbsent(new Obligation.Key(ObligationType.MASK, kind), key -> new TreeSet<>())
                     .addAll(entityTypes);
         }
     }
@@ -77,7 +76,7 @@ public final class VerdictCollector {
     public void route(RuleContext kcontext, String destination, String strategy) {
         cite(kcontext);
         if (route == null) {
-            route = new RouteChoice(destination, strategy);
+            route = new RouteChoice(destination, Strategy.of(strategy));
             routedBy = kcontext.getRule().getName();
         }
     }
@@ -105,11 +104,8 @@ public final class VerdictCollector {
     }
 
     public PartialVerdict toPartialVerdict() {
-        List<Obligation> sortedObligations = new ArrayList<>();
-        obligations.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(OBLIGATION_ORDER))
-                .forEach(e -> sortedObligations.add(
-                        new Obligation(e.getKey().type(), List.copyOf(e.getValue()), e.getKey().appliesTo())));
+        List<Obligation> sortedObligations = obligations.entrySet().stream()
+                .map(e -> e.getKey().with(e.getValue())).toList();
         return new PartialVerdict(DroolsPolicy.ENGINE, pack, !deniedBy.isEmpty(), List.copyOf(forbidden),
                 sortedObligations, route, List.copyOf(reasons.values()), null, List.copyOf(deniedBy));
     }

@@ -9,6 +9,9 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,8 +51,14 @@ final class VerdictDocument {
             if (!o.path("type").isTextual() || !(appliesTo.isNull() || appliesTo.isMissingNode() || appliesTo.isTextual())) {
                 throw malformed(pack, "obligations");
             }
-            obligations.add(new Obligation(o.path("type").asText(), strings(pack, o.path("entities"), "obligations"),
-                    appliesTo.isTextual() ? appliesTo.asText() : null));
+            try {
+                obligations.add(new Obligation(ObligationType.of(o.path("type").asText()),
+                        strings(pack, o.path("entities"), "obligations"),
+                        appliesTo.isTextual() ? DestinationKind.of(appliesTo.asText()) : null));
+            } catch (IllegalArgumentException e) {
+                throw new EngineException("Rego pack " + pack.name() + " returned an invalid obligation: "
+                        + e.getMessage(), e);
+            }
         }
         RouteChoice route = null;
         JsonNode routeNode = verdict.path("route");
@@ -89,7 +98,7 @@ final class VerdictDocument {
             throw malformed(pack, "route");
         }
         try {
-            return new RouteChoice(route.path("destination").asText(), route.path("strategy").asText(),
+            return new RouteChoice(route.path("destination").asText(), Strategy.of(route.path("strategy").asText()),
                     escalateBelow.isNumber() ? escalateBelow.asDouble() : null);
         } catch (IllegalArgumentException e) {
             throw new EngineException("Rego pack " + pack.name() + " returned an invalid route: " + e.getMessage(), e);

@@ -1,7 +1,7 @@
 package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.api.ProblemException;
+import dev.tollgate.terms.Refusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,14 +134,13 @@ class ChatCompletionsStreamingTest {
 
     @Test
     void aFailureBeforeTheDecisionIsAnOrdinaryError() {
-        server.gateway.fail(new ProblemException(503, "decision-log-unavailable", "Decision log unavailable",
-                "retry later"), false);
+        server.gateway.fail(new Refusal(Refusal.Kind.DECISION_LOG_UNAVAILABLE, "retry later"), false);
         assertOpenAiError(server.send(server.chat(WITH_USAGE)), 503, "server_error", "decision_log_unavailable");
     }
 
     @Test
     void aFailureAfterTheStreamOpenedEndsItWithAnErrorEventAndNoDone() {
-        server.gateway.fail(new ProblemException(502, "destination-failed", "Destination failed",
+        server.gateway.fail(new Refusal(Refusal.Kind.DESTINATION_BAD_RESPONSE,
                 "The destination gave no valid answer"), true);
         HttpResponse<String> response = server.send(server.chat(WITH_USAGE));
         assertEquals(200, response.statusCode(), "the status was sent with the stream");
@@ -150,7 +149,7 @@ class ChatCompletionsStreamingTest {
         assertEquals("assistant", json(events.get(0)).get("choices").get(0).get("delta").get("role").asText());
         JsonNode error = json(events.get(1)).get("error");
         assertEquals("server_error", error.get("type").asText());
-        assertEquals("destination_failed", error.get("code").asText());
+        assertEquals("destination_bad_response", error.get("code").asText());
         assertEquals("The destination gave no valid answer", error.get("message").asText());
         assertTrue(server.metrics.scrape().contains("status=\"502\""), "the failure is counted");
     }

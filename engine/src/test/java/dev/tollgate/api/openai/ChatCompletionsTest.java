@@ -1,8 +1,9 @@
 package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.api.ProblemException;
 import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class ChatCompletionsTest {
 
     @Test
     void anExecutionThatFailsAfterTheDecisionStillNamesTheDecision() {
-        server.gateway.fail(new ProblemException(504, "destination-timeout", "Execution failed",
+        server.gateway.fail(new Refusal(Refusal.Kind.DESTINATION_TIMEOUT,
                 "Destination 'cloud-eu' did not answer in time"), true);
         HttpResponse<String> response = server.send(server.chat(SIMPLE));
         assertOpenAiError(response, 504, "server_error", "destination_timeout");
@@ -168,7 +169,7 @@ class ChatCompletionsTest {
 
     @Test
     void aGatewayProblemBecomesAnOpenAiServerErrorWithItsStatus() {
-        server.gateway.fail(new ProblemException(503, "destination-unavailable", "Destination unavailable",
+        server.gateway.fail(new Refusal(Refusal.Kind.DESTINATION_UNAVAILABLE,
                 "No permitted destination answered"), false);
         JsonNode error = assertOpenAiError(server.send(server.chat(SIMPLE)), 503, "server_error",
                 "destination_unavailable");

@@ -3,12 +3,15 @@ package dev.tollgate.api.openai;
 import dev.tollgate.config.Application;
 import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.decision.Decision;
-import dev.tollgate.decision.Findings;
-import dev.tollgate.decision.Outcome;
-import dev.tollgate.decision.Route;
+import dev.tollgate.facts.Findings;
+import dev.tollgate.policy.Outcome;
+import dev.tollgate.terms.Route;
 import dev.tollgate.execute.ChatGateway;
 import dev.tollgate.execute.Execution;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.Strategy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +46,7 @@ final class ScriptedGateway implements ChatGateway {
     }
 
     void deny(String... rules) {
-        this.decision = new Decision(DECISION_ID, new Outcome(Outcome.DENY, null, List.of(), List.of(),
+        this.decision = new Decision(DECISION_ID, new Outcome(Effect.DENY, null, List.of(), List.of(),
                 Arrays.stream(rules).map(r -> new Reason(r, "drools", "gdpr", "GDPR", "denied")).toList()),
                 new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", null,
                 Arrays.stream(rules).distinct().sorted().toList());
@@ -68,12 +71,12 @@ final class ScriptedGateway implements ChatGateway {
     }
 
     static Execution execution(String disclosure, String finishReason) {
-        return new Execution(DECISION_ID, DESTINATION, "cascade", false, String.join("", PIECES), 21, 7, 0.93,
+        return new Execution(DECISION_ID, DESTINATION, Strategy.CASCADE, false, String.join("", PIECES), 21, 7, 0.93,
                 disclosure, true, finishReason);
     }
 
     private static Decision allowed() {
-        return new Decision(DECISION_ID, new Outcome(Outcome.ALLOW, new Route(DESTINATION, "slm", "cascade", 0.8),
+        return new Decision(DECISION_ID, new Outcome(Effect.ALLOW, new Route(DESTINATION, DestinationKind.SLM, Strategy.CASCADE, 0.8),
                 List.of(DESTINATION), List.of(), List.of(new Reason("routing.faq-local", "drools", "routing",
                 "-", "FAQ on device"))), new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", "t",
                 List.of());

@@ -3,6 +3,7 @@ package dev.tollgate.policy.drools;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.ObligationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,8 +43,8 @@ class AiActPackTest {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().useCase("credit_scoring").task("reasoning", 300));
 
         assertFalse(verdict.deny());
-        assertEquals(List.of(Obligation.of("disclose_ai_interaction"), Obligation.of("human_oversight"),
-                Obligation.of("record_keeping")), verdict.obligations());
+        assertEquals(List.of(Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION), Obligation.of(ObligationType.HUMAN_OVERSIGHT),
+                Obligation.of(ObligationType.RECORD_KEEPING)), verdict.obligations());
         assertEquals(List.of("cloud-eu", "cloud-us"), verdict.forbidden());
         assertEquals(List.of("ai-act.annex3.approved-destinations", "ai-act.annex3.human-oversight",
                 "ai-act.annex3.record-keeping", "ai-act.art50.disclosure"), ruleIds(verdict).stream().sorted().toList());
@@ -58,7 +59,7 @@ class AiActPackTest {
 
         assertFalse(verdict.deny());
         assertEquals(List.of(), verdict.forbidden());
-        assertEquals(List.of(Obligation.of("disclose_ai_interaction")), verdict.obligations());
+        assertEquals(List.of(Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION)), verdict.obligations());
         assertEquals(List.of(new Reason("ai-act.art50.disclosure", "drools", "eu-ai-act", "EU AI Act Art. 50(1)",
                 "The person is told that they are interacting with an AI system")), verdict.reasons());
     }

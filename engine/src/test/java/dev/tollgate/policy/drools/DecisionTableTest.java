@@ -4,6 +4,7 @@ import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyProblem;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.Strategy;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -77,9 +78,9 @@ class DecisionTableTest {
 
         assertEquals(Map.of("routing", 13), policy.ruleCounts());
         RouteChoice route = policy.evaluate(TestFacts.request().task("reasoning", 100).build()).getFirst().route();
-        assertEquals(new RouteChoice("cloud-eu", "static"), route);
+        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC), route);
         RouteChoice cascade = policy.evaluate(TestFacts.request().task("summarize", 100).build()).getFirst().route();
-        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), cascade);
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55), cascade);
     }
 
     @Test

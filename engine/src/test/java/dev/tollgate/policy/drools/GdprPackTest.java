@@ -4,6 +4,8 @@ import dev.tollgate.facts.DestinationFacts;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -64,7 +66,7 @@ class GdprPackTest {
     void personalDataIsMaskedForTheCloud() throws Exception {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().entities("PERSON", "EMAIL_ADDRESS"));
 
-        assertEquals(List.of(new Obligation("mask", List.of("EMAIL_ADDRESS", "PERSON"), "cloud")), verdict.obligations());
+        assertEquals(List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "PERSON"), DestinationKind.CLOUD)), verdict.obligations());
         assertEquals(List.of(), verdict.forbidden());
         assertEquals(List.of("gdpr.art28.mask-for-cloud"), ruleIds(verdict));
         assertEquals("GDPR Art. 25(1), Art. 32(1)(a)", verdict.reasons().getFirst().basis());
@@ -76,8 +78,8 @@ class GdprPackTest {
                 .entities("PERSON", "IBAN_CODE", "PHONE_NUMBER", "FR_NIR"));
 
         assertEquals(List.of(
-                new Obligation("mask", List.of("FR_NIR", "IBAN_CODE"), null),
-                new Obligation("mask", List.of("FR_NIR", "IBAN_CODE", "PERSON", "PHONE_NUMBER"), "cloud")),
+                new Obligation(ObligationType.MASK, List.of("FR_NIR", "IBAN_CODE"), null),
+                new Obligation(ObligationType.MASK, List.of("FR_NIR", "IBAN_CODE", "PERSON", "PHONE_NUMBER"), DestinationKind.CLOUD)),
                 verdict.obligations());
         Reason minimisation = verdict.reasons().stream()
                 .filter(reason -> reason.rule().equals("gdpr.art5.minimisation")).findFirst().orElseThrow();

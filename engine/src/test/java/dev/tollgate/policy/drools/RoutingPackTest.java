@@ -2,6 +2,7 @@ package dev.tollgate.policy.drools;
 
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +50,7 @@ class RoutingPackTest {
                                 String strategy, Double escalateBelow) throws Exception {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().role(role).task(task, tokens).latencyBudget(latencyMs));
 
-        assertEquals(new RouteChoice(destination, strategy, escalateBelow), verdict.route());
+        assertEquals(new RouteChoice(destination, Strategy.of(strategy), escalateBelow), verdict.route());
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
     }
 

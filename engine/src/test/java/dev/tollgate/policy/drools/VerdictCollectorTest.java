@@ -6,6 +6,9 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,16 +89,16 @@ class VerdictCollectorTest {
     @Test
     void obligationsAreMergedByTypeAndRouteAndSorted() {
         assertEquals(List.of(
-                Obligation.of("disclose_ai_interaction"),
-                Obligation.of("human_oversight"),
-                new Obligation("mask", List.of("IBAN_CODE"), null),
-                new Obligation("mask", List.of("EMAIL_ADDRESS", "IBAN_CODE", "PERSON"), "cloud")),
+                Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION),
+                Obligation.of(ObligationType.HUMAN_OVERSIGHT),
+                new Obligation(ObligationType.MASK, List.of("IBAN_CODE"), null),
+                new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE", "PERSON"), DestinationKind.CLOUD)),
                 verdict.obligations());
     }
 
     @Test
     void firstRouteWinsWithItsOwnConfidenceThreshold() {
-        assertEquals(new RouteChoice("slm-local", "cascade", 0.6), verdict.route());
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.6), verdict.route());
     }
 
     @ParameterizedTest

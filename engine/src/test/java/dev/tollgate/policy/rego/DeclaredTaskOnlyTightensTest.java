@@ -2,12 +2,13 @@ package dev.tollgate.policy.rego;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.facts.RequestFacts;
 import dev.tollgate.policy.rego.DroolsRegoParityTest.FactsDocument;
+import dev.tollgate.terms.Effect;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -47,10 +48,10 @@ class DeclaredTaskOnlyTightensTest {
         Outcome asDerived = decide(facts, facts.content().derivedTaskType());
         Outcome asDeclared = decide(facts, declared);
 
-        if (asDerived.effect().equals(Outcome.DENY)) {
-            assertEquals(Outcome.DENY, asDeclared.effect(), () -> "declaring " + declared + " lifted a deny: " + document);
+        if (asDerived.effect().equals(Effect.DENY)) {
+            assertEquals(Effect.DENY, asDeclared.effect(), () -> "declaring " + declared + " lifted a deny: " + document);
         }
-        if (asDeclared.effect().equals(Outcome.ALLOW)) {
+        if (asDeclared.effect().equals(Effect.ALLOW)) {
             assertTrue(asDerived.permittedDestinations().containsAll(asDeclared.permittedDestinations()),
                     () -> "declaring " + declared + " permitted more destinations: " + document);
         }
@@ -66,7 +67,7 @@ class DeclaredTaskOnlyTightensTest {
 
         Outcome outcome = decide(recognised, declared);
 
-        assertEquals(Outcome.DENY, outcome.effect(), () -> "allowed as " + declared + ": " + document);
+        assertEquals(Effect.DENY, outcome.effect(), () -> "allowed as " + declared + ": " + document);
         assertTrue(outcome.reasons().stream().anyMatch(r -> r.basis().equals("EU AI Act Art. 5(1)(c)")),
                 () -> "no Art. 5(1)(c) reason as " + declared + ": " + outcome.reasons());
     }

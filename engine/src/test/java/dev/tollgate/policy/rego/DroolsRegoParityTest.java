@@ -1,7 +1,7 @@
 package dev.tollgate.policy.rego;
 
 import dev.tollgate.Json;
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;

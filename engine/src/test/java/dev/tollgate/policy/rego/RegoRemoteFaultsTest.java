@@ -1,12 +1,13 @@
 package dev.tollgate.policy.rego;
 
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.Reason;
+import dev.tollgate.terms.Effect;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -88,7 +89,7 @@ class RegoRemoteFaultsTest {
             RegoRemotePolicy policy = compileAgainst(opa.url());
             Facts facts = RegoWasmCompilerTest.germanPatient();
             Outcome outcome = PolicyEvaluation.evaluate(List.of(policy), facts).outcome();
-            assertEquals(Outcome.DENY, outcome.effect());
+            assertEquals(Effect.DENY, outcome.effect());
             Reason reason = outcome.reasons().getFirst();
             assertEquals("tollgate.engine-failure", reason.rule());
             assertTrue(reason.message().contains("answered HTTP 500"), reason.message());

@@ -14,6 +14,9 @@ import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyProblem;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.ObligationType;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,10 +67,10 @@ class RegoWasmCompilerTest {
                 verdicts.stream().map(PartialVerdict::pack).toList());
         PartialVerdict gdpr = verdicts.get(3);
         assertEquals(List.of("cloud-eu", "cloud-us"), gdpr.forbidden());
-        assertEquals(List.of(new Obligation("mask", List.of("PERSON"), "cloud")), gdpr.obligations());
+        assertEquals(List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD)), gdpr.obligations());
         assertTrue(gdpr.reasons().contains(new Reason("gdpr.art9.local-only", "rego", "gdpr", "GDPR Art. 9(1)",
                 "Special category data (GDPR Art. 9) detected: on-device model only")));
-        assertEquals(new RouteChoice("slm-local", "cascade", 0.55), verdicts.get(4).route());
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55), verdicts.get(4).route());
         assertEquals(List.of("cloud-us"), verdicts.get(1).forbidden());
         assertEquals(List.of("cloud-eu", "cloud-us"), verdicts.get(0).forbidden(), "health data about a person is regulated");
     }

@@ -1,12 +1,13 @@
 package dev.tollgate.policy.rego;
 
-import dev.tollgate.decision.Outcome;
+import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.facts.SubjectFacts;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.rego.DroolsRegoParityTest.FactsDocument;
+import dev.tollgate.terms.Effect;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -60,10 +61,10 @@ class SubjectCountryOnlyAddsDutiesTest {
         Outcome baseline = decide(document.facts(), noDuty);
         Outcome outcome = decide(document.facts(), declared);
 
-        if (baseline.effect().equals(Outcome.DENY)) {
-            assertEquals(Outcome.DENY, outcome.effect(), () -> "a deny became an allow for " + document);
+        if (baseline.effect().equals(Effect.DENY)) {
+            assertEquals(Effect.DENY, outcome.effect(), () -> "a deny became an allow for " + document);
         }
-        if (outcome.effect().equals(Outcome.ALLOW)) {
+        if (outcome.effect().equals(Effect.ALLOW)) {
             assertTrue(baseline.permittedDestinations().containsAll(outcome.permittedDestinations()),
                     () -> "more destinations permitted for a subject in " + declared + " than in " + noDuty + ": "
                             + document);

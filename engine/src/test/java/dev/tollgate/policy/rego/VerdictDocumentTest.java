@@ -3,6 +3,7 @@ package dev.tollgate.policy.rego;
 import dev.tollgate.Json;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,16 +23,16 @@ class VerdictDocumentTest {
 
     @Test
     void cascadeRouteCarriesItsConfidenceThreshold() throws Exception {
-        assertEquals(new RouteChoice("slm-local", "cascade", 0.55),
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55),
                 routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.55}"));
     }
 
     @Test
     void routeWithoutAThresholdHasNone() throws Exception {
-        assertEquals(new RouteChoice("cloud-eu", "static", null),
+        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC, null),
                 routeOf("{\"destination\": \"cloud-eu\", \"strategy\": \"static\", \"escalate_below\": null}"));
         // Bundles stored for replay predate the field.
-        assertEquals(new RouteChoice("slm-local", "cascade", null),
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, null),
                 routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\"}"));
     }
 

@@ -1,0 +1,35 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.facts.Findings;
+import dev.tollgate.policy.Outcome;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decision as logged before it was answered: everything replay needs to decide it again, and no text.
+ *
+ * @param policyVersion        engine -> "sha256:..." digest of the policy files that decided
+ * @param facts                the facts document the engines evaluated (labels and counts only)
+ * @param inputHmac            "hmac-sha256:..." of the canonical input
+ * @param expiresAt            until when the decision may be executed (ISO-8601), as text: verify reports one it
+ *                             cannot read
+ * @param unavailableDetectors detectors that did not answer (the decision failed closed); omitted when none
+ * @param inputLimits          destination id -> the most estimated input tokens it takes; omitted when none
+ * @param engineDecisionIds    "engine/pack" -> the engine's own decision id (a remote OPA's); omitted when none
+ */
+public record DecisionRecord(String decisionId, String application, Map<String, String> policyVersion, Facts facts,
+                             String inputHmac, Findings findings, Outcome outcome, String expiresAt,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unavailableDetectors,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> inputLimits,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> engineDecisionIds)
+        implements LogRecord {
+    public DecisionRecord {
+        policyVersion = policyVersion == null ? Map.of() : Map.copyOf(policyVersion);
+        unavailableDetectors = unavailableDetectors == null ? List.of() : List.copyOf(unavailableDetectors);
+        inputLimits = inputLimits == null ? Map.of() : Map.copyOf(inputLimits);
+        engineDecisionIds = engineDecisionIds == null ? Map.of() : Map.copyOf(engineDecisionIds);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tollgate.audit;
+
+import dev.tollgate.terms.Strategy;
+
+import java.util.Map;
+
+/**
+ * How an execution ended: {@link #COMPLETED} with the answer's figures (its text only as an HMAC), or
+ * {@link #FAILED} with the problem the caller was given. Fields that do not apply to the status are null and left
+ * out of the line.
+ *
+ * @param problem          for a failure: the problem kind
+ * @param validationQueued true when an offline answer's cloud validation was queued; null otherwise
+ */
+public record ExecutionOutcome(String decisionId, String application, String status, String destination,
+                               Strategy strategy, Boolean escalated, Double confidence, Integer promptTokens,
+                               Integer completionTokens, Integer cloudTokensSent, Map<String, Integer> maskedEntities,
+                               Long latencyMs, Long modelMs, Boolean humanOversight, Boolean disclosed,
+                               String finishReason, String outputHmac, Boolean validationQueued, String problem)
+        implements LogRecord {
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+
+    public static ExecutionOutcome failed(String decisionId, String application, String destination, String problem,
+                                          long latencyMs) {
+        return new ExecutionOutcome(decisionId, application, FAILED, destination, null, null, null, null, null, null,
+                null, latencyMs, null, null, null, null, null, null, problem);
+    }
+
+    public boolean completed() {
+        return COMPLETED.equals(status);
+    }
+
+    public boolean queuedValidation() {
+        return Boolean.TRUE.equals(validationQueued);
+    }
+}

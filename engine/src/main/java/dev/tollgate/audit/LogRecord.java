@@ -1,0 +1,67 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a line of the decision log holds: one record type per kind of line, the only thing writers append and
+ * readers read. Each line names its type ({@code type}) and the format it was written in ({@code format});
+ * lines written before the format was named have none and read as format 0, which has the same fields.
+ * The log adds {@code seq}, {@code time}, {@code prev_hash} and {@code hash} around the record (docs/audit.md).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = DecisionRecord.class, name = "decision"),
+        @JsonSubTypes.Type(value = ExecutionStarted.class, name = "execution_started"),
+        @JsonSubTypes.Type(value = ExecutionOutcome.class, name = "execution"),
+        @JsonSubTypes.Type(value = ExecutionRefusal.class, name = "execution_refused"),
+        @JsonSubTypes.Type(value = ValidationRecord.class, name = "validation")})
+public sealed interface LogRecord permits DecisionRecord, ExecutionStarted, ExecutionOutcome, ExecutionRefusal,
+        ValidationRecord {
+    /** The format this code writes; a reader takes every format up to it. */
+    int FORMAT = 1;
+    Set<String> TYPES = Set.of("decision", "execution_started", "execution", "execution_refused", "validation");
+
+    /** The decision the record is about; null only for a refusal of a token that could not be read. */
+    String decisionId();
+
+    /** The record as the log appends it: its fields, its type and the format. */
+    static ObjectNode toJson(LogRecord record) {
+        ObjectNode json = Json.MAPPER.valueToTree(record);
+        json.put("format", FORMAT);
+        return json;
+    }
+
+    /**
+     * The record a line holds; empty for a type no record stands for (such lines take no part in linkage).
+     *
+     * @throws UnreadableRecord when the line names a known type but its fields do not fit it, or a newer format
+     */
+    static Optional<LogRecord> read(ObjectNode line) {
+        if (!TYPES.contains(line.path("type").asText())) {
+            return Optional.empty();
+        }
+        if (line.path("format").asInt(0) > FORMAT) {
+            throw new UnreadableRecord("written in format " + line.path("format").asInt() + ", newer than "
+                    + FORMAT + ": read it with a newer Tollgate");
+        }
+        try {
+            return Optional.of(Json.MAPPER.treeToValue(line, LogRecord.class));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecord("its fields do not fit its type: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A line that names a record type and cannot be read as it. */
+    final class UnreadableRecord extends RuntimeException {
+        UnreadableRecord(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.tollgate.replay;
+
+import dev.tollgate.audit.DecisionRecord;
+import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.LogRecord;
+import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.decision.PolicyEvaluation;
+import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.Outcome;
+import dev.tollgate.policy.PolicyCompiler;
+import dev.tollgate.policy.PolicyLoadException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Re-decides every logged decision from its logged facts: under the exact policy versions recorded in it
+ * (taken from the policy store), or under candidate policies to see what a policy change would change.
+ */
+public final class Replayer {
+    private final PolicyStore store;
+    private final Map<String, PolicyCompiler> compilers;
+    private final Map<String, CompiledPolicy> cache = new HashMap<>();
+
+    /** @param compilers engine name -> compiler for that engine's policy directories */
+    public Replayer(PolicyStore store, Map<String, PolicyCompiler> compilers) {
+        this.store = store;
+        this.compilers = Map.copyOf(compilers);
+    }
+
+    /** One replayed decision: what was logged and what the policies give now. */
+    public record Replayed(String decisionId, Outcome recorded, Outcome replayed) {
+        public boolean matches() {
+            return recorded.equals(replayed);
+        }
+    }
+
+    /** Replays under the recorded versions. */
+    public List<Replayed> replay(Path logDir) throws IOException, PolicyLoadException {
+        return replay(logDir, List.of());
+    }
+
+    /**
+     * Replays with candidate policies in place of the recorded versions of their engines; engines without a
+     * candidate keep their recorded versions.
+     */
+    public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates) throws IOException, PolicyLoadException {
+        List<Replayed> results = new ArrayList<>();
+        try (LogReader reader = LogReader.open(logDir)) {
+            while (reader.hasNext()) {
+                if (!(LogRecord.read(reader.next().json()).orElse(null) instanceof DecisionRecord record)) {
+                    continue;
+                }
+                List<CompiledPolicy> policies = recordedPolicies(record).stream()
+                        .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
+                                .findFirst().orElse(version))
+                        .toList();
+                Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
+                        record.inputLimits()).outcome();
+                results.add(new Replayed(record.decisionId(), record.outcome(), replayed));
+            }
+        }
+        return results;
+    }
+
+    private List<CompiledPolicy> recordedPolicies(DecisionRecord record) throws PolicyLoadException {
+        List<CompiledPolicy> policies = new ArrayList<>();
+        for (Map.Entry<String, String> version : new TreeMap<>(record.policyVersion()).entrySet()) {
+            policies.add(compiled(version.getKey(), version.getValue()));
+        }
+        return policies;
+    }
+
+    private CompiledPolicy compiled(String engine, String digest) throws PolicyLoadException {
+        String key = engine + "@" + digest;
+        CompiledPolicy policy = cache.get(key);
+        if (policy == null) {
+            PolicyCompiler compiler = compilers.get(engine);
+            Path dir = store.get(engine, digest).orElseThrow(() -> new IllegalStateException(
+                    "policy version " + digest + " of engine " + engine + " is not in the policy store"));
+            if (compiler == null) {
+                throw new IllegalStateException("no compiler for engine " + engine);
+            }
+            policy = compiler.compile(dir);
+            cache.put(key, policy);
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tollgate.server;
+
+import dev.tollgate.api.DecideHandler;
+import dev.tollgate.api.DecideRequestParser;
+import dev.tollgate.api.ExecuteHandler;
+import dev.tollgate.api.HealthHandler;
+import dev.tollgate.api.HttpApi;
+import dev.tollgate.api.MaskHandler;
+import dev.tollgate.api.ProblemDirectHandler;
+import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.api.openai.ChatCompletionsHandler;
+import dev.tollgate.api.openai.ModelsHandler;
+import dev.tollgate.api.openai.OpenAiRoutes;
+import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.TextHmac;
+import dev.tollgate.classify.CategoryResolver;
+import dev.tollgate.classify.ModelIntentClassifier;
+import dev.tollgate.classify.ProhibitedPracticeClassifier;
+import dev.tollgate.classify.SensitivityClassifier;
+import dev.tollgate.classify.TaskTypeClassifier;
+import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.decision.DecisionService;
+import dev.tollgate.decision.FactsBuilder;
+import dev.tollgate.facts.LanguageIdentifier;
+import dev.tollgate.execute.ExecuteService;
+import dev.tollgate.execute.ExecutionRecords;
+import dev.tollgate.execute.ExecutorFactory;
+import dev.tollgate.execute.ExecutorRegistry;
+import dev.tollgate.execute.OfflineValidator;
+import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.execute.slm.SlmExecutor;
+import dev.tollgate.mask.HashKey;
+import dev.tollgate.mask.Masker;
+import dev.tollgate.pii.PiiDetector;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.token.DecisionTokens;
+import dev.tollgate.token.TokenKeys;
+import dev.tollgate.pii.ner.NerRecognizer;
+import dev.tollgate.pii.presidio.LocalAndPresidio;
+import dev.tollgate.pii.presidio.PresidioClient;
+import dev.tollgate.pii.presidio.PresidioMode;
+import dev.tollgate.pii.presidio.PresidioRecognizer;
+import dev.tollgate.policy.PolicyLoadException;
+import dev.tollgate.policy.PolicyReloader;
+import dev.tollgate.policy.CompiledPolicy;
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Explicit wiring of the service: every part is built here, in dependency order, and stopped in reverse. */
+public final class TollgateServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TollgateServer.class.getName());
+    /** The NER probability below which a span is not reported (chosen on eval/dev.jsonl, docs/pii.md). */
+    private static final double NER_MIN_SCORE = 0.5;
+
+    private final DecisionLog log;
+    private final List<PolicyReloader> engines;
+    private final ExecutorRegistry executors;
+    private final OfflineValidator validator;
+    private final ValidationQueue validations;
+    private final WebServer server;
+
+    private TollgateServer(DecisionLog log, List<PolicyReloader> engines, ExecutorRegistry executors,
+                           OfflineValidator validator, ValidationQueue validations, WebServer server) {
+        this.log = log;
+        this.engines = engines;
+        this.executors = executors;
+        this.validator = validator;
+        this.validations = validations;
+        this.server = server;
+    }
+
+    public static TollgateServer start(TollgateConfig config) throws IOException, PolicyLoadException {
+        return start(config, System::getenv);
+    }
+
+    /** @param secrets reads the environment variables named in the configuration as holding API keys */
+    public static TollgateServer start(TollgateConfig config, Function<String, String> secrets)
+            throws IOException, PolicyLoadException {
+        Path data = config.dataPath();
+        Clock clock = Clock.systemUTC();
+        DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
+        PolicyStore store = new PolicyStore(data.resolve("policy-store"));
+        Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
+        for (String mode : config.policies().engines()) {
+            PolicyEngines engine = PolicyEngines.of(mode);
+            PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
+                    engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
+                    activation -> keep(store, engine.engine(), activation));
+            reloader.start();
+            reloaders.put(mode, reloader);
+        }
+
+        // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
+        Detection detection = detection(config.pii());
+        PiiDetector pii = detection.detector();
+        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
+        ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
+        FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier(),
+                new ProhibitedPracticeClassifier(), new TaskTypeClassifier(intentModel(config, catalog, executors)));
+        List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
+                .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
+        TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
+        DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
+        DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
+                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog));
+        ApplicationRegistry registry = new ApplicationRegistry(config.applications());
+        ServiceMetrics metrics = new ServiceMetrics();
+        DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);
+        DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
+                config.server().maxBodyBytes());
+        HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
+        MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
+        HealthHandler health = new HealthHandler(reloaders, log, detection.required());
+
+        TollgateConfig.Execution execution = config.execution();
+        ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
+                data.resolve("keys/validation-queue.key"));
+        ExecutionRecords records = new ExecutionRecords(log, hmac);
+        ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
+                new Masker(Map.of(), hashKey), executors, catalog, validations, metrics.registry(),
+                execution.disclosure(), clock, metrics::decided);
+        ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
+                execution.defaultMaxTokens());
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,
+                config.server().maxBodyBytes(), execution.defaultMaxTokens());
+        ModelsHandler models = new ModelsHandler(registry, metrics, List.of());
+        OfflineValidator validator = new OfflineValidator(validations, executors, records,
+                execution.defaultMaxTokens());
+        validator.start(Duration.ofMillis(execution.validationRetryMs()));
+
+        WebServer server = WebServer.builder()
+                .port(config.server().port())
+                // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
+                .maxPayloadSize(config.server().maxBodyBytes() * 2)
+                .directHandlers(direct -> {
+                    ProblemDirectHandler problems = new ProblemDirectHandler();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        direct.addHandler(type, problems);
+                    }
+                })
+                .routing(routing -> {
+                    OpenAiRoutes.register(routing, chat, models);
+                    HttpApi.routing(routing, decide, execute, mask, health, metrics);
+                })
+                .build()
+                .start();
+        LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
+                + ", engines " + reloaders.keySet());
+        return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
+    }
+
+    /**
+     * Stage 2b of the derived task: the first on-device model, when the routing policy gives it a budget and it is
+     * loaded; null otherwise.
+     */
+    private static ModelIntentClassifier intentModel(TollgateConfig config, DestinationCatalog catalog,
+                                                     ExecutorRegistry executors) {
+        long budget = config.policies().intentModelBudgetMs();
+        if (budget == 0) {
+            return null;
+        }
+        return catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM)
+                .map(d -> executors.executor(d.id())).flatMap(Optional::stream)
+                .filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast).findFirst()
+                .map(model -> new ModelIntentClassifier(model::choose, Duration.ofMillis(budget))).orElse(null);
+    }
+
+    /** The detector, and the health probe of each detector it cannot decide without. */
+    private record Detection(PiiDetector detector, Map<String, BooleanSupplier> required) {
+    }
+
+    private static Detection detection(TollgateConfig.Pii config) throws IOException {
+        PiiDetector local = PiiDetector.defaults();
+        if (config.nerModel().isBlank()) {
+            LOG.log(System.Logger.Level.WARNING, "No NER model configured: PERSON by context rules only, no "
+                    + "LOCATION or ORGANIZATION; run scripts/train-ner.sh and set TOLLGATE_NER_MODEL");
+        } else {
+            local = local.with(NerRecognizer.load(Path.of(config.nerModel()), NER_MIN_SCORE));
+        }
+        TollgateConfig.Presidio presidio = config.presidio();
+        PresidioMode mode = PresidioMode.parse(presidio.mode());
+        if (mode == PresidioMode.OFF) {
+            return new Detection(local, Map.of());
+        }
+        PresidioClient client = new PresidioClient(URI.create(presidio.url()), Duration.ofMillis(presidio.timeoutMs()));
+        return new Detection(LocalAndPresidio.merging(local, new PresidioRecognizer(client, mode, "en")),
+                mode == PresidioMode.REQUIRED ? Map.of(PresidioClient.SOURCE, client::health) : Map.of());
+    }
+
+    /**
+     * How many estimated input tokens each on-device destination takes: its context, less the default answer's
+     * tokens, less a quarter for the estimate's error (TokenCounter is within about 20% of real tokenizers, and
+     * the chat template adds a few tokens per message). Longer inputs are routed elsewhere or refused at decide
+     * time (docs/api.md).
+     */
+    static Map<String, Integer> onDeviceInputLimits(TollgateConfig config, DestinationCatalog catalog) {
+        int limit = (config.execution().slm().contextSize() - config.execution().defaultMaxTokens()) * 3 / 4;
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM).forEach(d -> limits.put(d.id(), limit));
+        return limits;
+    }
+
+    /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
+    private static void keep(PolicyStore store, String engine, PolicyReloader.Activation activation) {
+        try {
+            store.put(engine, activation.policy().digest(), activation.dir(), activation.files());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        validator.close();
+        try {
+            validations.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "validation queue: releasing its lock failed", e);
+        }
+        executors.close();
+        engines.forEach(PolicyReloader::close);
+        log.close();
+    }
+}

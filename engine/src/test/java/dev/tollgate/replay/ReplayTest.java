@@ -1,0 +1,179 @@
+package dev.tollgate.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.TestLogs;
+import dev.tollgate.server.PolicyEngines;
+import dev.tollgate.facts.Facts;
+import dev.tollgate.policy.drools.DroolsPolicyCompiler;
+import dev.tollgate.testing.Samples;
+import dev.tollgate.testing.TestService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Replay re-decides logged decisions: identical under the recorded versions, and explains a candidate's changes. */
+class ReplayTest {
+    private static final String DENY_FAQ = """
+            package tollgate.candidate;
+
+            import dev.tollgate.facts.RequestFacts;
+
+            global dev.tollgate.policy.drools.VerdictCollector verdict;
+
+            rule "gdpr.candidate.no-faq"
+                @basis("Candidate policy under review")
+                @message("FAQ requests are refused under the candidate policy")
+            when
+                RequestFacts(taskType == "faq")
+            then
+                verdict.deny(kcontext);
+            end
+            """;
+
+    /** The shared samples and a health question about no one, whose facts carry a topic. */
+    private static final List<String> BODIES = Stream.concat(Samples.BODIES.stream(),
+            Stream.of(Samples.body("reasoning", "DE", "What are the common symptoms of influenza?"))).toList();
+
+    @TempDir
+    static Path shared;
+    private static Path data;
+    private static int faqs;
+
+    @BeforeAll
+    static void decideSamples() throws IOException {
+        try (TestService service = TestService.start()) {
+            data = service.dataDir();
+            for (int round = 0; round < 3; round++) {
+                for (String body : BODIES) {
+                    assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
+                }
+            }
+        }
+        faqs = faqReadings();
+    }
+
+    /** Decisions read as a FAQ: declared so, or derived so from the text (both readings are evaluated). */
+    private static int faqReadings() throws IOException {
+        int count = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            for (String line : TestLogs.lines(segment)) {
+                JsonNode facts = Json.MAPPER.readTree(line).path("facts");
+                boolean faq = facts.at("/request/task_type").asText().equals("faq")
+                        || facts.at("/content/derived_task_type").asText().equals("faq");
+                count += faq ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static Replayer replayer() {
+        return new Replayer(new PolicyStore(data.resolve("policy-store")), PolicyEngines.replayCompilers());
+    }
+
+    @Test
+    void replayUnderRecordedVersionsMatchesEveryDecision() throws Exception {
+        ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log")));
+        assertEquals(3 * BODIES.size(), report.decisions());
+        assertEquals(0, report.mismatches(), report.render(false));
+    }
+
+    /**
+     * Facts logged before the registry recorded the controller's establishment and the catalog told a DPF
+     * certification from SCCs read as the strictest case: an unknown establishment ("ZZ") binds the controller to
+     * GDPR Chapter V, and no DPF certification. A US subject's personal data kept the transfer rule firing when it
+     * was decided (the demo controller is in Germany), so it must still fire on replay. A missing role reads as the
+     * role of an application's single key, "staff", which the logged decisions were made with.
+     */
+    @Test
+    void factsLoggedWithoutControllerEstablishmentOrDpfReplayAsTheStrictestCase(@TempDir Path old) throws Exception {
+        Path log = Files.createDirectories(old.resolve("log"));
+        int usSubjectsUnderChapterV = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                JsonNode facts = record.path("facts");
+                if (facts.isObject()) {
+                    ((ObjectNode) facts.get("request")).remove("controller_establishment");
+                    ((ObjectNode) facts.get("request")).remove("role");
+                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove("dpf_certified"));
+                    assertEquals("ZZ", Json.MAPPER.treeToValue(facts, Facts.class).request().controllerEstablishment());
+                    assertEquals("staff", Json.MAPPER.treeToValue(facts, Facts.class).request().role());
+                    boolean usSubject = facts.at("/subject/country").asText().equals("US");
+                    boolean transferRule = record.at("/outcome/reasons").findValuesAsText("rule")
+                            .contains("residency.eea-transfer");
+                    usSubjectsUnderChapterV += usSubject && transferRule ? 1 : 0;
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        ReplayReport report = ReplayReport.of(replayer().replay(log));
+
+        assertTrue(usSubjectsUnderChapterV > 0, "no logged US subject under Chapter V to replay");
+        assertEquals(3 * BODIES.size(), report.decisions());
+        assertEquals(0, report.mismatches(), report.render(true));
+    }
+
+    /**
+     * Facts logged before topics and the confidential and regulated approvals existed read as no topics and no
+     * approval. The packs that were current then read none of them, and the current ones read a missing approval
+     * as none, which is what every demo application has: every decision replays to the same outcome.
+     */
+    @Test
+    void factsLoggedWithoutTopicsOrDataApprovalsReplayIdentically(@TempDir Path old) throws Exception {
+        Path log = Files.createDirectories(old.resolve("log"));
+        int withTopics = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                JsonNode facts = record.path("facts");
+                if (facts.isObject()) {
+                    withTopics += facts.at("/data/topics").isEmpty() ? 0 : 1;
+                    ((ObjectNode) facts.get("data")).remove("topics");
+                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove(
+                            List.of("confidential_approved", "regulated_approved")));
+                    Facts read = Json.MAPPER.treeToValue(facts, Facts.class);
+                    assertEquals(List.of(), read.data().topics());
+                    assertTrue(read.destinations().stream().noneMatch(d -> d.confidentialApproved() || d.regulatedApproved()));
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        ReplayReport report = ReplayReport.of(replayer().replay(log));
+
+        assertTrue(withTopics > 0, "no logged decision with a topic to strip");
+        assertEquals(3 * BODIES.size(), report.decisions());
+        assertEquals(0, report.mismatches(), report.render(true));
+    }
+
+    @Test
+    void candidatePolicyReportsWhatWouldChange() throws Exception {
+        Path candidate = TestService.copyPolicies(shared.resolve("candidate"));
+        Files.writeString(candidate.resolve("gdpr/candidate.drl"), DENY_FAQ);
+        ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log"),
+                List.of(new DroolsPolicyCompiler().compile(candidate))));
+
+        assertEquals(faqs, report.mismatches(), report.render(true));
+        assertEquals(Map.of("allow -> deny", faqs), report.effectChanges());
+        assertEquals(Map.of("gdpr.candidate.no-faq", faqs), report.rulesAdded());
+        assertEquals(Map.of("slm-local -> none", faqs), report.routeChanges());
+        assertTrue(report.render(true).contains("Decisions affected:"));
+    }
+}

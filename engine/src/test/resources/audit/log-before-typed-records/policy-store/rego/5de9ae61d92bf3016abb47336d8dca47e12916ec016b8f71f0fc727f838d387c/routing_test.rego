@@ -1,0 +1,103 @@
+package tollgate.routing_test
+
+import data.tollgate.routing
+import data.tollgate.testing
+
+route_as(role, task, tokens, latency) := v if {
+	v := routing.verdict with input as testing.facts(
+		{"role": role, "task_type": task, "token_count": tokens, "max_latency_ms": latency},
+		"DE", {}, testing.catalog,
+	)
+}
+
+route(task, tokens, latency) := route_as("staff", task, tokens, latency)
+
+hit(task, tokens, latency) := [route(task, tokens, latency).reasons[0].rule, route(task, tokens, latency).route]
+
+rule_of(task, tokens, latency) := route(task, tokens, latency).reasons[0].rule
+
+slm_static := {"destination": "slm-local", "strategy": "static", "escalate_below": null}
+
+cloud_static := {"destination": "cloud-eu", "strategy": "static", "escalate_below": null}
+
+test_public_stays_on_device_whatever_the_task if {
+	v := route_as("public", "reasoning", 5000, 0)
+	[v.reasons[0].rule, v.route] == ["routing.public-on-device", slm_static]
+	route_as("public", "faq", 300, 0).reasons[0].rule == "routing.public-on-device"
+}
+
+test_staff_take_the_table if {
+	route_as("staff", "reasoning", 100, 0).reasons[0].rule == "routing.complex-task"
+	route_as("staff", "faq", 300, 0).reasons[0].rule == "routing.faq-long"
+}
+
+test_short_faq if hit("faq", 256, 0) == ["routing.faq-short", slm_static]
+
+test_long_faq_goes_to_the_cloud if hit("faq", 257, 0) == ["routing.faq-long", cloud_static]
+
+test_classify_and_extract if {
+	hit("classify", 1024, 0) == ["routing.classify-extract", slm_static]
+	rule_of("extract", 10, 0) == "routing.classify-extract"
+}
+
+test_long_classify_and_extract_go_to_the_cloud if {
+	hit("extract", 1025, 0) == ["routing.classify-extract-long", cloud_static]
+	rule_of("classify", 3000, 0) == "routing.classify-extract-long"
+}
+
+test_tight_latency if {
+	hit("reasoning", 100, 300) == ["routing.tight-latency", slm_static]
+	rule_of("reasoning", 100, 301) == "routing.complex-task"
+	rule_of("faq", 500, 300) == "routing.tight-latency"
+}
+
+test_earlier_row_wins_over_tight_latency if rule_of("faq", 10, 100) == "routing.faq-short"
+
+test_summarize_cascades_below_its_own_threshold if {
+	hit("summarize", 512, 0) == ["routing.summarize", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.55}]
+}
+
+test_translate_cascades_below_a_higher_threshold if {
+	hit("translate", 512, 0) == ["routing.translate", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.65}]
+}
+
+test_long_summaries_and_translations_go_to_the_cloud if {
+	hit("summarize", 513, 0) == ["routing.summarize-translate-long", cloud_static]
+	rule_of("translate", 700, 0) == "routing.summarize-translate-long"
+}
+
+test_complex_task if {
+	hit("code", 5000, 0) == ["routing.complex-task", cloud_static]
+	rule_of("plan", 1, 0) == "routing.complex-task"
+}
+
+test_long_input if {
+	hit("chat", 2049, 0) == ["routing.long-input", cloud_static]
+	rule_of("chat", 2048, 0) == "routing.fallback"
+}
+
+test_draft_and_write if {
+	hit("draft", 2048, 0) == ["routing.draft-write", {"destination": "slm-local", "strategy": "draft_verify", "escalate_below": null}]
+	rule_of("write", 3000, 0) == "routing.long-input"
+}
+
+test_fallback if {
+	v := route("chat", 100, 0)
+	v == {
+		"deny": false, "forbidden": [], "obligations": [],
+		"route": slm_static,
+		"reasons": [{
+			"rule": "routing.fallback", "basis": "Tollgate routing policy (cost/latency)",
+			"message": "A request that matches no other row goes to the on-device model",
+		}],
+	}
+}
+
+test_every_row_has_an_id_and_message if {
+	count(routing.rules) == 13
+	every id, rule in routing.rules {
+		startswith(id, "routing.")
+		rule.basis != ""
+		rule.message != ""
+	}
+}
