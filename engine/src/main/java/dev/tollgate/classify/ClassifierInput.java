@@ -2,6 +2,7 @@ package dev.tollgate.classify;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,11 +22,19 @@ final class ClassifierInput {
     }
 
     static String prepare(String text) {
+        return String.join(" ", sentences(text));
+    }
+
+    /** The distinct sentences of the text, folded, in order of first occurrence, collocations blanked. */
+    static List<String> sentences(String text) {
         Set<String> sentences = new LinkedHashSet<>();
         for (String sentence : SENTENCE_END.split(TextFolding.fold(text))) {
-            sentences.add(sentence.strip());
+            String read = NOT_SENSITIVE.matcher(sentence.strip()).replaceAll(" ").strip();
+            if (!read.isEmpty()) {
+                sentences.add(read);
+            }
         }
-        return NOT_SENSITIVE.matcher(String.join(" ", sentences)).replaceAll(" ");
+        return List.copyOf(sentences);
     }
 
     /** A folded phrase whose words may be separated by any non-word characters; "word*" lets the word go on. */

@@ -58,8 +58,8 @@ public final class SensitivityClassifier {
 
     /** The sorted distinct classes found in the text; empty when none. */
     public List<String> classify(String text) {
-        Tokens tokens = Tokens.of(ClassifierInput.prepare(text));
-        return labels(withPhi(matcher.match(tokens) | model.classBits(SensitivityModel.words(tokens))));
+        List<String> sentences = ClassifierInput.sentences(text);
+        return labels(withPhi(matcher.match(Tokens.of(String.join(" ", sentences))) | model.classBits(sentences)));
     }
 
     /** The classes whose lexicon terms occur, as bits, before phi is checked against content ({@link #withPhi}). */

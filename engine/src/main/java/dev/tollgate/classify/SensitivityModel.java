@@ -12,17 +12,17 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 
 /**
- * One OpenNLP document categorizer over the nine doccat classes plus "none", trained in memory from the
- * generated corpus. One model rather than one binary model per class: a text is featurised and scored once,
- * which keeps a call within the latency budget. A text with two classes is trained as two samples, one per
- * class, so the probability splits between them; per-class thresholds chosen on the dev set
- * ({@code lexicons/doccat-thresholds.properties}) then turn the distribution into a set of classes.
+ * One OpenNLP document categorizer over the nine doccat classes plus "none", trained in memory on single
+ * sentences of the phrase banks. It reads a text sentence by sentence: each sentence is featurised and scored
+ * once, and a class's score for the text is its highest probability in any sentence, so the ordinary sentences
+ * around a sensitive one neither dilute it nor, being "none" on their own, add a class. One model rather than one
+ * binary model per class keeps a call within the latency budget; per-class thresholds chosen on the dev set
+ * ({@code lexicons/doccat-thresholds.properties}) turn the scores into a set of classes.
  */
 final class SensitivityModel {
     static final String NONE = "none";
     static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
     static final long SEED = 20_261_128L;
-    static final int TEXTS_PER_LANGUAGE = 2_000;
     private static final int ITERATIONS = 60;
 
     private final DocumentCategorizerME categorizer;
@@ -40,20 +40,15 @@ final class SensitivityModel {
         }
     }
 
-    /** Trains on the corpus composed from the phrase banks on the classpath, with the stored thresholds. */
+    /** Trains on the sentences of the phrase banks on the classpath, with the stored thresholds. */
     static SensitivityModel train() {
         long started = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
-        for (LabelledText text : trainingCorpus()) {
-            // Training reads the composed texts as written: they repeat no sentence and hold the innocuous
-            // collocations as the "none" examples they are meant to be.
-            String[] words = words(Tokens.of(TextFolding.fold(text.text())));
-            if (text.classes().isEmpty()) {
-                samples.add(new DocumentSample(NONE, words));
-            }
-            for (String cls : text.classes()) {
-                samples.add(new DocumentSample(cls, words));
-            }
+        for (LabelledText sentence : trainingCorpus()) {
+            // Training reads the sentences as written: they hold the innocuous collocations as the "none"
+            // examples they are meant to be.
+            String[] words = words(Tokens.of(TextFolding.fold(sentence.text())));
+            samples.add(new DocumentSample(sentence.classes().isEmpty() ? NONE : sentence.classes().getFirst(), words));
         }
         DocumentCategorizerME categorizer = Doccat.train(samples, ITERATIONS, "sensitivity model");
         return new SensitivityModel(categorizer, storedThresholds(), (System.nanoTime() - started) / 1e9);
@@ -62,7 +57,7 @@ final class SensitivityModel {
     static List<LabelledText> trainingCorpus() {
         List<LabelledText> corpus = new ArrayList<>();
         for (String lang : LANGUAGES) {
-            corpus.addAll(SensitivityCorpus.compose(phraseBank(lang), SEED, TEXTS_PER_LANGUAGE));
+            corpus.addAll(SensitivityCorpus.sentences(phraseBank(lang), SEED));
         }
         return corpus;
     }
@@ -107,19 +102,26 @@ final class SensitivityModel {
         return words;
     }
 
-    /** The probability of each class, indexed by {@link SensitivityClass#ordinal()}; 0 for classes not learnt. */
-    double[] probabilities(String[] words) {
-        double[] outcomes = categorizer.categorize(words);
+    /**
+     * The highest probability of each class in any of the prepared sentences ({@link ClassifierInput#sentences}),
+     * indexed by {@link SensitivityClass#ordinal()}; 0 for classes not learnt.
+     */
+    double[] probabilities(List<String> sentences) {
         double[] byClass = new double[outcomeIndex.length];
-        for (int c = 0; c < outcomeIndex.length; c++) {
-            byClass[c] = outcomeIndex[c] < 0 ? 0 : outcomes[outcomeIndex[c]];
+        for (String sentence : sentences) {
+            double[] outcomes = categorizer.categorize(words(Tokens.of(sentence)));
+            for (int c = 0; c < outcomeIndex.length; c++) {
+                if (outcomeIndex[c] >= 0) {
+                    byClass[c] = Math.max(byClass[c], outcomes[outcomeIndex[c]]);
+                }
+            }
         }
         return byClass;
     }
 
-    /** The bits of the classes whose probability reaches their threshold. */
-    int classBits(String[] words) {
-        double[] byClass = probabilities(words);
+    /** The bits of the classes whose probability reaches their threshold in some sentence. */
+    int classBits(List<String> sentences) {
+        double[] byClass = probabilities(sentences);
         int bits = 0;
         for (int c = 0; c < byClass.length; c++) {
             if (byClass[c] >= thresholds[c]) {

@@ -27,7 +27,7 @@ class DoccatThresholdsTest {
         HardNegativesTest.hardNegatives("hard-negatives-dev.jsonl").forEach(text -> dev.add(new LabelledText(text, "mul", List.of())));
         int[] lexicon = dev.stream().mapToInt(t -> classifier.lexiconMatches(t.text())).toArray();
         double[][] probabilities = dev.stream()
-                .map(t -> classifier.model().probabilities(SensitivityModel.words(t.text()))).toArray(double[][]::new);
+                .map(t -> classifier.model().probabilities(ClassifierInput.sentences(t.text()))).toArray(double[][]::new);
         Properties stored = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/lexicons/doccat-thresholds.properties")) {
             stored.load(in);
@@ -61,6 +61,7 @@ class DoccatThresholdsTest {
                     Double.parseDouble(stored.getProperty(label, "NaN"))));
         }
         System.out.print("Thresholds chosen on dev:\n" + chosen);
+        System.out.print("Stored thresholds on dev.jsonl:\n" + SensitivityEvaluation.languageTable(EvalSets.dev(), classifier::classify));
         assertEquals(chosen.toString(), expected.toString());
     }
 }

@@ -19,8 +19,8 @@ import java.util.List;
 final class EvalSets {
     static final long DEV_SEED = 7_001L;
     static final long TEST_SEED = 7_002L;
-    static final int DEV_TEXTS_PER_LANGUAGE = 80;
-    static final int TEST_TEXTS_PER_LANGUAGE = 120;
+    static final int DEV_TEXTS_PER_LANGUAGE = 240;
+    static final int TEST_TEXTS_PER_LANGUAGE = 480;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalSets() {

@@ -3,10 +3,14 @@ package dev.tollgate.classify;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,6 +36,25 @@ class EvalSetsTest {
             for (LabelledText text : set) {
                 assertTrue(!training.contains(text.text()), "evaluation text also in training");
             }
+        }
+    }
+
+    /** Training reads single sentences, so the guarantee is kept line by line: no evaluation sentence is a training one. */
+    @Test
+    void noEvaluationPhraseIsATrainingPhrase() throws IOException {
+        for (String lang : SensitivityModel.LANGUAGES) {
+            Set<String> training = new HashSet<>(lines(SensitivityModel.class.getResourceAsStream("/lexicons/corpus/" + lang + ".txt")));
+            for (String line : lines(Files.newInputStream(EvalSets.dir().resolve("phrases").resolve(lang + ".txt")))) {
+                assertFalse(training.contains(line), lang + ": in training: " + line);
+            }
+        }
+    }
+
+    private static List<String> lines(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceFirst("^(\\+\\w+ )+", "").strip())
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("[")).toList();
         }
     }
 

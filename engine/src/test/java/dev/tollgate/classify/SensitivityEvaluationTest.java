@@ -2,38 +2,46 @@ package dev.tollgate.classify;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Scores lexicons alone, the document categorizer alone and both united on eval/sensitivity/test.jsonl, which
- * training never saw, and prints the table docs/pii.md carries.
+ * training never saw, and prints the tables docs/pii.md carries: by class, and by language and Art. 9 class.
  */
 class SensitivityEvaluationTest {
+    /** The target of issue 12: precision and recall of every Art. 9 class in every language. */
+    static final double TARGET = 0.85;
+
     /**
-     * Recall floors for the Art. 9 classes. A missed special category is data leaving unprotected, so recall
-     * is what a change must not lose. Training is seeded and single-threaded, so the figures reproduce
-     * exactly; each floor is the measured recall less about 0.05, rounded down, which leaves room for a
-     * corpus edit to trade a few texts but fails one that loses a class. On racial or ethnic origin,
-     * political opinions and sex life the floors sit far above the lexicons alone (0.02, 0.33, 0.04):
-     * they fail the build if the categorizer stops contributing. They are not targets: see docs/pii.md.
+     * Precision / recall floors per Art. 9 class, in the order of {@link SensitivityModel#LANGUAGES} (en de fr es it).
+     * Where a cell reached the target its floor is the target; where it did not, the floor is the measured figure less
+     * 0.03, so a change that loses ground fails while the gap stays visible here and in docs/pii.md. Training is
+     * seeded and single-threaded, so the figures reproduce exactly. Below target today (23 of 40 cells): biometric
+     * recall (en 0.62, fr 0.72, es 0.66, it 0.47), genetic (de recall 0.83, it precision 0.49), health precision in
+     * every language (0.71 to 0.81) and recall in all but English (0.64 to 0.73), political-opinion recall (0.54 to
+     * 0.82), racial or ethnic origin recall in English (0.82), religious beliefs (fr precision 0.78, es 0.84 / 0.79,
+     * it recall 0.74), sex-life recall (de 0.78, it 0.74) and trade-union recall in English (0.38).
      */
-    static final Map<String, Double> ART9_RECALL_FLOORS = Map.of(
-            "biometric", 0.70,
-            "genetic", 0.85,
-            "health", 0.65,
-            "political_opinions", 0.40,
-            "racial_ethnic_origin", 0.25,
-            "religious_beliefs", 0.80,
-            "sex_life_orientation", 0.35,
-            "trade_union_membership", 0.90);
+    static final List<String> FLOORS = List.of(
+            "biometric              0.85/0.59 0.85/0.85 0.85/0.69 0.85/0.63 0.85/0.44",
+            "genetic                0.85/0.85 0.85/0.80 0.85/0.85 0.85/0.85 0.46/0.85",
+            "health                 0.78/0.85 0.75/0.61 0.77/0.70 0.71/0.68 0.68/0.61",
+            "political_opinions     0.85/0.79 0.85/0.51 0.85/0.62 0.85/0.63 0.85/0.53",
+            "racial_ethnic_origin   0.85/0.79 0.85/0.85 0.85/0.85 0.85/0.85 0.85/0.85",
+            "religious_beliefs      0.85/0.85 0.85/0.85 0.75/0.85 0.81/0.76 0.85/0.71",
+            "sex_life_orientation   0.85/0.85 0.85/0.75 0.85/0.85 0.85/0.85 0.85/0.71",
+            "trade_union_membership 0.85/0.35 0.85/0.85 0.85/0.85 0.85/0.85 0.85/0.85");
 
     private static final SensitivityClassifier CLASSIFIER = new SensitivityClassifier();
 
     @Test
-    void unionIsNoWorseThanLexiconsAndKeepsArticle9RecallAboveItsFloors() {
+    void unionIsNoWorseThanLexiconsAndKeepsEachLanguageAndArticle9ClassAboveItsFloors() {
         List<LabelledText> test = EvalSets.test();
         ClassScores lexicon = ClassScores.score(test, SensitivityEvaluation.lexiconOnly(CLASSIFIER));
         ClassScores doccat = ClassScores.score(test, SensitivityEvaluation.doccatOnly(CLASSIFIER));
@@ -41,15 +49,31 @@ class SensitivityEvaluationTest {
         System.out.printf("Sensitivity classes on eval/sensitivity/test.jsonl (%d texts), model trained in %.1f s%n",
                 test.size(), CLASSIFIER.model().trainingSeconds());
         System.out.print(SensitivityEvaluation.table(lexicon, doccat, combined));
+        System.out.print(SensitivityEvaluation.languageTable(test, CLASSIFIER::classify));
 
         assertTrue(combined.macroF1() >= lexicon.macroF1(),
                 "combined macro-F1 " + combined.macroF1() + " < lexicon " + lexicon.macroF1());
         for (String cls : SensitivityClassifier.CLASSES) {
             assertTrue(combined.of(cls).recall() >= lexicon.of(cls).recall(), cls + ": the union lost recall");
-            if (SensitivityClassifier.isSpecialCategory(cls)) {
-                assertTrue(combined.of(cls).recall() >= ART9_RECALL_FLOORS.get(cls),
-                        cls + " recall " + combined.of(cls).recall() + " < " + ART9_RECALL_FLOORS.get(cls));
+        }
+        Map<String, ClassScores> byLanguage = SensitivityEvaluation.byLanguage(test, CLASSIFIER::classify);
+        List<String> below = new ArrayList<>();
+        for (String row : FLOORS) {
+            String[] cells = row.trim().split("\\s+");
+            for (int l = 0; l < SensitivityModel.LANGUAGES.size(); l++) {
+                String lang = SensitivityModel.LANGUAGES.get(l);
+                String[] floor = cells[l + 1].split("/");
+                ClassScores.Counts counts = byLanguage.get(lang).of(cells[0]);
+                assertTrue(counts.support() >= 20, lang + " " + cells[0] + ": fewer than 20 positives");
+                if (counts.precision() < Double.parseDouble(floor[0]) || counts.recall() < Double.parseDouble(floor[1])) {
+                    below.add(String.format(Locale.ROOT, "%s %s P %.3f R %.3f < %s", lang, cells[0],
+                            counts.precision(), counts.recall(), cells[l + 1]));
+                }
             }
         }
+        assertTrue(below.isEmpty(), "below the floors: " + below);
+        assertTrue(FLOORS.stream().flatMap(row -> Arrays.stream(row.trim().split("\\s+")).skip(1))
+                .flatMap(cell -> Arrays.stream(cell.split("/"))).allMatch(f -> Double.parseDouble(f) <= TARGET),
+                "a floor above the target");
     }
 }
