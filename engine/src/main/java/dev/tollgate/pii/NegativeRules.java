@@ -22,6 +22,8 @@ import java.util.Set;
 final class NegativeRules {
     private static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION");
     private static final String RULE_SOURCE = "pattern";
+    /** Rules below this score (an organisation told only by context) are votes, not containers. */
+    private static final double STRONG_ORGANIZATION = 0.7;
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
     private static final Set<String> COMMON = WordList.load("common-words.txt");
@@ -48,8 +50,8 @@ final class NegativeRules {
     }
 
     private static boolean isContainer(Finding f) {
-        return f.type().equals("STREET_ADDRESS")
-                || (f.type().equals("ORGANIZATION") && f.source().equals(RULE_SOURCE));
+        return f.type().equals("STREET_ADDRESS") || (f.type().equals("ORGANIZATION")
+                && f.source().equals(RULE_SOURCE) && f.score() >= STRONG_ORGANIZATION);
     }
 
     /** Any overlap with an address; containment in a rule's organisation, whose own finding is not dropped. */

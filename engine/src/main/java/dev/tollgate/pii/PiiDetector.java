@@ -16,6 +16,8 @@ import dev.tollgate.pii.recognizers.LocationRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
 import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
+import dev.tollgate.pii.recognizers.OrganizationContextRecognizer;
+import dev.tollgate.pii.recognizers.OrganizationKindRecognizer;
 import dev.tollgate.pii.recognizers.OrganizationRecognizer;
 import dev.tollgate.pii.recognizers.PassportRecognizer;
 import dev.tollgate.pii.recognizers.PersonRecognizer;
@@ -87,7 +89,7 @@ public final class PiiDetector implements Recognizer {
                 new ItFiscalCodeRecognizer(), new NlBsnRecognizer(), new PlPeselRecognizer(),
                 new SePersonnummerRecognizer(), new PassportRecognizer(), new CryptoWalletRecognizer(),
                 new StreetAddressRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
-                new LocationRecognizer()));
+                new OrganizationKindRecognizer(), new OrganizationContextRecognizer(), new LocationRecognizer()));
     }
 
     public List<Recognizer> recognizers() {
