@@ -33,6 +33,9 @@ record CapitalisedWords(String text, List<Word> words) {
             int end = i;
             boolean closes = false;
             while (end > start && (CLAUSE_END.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == '.')) {
+                if (text.charAt(end - 1) == '.' && text.lastIndexOf('.', end - 2) >= start) {
+                    break; // an abbreviation with inner dots keeps its last one: "S.L.", "S.p.A."
+                }
                 closes |= text.charAt(end - 1) != '.' || end - start > 4;
                 end--;
             }
