@@ -11,7 +11,9 @@ import java.util.Set;
  *   <li>a part of a street address (the address is one entity, reported whole);</li>
  *   <li>a name or place inside an organisation a rule found ("University of Aberdeen", "Kanzlei Roth, Weidner und
  *       Albers"): the organisation is the entity;</li>
- *   <li>a finding without a capital letter ("will", "tutti");</li>
+ *   <li>a finding without a capital letter ("will", "tutti"), and lower-case words at its end ("Moulin et
+ *       garez");</li>
+ *   <li>a finding in capitals that the NER model is unsure of: a headline's words ("NEL FINE");</li>
  *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
  *       "Öffnen Sie ..."): dropped, or trimmed off a longer finding ("Dear Anna" keeps "Anna");</li>
  *   <li>a finding made only of calendar words, product, department, interface and greeting words, and
@@ -24,6 +26,8 @@ final class NegativeRules {
     private static final String RULE_SOURCE = "pattern";
     /** Rules below this score (an organisation told only by context) are votes, not containers. */
     private static final double STRONG_ORGANIZATION = 0.7;
+    /** Below this score a finding in capitals is a headline's words, not a name. */
+    private static final double SURE_IN_CAPITALS = 0.6;
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
     private static final Set<String> COMMON = WordList.load("common-words.txt");
@@ -68,26 +72,52 @@ final class NegativeRules {
 
     /** The finding, trimmed of a leading sentence starter, or null when nothing name-like is left. */
     private static Finding withoutNonNameWords(String text, Finding f) {
-        if (!hasUpperCase(text, f.start(), f.end())) {
+        int end = f.end();
+        while (end > f.start() && Character.isLowerCase(text.charAt(wordStart(text, f.start(), end)))) {
+            end = wordStart(text, f.start(), end);
+            while (end > f.start() && Character.isSpaceChar(text.charAt(end - 1))) {
+                end--;
+            }
+        }
+        if (end == f.start() || !hasUpperCase(text, f.start(), end)
+                || f.score() < SURE_IN_CAPITALS && !hasLowerCase(text, f.start(), end)) {
             return null;
         }
         int start = f.start();
-        int wordEnd = wordEnd(text, start, f.end());
+        int wordEnd = wordEnd(text, start, end);
         while (wordEnd > start && startsSentence(text, start)
                 && SENTENCE_STARTERS.contains(text.substring(start, wordEnd).toLowerCase(Locale.ROOT))) {
             start = wordEnd;
-            while (start < f.end() && Character.isSpaceChar(text.charAt(start))) {
+            while (start < end && Character.isSpaceChar(text.charAt(start))) {
                 start++;
             }
-            if (start >= f.end()) {
+            if (start >= end) {
                 return null;
             }
-            wordEnd = wordEnd(text, start, f.end());
+            wordEnd = wordEnd(text, start, end);
         }
-        if (onlyCommonWords(text.substring(start, f.end()))) {
+        if (onlyCommonWords(text.substring(start, end))) {
             return null;
         }
-        return start == f.start() ? f : new Finding(f.type(), start, f.end(), f.score(), f.source(), f.explanation());
+        return start == f.start() && end == f.end() ? f
+                : new Finding(f.type(), start, end, f.score(), f.source(), f.explanation());
+    }
+
+    private static int wordStart(String text, int start, int end) {
+        int i = end;
+        while (i > start && !Character.isSpaceChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean hasLowerCase(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasUpperCase(String text, int start, int end) {

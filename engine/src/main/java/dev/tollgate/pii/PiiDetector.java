@@ -110,14 +110,17 @@ public final class PiiDetector implements Recognizer {
         if (normalized.hasRightToLeftOverride()) {
             findIn(normalized.withOverridesReversed(), all);
         }
-        return resolveOverlaps(NegativeRules.apply(text, all));
+        return resolveOverlaps(all);
     }
 
+    /** The negative rules read the text as the recognizers did: a value stored reversed reads forwards there. */
     private void findIn(NormalizedText normalized, List<Finding> all) {
+        List<Finding> found = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
-            for (Finding finding : recognizer.recognize(normalized.text())) {
-                all.add(normalized.toOriginal(finding));
-            }
+            found.addAll(recognizer.recognize(normalized.text()));
+        }
+        for (Finding finding : NegativeRules.apply(normalized.text(), found)) {
+            all.add(normalized.toOriginal(finding));
         }
     }
 

@@ -49,6 +49,16 @@ class NegativeRulesTest {
     }
 
     @Test
+    void lowerCaseWordsEndNoNameAndAnUnsureFindingInCapitalsIsAHeadline() {
+        String text = "Turn at the Old Mill and park. STORM NEAR THE COAST. Flights to BERLIN resume.";
+        Finding mill = at(text, "Old Mill and park", "ORGANIZATION");
+        Finding storm = new Finding("LOCATION", text.indexOf("NEAR"), text.indexOf("NEAR") + 14, 0.55, "opennlp", "t");
+        Finding berlin = at(text, "BERLIN", "LOCATION");
+        assertEquals(List.of(new Finding("ORGANIZATION", mill.start(), mill.start() + "Old Mill".length(), 0.9,
+                "opennlp", "test"), berlin), NegativeRules.apply(text, List.of(mill, storm, berlin)));
+    }
+
+    @Test
     void aNameOrPlaceInsideAnOrganisationARuleFoundIsNotReportedApart() {
         String text = "She studies at the Universidad de Salamanca.";
         Finding university = new Finding("ORGANIZATION", text.indexOf("Universidad"), text.length() - 1, 0.8,

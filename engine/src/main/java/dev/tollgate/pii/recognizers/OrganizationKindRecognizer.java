@@ -27,7 +27,7 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Zahnarztpraxis", "Arztpraxis", "Transports", "Transportes", "Trasporti", "Construcciones", "Éditions",
             "Editorial", "Edizioni", "Verlag", "Museum", "Musée", "Museo", "Restaurant", "Ristorante", "Restaurante",
             "Bäckerei", "Boulangerie", "Panadería", "Librería", "Libreria", "Librairie", "Cooperativa",
-            "Coopérative", "Genossenschaft", "Gruppo", "Grupo", "Groupe", "Ministerio", "Ministère", "Ministero",
+            "Coopérative", "Genossenschaft", "Ministerio", "Ministère", "Ministero",
             "Ministerium", "Agencia", "Agence", "Agenzia", "Agentur", "Lycée", "Liceo", "Colegio", "Gymnasium",
             "FC", "SV", "TSV", "VfB", "VfL", "SC", "AC", "SSC", "Eintracht", "Borussia", "Olympique", "Stade",
             "Racing", "Sporting", "Deportivo", "Atlético", "Athletic", "Real", "Virtus", "Studio");
