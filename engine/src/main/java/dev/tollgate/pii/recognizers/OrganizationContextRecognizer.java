@@ -26,7 +26,12 @@ public final class OrganizationContextRecognizer implements Recognizer {
             "rejoindre", "rejoint", "fondateur de", "fondatrice de", "trabaja en", "trabajo en", "trabajaba en",
             "trabaja para", "empleado por", "empleada por", "empleado en", "empleada en", "unirse a", "fundador de",
             "fundadora de", "lavora presso", "lavoro presso", "lavorava presso", "lavora per", "assunto da",
-            "assunta da", "dipendente di", "fondatore di", "fondatrice di");
+            "assunta da", "dipendente di", "fondatore di", "fondatrice di", "work for", "to work for",
+            "arbeitet für", "arbeite für", "arbeiten für", "arbeiten bei", "travailler chez", "travailler pour",
+            "trabajar en", "trabajar para", "lavorare da", "lavorare per", "lavorare presso", "bank with",
+            "banks with", "account with", "konto bei", "signed with", "contract with", "partnership with",
+            "acquired by", "vertrag mit", "übernommen von", "signé avec", "contrat avec", "racheté par",
+            "firmado con", "contrato con", "adquirida por", "firmato con", "contratto con", "acquisita da");
     private static final List<String[]> AFTER_NAME = phrases(
             "is the brainchild of", "was the brainchild of", "was founded by", "was founded in", "ist eine idee von",
             "wurde gegründet", "wurde von", "est née de l'idée de", "a été fondée par", "a été fondé par",

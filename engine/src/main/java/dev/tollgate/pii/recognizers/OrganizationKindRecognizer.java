@@ -4,6 +4,7 @@ import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,7 +31,14 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Coopérative", "Genossenschaft", "Ministerio", "Ministère", "Ministero",
             "Ministerium", "Agencia", "Agence", "Agenzia", "Agentur", "Lycée", "Liceo", "Colegio", "Gymnasium",
             "FC", "SV", "TSV", "VfB", "VfL", "SC", "AC", "SSC", "Eintracht", "Borussia", "Olympique", "Stade",
-            "Racing", "Sporting", "Deportivo", "Atlético", "Athletic", "Real", "Virtus", "Studio");
+            "Racing", "Sporting", "Deportivo", "Atlético", "Athletic", "Real", "Virtus", "Studio", "Club", "Circolo",
+            "Centre", "Centro", "Zentrum", "Office", "Crédit", "Caixa", "École", "Escuela", "Scuola", "Schule",
+            "Krankenhaus", "Association", "Asociación", "Associazione", "Verein", "Academy", "Académie", "Academia",
+            "Accademia", "Akademie");
+    /** German compounds that end in a kind word: "Ruderclub Hamm", "Kreiskrankenhaus Wolfhagen". */
+    private static final List<String> KIND_FIRST_ENDINGS = List.of("club", "klub", "krankenhaus", "klinik", "schule",
+            "genossenschaft", "bank", "kasse", "versicherung", "verein", "werke", "institut", "stiftung", "praxis",
+            "verband");
     private static final Set<String> KIND_LAST = Set.of(
             "Bank", "Group", "Gruppe", "Groupe", "Foundation", "Stiftung", "Hospital", "Clinic", "Klinik",
             "Software", "Systems", "Solutions", "Technologies", "Technology", "Labs", "Holdings", "Industries",
@@ -38,13 +46,17 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Versicherungen", "Assurances", "Energy", "Energie", "Health", "Capital", "Freight", "Logistics",
             "Logistik", "Analytics", "Consulting", "Bakery", "Reisen", "Logiciels", "Santé", "Mutual", "University",
             "College", "Hotel", "Rovers", "Wanderers", "Albion", "Athletic", "Partners", "Ventures", "Brewery",
-            "Brauerei", "Immobilien", "Telecom", "Robotics", "Dynamics", "Pharmaceuticals", "Finance");
+            "Brauerei", "Immobilien", "Telecom", "Robotics", "Dynamics", "Pharmaceuticals", "Finance", "Club",
+            "Association", "Union", "Institute", "School", "Academy", "Society", "Trust", "Council", "Agency",
+            "Museum", "Company", "Cooperative", "Center", "Centre", "Studios", "Seafood", "Works", "Verlag");
     private static final Set<String> CONNECTORS = Set.of("of", "de", "di", "del", "della", "dei", "des", "du", "la",
             "am", "an", "der", "für", "y", "e", "et", "&", "and", "und", "st.", "san", "santa");
     /** Lower-case words that may stand between a kind word and the name ("Cabinet dentaire Moreau"). */
     private static final Set<String> KIND_ADJECTIVES = Set.of("dentaire", "médical", "médicale", "dental", "dentale",
             "dentistico", "medico", "médico", "rural", "vétérinaire", "veterinario", "veterinaria", "notarial",
-            "legale", "d'avocats", "jurídico", "popolare", "popular", "mutuelle");
+            "legale", "d'avocats", "jurídico", "popolare", "popular", "mutuelle", "hospitalier", "hospitalière",
+            "universitaire", "público", "pública", "pubblico", "pubblica", "comunale", "municipal", "municipale",
+            "primaria", "secondaria", "comarcal", "civile", "civil");
     private static final Set<String> ARTICLES = Set.of("The", "Die", "Der", "Das", "Le", "La", "Les", "El", "Los",
             "Las", "Il", "Lo", "Gli", "I", "A", "An", "Our", "My", "Your", "Unser", "Unsere", "Notre", "Nuestro",
             "Nuestra", "Mio", "Mia");
@@ -71,7 +83,7 @@ public final class OrganizationKindRecognizer implements Recognizer {
     }
 
     private static int[] kindFirst(CapitalisedWords words, int i) {
-        if (!KIND_FIRST.contains(words.word(i)) || words.closes(i) || i + 1 >= words.size()) {
+        if (!isKindFirst(words.word(i)) || words.closes(i) || i + 1 >= words.size()) {
             return null;
         }
         int from = i + 1;
@@ -83,6 +95,15 @@ public final class OrganizationKindRecognizer implements Recognizer {
         }
         int end = nameAfterConnectors(words, from);
         return end < 0 ? null : new int[] {i, end};
+    }
+
+    private static boolean isKindFirst(String word) {
+        if (KIND_FIRST.contains(word)) {
+            return true;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        return Character.isUpperCase(word.charAt(0)) && KIND_FIRST_ENDINGS.stream()
+                .anyMatch(ending -> lower.length() > ending.length() + 2 && lower.endsWith(ending));
     }
 
     /** A connector may open the name ("University of Aberdeen"); a capitalised word must follow. */

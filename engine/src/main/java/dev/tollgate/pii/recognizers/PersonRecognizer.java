@@ -90,7 +90,8 @@ public final class PersonRecognizer implements Recognizer {
     private enum Kind {
         TITLE("title", 0.8), INTRODUCTION("self-introduction", 0.8), LABEL("label", 0.75), ROLE("role word", 0.7),
         SIGNATURE("letter closing", 0.7), THANKS("thanks closing a message", 0.7),
-        SELF_REFERENCE("self-reference", 0.7), SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6);
+        SELF_REFERENCE("self-reference", 0.7), RELATIVE("word for a relative or acquaintance", 0.7),
+        SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6);
 
         final String description;
         final double score;
@@ -366,6 +367,15 @@ public final class PersonRecognizer implements Recognizer {
                 "surname", "given name", "given names", "family name", "vorname", "nachname", "familienname",
                 "nom", "prénom", "nom complet", "nom de famille", "nombre", "nombre completo", "apellido",
                 "apellidos", "nome", "cognome", "nome completo");
+        add(all, Kind.RELATIVE, "my son", "cousin", "cousine", "brother", "sister", "wife", "husband", "daughter",
+                "mother", "father", "friend", "colleague", "neighbour", "neighbor", "uncle", "aunt", "grandma",
+                "grandpa", "bruder", "schwester", "sohn", "tochter", "mutter", "vater", "freund", "freundin",
+                "kollege", "kollegin", "nachbar", "nachbarin", "onkel", "tante", "oma", "opa", "frère", "sœur",
+                "mari", "fils", "mère", "père", "amie", "collègue", "voisin", "voisine", "oncle", "primo", "hermano",
+                "hermana", "esposa", "marido", "hijo", "hija", "madre", "padre", "amigo", "amiga", "compañero",
+                "compañera", "vecino", "vecina", "tío", "tía", "abuela", "abuelo", "cugino", "cugina", "fratello",
+                "sorella", "moglie", "marito", "figlio", "figlia", "amico", "amica", "collega", "zio", "zia", "nonna",
+                "nonno");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
         add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
                 "yours sincerely", "yours faithfully", "yours truly", "best wishes", "best", "cheers", "thanks again",

@@ -19,7 +19,9 @@ class OrganizationContextRecognizerTest {
             "Elle travaille chez Mistral Conseil, je crois.|Mistral Conseil",
             "Trabaja en Olivares Digital y vive cerca.|Olivares Digital",
             "Lavora presso Ciclamino Design da anni.|Ciclamino Design",
-            "Peregrine Ltd was founded by my aunt.|Peregrine Ltd"})
+            "Peregrine Ltd was founded by my aunt.|Peregrine Ltd",
+            "Contratto firmato con Brezzamarina per tre anni.|Brezzamarina",
+            "I bank with Thornbury Mutual, sadly.|Thornbury Mutual"})
     void findsAnOrganisationByWhatIsSaidOfIt(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }

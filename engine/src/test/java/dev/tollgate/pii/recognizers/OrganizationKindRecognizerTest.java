@@ -23,7 +23,10 @@ class OrganizationKindRecognizerTest {
             "Our quote from Kestrel Marine Group arrived|Kestrel Marine Group",
             "Admitted to St Aidan's Hospital last night|St Aidan's Hospital",
             "Die Ostsee Versicherung zahlt nicht.|Ostsee Versicherung",
-            "Il a rejoint Tramontane Logiciels en mai.|Tramontane Logiciels"})
+            "Il a rejoint Tramontane Logiciels en mai.|Tramontane Logiciels",
+            "Der Segelclub Ratzeburg lädt ein.|Segelclub Ratzeburg",
+            "Elle soigne au Centre hospitalier de Dole.|Centre hospitalier de Dole",
+            "We joined Ashgrove Cricket Club today!|Ashgrove Cricket Club"})
     void findsANameWithAWordForAKindOfOrganisation(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }

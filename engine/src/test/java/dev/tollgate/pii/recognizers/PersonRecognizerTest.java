@@ -137,7 +137,10 @@ class PersonRecognizerTest {
             "Thanks,\\nSzilvia Fekete|Szilvia Fekete",
             "Merci !\\nHélène|Hélène",
             "Ne ha parlato la sig.ra Wiśniewska.|Wiśniewska",
-            "Lo atiende la dra. Ioanna Pappa.|Ioanna Pappa"})
+            "Lo atiende la dra. Ioanna Pappa.|Ioanna Pappa",
+            "My cousin Ragnhild lives there.|Ragnhild",
+            "Meine Kollegin Aylin Demir kommt auch.|Aylin Demir",
+            "Mia sorella Giulia arriva domani.|Giulia"})
     void findsSpeakerLabelsAnswersToNameQuestionsAndMoreClosings(String text, String name) {
         onlyFinding(text.replace("\\n", "\n"), name);
     }
