@@ -13,7 +13,8 @@ import java.util.Set;
  *       Albers"): the organisation is the entity;</li>
  *   <li>a finding without a capital letter ("will", "tutti"), and lower-case words at its end ("Moulin et
  *       garez");</li>
- *   <li>a finding in capitals that the NER model is unsure of: a headline's words ("NEL FINE");</li>
+ *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
+ *       word heading a sentence (any capitalised word there looks like a name to it);</li>
  *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
  *       "Öffnen Sie ..."): dropped, or trimmed off a longer finding ("Dear Anna" keeps "Anna");</li>
  *   <li>a finding made only of calendar words, product, department, interface and greeting words, and
@@ -26,7 +27,7 @@ final class NegativeRules {
     private static final String RULE_SOURCE = "pattern";
     /** Rules below this score (an organisation told only by context) are votes, not containers. */
     private static final double STRONG_ORGANIZATION = 0.7;
-    /** Below this score a finding in capitals is a headline's words, not a name. */
+    /** Below this score a finding in capitals, or one word heading a sentence, is not taken for a name. */
     private static final double SURE_IN_CAPITALS = 0.6;
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
@@ -79,8 +80,10 @@ final class NegativeRules {
                 end--;
             }
         }
+        boolean unsure = f.score() < SURE_IN_CAPITALS && !f.source().equals(RULE_SOURCE);
         if (end == f.start() || !hasUpperCase(text, f.start(), end)
-                || f.score() < SURE_IN_CAPITALS && !hasLowerCase(text, f.start(), end)) {
+                || unsure && (!hasLowerCase(text, f.start(), end)
+                || startsSentence(text, f.start()) && wordEnd(text, f.start(), end) == end)) {
             return null;
         }
         int start = f.start();

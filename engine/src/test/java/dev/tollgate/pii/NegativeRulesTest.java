@@ -59,6 +59,17 @@ class NegativeRulesTest {
     }
 
     @Test
+    void oneWordTheModelIsUnsureOfHeadingASentenceIsDroppedButNotARulesFinding() {
+        String text = "Harbour is open. Ask Olga.\nHarbour: Olga";
+        Finding unsure = new Finding("PERSON", 0, 7, 0.55, "opennlp", "t");
+        Finding sure = new Finding("PERSON", 0, 7, 0.8, "opennlp", "t");
+        Finding olga = new Finding("PERSON", text.indexOf("Olga"), text.indexOf("Olga") + 4, 0.55, "opennlp", "t");
+        Finding rule = new Finding("PERSON", text.lastIndexOf("Harbour"), text.lastIndexOf("Harbour") + 7, 0.5,
+                "pattern", "t");
+        assertEquals(List.of(sure, olga, rule), NegativeRules.apply(text, List.of(unsure, sure, olga, rule)));
+    }
+
+    @Test
     void aNameOrPlaceInsideAnOrganisationARuleFoundIsNotReportedApart() {
         String text = "She studies at the Universidad de Salamanca.";
         Finding university = new Finding("ORGANIZATION", text.indexOf("Universidad"), text.length() - 1, 0.8,

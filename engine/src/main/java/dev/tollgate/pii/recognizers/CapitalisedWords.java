@@ -12,7 +12,8 @@ import java.util.Locale;
  * spans. A French or Italian elided article ("l'Université", "all'Ospedale") is not part of the word.
  */
 record CapitalisedWords(String text, List<Word> words) {
-    record Word(int start, int end, boolean closes) {
+    /** A word's offsets, its lower-case form and whether a clause ends after it. */
+    record Word(int start, int end, String lower, boolean closes) {
     }
 
     private static final String CLAUSE_END = ",;:!?)]\"”»";
@@ -41,7 +42,8 @@ record CapitalisedWords(String text, List<Word> words) {
             }
             start = afterElision(text, start, end);
             if (end > start) {
-                words.add(new Word(start, end, closes || end < n && text.charAt(end) == '\n'));
+                words.add(new Word(start, end, text.substring(start, end).toLowerCase(Locale.ROOT),
+                        closes || end < n && text.charAt(end) == '\n'));
             }
         }
         return new CapitalisedWords(text, List.copyOf(words));
@@ -64,7 +66,7 @@ record CapitalisedWords(String text, List<Word> words) {
     }
 
     String lower(int i) {
-        return word(i).toLowerCase(Locale.ROOT);
+        return words.get(i).lower();
     }
 
     /** A capitalised word of letters (hyphens and apostrophes inside): "Brendan's", "Saint-Vincent", "Ömer". */

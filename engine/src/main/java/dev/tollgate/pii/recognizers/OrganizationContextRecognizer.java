@@ -5,7 +5,9 @@ import dev.tollgate.pii.Recognizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * ORGANIZATION without a legal form, by what is said of it, in the five languages: one to four capitalised words
@@ -17,7 +19,7 @@ import java.util.Set;
 public final class OrganizationContextRecognizer implements Recognizer {
     private static final double SCORE = 0.6;
     private static final int MAX_NAME_WORDS = 4;
-    private static final List<String[]> BEFORE_NAME = phrases(
+    private static final Map<String, List<String[]>> BEFORE_NAME = phrases(
             "works at", "work at", "working at", "worked at", "works for", "working for", "worked for",
             "employed by", "employed at", "a job at", "joined", "to join", "founder of", "co-founder of", "ceo of",
             "intern at", "arbeitet bei", "arbeite bei", "arbeitete bei", "angestellt bei", "beschäftigt bei",
@@ -32,7 +34,7 @@ public final class OrganizationContextRecognizer implements Recognizer {
             "banks with", "account with", "konto bei", "signed with", "contract with", "partnership with",
             "acquired by", "vertrag mit", "übernommen von", "signé avec", "contrat avec", "racheté par",
             "firmado con", "contrato con", "adquirida por", "firmato con", "contratto con", "acquisita da");
-    private static final List<String[]> AFTER_NAME = phrases(
+    private static final Map<String, List<String[]>> AFTER_NAME = phrases(
             "is the brainchild of", "was the brainchild of", "was founded by", "was founded in", "ist eine idee von",
             "wurde gegründet", "wurde von", "est née de l'idée de", "a été fondée par", "a été fondé par",
             "es una idea de", "fue fundada por", "fue fundado por", "è un'idea di", "è stata fondata da",
@@ -77,8 +79,8 @@ public final class OrganizationContextRecognizer implements Recognizer {
     }
 
     /** The index of the word after the phrase that starts at word {@code i}, or -1. */
-    private static int phraseEnd(CapitalisedWords words, int i, List<String[]> phrases) {
-        for (String[] phrase : phrases) {
+    private static int phraseEnd(CapitalisedWords words, int i, Map<String, List<String[]>> phrasesByFirstWord) {
+        for (String[] phrase : phrasesByFirstWord.getOrDefault(words.lower(i), List.of())) {
             if (i + phrase.length > words.size()) {
                 continue;
             }
@@ -93,7 +95,8 @@ public final class OrganizationContextRecognizer implements Recognizer {
         return -1;
     }
 
-    private static List<String[]> phrases(String... phrases) {
-        return Arrays.stream(phrases).map(p -> p.split(" ")).toList();
+    /** Keyed by first word, so that a word is compared only with the phrases it can start. */
+    private static Map<String, List<String[]>> phrases(String... phrases) {
+        return Arrays.stream(phrases).map(p -> p.split(" ")).collect(Collectors.groupingBy(p -> p[0]));
     }
 }
