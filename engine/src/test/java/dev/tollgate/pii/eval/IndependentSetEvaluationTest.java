@@ -20,20 +20,21 @@ import org.junit.jupiter.api.Test;
  * fails when an overlap F1 per language and type falls below its floor, or when more hard negatives get a false
  * name, place or organisation. The NER model is trained anew on each machine and its figures vary by up to 0.03
  * between trainings (three trainings of ner-a07f4fb96b46 measured), so a floor is the lowest figure seen minus
- * 0.04 for the NER types. The issue's
+ * 0.04 for the NER types; PERSON and ORGANIZATION, raised by the context rules, are the figure measured with
+ * them minus 0.03. The issue's
  * targets are higher; docs/pii.md says which are met.
  */
 class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.75, 0.76, 0.73, 0.74, 0.69},
+            "PERSON", new double[] {0.78, 0.80, 0.76, 0.77, 0.73},
             "LOCATION", new double[] {0.68, 0.73, 0.77, 0.71, 0.73},
-            "ORGANIZATION", new double[] {0.43, 0.36, 0.25, 0.27, 0.25},
+            "ORGANIZATION", new double[] {0.64, 0.65, 0.59, 0.54, 0.49},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
-    /** Share of hard negatives with a false name, place or organisation: 6.8% when set, plus 0.02. */
-    private static final double MAX_HARD_NEGATIVE_RATE = 0.088;
+    /** Share of hard negatives with a false name, place or organisation: 5.5% when set, plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.075;
 
     private static EvaluateCommand.Result result;
     private static HardNegatives.Rate hardNegatives;
