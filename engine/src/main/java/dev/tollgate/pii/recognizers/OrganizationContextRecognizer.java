@@ -33,7 +33,11 @@ public final class OrganizationContextRecognizer implements Recognizer {
             "trabajar en", "trabajar para", "lavorare da", "lavorare per", "lavorare presso", "bank with",
             "banks with", "account with", "konto bei", "signed with", "contract with", "partnership with",
             "acquired by", "vertrag mit", "übernommen von", "signé avec", "contrat avec", "racheté par",
-            "firmado con", "contrato con", "adquirida por", "firmato con", "contratto con", "acquisita da");
+            "firmado con", "contrato con", "adquirida por", "firmato con", "contratto con", "acquisita da",
+            "insured by", "insured with", "versichert bei", "assurés par", "assuré par", "asegurados con",
+            "asegurado con", "assicurati con", "assicurato con", "shipped by", "versand durch", "expédié par",
+            "enviado por", "spedito da", "landlord is", "vermieter ist", "vermieterin ist", "propriétaire est",
+            "casero es", "casa è");
     private static final Map<String, List<String[]>> AFTER_NAME = phrases(
             "is the brainchild of", "was the brainchild of", "was founded by", "was founded in", "ist eine idee von",
             "wurde gegründet", "wurde von", "est née de l'idée de", "a été fondée par", "a été fondé par",

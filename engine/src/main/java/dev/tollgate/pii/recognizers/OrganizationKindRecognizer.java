@@ -34,11 +34,16 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Racing", "Sporting", "Deportivo", "Atlético", "Athletic", "Real", "Virtus", "Studio", "Club", "Circolo",
             "Centre", "Centro", "Zentrum", "Office", "Crédit", "Caixa", "École", "Escuela", "Scuola", "Schule",
             "Krankenhaus", "Association", "Asociación", "Associazione", "Verein", "Academy", "Académie", "Academia",
-            "Accademia", "Akademie");
+            "Accademia", "Akademie", "Biblioteca", "Bibliothèque", "Médiathèque", "Library", "Mutua", "Inmobiliaria",
+            "Immobiliare");
     /** German compounds that end in a kind word: "Ruderclub Hamm", "Kreiskrankenhaus Wolfhagen". */
     private static final List<String> KIND_FIRST_ENDINGS = List.of("club", "klub", "krankenhaus", "klinik", "schule",
             "genossenschaft", "bank", "kasse", "versicherung", "verein", "werke", "institut", "stiftung", "praxis",
-            "verband");
+            "verband", "bibliothek", "erei");
+    /** Shops and works named by their trade: "Cidrerie Ortiefeld", "Halcón Paquetería", "Sidrificio Ortica". */
+    private static final List<String> TRADE_ENDINGS = List.of("erie", "ería", "eria", "ficio");
+    private static final Set<String> NOT_TRADES = Set.of("criteria", "bacteria", "materia", "categoria", "batterie",
+            "serie", "série", "galleria");
     private static final Set<String> KIND_LAST = Set.of(
             "Bank", "Group", "Gruppe", "Groupe", "Foundation", "Stiftung", "Hospital", "Clinic", "Klinik",
             "Software", "Systems", "Solutions", "Technologies", "Technology", "Labs", "Holdings", "Industries",
@@ -48,7 +53,9 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "College", "Hotel", "Rovers", "Wanderers", "Albion", "Athletic", "Partners", "Ventures", "Brewery",
             "Brauerei", "Immobilien", "Telecom", "Robotics", "Dynamics", "Pharmaceuticals", "Finance", "Club",
             "Association", "Union", "Institute", "School", "Academy", "Society", "Trust", "Council", "Agency",
-            "Museum", "Company", "Cooperative", "Center", "Centre", "Studios", "Seafood", "Works", "Verlag");
+            "Museum", "Company", "Cooperative", "Center", "Centre", "Studios", "Seafood", "Works", "Verlag",
+            "Practice", "Services", "Lettings", "Immobilier", "Library", "Cider", "Paketdienst", "Wohnbau",
+            "Spedizioni");
     private static final Set<String> CONNECTORS = Set.of("of", "de", "di", "del", "della", "dei", "des", "du", "la",
             "am", "an", "der", "für", "y", "e", "et", "&", "and", "und", "st.", "san", "santa");
     /** Lower-case words that may stand between a kind word and the name ("Cabinet dentaire Moreau"). */
@@ -98,12 +105,21 @@ public final class OrganizationKindRecognizer implements Recognizer {
     }
 
     private static boolean isKindFirst(String word) {
-        if (KIND_FIRST.contains(word)) {
-            return true;
-        }
+        return KIND_FIRST.contains(word) || endsIn(word, KIND_FIRST_ENDINGS) || isTrade(word);
+    }
+
+    private static boolean isKindLast(String word) {
+        return KIND_LAST.contains(word) || isTrade(word);
+    }
+
+    private static boolean isTrade(String word) {
+        return endsIn(word, TRADE_ENDINGS) && !NOT_TRADES.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean endsIn(String word, List<String> endings) {
         String lower = word.toLowerCase(Locale.ROOT);
-        return Character.isUpperCase(word.charAt(0)) && KIND_FIRST_ENDINGS.stream()
-                .anyMatch(ending -> lower.length() > ending.length() + 2 && lower.endsWith(ending));
+        return Character.isUpperCase(word.charAt(0))
+                && endings.stream().anyMatch(ending -> lower.length() > ending.length() + 2 && lower.endsWith(ending));
     }
 
     /** A connector may open the name ("University of Aberdeen"); a capitalised word must follow. */
@@ -121,8 +137,8 @@ public final class OrganizationKindRecognizer implements Recognizer {
         }
         int last = i;
         while (last + 1 < words.size() && last - i < MAX_NAME_WORDS && words.isName(last + 1)
-                && !KIND_LAST.contains(words.word(last))) {
-            if (KIND_LAST.contains(words.word(last + 1))) {
+                && !isKindLast(words.word(last))) {
+            if (isKindLast(words.word(last + 1))) {
                 return new int[] {i, last + 1};
             }
             if (words.closes(last + 1)) {

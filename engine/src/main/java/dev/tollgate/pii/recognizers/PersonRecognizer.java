@@ -54,7 +54,8 @@ public final class PersonRecognizer implements Recognizer {
             "Der", "Die", "Das", "Und", "Oder", "Ein", "Eine", "Ist", "Ich", "Sie", "Er", "Wir", "Mit", "Danke", "Hallo",
             "Le", "La", "Les", "Et", "Ou", "Un", "Une", "Est", "Je", "Il", "Elle", "Nous", "Vous", "Merci", "Bonjour",
             "El", "Los", "Las", "Y", "Es", "Yo", "Usted", "Gracias", "Hola",
-            "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno");
+            "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno", "Ihre", "Ihr", "Ihren", "Ihrer", "Unsere",
+            "Votre", "Vos", "Notre", "Su", "Sus", "Nuestra", "Nuestro", "Sua", "Suo", "Vostra", "Vostro", "Nostra");
 
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "der", "die", "das", "dem", "den", "le",
             "la", "les", "el", "los", "las", "il", "lo", "gli", "un", "una", "une", "ein", "eine", "my", "your", "our",
@@ -378,12 +379,12 @@ public final class PersonRecognizer implements Recognizer {
                 "nonno");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
         add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
-                "yours sincerely", "yours faithfully", "yours truly", "best wishes", "best", "cheers", "thanks again",
+                "yours sincerely", "yours faithfully", "yours truly", "best wishes", "cheers", "thanks again",
                 "mit freundlichen grüßen", "mit freundlichen grüssen", "viele grüße", "beste grüße", "liebe grüße",
                 "herzliche grüße", "gruß", "hochachtungsvoll", "tschüss", "cordialement", "bien cordialement",
                 "bien à vous", "amitiés", "bises", "atentamente", "saludos", "un saludo", "cordiales saludos",
                 "un abrazo", "cordiali saluti", "distinti saluti", "un saluto", "un abbraccio", "cordialmente");
-        add(all, Kind.THANKS, "thanks", "thank you", "many thanks", "danke", "vielen dank", "merci",
+        add(all, Kind.THANKS, "best", "thanks", "thank you", "many thanks", "danke", "vielen dank", "merci",
                 "merci beaucoup", "gracias", "muchas gracias", "grazie", "grazie mille", "saluti", "ciao");
         return byFirstWord(all);
     }

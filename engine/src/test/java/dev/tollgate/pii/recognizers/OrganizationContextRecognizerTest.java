@@ -21,7 +21,8 @@ class OrganizationContextRecognizerTest {
             "Lavora presso Ciclamino Design da anni.|Ciclamino Design",
             "Peregrine Ltd was founded by my aunt.|Peregrine Ltd",
             "Contratto firmato con Brezzamarina per tre anni.|Brezzamarina",
-            "I bank with Thornbury Mutual, sadly.|Thornbury Mutual"})
+            "I bank with Thornbury Mutual, sadly.|Thornbury Mutual",
+            "Wir sind versichert bei Möwenschutz seit Jahren.|Möwenschutz"})
     void findsAnOrganisationByWhatIsSaidOfIt(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }

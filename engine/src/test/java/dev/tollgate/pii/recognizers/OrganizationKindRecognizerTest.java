@@ -26,14 +26,17 @@ class OrganizationKindRecognizerTest {
             "Il a rejoint Tramontane Logiciels en mai.|Tramontane Logiciels",
             "Der Segelclub Ratzeburg lädt ein.|Segelclub Ratzeburg",
             "Elle soigne au Centre hospitalier de Dole.|Centre hospitalier de Dole",
-            "We joined Ashgrove Cricket Club today!|Ashgrove Cricket Club"})
+            "We joined Ashgrove Cricket Club today!|Ashgrove Cricket Club",
+            "Die Gärtnerei Lindgrün liefert.|Gärtnerei Lindgrün",
+            "Pedido de Ferretería Robles listo.|Ferretería Robles",
+            "Shipped by Corvid Parcel Services.|Corvid Parcel Services"})
     void findsANameWithAWordForAKindOfOrganisation(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"The bank was closed.", "Book a Hotel, then a car.", "Go to the Bank.",
-            "Bank details attached.", "My Bank, your bank."})
+            "Bank details attached.", "My Bank, your bank.", "Selection Criteria apply."})
     void aKindWordWithoutACapitalisedNameIsNoOrganisation(String text) {
         none(recognizer, text);
     }

@@ -158,7 +158,8 @@ class PersonRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"Subject: refund", "Hinweis: Das Büro ist zu.", "Note: call back", "Agent: Sorry",
             "Ticket: open", "The end: nothing", "Oggetto: fattura", "Delivery Date: Friday", "Order Status: sent",
-            "Thanks, Support Team", "The Manager said no."})
+            "Thanks, Support Team", "The Manager said no.", "Best Practices for Remote Work",
+            "Sehr geehrte Kundin, Ihre Bestellung ist da."})
     void fieldLabelsAtLineStartAreNotSpeakers(String text) {
         assertEquals(List.of(), recognizer.recognize(text));
     }
