@@ -28,9 +28,9 @@ class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.78, 0.80, 0.76, 0.77, 0.73},
+            "PERSON", new double[] {0.78, 0.80, 0.76, 0.77, 0.74},
             "LOCATION", new double[] {0.68, 0.73, 0.77, 0.71, 0.73},
-            "ORGANIZATION", new double[] {0.64, 0.65, 0.59, 0.54, 0.49},
+            "ORGANIZATION", new double[] {0.67, 0.66, 0.64, 0.61, 0.57},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
     /** Share of hard negatives with a false name, place or organisation: 5.5% when set, plus 0.02. */
