@@ -42,7 +42,7 @@ public final class OrganizationContextRecognizer implements Recognizer {
             "is the brainchild of", "was the brainchild of", "was founded by", "was founded in", "ist eine idee von",
             "wurde gegründet", "wurde von", "est née de l'idée de", "a été fondée par", "a été fondé par",
             "es una idea de", "fue fundada por", "fue fundado por", "è un'idea di", "è stata fondata da",
-            "è stato fondato da");
+            "è stato fondato da", "is hiring", "hires", "recruits", "recrute", "embauche", "contrata", "assume");
     private static final Set<String> ARTICLES = Set.of("the", "der", "die", "den", "dem", "la", "le", "les", "el",
             "los", "las", "il", "lo", "gli", "i");
     /** Capitalised words that start a clause about something else ("It is the brainchild of ..."). */

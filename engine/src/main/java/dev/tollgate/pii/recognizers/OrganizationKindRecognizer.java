@@ -35,7 +35,8 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Centre", "Centro", "Zentrum", "Office", "Crédit", "Caixa", "École", "Escuela", "Scuola", "Schule",
             "Krankenhaus", "Association", "Asociación", "Associazione", "Verein", "Academy", "Académie", "Academia",
             "Accademia", "Akademie", "Biblioteca", "Bibliothèque", "Médiathèque", "Library", "Mutua", "Inmobiliaria",
-            "Immobiliare");
+            "Immobiliare", "Polyclinique", "Policlínico", "Policlinico", "Poliambulatorio", "Ediciones", "Sartoria",
+            "Maison");
     /** German compounds that end in a kind word: "Ruderclub Hamm", "Kreiskrankenhaus Wolfhagen". */
     private static final List<String> KIND_FIRST_ENDINGS = List.of("club", "klub", "krankenhaus", "klinik", "schule",
             "genossenschaft", "bank", "kasse", "versicherung", "verein", "werke", "institut", "stiftung", "praxis",
@@ -55,7 +56,7 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Association", "Union", "Institute", "School", "Academy", "Society", "Trust", "Council", "Agency",
             "Museum", "Company", "Cooperative", "Center", "Centre", "Studios", "Seafood", "Works", "Verlag",
             "Practice", "Services", "Lettings", "Immobilier", "Library", "Cider", "Paketdienst", "Wohnbau",
-            "Spedizioni");
+            "Spedizioni", "Télécom", "Telekom", "Telecomunicaciones", "Telecomunicazioni");
     private static final Set<String> CONNECTORS = Set.of("of", "de", "di", "del", "della", "dei", "des", "du", "la",
             "am", "an", "der", "für", "y", "e", "et", "&", "and", "und", "st.", "san", "santa");
     /** Lower-case words that may stand between a kind word and the name ("Cabinet dentaire Moreau"). */

@@ -30,7 +30,7 @@ class IndependentSetEvaluationTest {
     private static final Map<String, double[]> FLOORS = Map.of(
             "PERSON", new double[] {0.78, 0.80, 0.76, 0.77, 0.74},
             "LOCATION", new double[] {0.68, 0.73, 0.77, 0.71, 0.73},
-            "ORGANIZATION", new double[] {0.67, 0.66, 0.64, 0.61, 0.57},
+            "ORGANIZATION", new double[] {0.67, 0.66, 0.65, 0.61, 0.58},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
     /** Share of hard negatives with a false name, place or organisation: 5.5% when set, plus 0.02. */

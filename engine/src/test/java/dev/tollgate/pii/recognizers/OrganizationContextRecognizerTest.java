@@ -22,7 +22,8 @@ class OrganizationContextRecognizerTest {
             "Peregrine Ltd was founded by my aunt.|Peregrine Ltd",
             "Contratto firmato con Brezzamarina per tre anni.|Brezzamarina",
             "I bank with Thornbury Mutual, sadly.|Thornbury Mutual",
-            "Wir sind versichert bei Möwenschutz seit Jahren.|Möwenschutz"})
+            "Wir sind versichert bei Möwenschutz seit Jahren.|Möwenschutz",
+            "Ventolina recrute des techniciens.|Ventolina"})
     void findsAnOrganisationByWhatIsSaidOfIt(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }

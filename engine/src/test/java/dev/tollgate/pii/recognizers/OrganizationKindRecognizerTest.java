@@ -29,7 +29,8 @@ class OrganizationKindRecognizerTest {
             "We joined Ashgrove Cricket Club today!|Ashgrove Cricket Club",
             "Die Gärtnerei Lindgrün liefert.|Gärtnerei Lindgrün",
             "Pedido de Ferretería Robles listo.|Ferretería Robles",
-            "Shipped by Corvid Parcel Services.|Corvid Parcel Services"})
+            "Shipped by Corvid Parcel Services.|Corvid Parcel Services",
+            "Opéré à la Polyclinique des Cèdres.|Polyclinique des Cèdres"})
     void findsANameWithAWordForAKindOfOrganisation(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }
