@@ -6,94 +6,150 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Drops PERSON, LOCATION and ORGANIZATION findings that a rule rules out, whichever recognizer made them: a part
- * of a street address (the address is one entity, reported whole), and a single capitalised word at the start of
- * a sentence or line that is a function word, greeting, imperative or calendar word in one of the five languages
- * ("What", "Write about the sea.", "Öffnen Sie ...", "Lunedì ...").
+ * Drops or trims PERSON, LOCATION and ORGANIZATION findings that a rule rules out, whichever recognizer made them:
+ * <ul>
+ *   <li>a part of a street address (the address is one entity, reported whole);</li>
+ *   <li>a name or place inside an organisation a rule found ("University of Aberdeen", "Kanzlei Roth, Weidner und
+ *       Albers"): the organisation is the entity;</li>
+ *   <li>a finding without a capital letter ("will", "tutti"), and lower-case words at its end ("Moulin et
+ *       garez");</li>
+ *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
+ *       word heading a sentence (any capitalised word there looks like a name to it);</li>
+ *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
+ *       "Öffnen Sie ..."): dropped, or trimmed off a longer finding ("Dear Anna" keeps "Anna");</li>
+ *   <li>a finding made only of calendar words, product, department, interface and greeting words, and
+ *       languages ("Monday", "Bluetooth", "Customer Service", "Happy New Year", "Plain English").</li>
+ * </ul>
+ * The word lists are resources next to this class, in the five languages.
  */
 final class NegativeRules {
     private static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION");
-    private static final Set<String> SENTENCE_STARTERS = Set.of(
-            // en
-            "what", "who", "why", "when", "where", "how", "which", "you", "we", "they", "he", "she", "it", "i",
-            "this", "that", "these", "those", "there", "here", "yes", "no", "maybe", "please", "thanks", "thank",
-            "hello", "hi", "hey", "dear", "welcome", "sorry", "write", "read", "open", "click", "check", "send",
-            "turn", "try", "keep", "bring", "tell", "choose", "hold", "wait", "stop", "wash", "enjoy", "remember",
-            "never", "always", "sometimes", "honestly", "unfortunately", "however", "whatever", "nobody", "somebody",
-            "every", "each", "imagine", "describe", "consider", "love", "great", "happy", "sign", "add", "fill",
-            "step", "order", "returns", "terms", "summary", "meeting", "action", "delivery", "breakfast", "our",
-            "your", "my", "let", "do", "don't", "could", "would", "should", "can", "will", "is", "are",
-            // de
-            "was", "wer", "warum", "wann", "wo", "wie", "welche", "sie", "du", "wir", "ihr", "es", "ich", "bitte",
-            "danke", "hallo", "ja", "nein", "vielleicht", "schreib", "schreiben", "öffnen", "klicken", "prüfen",
-            "schicken", "senden", "starten", "bewahren", "halten", "lesen", "wählen", "warten", "waschen",
-            "genießen", "geben", "vergiss", "egal", "niemand", "jemand", "jeden", "jedes", "manchmal", "ehrlich",
-            "leider", "allerdings", "hinweis", "stell", "sag", "super", "tolles", "willkommen", "nehmen",
-            "antworten", "erzählen", "beschreiben", "füllen", "anhalten", "biegen", "könnten", "häufig", "jetzt",
-            // fr
-            "que", "qui", "pourquoi", "quand", "où", "comment", "vous", "nous", "ils", "elle", "il", "je", "oui",
-            "non", "merci", "bonjour", "écris", "écrivez", "ouvrez", "cliquez", "envoyez", "tournez", "pense",
-            "redémarrez", "consultez", "gardez", "maintenez", "lisez", "choisissez", "attendez", "laver", "prenez",
-            "ne", "remplissez", "regardez", "décrivez", "arrêtez", "imaginez", "personne", "parfois", "franchement",
-            "malheureusement", "cependant", "attention", "chaque", "dis", "pourriez", "ajoutez", "inscrivez",
-            "joyeux", "bon", "bonne", "peut-être",
-            // es
-            "qué", "quién", "por", "cuándo", "dónde", "cómo", "usted", "nosotros", "ellos", "yo", "sí", "gracias",
-            "hola", "escribe", "escriba", "abra", "pulse", "envíe", "envíelo", "gire", "reinicie", "consulte",
-            "guarde", "mantenga", "lea", "elija", "espere", "lavar", "lleve", "nunca", "rellene", "mirad",
-            "describa", "pare", "imagina", "nadie", "alguien", "sinceramente", "desgraciadamente", "sin", "aviso",
-            "cada", "dime", "podría", "añada", "regístrese", "feliz", "buen", "quizá", "acuérdate", "pase",
-            "cuénteme", "disfrute",
-            // it
-            "che", "chi", "perché", "quando", "dove", "come", "noi", "loro", "io", "lei", "grazie", "ciao",
-            "scrivi", "apri", "clicca", "mandalo", "gira", "riavvia", "controlla", "conserva", "tieni", "leggi",
-            "scegli", "aspetta", "lavare", "porta", "compila", "guardate", "descrivi", "fermati",
-            "immagina", "nessuno", "qualcuno", "purtroppo", "tuttavia", "avviso", "ogni", "dimmi",
-            "potresti", "aggiungere", "iscriviti", "buon", "forse", "ricordati", "qualunque", "parlami", "ottimo",
-            "bentornato");
-    private static final Set<String> CALENDAR = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "june", "july", "september", "october", "november", "december",
-            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
-            "märz", "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-            "samedi", "dimanche", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
-            "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-            "octubre", "noviembre", "diciembre", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-            "domenica", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-            "dicembre");
+    private static final String RULE_SOURCE = "pattern";
+    /** Rules below this score (an organisation told only by context) are votes, not containers. */
+    private static final double STRONG_ORGANIZATION = 0.7;
+    /** Below this score a finding in capitals, or one word heading a sentence, is not taken for a name. */
+    private static final double SURE_IN_CAPITALS = 0.6;
+    private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
+    private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
+    private static final Set<String> COMMON = WordList.load("common-words.txt");
+    private static final Set<String> CONNECTORS = Set.of("and", "und", "et", "y", "e", "of", "&", "the", "de", "di",
+            "del", "della", "du", "des", "la", "le", "der", "die", "das");
 
     private NegativeRules() {
     }
 
     static List<Finding> apply(String text, List<Finding> findings) {
-        List<Finding> addresses = findings.stream().filter(f -> f.type().equals("STREET_ADDRESS")).toList();
+        List<Finding> containers = findings.stream().filter(NegativeRules::isContainer).toList();
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if (!NAME_TYPES.contains(f.type())
-                    || (!insideAny(f, addresses) && !isNonNameWord(text, f))) {
+            if (!NAME_TYPES.contains(f.type())) {
                 kept.add(f);
+            } else if (!insideAny(f, containers)) {
+                Finding trimmed = withoutNonNameWords(text, f);
+                if (trimmed != null) {
+                    kept.add(trimmed);
+                }
             }
         }
         return kept;
     }
 
-    private static boolean insideAny(Finding f, List<Finding> addresses) {
-        for (Finding address : addresses) {
-            if (f.start() < address.end() && address.start() < f.end()) {
+    private static boolean isContainer(Finding f) {
+        return f.type().equals("STREET_ADDRESS") || (f.type().equals("ORGANIZATION")
+                && f.source().equals(RULE_SOURCE) && f.score() >= STRONG_ORGANIZATION);
+    }
+
+    /** Any overlap with an address; containment in a rule's organisation, whose own finding is not dropped. */
+    private static boolean insideAny(Finding f, List<Finding> containers) {
+        for (Finding c : containers) {
+            boolean address = c.type().equals("STREET_ADDRESS");
+            if (address ? f.start() < c.end() && c.start() < f.end()
+                    : c != f && c.start() <= f.start() && f.end() <= c.end() && !f.type().equals("ORGANIZATION")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isNonNameWord(String text, Finding f) {
-        String word = text.substring(f.start(), f.end());
-        if (word.indexOf(' ') >= 0) {
-            return false;
+    /** The finding, trimmed of a leading sentence starter, or null when nothing name-like is left. */
+    private static Finding withoutNonNameWords(String text, Finding f) {
+        int end = f.end();
+        while (end > f.start() && Character.isLowerCase(text.charAt(wordStart(text, f.start(), end)))) {
+            end = wordStart(text, f.start(), end);
+            while (end > f.start() && Character.isSpaceChar(text.charAt(end - 1))) {
+                end--;
+            }
         }
-        String lower = word.toLowerCase(Locale.ROOT);
-        return CALENDAR.contains(lower) || (SENTENCE_STARTERS.contains(lower) && startsSentence(text, f.start()));
+        boolean unsure = f.score() < SURE_IN_CAPITALS && !f.source().equals(RULE_SOURCE);
+        if (end == f.start() || !hasUpperCase(text, f.start(), end)
+                || unsure && (!hasLowerCase(text, f.start(), end)
+                || startsSentence(text, f.start()) && wordEnd(text, f.start(), end) == end)) {
+            return null;
+        }
+        int start = f.start();
+        int wordEnd = wordEnd(text, start, end);
+        while (wordEnd > start && startsSentence(text, start)
+                && SENTENCE_STARTERS.contains(text.substring(start, wordEnd).toLowerCase(Locale.ROOT))) {
+            start = wordEnd;
+            while (start < end && Character.isSpaceChar(text.charAt(start))) {
+                start++;
+            }
+            if (start >= end) {
+                return null;
+            }
+            wordEnd = wordEnd(text, start, end);
+        }
+        if (onlyCommonWords(text.substring(start, end))) {
+            return null;
+        }
+        return start == f.start() && end == f.end() ? f
+                : new Finding(f.type(), start, end, f.score(), f.source(), f.explanation());
+    }
+
+    private static int wordStart(String text, int start, int end) {
+        int i = end;
+        while (i > start && !Character.isSpaceChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean hasLowerCase(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUpperCase(String text, int start, int end) {
+        boolean lower = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                return true;
+            }
+            lower |= Character.isLowerCase(c);
+        }
+        return !lower;
+    }
+
+    private static int wordEnd(String text, int start, int end) {
+        int i = start;
+        while (i < end && !Character.isSpaceChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean onlyCommonWords(String span) {
+        for (String word : span.toLowerCase(Locale.ROOT).split("[\\s.,;:!?]+")) {
+            if (!word.isEmpty() && !COMMON.contains(word) && !CALENDAR.contains(word) && !CONNECTORS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsSentence(String text, int at) {

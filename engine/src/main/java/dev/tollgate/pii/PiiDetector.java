@@ -16,6 +16,8 @@ import dev.tollgate.pii.recognizers.LocationRecognizer;
 import dev.tollgate.pii.recognizers.MacAddressRecognizer;
 import dev.tollgate.pii.recognizers.NlBsnRecognizer;
 import dev.tollgate.pii.recognizers.ObfuscatedEmailRecognizer;
+import dev.tollgate.pii.recognizers.OrganizationContextRecognizer;
+import dev.tollgate.pii.recognizers.OrganizationKindRecognizer;
 import dev.tollgate.pii.recognizers.OrganizationRecognizer;
 import dev.tollgate.pii.recognizers.PassportRecognizer;
 import dev.tollgate.pii.recognizers.PersonRecognizer;
@@ -87,7 +89,7 @@ public final class PiiDetector implements Recognizer {
                 new ItFiscalCodeRecognizer(), new NlBsnRecognizer(), new PlPeselRecognizer(),
                 new SePersonnummerRecognizer(), new PassportRecognizer(), new CryptoWalletRecognizer(),
                 new StreetAddressRecognizer(), new PersonRecognizer(), new OrganizationRecognizer(),
-                new LocationRecognizer()));
+                new OrganizationKindRecognizer(), new OrganizationContextRecognizer(), new LocationRecognizer()));
     }
 
     public List<Recognizer> recognizers() {
@@ -108,14 +110,17 @@ public final class PiiDetector implements Recognizer {
         if (normalized.hasRightToLeftOverride()) {
             findIn(normalized.withOverridesReversed(), all);
         }
-        return resolveOverlaps(NegativeRules.apply(text, all));
+        return resolveOverlaps(all);
     }
 
+    /** The negative rules read the text as the recognizers did: a value stored reversed reads forwards there. */
     private void findIn(NormalizedText normalized, List<Finding> all) {
+        List<Finding> found = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
-            for (Finding finding : recognizer.recognize(normalized.text())) {
-                all.add(normalized.toOriginal(finding));
-            }
+            found.addAll(recognizer.recognize(normalized.text()));
+        }
+        for (Finding finding : NegativeRules.apply(normalized.text(), found)) {
+            all.add(normalized.toOriginal(finding));
         }
     }
 

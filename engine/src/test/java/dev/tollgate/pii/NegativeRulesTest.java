@@ -31,6 +31,56 @@ class NegativeRulesTest {
     }
 
     @Test
+    void findingsWithoutACapitalAndFindingsOfCommonWordsOnlyAreDropped() {
+        String text = "Customer Service will call. Turn off Bluetooth, and a Happy New Year! Rewrite it in Plain English.";
+        List<Finding> findings = List.of(at(text, "will", "PERSON"), at(text, "Customer Service", "ORGANIZATION"),
+                at(text, "Bluetooth", "PERSON"), at(text, "Happy New Year", "LOCATION"),
+                at(text, "Plain English", "LOCATION"));
+        assertEquals(List.of(), NegativeRules.apply(text, findings));
+    }
+
+    @Test
+    void aSentenceStarterIsTrimmedOffALongerNameAndNamesInScriptsWithoutCaseStay() {
+        String text = "Dear Anna Berg, thanks. 王小明 called.";
+        Finding anna = at(text, "Anna Berg", "PERSON");
+        Finding chinese = at(text, "王小明", "PERSON");
+        assertEquals(List.of(anna, chinese),
+                NegativeRules.apply(text, List.of(at(text, "Dear Anna Berg", "PERSON"), chinese)));
+    }
+
+    @Test
+    void lowerCaseWordsEndNoNameAndAnUnsureFindingInCapitalsIsAHeadline() {
+        String text = "Turn at the Old Mill and park. STORM NEAR THE COAST. Flights to BERLIN resume.";
+        Finding mill = at(text, "Old Mill and park", "ORGANIZATION");
+        Finding storm = new Finding("LOCATION", text.indexOf("NEAR"), text.indexOf("NEAR") + 14, 0.55, "opennlp", "t");
+        Finding berlin = at(text, "BERLIN", "LOCATION");
+        assertEquals(List.of(new Finding("ORGANIZATION", mill.start(), mill.start() + "Old Mill".length(), 0.9,
+                "opennlp", "test"), berlin), NegativeRules.apply(text, List.of(mill, storm, berlin)));
+    }
+
+    @Test
+    void oneWordTheModelIsUnsureOfHeadingASentenceIsDroppedButNotARulesFinding() {
+        String text = "Harbour is open. Ask Olga.\nHarbour: Olga";
+        Finding unsure = new Finding("PERSON", 0, 7, 0.55, "opennlp", "t");
+        Finding sure = new Finding("PERSON", 0, 7, 0.8, "opennlp", "t");
+        Finding olga = new Finding("PERSON", text.indexOf("Olga"), text.indexOf("Olga") + 4, 0.55, "opennlp", "t");
+        Finding rule = new Finding("PERSON", text.lastIndexOf("Harbour"), text.lastIndexOf("Harbour") + 7, 0.5,
+                "pattern", "t");
+        assertEquals(List.of(sure, olga, rule), NegativeRules.apply(text, List.of(unsure, sure, olga, rule)));
+    }
+
+    @Test
+    void aNameOrPlaceInsideAnOrganisationARuleFoundIsNotReportedApart() {
+        String text = "She studies at the Universidad de Salamanca.";
+        Finding university = new Finding("ORGANIZATION", text.indexOf("Universidad"), text.length() - 1, 0.8,
+                "pattern", "rule");
+        Finding place = at(text, "Salamanca", "LOCATION");
+        assertEquals(List.of(university), NegativeRules.apply(text, List.of(university, place)));
+        Finding modelsOrganisation = at(text, "Universidad de Salamanca", "ORGANIZATION");
+        assertEquals(List.of(modelsOrganisation, place), NegativeRules.apply(text, List.of(modelsOrganisation, place)));
+    }
+
+    @Test
     void aPlaceInsideAStreetAddressDoesNotSplitIt() {
         String text = "Send it to Hauptstraße 12, 10115 Berlin please.";
         Recognizer nerSeeingBerlin = t -> List.of(at(t, "Berlin", "LOCATION"));

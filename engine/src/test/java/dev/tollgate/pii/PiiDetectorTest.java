@@ -164,7 +164,7 @@ class PiiDetectorTest {
     }
 
     @Test
-    void defaultsIncludeOneRecognizerPerEntityType() {
-        assertEquals(26, DETECTOR.recognizers().size());
+    void defaultsIncludeOneRecognizerPerEntityTypeAndThreeForOrganisations() {
+        assertEquals(28, DETECTOR.recognizers().size());
     }
 }

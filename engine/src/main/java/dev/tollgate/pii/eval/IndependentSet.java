@@ -11,12 +11,13 @@ import java.util.stream.Stream;
 /**
  * The project's independent labelled set: texts written by hand in eval/independent/src/ (one file per part and
  * language, e.g. {@code test-de.txt}, marked as {@link HandWrittenTexts} reads them) become
- * eval/independent/PART.jsonl for the parts "dev", "test" and "hard-negatives". Nothing here is drawn from the
+ * eval/independent/PART.jsonl for the parts "dev", "dev-hard-negatives" (to tune on), "test" and "hard-negatives"
+ * (to report on). Nothing here is drawn from the
  * training templates or their word lists, and no part of it is used for training.
  * Usage: {@code IndependentSet [repo-root]}.
  */
 public final class IndependentSet {
-    public static final List<String> PARTS = List.of("dev", "test", "hard-negatives");
+    public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "test", "hard-negatives");
 
     private IndependentSet() {
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,9 +39,12 @@ public final class PersonRecognizer implements Recognizer {
             "ten", "ter");
     private static final String PARTICLE = "(?:" + String.join("|", PARTICLES) + ")";
     private static final String SPACE = "[ \\u00A0]";
+    /** An initial: "R. J. Okonkwo", "John T. Whitaker". */
+    private static final String INITIAL = "\\p{Lu}\\." + SPACE;
     private static final Pattern NAME = Pattern.compile(
-            "(?:" + PARTICLE + SPACE + "){0,2}" + TOKEN
-                    + "(?:" + SPACE + "(?:" + PARTICLE + SPACE + "){0,2}(?:" + TOKEN + "|" + CAPS_TOKEN + ")){0,3}");
+            "(?:" + PARTICLE + SPACE + "){0,2}(?:" + INITIAL + "){0,2}" + TOKEN
+                    + "(?:" + SPACE + "(?:" + PARTICLE + SPACE + "){0,2}(?:" + INITIAL + ")?(?:" + TOKEN + "|"
+                    + CAPS_TOKEN + ")){0,3}");
 
     /** Capitalised words that start sentences or clauses rather than names. */
     private static final Set<String> NOT_NAMES = Set.of(
@@ -50,10 +54,26 @@ public final class PersonRecognizer implements Recognizer {
             "Der", "Die", "Das", "Und", "Oder", "Ein", "Eine", "Ist", "Ich", "Sie", "Er", "Wir", "Mit", "Danke", "Hallo",
             "Le", "La", "Les", "Et", "Ou", "Un", "Une", "Est", "Je", "Il", "Elle", "Nous", "Vous", "Merci", "Bonjour",
             "El", "Los", "Las", "Y", "Es", "Yo", "Usted", "Gracias", "Hola",
-            "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno");
+            "Lo", "Gli", "E", "Io", "Lei", "Grazie", "Ciao", "Buongiorno", "Ihre", "Ihr", "Ihren", "Ihrer", "Unsere",
+            "Votre", "Vos", "Notre", "Su", "Sus", "Nuestra", "Nuestro", "Sua", "Suo", "Vostra", "Vostro", "Nostra");
 
-    /** A speaker's name at the start of a line: one name token, then a colon ("John: You saved my life!"). */
-    private static final Pattern SPEAKER = Pattern.compile(TOKEN + "[ \\u00A0]?:(?=[ \\u00A0\\n])");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "der", "die", "das", "dem", "den", "le",
+            "la", "les", "el", "los", "las", "il", "lo", "gli", "un", "una", "une", "ein", "eine", "my", "your", "our",
+            "his", "her", "their", "mein", "meine", "unser", "unsere", "mon", "ma", "notre", "mi", "nuestro", "mio",
+            "mia", "nostro");
+    /** A speaker's name at the start of a line: one or two name tokens, then a colon ("John: You saved my life!"). */
+    private static final Pattern SPEAKER = Pattern.compile(TOKEN + "(?:" + SPACE + "(?<second>" + TOKEN + "))?"
+            + "[ \\u00A0]?:(?=[ \\u00A0\\n])");
+    /** Second words of two-word field labels ("Delivery Date:", "Order Status:"), which are not a surname. */
+    private static final Set<String> FIELD_NOUNS = Set.of("date", "time", "number", "no", "amount", "method",
+            "status", "type", "id", "code", "reference", "details", "info", "address", "name", "total", "fee",
+            "datum", "nummer", "betrag", "zeit", "art", "numéro", "montant", "heure", "número", "importe", "hora",
+            "numero", "importo", "ora", "data", "fecha");
+    /** A name of one or two tokens before a verb of speaking ("Mateus asked", "Kofi demande"). */
+    private static final Pattern SPEAKING = Pattern.compile(TOKEN + "(?:" + SPACE + TOKEN + ")?(?=" + SPACE
+            + "(?:said|says|asked|asks|wrote|writes|replied|replies|told|sagt|sagte|fragt|fragte|schreibt|schrieb"
+            + "|antwortet|antwortete|dit|demande|demandait|écrit|répond|dice|dijo|pregunta|preguntó|escribe"
+            + "|escribió|responde|respondió|chiede|chiedeva|scrive|risponde|rispose)" + END + ")");
     /** Capitalised words that head a line as a field or section label rather than a speaker's name. */
     private static final Set<String> FIELD_LABELS = Set.of(
             "subject", "from", "to", "cc", "date", "re", "fwd", "note", "notes", "agent", "customer", "address",
@@ -70,7 +90,9 @@ public final class PersonRecognizer implements Recognizer {
 
     private enum Kind {
         TITLE("title", 0.8), INTRODUCTION("self-introduction", 0.8), LABEL("label", 0.75), ROLE("role word", 0.7),
-        SIGNATURE("letter closing", 0.7), SELF_REFERENCE("self-reference", 0.7), SPEAKER("speaker label", 0.7);
+        SIGNATURE("letter closing", 0.7), THANKS("thanks closing a message", 0.7),
+        SELF_REFERENCE("self-reference", 0.7), RELATIVE("word for a relative or acquaintance", 0.7),
+        SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6);
 
         final String description;
         final double score;
@@ -86,6 +108,11 @@ public final class PersonRecognizer implements Recognizer {
         boolean needsColon() {
             return kind == Kind.LABEL;
         }
+
+        /** "Thanks, John!" may address the reader; "Thanks,\nJohn" signs the message. */
+        boolean needsLineBreak() {
+            return kind == Kind.THANKS;
+        }
     }
 
     private static final Map<String, List<Trigger>> TRIGGERS_BY_FIRST_WORD = triggers();
@@ -96,6 +123,8 @@ public final class PersonRecognizer implements Recognizer {
         List<Finding> findings = new ArrayList<>();
         Matcher name = NAME.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher speaker = SPEAKER.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        Matcher speaking = SPEAKING.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
                 .useAnchoringBounds(false);
         int n = text.length();
         DetectionWork.add(n);
@@ -115,6 +144,9 @@ public final class PersonRecognizer implements Recognizer {
             if (finding == null && (i == 0 || text.charAt(i - 1) == '\n')) {
                 finding = speaker(text, i, wordEnd, speaker);
             }
+            if (finding == null && Character.isUpperCase(text.charAt(i))) {
+                finding = speaking(text, i, wordEnd, speaking);
+            }
             if (finding != null) {
                 findings.add(finding);
                 i = finding.end();
@@ -132,7 +164,8 @@ public final class PersonRecognizer implements Recognizer {
             return null;
         }
         speaker.region(start, Math.min(text.length(), start + 40));
-        if (!speaker.lookingAt()) {
+        if (!speaker.lookingAt() || speaker.group("second") != null
+                && FIELD_NOUNS.contains(speaker.group("second").toLowerCase(Locale.ROOT))) {
             return null;
         }
         int end = speaker.end() - 1;
@@ -141,6 +174,46 @@ public final class PersonRecognizer implements Recognizer {
         }
         return new Finding(TYPE, start, end, Kind.SPEAKER.score, ContextWords.SOURCE,
                 "capitalised name as speaker label at line start");
+    }
+
+    /**
+     * A name before a verb of speaking, unless a determiner precedes it ("The Manager said"). Of two capitalised
+     * words at a sentence start only the second is kept: the first may be an adverb ("Later Tuomas asked").
+     */
+    private static Finding speaking(String text, int start, int wordEnd, Matcher speaking) {
+        if (NOT_NAMES.contains(text.substring(start, wordEnd)) || DETERMINERS.contains(previousWord(text, start))) {
+            return null;
+        }
+        speaking.region(start, Math.min(text.length(), start + 70));
+        if (!speaking.lookingAt()) {
+            return null;
+        }
+        int from = start;
+        if (speaking.end() > wordEnd && startsSentence(text, start)) {
+            from = wordEnd + 1;
+        }
+        return new Finding(TYPE, from, speaking.end(), Kind.SPEAKING.score, ContextWords.SOURCE,
+                "capitalised name before a verb of speaking");
+    }
+
+    private static String previousWord(String text, int start) {
+        int end = start;
+        while (end > 0 && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+            begin--;
+        }
+        return ContextWords.lower(text, begin, end);
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && isSpace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?\n".indexOf(text.charAt(i)) >= 0;
     }
 
     private static Finding afterTrigger(String text, int at, List<Trigger> candidates, Matcher name) {
@@ -235,11 +308,13 @@ public final class PersonRecognizer implements Recognizer {
         }
         int limit = Math.min(n, p + 6);
         boolean colon = false;
-        while (p < limit && (isSpace(text.charAt(p)) || ",:;?\t\r\n".indexOf(text.charAt(p)) >= 0)) {
+        boolean lineBreak = false;
+        while (p < limit && (isSpace(text.charAt(p)) || ",:;?!\t\r\n".indexOf(text.charAt(p)) >= 0)) {
             colon |= text.charAt(p) == ':' || text.charAt(p) == '?';
+            lineBreak |= text.charAt(p) == '\n';
             p++;
         }
-        return trigger.needsColon() && !colon ? -1 : p;
+        return trigger.needsColon() && !colon || trigger.needsLineBreak() && !lineBreak ? -1 : p;
     }
 
     private static int skipTitles(String text, int p) {
@@ -293,13 +368,24 @@ public final class PersonRecognizer implements Recognizer {
                 "surname", "given name", "given names", "family name", "vorname", "nachname", "familienname",
                 "nom", "prénom", "nom complet", "nom de famille", "nombre", "nombre completo", "apellido",
                 "apellidos", "nome", "cognome", "nome completo");
+        add(all, Kind.RELATIVE, "my son", "cousin", "cousine", "brother", "sister", "wife", "husband", "daughter",
+                "mother", "father", "friend", "colleague", "neighbour", "neighbor", "uncle", "aunt", "grandma",
+                "grandpa", "bruder", "schwester", "sohn", "tochter", "mutter", "vater", "freund", "freundin",
+                "kollege", "kollegin", "nachbar", "nachbarin", "onkel", "tante", "oma", "opa", "frère", "sœur",
+                "mari", "fils", "mère", "père", "amie", "collègue", "voisin", "voisine", "oncle", "primo", "hermano",
+                "hermana", "esposa", "marido", "hijo", "hija", "madre", "padre", "amigo", "amiga", "compañero",
+                "compañera", "vecino", "vecina", "tío", "tía", "abuela", "abuelo", "cugino", "cugina", "fratello",
+                "sorella", "moglie", "marito", "figlio", "figlia", "amico", "amica", "collega", "zio", "zia", "nonna",
+                "nonno");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
         add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
-                "yours sincerely", "yours faithfully", "yours truly", "best wishes", "best", "cheers", "thanks again",
+                "yours sincerely", "yours faithfully", "yours truly", "best wishes", "cheers", "thanks again",
                 "mit freundlichen grüßen", "mit freundlichen grüssen", "viele grüße", "beste grüße", "liebe grüße",
                 "herzliche grüße", "gruß", "hochachtungsvoll", "tschüss", "cordialement", "bien cordialement",
                 "bien à vous", "amitiés", "bises", "atentamente", "saludos", "un saludo", "cordiales saludos",
                 "un abrazo", "cordiali saluti", "distinti saluti", "un saluto", "un abbraccio", "cordialmente");
+        add(all, Kind.THANKS, "best", "thanks", "thank you", "many thanks", "danke", "vielen dank", "merci",
+                "merci beaucoup", "gracias", "muchas gracias", "grazie", "grazie mille", "saluti", "ciao");
         return byFirstWord(all);
     }
 
@@ -311,7 +397,9 @@ public final class PersonRecognizer implements Recognizer {
         List<Trigger> titles = new ArrayList<>();
         for (String title : List.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
                 "Herr", "Herrn", "Frau", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Monsieur", "Madame", "Sr.", "Sra.",
-                "Srta.", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na", "Signor", "Signora", "Dott.", "Dott.ssa")) {
+                "Srta.", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na", "Signor", "Signora", "Dott.", "Dott.ssa",
+                "Dra.", "Dña.", "sr.", "sra.", "srta.", "dra.", "señor", "señora", "sig.", "sig.ra", "sig.na", "signor",
+                "signora", "dott.", "dott.ssa", "Ing.", "ing.", "Avv.", "avv.")) {
             titles.add(new Trigger(title, Kind.TITLE, true));
         }
         return titles;

@@ -26,13 +26,13 @@ class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.78, 0.81, 0.79, 0.77, 0.76},
-            "LOCATION", new double[] {0.76, 0.77, 0.80, 0.77, 0.70},
-            "ORGANIZATION", new double[] {0.52, 0.43, 0.38, 0.41, 0.31},
+            "PERSON", new double[] {0.79, 0.82, 0.80, 0.80, 0.79},
+            "LOCATION", new double[] {0.77, 0.78, 0.79, 0.77, 0.71},
+            "ORGANIZATION", new double[] {0.68, 0.69, 0.70, 0.64, 0.60},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
-    /** Share of hard negatives with a false name, place or organisation: 5.5% when set, plus 0.02. */
-    private static final double MAX_HARD_NEGATIVE_RATE = 0.075;
+    /** Share of hard negatives with a false name, place or organisation: 5.8% when set, plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.078;
 
     private static EvaluateCommand.Result result;
     private static HardNegatives.Rate hardNegatives;

@@ -62,11 +62,24 @@ class IndependentSetTest {
 
     @Test
     void hardNegativesAreThreeHundredTextsWithoutNamesPlacesOrOrganisations() throws IOException {
-        List<AnnotatedText> texts = LabelledSet.read(DIR.resolve("hard-negatives.jsonl"));
-        assertTrue(texts.size() >= 300, texts.size() + " texts");
-        assertTrue(texts.stream().allMatch(t -> t.spans().isEmpty()));
+        assertTrue(hardNegatives("hard-negatives.jsonl").size() >= 300);
+    }
+
+    @Test
+    void devHardNegativesHaveNoSpanAndShareNoTextWithTheTestOnes() throws IOException {
+        List<AnnotatedText> dev = hardNegatives("dev-hard-negatives.jsonl");
+        assertTrue(dev.size() >= 150, dev.size() + " texts");
+        Set<String> test = hardNegatives("hard-negatives.jsonl").stream().map(AnnotatedText::text)
+                .collect(Collectors.toSet());
+        assertTrue(dev.stream().noneMatch(t -> test.contains(t.text())));
+    }
+
+    private static List<AnnotatedText> hardNegatives(String file) throws IOException {
+        List<AnnotatedText> texts = LabelledSet.read(DIR.resolve(file));
+        assertTrue(texts.stream().allMatch(t -> t.spans().isEmpty()), file + " has a span");
         Map<String, Long> perLanguage = texts.stream()
                 .collect(Collectors.groupingBy(AnnotatedText::language, Collectors.counting()));
-        assertEquals(LANGUAGES, perLanguage.keySet());
+        assertEquals(LANGUAGES, perLanguage.keySet(), file);
+        return texts;
     }
 }

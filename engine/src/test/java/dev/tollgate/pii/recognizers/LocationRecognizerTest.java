@@ -18,8 +18,15 @@ class LocationRecognizerTest {
             "Nous étions à Αθήνα, chez Eleni.|Αθήνα",
             "Mi abuela nació en Новосибирск.|Новосибирск",
             "Lavoro a Reggio Emilia, purtroppo.|Reggio Emilia",
-            "She lives in Aix-en-Provence.|Aix-en-Provence"})
+            "She lives in Aix-en-Provence.|Aix-en-Provence",
+            "Where now?\\nJoe: In Dundee.|Dundee",
+            "¿Y tú?\\nEn Logroño|Logroño",
+            "Name: Ada Berg\\nCity: Cluj-Napoca|Cluj-Napoca",
+            "Ort: Bad Tölz|Bad Tölz",
+            "Ville : Saint-Malo|Saint-Malo",
+            "Città: Reggio Calabria\\nTel: 0965|Reggio Calabria"})
     void findsCapitalisedWordsClosingAClauseAfterAPrepositionOfPlace(String text, String place) {
+        text = text.replace("\\n", "\n");
         List<Finding> findings = recognizer.recognize(text);
         assertEquals(1, findings.size(), findings::toString);
         assertEquals(place, text.substring(findings.get(0).start(), findings.get(0).end()));
@@ -29,7 +36,7 @@ class LocationRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"You can reset it from the Settings page.", "In Paris it rains.", "Click in Settings now",
             "We moved here from Kenosha two winters ago.",
-            "Sie wohnt in der Stadt."})
+            "Sie wohnt in der Stadt.", "Bob: In Summary mode it works.", "City: unknown", "Ort: wird noch geklärt"})
     void ignoresSentenceStartsLowerCaseWordsAndWordsInMidClause(String text) {
         assertEquals(List.of(), recognizer.recognize(text));
     }

@@ -129,14 +129,37 @@ class PersonRecognizerTest {
             "Cognome? Santoro|Santoro",
             "Viele Grüße\\nTimo|Timo",
             "Ich bin Aleksandra aus Belgrad.|Aleksandra",
-            "Cheers,\\nTom Whitfield|Tom Whitfield"})
+            "Cheers,\\nTom Whitfield|Tom Whitfield",
+            "Arjun Mehta: the van is here.|Arjun Mehta",
+            "Gruß\\nK. Lindemann|K. Lindemann",
+            "Best,\\nA. B. Adeyemi|A. B. Adeyemi",
+            "Mr Carl J. Hoskins phoned.|Carl J. Hoskins",
+            "Thanks,\\nSzilvia Fekete|Szilvia Fekete",
+            "Merci !\\nHélène|Hélène",
+            "Ne ha parlato la sig.ra Wiśniewska.|Wiśniewska",
+            "Lo atiende la dra. Ioanna Pappa.|Ioanna Pappa",
+            "My cousin Ragnhild lives there.|Ragnhild",
+            "Meine Kollegin Aylin Demir kommt auch.|Aylin Demir",
+            "Mia sorella Giulia arriva domani.|Giulia"})
     void findsSpeakerLabelsAnswersToNameQuestionsAndMoreClosings(String text, String name) {
         onlyFinding(text.replace("\\n", "\n"), name);
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Later Tuomas asked for the keys.|Tuomas",
+            "Ayer Jana Dvořáková preguntó por ti.|Jana Dvořáková", "Björn fragte nach dir.|Björn"})
+    void aNameBeforeAVerbOfSpeakingIsAWeakerVote(String text, String name) {
+        List<Finding> findings = recognizer.recognize(text);
+        assertEquals(1, findings.size(), () -> "findings " + findings);
+        assertEquals(name, text.substring(findings.get(0).start(), findings.get(0).end()));
+        assertEquals(0.6, findings.get(0).score());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Subject: refund", "Hinweis: Das Büro ist zu.", "Note: call back", "Agent: Sorry",
-            "Ticket: open", "The end: nothing", "Oggetto: fattura"})
+            "Ticket: open", "The end: nothing", "Oggetto: fattura", "Delivery Date: Friday", "Order Status: sent",
+            "Thanks, Support Team", "The Manager said no.", "Best Practices for Remote Work",
+            "Sehr geehrte Kundin, Ihre Bestellung ist da."})
     void fieldLabelsAtLineStartAreNotSpeakers(String text) {
         assertEquals(List.of(), recognizer.recognize(text));
     }
