@@ -62,7 +62,8 @@ public final class Replayer {
                         .toList();
                 Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
                         record.inputLimits()).outcome();
-                results.add(new Replayed(record.decisionId(), record.outcome(), replayed));
+                results.add(new Replayed(record.decisionId(), record.outcome(),
+                        RoutesLoggedWithoutTheirRule.asLogged(record.outcome(), replayed)));
             }
         }
         return results;
