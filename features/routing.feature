@@ -95,6 +95,8 @@ Feature: Routing pack
     When the application asks for a decision
     Then it is routed to "cloud-eu"
     And the rule "routing.complex-task" is among the reasons
+    And the route was chosen by "routing.complex-task"
+    And the rule "tollgate.route-overridden" is not among the reasons
 
   Scenario: A draft longer than 2048 tokens goes to the EU cloud
     Given a request from the claims assistant
@@ -151,6 +153,8 @@ Feature: Routing pack
     And that model answers alone
     And the rule "routing.summarize-translate-long" is among the reasons
     And the rule "gdpr.art9.local-only" is among the reasons
+    And the rule "tollgate.route-overridden" is among the reasons
+    And the route was chosen by "tollgate.route-overridden"
 
   Scenario: When the preferred cloud is not allowed, another allowed cloud takes the request
     Given a request from the shop assistant

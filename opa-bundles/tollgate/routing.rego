@@ -125,7 +125,7 @@ verdict := {
 	"obligations": [],
 	"route": {
 		"destination": hit.destination, "strategy": hit.strategy,
-		"escalate_below": object.get(hit, "escalate_below", null),
+		"escalate_below": object.get(hit, "escalate_below", null), "rule": hit.rule,
 	},
 	"reasons": [{"rule": hit.rule, "basis": basis, "message": hit.message}],
 }

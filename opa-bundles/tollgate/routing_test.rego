@@ -12,7 +12,8 @@ route_as(role, task, tokens, latency) := v if {
 
 route(task, tokens, latency) := route_as("staff", task, tokens, latency)
 
-hit(task, tokens, latency) := [route(task, tokens, latency).reasons[0].rule, route(task, tokens, latency).route]
+# The row that fired and its route without the rule id, which test_the_route_names_the_row_that_chose_it checks.
+hit(task, tokens, latency) := [route(task, tokens, latency).reasons[0].rule, object.remove(route(task, tokens, latency).route, ["rule"])]
 
 rule_of(task, tokens, latency) := route(task, tokens, latency).reasons[0].rule
 
@@ -22,7 +23,7 @@ cloud_static := {"destination": "cloud-eu", "strategy": "static", "escalate_belo
 
 test_public_stays_on_device_whatever_the_task if {
 	v := route_as("public", "reasoning", 5000, 0)
-	[v.reasons[0].rule, v.route] == ["routing.public-on-device", slm_static]
+	[v.reasons[0].rule, v.route] == ["routing.public-on-device", object.union(slm_static, {"rule": "routing.public-on-device"})]
 	route_as("public", "faq", 300, 0).reasons[0].rule == "routing.public-on-device"
 }
 
@@ -85,12 +86,20 @@ test_fallback if {
 	v := route("chat", 100, 0)
 	v == {
 		"deny": false, "forbidden": [], "obligations": [],
-		"route": slm_static,
+		"route": object.union(slm_static, {"rule": "routing.fallback"}),
 		"reasons": [{
 			"rule": "routing.fallback", "basis": "Tollgate routing policy (cost/latency)",
 			"message": "A request that matches no other row goes to the on-device model",
 		}],
 	}
+}
+
+test_the_route_names_the_row_that_chose_it if {
+	every task in ["faq", "summarize", "translate", "reasoning", "draft", "chat", "classify"] {
+		v := route(task, 100, 0)
+		v.route.rule == v.reasons[0].rule
+	}
+	route("faq", 3000, 0).route.rule == "routing.faq-long"
 }
 
 test_every_row_has_an_id_and_message if {

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Re-evaluates logged decisions. Without a candidate: under the recorded versions, exit 1 on any mismatch.
+ * Re-evaluates logged decisions. Without a candidate: under the recorded versions, exit 1 on any mismatch (a
+ * difference in a decision recorded under another combiner version is reported as changed by logic, exit 0).
  * With --candidate DIR (Drools packs) and/or --candidate-rego DIR (an OPA bundle): those in place of the
  * recorded versions of their engine, reporting what would change (exit 0).
  */

@@ -29,13 +29,17 @@ import java.util.stream.Collectors;
  * union of those that apply to the chosen route or to its cloud leg; reasons are sorted so the outcome is
  * byte-for-byte deterministic. A destination with an input limit (an on-device model's context) is left out when
  * the input's estimated token count exceeds it, saying so in a reason; when that leaves none, the request is
- * denied naming the limit.
+ * denied naming the limit. Whenever the route is not what the routing pack chose, a
+ * {@code tollgate.route-overridden} reason says what it chose, what was done instead and why, so the reasons never
+ * claim a route that was not taken.
  */
 public final class Combiner {
     public static final String ENGINE = "tollgate";
     public static final String PACK = "combiner";
     static final String CONTEXT_RULE = "tollgate.context-limit";
     private static final String CONTEXT_BASIS = "Input must fit the model's context (Tollgate invariant)";
+    public static final String OVERRIDE_RULE = "tollgate.route-overridden";
+    private static final String OVERRIDE_BASIS = "Only permitted destinations can be chosen (Tollgate invariant)";
 
     private static final Comparator<Reason> REASON_ORDER = Comparator.comparing(Reason::pack)
             .thenComparing(Reason::rule).thenComparing(Reason::engine);
@@ -75,9 +79,17 @@ public final class Combiner {
             sorted = with(sorted, new Reason(CONTEXT_RULE, ENGINE, PACK, CONTEXT_BASIS,
                     "The input (about " + tokens + " tokens) is longer than " + limits + ": routed where it fits"));
         }
-        Route route = route(facts.destinations(), permitted, verdicts);
-        return new Outcome(Effect.ALLOW, route, permitted.stream().map(DestinationFacts::id).toList(),
-                obligations(verdicts, route), sorted);
+        Set<String> tooLong = tooSmall.stream().map(DestinationFacts::id).collect(Collectors.toSet());
+        Routed routed = route(facts.destinations(), permitted, verdicts, tooLong);
+        if (routed.override() != null) {
+            sorted = with(sorted, routed.override());
+        }
+        return new Outcome(Effect.ALLOW, routed.route(), permitted.stream().map(DestinationFacts::id).toList(),
+                obligations(verdicts, routed.route()), sorted);
+    }
+
+    /** The route taken and, when it is not what the routing pack chose, the reason saying so. */
+    private record Routed(Route route, Reason override) {
     }
 
     private static List<Reason> with(List<Reason> sorted, Reason added) {
@@ -102,43 +114,49 @@ public final class Combiner {
     /**
      * The routing preference if it is permitted; otherwise the first permitted destination of the preferred
      * kind, then the first permitted one, in catalog order, with the static strategy (the preferred
-     * strategy may need a destination that is not permitted).
+     * strategy may need a destination that is not permitted). Cascade and draft-verify need a cloud destination
+     * to escalate to; without a permitted one the honest strategy is static, and a static route has no confidence
+     * threshold. Whenever the route is not the preference, an override reason says what was chosen and why not.
      */
-    private static Route route(List<DestinationFacts> catalog, List<DestinationFacts> permitted,
-                               List<PartialVerdict> verdicts) {
+    private static Routed route(List<DestinationFacts> catalog, List<DestinationFacts> permitted,
+                                List<PartialVerdict> verdicts, Set<String> tooLong) {
         Optional<RouteChoice> preference = verdicts.stream()
                 .filter(v -> v.route() != null)
                 .sorted(Comparator.comparing(PartialVerdict::pack).thenComparing(PartialVerdict::engine))
                 .map(PartialVerdict::route)
                 .findFirst();
-        if (preference.isPresent()) {
-            RouteChoice choice = preference.get();
-            Optional<DestinationFacts> exact = permitted.stream()
-                    .filter(d -> d.id().equals(choice.destination())).findFirst();
-            if (exact.isPresent()) {
-                return asChosen(exact.get(), choice, permitted);
-            }
-            Optional<DestinationKind> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
-                    .map(Combiner::kind).findFirst();
-            Optional<DestinationFacts> sameKind = permitted.stream()
-                    .filter(d -> kind.isPresent() && kind(d) == kind.get()).findFirst();
-            if (sameKind.isPresent()) {
-                return new Route(sameKind.get().id(), kind(sameKind.get()), Strategy.STATIC, null);
-            }
+        if (preference.isEmpty()) {
+            DestinationFacts first = permitted.getFirst();
+            return new Routed(new Route(first.id(), kind(first), Strategy.STATIC, null, null), null);
         }
-        DestinationFacts first = permitted.getFirst();
-        return new Route(first.id(), kind(first), Strategy.STATIC, null);
+        RouteChoice choice = preference.get();
+        Optional<DestinationFacts> exact = permitted.stream()
+                .filter(d -> d.id().equals(choice.destination())).findFirst();
+        if (exact.isPresent()) {
+            DestinationFacts destination = exact.get();
+            if (choice.strategy() == Strategy.STATIC
+                    || permitted.stream().anyMatch(d -> kind(d) == DestinationKind.CLOUD)) {
+                return new Routed(new Route(destination.id(), kind(destination), choice.strategy(),
+                        choice.escalateBelow(), choice.rule()), null);
+            }
+            return overridden(choice, destination, "no cloud destination is permitted to escalate to");
+        }
+        Optional<DestinationKind> kind = catalog.stream().filter(d -> d.id().equals(choice.destination()))
+                .map(Combiner::kind).findFirst();
+        DestinationFacts instead = permitted.stream()
+                .filter(d -> kind.isPresent() && kind(d) == kind.get()).findFirst().orElse(permitted.getFirst());
+        return overridden(choice, instead, tooLong.contains(choice.destination())
+                ? "the input is longer than " + choice.destination() + " takes"
+                : choice.destination() + " is not permitted for this request");
     }
 
-    /**
-     * Cascade and draft-verify need a cloud destination to escalate to; without a permitted one the honest
-     * strategy is static, and a static route has no confidence threshold.
-     */
-    private static Route asChosen(DestinationFacts destination, RouteChoice choice, List<DestinationFacts> permitted) {
-        if (choice.strategy() != Strategy.STATIC && permitted.stream().noneMatch(d -> kind(d) == DestinationKind.CLOUD)) {
-            return new Route(destination.id(), kind(destination), Strategy.STATIC, null);
-        }
-        return new Route(destination.id(), kind(destination), choice.strategy(), choice.escalateBelow());
+    private static Routed overridden(RouteChoice choice, DestinationFacts taken, String why) {
+        String chosenBy = choice.rule() == null ? "" : " (" + choice.rule() + ")";
+        Reason reason = new Reason(OVERRIDE_RULE, ENGINE, PACK, OVERRIDE_BASIS,
+                "The routing pack chose " + choice.destination() + " with the " + choice.strategy().wire()
+                        + " strategy" + chosenBy + "; the request goes to " + taken.id()
+                        + " with the static strategy instead, because " + why);
+        return new Routed(new Route(taken.id(), kind(taken), Strategy.STATIC, null, OVERRIDE_RULE), reason);
     }
 
     /** The facts document keeps the kind as the packs read it, its wire value. */

@@ -32,12 +32,17 @@ public final class DecisionService {
     private final Duration ttl;
     private final DecisionTokens tokens;
     private final Map<String, Integer> inputLimits;
+    private final Map<String, String> logicVersion;
 
-    /** @param inputLimits destination id -> the most estimated input tokens it takes (an on-device context) */
+    /**
+     * @param inputLimits  destination id -> the most estimated input tokens it takes (an on-device context)
+     * @param logicVersion the versions of the logic that decides ({@link LogicVersions}), logged with each decision
+     */
     public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
                            TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl,
-                           Map<String, Integer> inputLimits) {
+                           Map<String, Integer> inputLimits, Map<String, String> logicVersion) {
         this.inputLimits = new TreeMap<>(inputLimits);
+        this.logicVersion = new TreeMap<>(logicVersion);
         this.factsBuilder = factsBuilder;
         this.engines = List.copyOf(engines);
         this.log = log;
@@ -62,7 +67,7 @@ public final class DecisionService {
                 outcome.obligations(), outcome.permittedDestinations()), expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token, evaluated.deniedBy());
-        DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), built.facts(),
+        DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), logicVersion, built.facts(),
                 hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
                 built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds()));
         return decision;

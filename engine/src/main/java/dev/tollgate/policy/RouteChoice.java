@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param escalateBelow for cascade only: the on-device model's confidence (0 to 1) below which the request
  *                      escalates to the cloud; null otherwise. A cascade without one is accepted because
  *                      policy versions stored for replay predate the threshold.
+ * @param rule          the id of the rule that chose it; null only from a Rego bundle written before the routing
+ *                      pack reported it (policy versions stored for replay)
  */
-public record RouteChoice(String destination, Strategy strategy, Double escalateBelow) {
+public record RouteChoice(String destination, Strategy strategy, Double escalateBelow, String rule) {
     public RouteChoice {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(strategy, "strategy");
@@ -24,9 +26,5 @@ public record RouteChoice(String destination, Strategy strategy, Double escalate
                 throw new IllegalArgumentException("a confidence threshold lies between 0 and 1, not " + escalateBelow);
             }
         }
-    }
-
-    public RouteChoice(String destination, Strategy strategy) {
-        this(destination, strategy, null);
     }
 }

@@ -12,20 +12,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What a replay found: matches and mismatches, and for a candidate policy what would change, counted by
- * effect, route and rule, with the decision ids affected.
+ * What a replay found: matches, mismatches and decisions changed by logic, and for a candidate policy what would
+ * change, counted by effect, route and rule, with the decision ids affected.
+ *
+ * @param changedDecisionIds decisions whose outcome differs although the record names this build's combiner or
+ *                           none: mismatches (under a candidate: changed by the candidate)
+ * @param changedByLogicIds  decisions whose outcome differs and whose record names another combiner version
  *
  * @param effectChanges "allow -> deny" style transitions and their counts
  * @param routeChanges  "slm-local -> cloud-eu" style transitions and their counts
  * @param rulesAdded    rule id -> decisions in which the rule would newly fire
  * @param rulesRemoved  rule id -> decisions in which the rule would no longer fire
  */
-public record ReplayReport(int decisions, int matches, List<String> changedDecisionIds,
+public record ReplayReport(int decisions, int matches, List<String> changedDecisionIds, List<String> changedByLogicIds,
                            Map<String, Integer> effectChanges, Map<String, Integer> routeChanges,
                            Map<String, Integer> rulesAdded, Map<String, Integer> rulesRemoved) {
 
     public static ReplayReport of(List<Replayer.Replayed> replayed) {
         List<String> changed = new ArrayList<>();
+        List<String> byLogic = new ArrayList<>();
         Map<String, Integer> effects = new TreeMap<>();
         Map<String, Integer> routes = new TreeMap<>();
         Map<String, Integer> added = new TreeMap<>();
@@ -34,7 +39,7 @@ public record ReplayReport(int decisions, int matches, List<String> changedDecis
             if (r.matches()) {
                 continue;
             }
-            changed.add(r.decisionId());
+            (r.changedByLogic() ? byLogic : changed).add(r.decisionId());
             Outcome before = r.recorded();
             Outcome after = r.replayed();
             if (!before.effect().equals(after.effect())) {
@@ -50,8 +55,8 @@ public record ReplayReport(int decisions, int matches, List<String> changedDecis
             rulesAfter.stream().filter(rule -> !rulesBefore.contains(rule)).forEach(rule -> added.merge(rule, 1, Integer::sum));
             rulesBefore.stream().filter(rule -> !rulesAfter.contains(rule)).forEach(rule -> removed.merge(rule, 1, Integer::sum));
         }
-        return new ReplayReport(replayed.size(), replayed.size() - changed.size(), changed, effects, routes, added,
-                removed);
+        return new ReplayReport(replayed.size(), replayed.size() - changed.size() - byLogic.size(), changed, byLogic,
+                effects, routes, added, removed);
     }
 
     public int mismatches() {
@@ -72,15 +77,22 @@ public record ReplayReport(int decisions, int matches, List<String> changedDecis
         text.append("Decisions replayed: ").append(decisions).append('\n');
         text.append(candidate ? "Unchanged: " : "Matches: ").append(matches).append('\n');
         text.append(candidate ? "Changed: " : "Mismatches: ").append(mismatches()).append('\n');
+        text.append("Changed by logic (recorded under another combiner version): ").append(changedByLogicIds.size())
+                .append('\n');
         section(text, "Effect changes", effectChanges);
         section(text, "Route changes", routeChanges);
         section(text, "Rules that would newly fire", rulesAdded);
         section(text, "Rules that would no longer fire", rulesRemoved);
-        if (!changedDecisionIds.isEmpty()) {
-            text.append("Decisions affected:\n");
-            changedDecisionIds.forEach(id -> text.append("  ").append(id).append('\n'));
-        }
+        ids(text, "Decisions affected", changedDecisionIds);
+        ids(text, "Decisions changed by logic", changedByLogicIds);
         return text.toString();
+    }
+
+    private static void ids(StringBuilder text, String title, List<String> ids) {
+        if (!ids.isEmpty()) {
+            text.append(title).append(":\n");
+            ids.forEach(id -> text.append("  ").append(id).append('\n'));
+        }
     }
 
     private static void section(StringBuilder text, String title, Map<String, Integer> counts) {

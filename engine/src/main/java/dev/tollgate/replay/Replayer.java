@@ -4,6 +4,7 @@ import dev.tollgate.audit.DecisionRecord;
 import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.decision.LogicVersions;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.Outcome;
@@ -33,10 +34,20 @@ public final class Replayer {
         this.compilers = Map.copyOf(compilers);
     }
 
-    /** One replayed decision: what was logged and what the policies give now. */
-    public record Replayed(String decisionId, Outcome recorded, Outcome replayed) {
+    /**
+     * One replayed decision: what was logged and what the policies give now.
+     *
+     * @param otherLogic the record names a combiner version other than this build's: a different outcome was
+     *                   changed by the logic, not a mismatch. False for a record that names none (written before
+     *                   logic versions were logged): its difference is a mismatch, as it always was
+     */
+    public record Replayed(String decisionId, Outcome recorded, Outcome replayed, boolean otherLogic) {
         public boolean matches() {
             return recorded.equals(replayed);
+        }
+
+        public boolean changedByLogic() {
+            return otherLogic && !matches();
         }
     }
 
@@ -62,7 +73,10 @@ public final class Replayer {
                         .toList();
                 Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
                         record.inputLimits()).outcome();
-                results.add(new Replayed(record.decisionId(), record.outcome(), replayed));
+                String combiner = record.logicVersion().get(LogicVersions.COMBINER);
+                results.add(new Replayed(record.decisionId(), record.outcome(),
+                        RoutesLoggedWithoutTheirRule.asLogged(record.outcome(), replayed),
+                        combiner != null && !combiner.equals(LogicVersions.combiner())));
             }
         }
         return results;

@@ -24,6 +24,7 @@ import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.decision.FactsBuilder;
+import dev.tollgate.decision.LogicVersions;
 import dev.tollgate.facts.LanguageIdentifier;
 import dev.tollgate.execute.ExecuteService;
 import dev.tollgate.execute.ExecutionRecords;
@@ -119,7 +120,8 @@ public final class TollgateServer implements AutoCloseable {
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
-                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog));
+                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog),
+                LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)));
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
         DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);

@@ -7,6 +7,7 @@ import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,5 +45,6 @@ class LogWrittenBeforeTypedRecordsTest {
 
         assertEquals(11, report.decisions());
         assertEquals(0, report.mismatches(), report.render(false));
+        assertEquals(List.of(), report.changedByLogicIds(), "its records name no logic versions: compared as always");
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CombinerTest {
     private static final DestinationFacts SLM = new DestinationFacts("slm-local", "slm", "DE", "p", true, false, false, false, true, false, false, false);
@@ -51,7 +52,7 @@ class CombinerTest {
     @Test
     void denyOverridesEverything() {
         Outcome outcome = combiner.combine(FACTS, List.of(
-                verdict("a", false, List.of(), List.of(Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION)), new RouteChoice("cloud-eu", Strategy.STATIC)),
+                verdict("a", false, List.of(), List.of(Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION)), new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.row")),
                 verdict("b", true, List.of(), List.of(), null)), List.of());
         assertEquals(Effect.DENY, outcome.effect());
         assertNull(outcome.route());
@@ -63,10 +64,55 @@ class CombinerTest {
     void permittedIsRegistryMinusEveryForbiddenAndRoutingFallsBackToTheSameKind() {
         Outcome outcome = combiner.combine(FACTS, List.of(
                 verdict("a", false, List.of("cloud-eu"), List.of(), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.STATIC))), List.of());
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.row"))), List.of());
         // cloud-us is not permitted by the registry, cloud-eu is forbidden: only the SLM is left.
         assertEquals(List.of("slm-local"), outcome.permittedDestinations());
-        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.STATIC, null), outcome.route());
+        assertOverridden(outcome, "slm-local", DestinationKind.SLM,
+                "The routing pack chose cloud-eu with the static strategy (routing.row); the request goes to "
+                + "slm-local with the static strategy instead, because cloud-eu is not permitted for this request");
+    }
+
+    @Test
+    void aRouteAsTheRoutingPackChoseItNamesItsRuleAndNoOverride() {
+        Outcome outcome = combiner.combine(FACTS, List.of(
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.row"))),
+                List.of());
+        assertEquals(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, "routing.row"), outcome.route());
+        assertTrue(outcome.reasons().stream().noneMatch(r -> r.rule().equals(Combiner.OVERRIDE_RULE)));
+    }
+
+    @Test
+    void aFallbackToAnotherCloudDestinationSaysWhichWasChosenAndWhy() {
+        DestinationFacts usPermitted = new DestinationFacts("cloud-us", "cloud", "US", "p", true, false, false, false, true, false, false, false);
+        Facts facts = new Facts(FACTS.request(), FACTS.subject(), FACTS.data(), List.of(SLM, EU, usPermitted));
+        Outcome outcome = combiner.combine(facts, List.of(
+                verdict("residency", false, List.of("cloud-eu"), List.of(), null),
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.CASCADE, 0.5, "routing.row"))),
+                List.of());
+        assertOverridden(outcome, "cloud-us", DestinationKind.CLOUD,
+                "The routing pack chose cloud-eu with the cascade strategy (routing.row); the request goes to "
+                + "cloud-us with the static strategy instead, because cloud-eu is not permitted for this request");
+        assertEquals(Combiner.ENGINE, override(outcome).engine());
+        assertEquals(Combiner.PACK, override(outcome).pack());
+    }
+
+    @Test
+    void withoutARoutingPreferenceTheFirstPermittedDestinationIsTakenWithoutAnOverride() {
+        Outcome outcome = combiner.combine(FACTS, List.of(verdict("a", false, List.of(), List.of(), null)), List.of());
+        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.STATIC, null, null), outcome.route());
+        assertTrue(outcome.reasons().stream().noneMatch(r -> r.rule().equals(Combiner.OVERRIDE_RULE)));
+    }
+
+    /** The route is a static one to the destination, chosen by the override, whose one reason says the message. */
+    private static void assertOverridden(Outcome outcome, String destination, DestinationKind kind, String message) {
+        assertEquals(new Route(destination, kind, Strategy.STATIC, null, Combiner.OVERRIDE_RULE), outcome.route());
+        assertEquals(message, override(outcome).message());
+    }
+
+    private static Reason override(Outcome outcome) {
+        List<Reason> overrides = outcome.reasons().stream().filter(r -> r.rule().equals(Combiner.OVERRIDE_RULE)).toList();
+        assertEquals(1, overrides.size(), "exactly one override reason");
+        return overrides.getFirst();
     }
 
     @Test
@@ -76,25 +122,39 @@ class CombinerTest {
                         new Obligation(ObligationType.MASK, List.of("IBAN_CODE"), null)), null),
                 verdict("b", false, List.of(), List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), DestinationKind.CLOUD),
                         Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.STATIC))), List.of());
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.row"))), List.of());
         assertEquals(List.of(new Obligation(ObligationType.DISCLOSE_AI_INTERACTION, List.of(), null),
                 new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "IBAN_CODE", "PERSON"), null)), outcome.obligations());
 
         Outcome onDevice = combiner.combine(FACTS, List.of(
                 verdict("a", false, List.of(), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.STATIC))), List.of());
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.STATIC, null, "routing.row"))), List.of());
         assertEquals(List.of(), onDevice.obligations());
     }
 
     @Test
     void cascadeKeepsItsConfidenceThresholdButBecomesStaticWithoutAPermittedCloud() {
-        PartialVerdict cascade = verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.55));
+        PartialVerdict cascade = verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.55, "routing.row"));
         Outcome withCloud = combiner.combine(FACTS, List.of(cascade), List.of());
-        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.55), withCloud.route());
+        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.55, "routing.row"), withCloud.route());
 
         Outcome withoutCloud = combiner.combine(FACTS, List.of(
                 verdict("gdpr", false, List.of("cloud-eu"), List.of(), null), cascade), List.of());
-        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.STATIC, null), withoutCloud.route());
+        assertOverridden(withoutCloud, "slm-local", DestinationKind.SLM,
+                "The routing pack chose slm-local with the cascade strategy (routing.row); the request goes to "
+                + "slm-local with the static strategy instead, because no cloud destination is permitted to escalate to");
+    }
+
+    @Test
+    void aDraftVerifyWithoutAPermittedCloudIsDowngradedToStaticSayingSo() {
+        Outcome outcome = combiner.combine(FACTS, List.of(
+                verdict("gdpr", false, List.of("cloud-eu"), List.of(), null),
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.DRAFT_VERIFY, null, "routing.row"))),
+                List.of());
+        assertEquals(new Route("slm-local", DestinationKind.SLM, Strategy.STATIC, null, Combiner.OVERRIDE_RULE),
+                outcome.route());
+        assertTrue(override(outcome).message().startsWith("The routing pack chose slm-local with the draft_verify strategy"),
+                override(outcome).message());
     }
 
     @ParameterizedTest
@@ -105,7 +165,7 @@ class CombinerTest {
                         new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD)), null),
                 verdict("other", false, List.of(), List.of(new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS", "PERSON"), DestinationKind.CLOUD),
                         new Obligation(ObligationType.MASK, List.of("PHONE_NUMBER"), DestinationKind.SLM), Obligation.of(ObligationType.DISCLOSE_AI_INTERACTION)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.of(strategy))));
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.of(strategy), null, "routing.row")));
 
         assertEquals(List.of(new Obligation(ObligationType.DISCLOSE_AI_INTERACTION, List.of(), null),
                 new Obligation(ObligationType.MASK, List.of("IBAN_CODE", "PHONE_NUMBER"), null),
@@ -117,7 +177,7 @@ class CombinerTest {
     void aCascadeWithoutAPermittedCloudDropsTheCloudObligationsLikeAStaticRoute() {
         Outcome outcome = combiner.combine(FACTS, List.of(
                 verdict("gdpr", false, List.of("cloud-eu"), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.55))), List.of());
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.55, "routing.row"))), List.of());
         assertEquals(Strategy.STATIC, outcome.route().strategy());
         assertEquals(List.of(), outcome.obligations());
     }
@@ -127,18 +187,18 @@ class CombinerTest {
         Outcome outcome = combiner.combine(FACTS, List.of(
                 verdict("gdpr", false, List.of(), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD),
                         new Obligation(ObligationType.MASK, List.of("PHONE_NUMBER"), DestinationKind.SLM)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.CASCADE, 0.5))), List.of());
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.CASCADE, 0.5, "routing.row"))), List.of());
         assertEquals(List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), outcome.obligations());
     }
 
     @Test
     void thresholdAndCloudLegAppearInJsonOnlyWhenSet() throws Exception {
         assertEquals("""
-                {"destination":"slm-local","escalate_below":0.55,"kind":"slm","strategy":"cascade"}""",
-                Json.MAPPER.writeValueAsString(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.55)));
+                {"destination":"slm-local","escalate_below":0.55,"kind":"slm","routed_by":"routing.summarize","strategy":"cascade"}""",
+                Json.MAPPER.writeValueAsString(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.55, "routing.summarize")));
         assertEquals("""
                 {"destination":"cloud-eu","kind":"cloud","strategy":"static"}""",
-                Json.MAPPER.writeValueAsString(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null)));
+                Json.MAPPER.writeValueAsString(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null)));
         assertEquals("""
                 [{"applies_to":"cloud","entities":["PERSON"],"type":"mask"},{"type":"disclose_ai_interaction"}]""",
                 Json.MAPPER.writeValueAsString(List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD),
@@ -167,7 +227,7 @@ class CombinerTest {
         List<PartialVerdict> verdicts = new ArrayList<>(List.of(
                 verdict("a", false, List.of("cloud-us"), List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), null),
                 verdict("b", false, List.of(), List.of(Obligation.of(ObligationType.RECORD_KEEPING)), null),
-                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.DRAFT_VERIFY))));
+                verdict("routing", false, List.of(), List.of(), new RouteChoice("cloud-eu", Strategy.DRAFT_VERIFY, null, "routing.row"))));
         Outcome first = combiner.combine(FACTS, verdicts, List.of());
         Collections.reverse(verdicts);
         assertEquals(first, combiner.combine(FACTS, verdicts, List.of()));

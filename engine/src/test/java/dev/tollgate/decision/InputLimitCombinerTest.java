@@ -25,7 +25,7 @@ class InputLimitCombinerTest {
     private static final DestinationFacts EU = new DestinationFacts("cloud-eu", "cloud", "IE", "p", true, false, false, false, true, false, false, false);
     private static final Map<String, Integer> LIMITS = Map.of("slm-local", 1344);
     private static final PartialVerdict PREFERS_SLM = new PartialVerdict("drools", "routing", false, List.of(),
-            List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.8),
+            List.of(), new RouteChoice("slm-local", Strategy.CASCADE, 0.8, "routing.local"),
             List.of(new Reason("routing.local", "drools", "routing", "b", "m")));
     private static final PartialVerdict LOCAL_ONLY = new PartialVerdict("drools", "gdpr", false, List.of("cloud-eu"),
             List.of(), null, List.of(new Reason("gdpr.art9.local-only", "drools", "gdpr", "b", "m")));
@@ -56,6 +56,12 @@ class InputLimitCombinerTest {
                 .orElseThrow();
         assertTrue(why.message().contains("about 1345 tokens") && why.message().contains("slm-local takes up to 1344"),
                 why.message());
+        Reason overridden = outcome.reasons().stream().filter(r -> r.rule().equals(Combiner.OVERRIDE_RULE))
+                .findFirst().orElseThrow();
+        assertEquals("The routing pack chose slm-local with the cascade strategy (routing.local); the request goes to "
+                + "cloud-eu with the static strategy instead, because the input is longer than slm-local takes",
+                overridden.message());
+        assertEquals(Combiner.OVERRIDE_RULE, outcome.route().routedBy());
     }
 
     @Test

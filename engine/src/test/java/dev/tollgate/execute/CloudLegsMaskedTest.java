@@ -61,7 +61,7 @@ class CloudLegsMaskedTest {
             new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
             new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
     private static final List<String> BOTH = List.of("cloud-eu", "slm-local");
-    private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null);
+    private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null);
     private static PiiDetector detector;
 
     @TempDir
@@ -134,7 +134,7 @@ class CloudLegsMaskedTest {
         SensitiveValue sensitive = new SensitiveValue(type, value);
         slm.answers(leakingDraft(sensitive), 0.2);
         cloud.answers("Done.");
-        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6), text, sensitive, null);
+        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6, null), text, sensitive, null);
         assertTrue(answer.escalated());
         assertReceivedNothingOf(sensitive, 1);
     }
@@ -146,7 +146,7 @@ class CloudLegsMaskedTest {
         SensitiveValue sensitive = new SensitiveValue(type, value);
         slm.answers(leakingDraft(sensitive), 0.7);
         cloud.answers("APPROVED");
-        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), text, sensitive, null);
+        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null), text, sensitive, null);
         assertTrue(answer.escalated());
         assertTrue(lastMessage(cloud.bodies().getFirst()).startsWith("Draft answer:"), "the draft was sent");
         assertReceivedNothingOf(sensitive, 1);
@@ -160,7 +160,7 @@ class CloudLegsMaskedTest {
         cloud.down(true);
         slm.answers(leakingDraft(sensitive), 0.9).answers(leakingDraft(sensitive), 0.9);
         assertTrue(run(STATIC_CLOUD, text, sensitive, null).validationQueued());
-        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), text, sensitive, null)
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null), text, sensitive, null)
                 .validationQueued());
         assertTrue(cloud.bodies().isEmpty(), "the cloud was down");
 
@@ -193,11 +193,11 @@ class CloudLegsMaskedTest {
         cloud.answers("Done.", "Done, streamed.", "Done.", "APPROVED");
         run(STATIC_CLOUD, c.text(), written, null);
         run(STATIC_CLOUD, c.text(), written, piece -> { });
-        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6), c.text(), written, null).escalated());
-        run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), c.text(), written, null);
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, 0.6, null), c.text(), written, null).escalated());
+        run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null), c.text(), written, null);
         cloud.down(true);
         assertTrue(run(STATIC_CLOUD, c.text(), written, null).validationQueued());
-        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null), c.text(), written, null)
+        assertTrue(run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null), c.text(), written, null)
                 .validationQueued());
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {

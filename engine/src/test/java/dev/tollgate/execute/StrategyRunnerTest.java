@@ -68,7 +68,7 @@ class StrategyRunnerTest {
     }
 
     private static Route cascade(double threshold) {
-        return new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, threshold);
+        return new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, threshold, null);
     }
 
     @Test
@@ -136,13 +136,13 @@ class StrategyRunnerTest {
         cloud.fails(ExecutorException.Kind.TIMEOUT);
         slm.answers("On-device answer.", 0.9);
         List<String> streamed = new ArrayList<>();
-        Answer answer = run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu", "slm-local"), streamed);
+        Answer answer = run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null), List.of("cloud-eu", "slm-local"), streamed);
         assertEquals(Strategy.OFFLINE, answer.strategy());
         assertEquals("On-device answer.", String.join("", streamed));
 
         cloud.fails(ExecutorException.Kind.UNREACHABLE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
-                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu")));
+                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null), List.of("cloud-eu")));
         assertEquals(Refusal.Kind.DESTINATION_UNAVAILABLE, e.problem());
     }
 
@@ -150,13 +150,13 @@ class StrategyRunnerTest {
     void aBadCloudAnswerIsAFailureNotAFallback() {
         cloud.fails(ExecutorException.Kind.BAD_RESPONSE);
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
-                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null), List.of("cloud-eu", "slm-local")));
+                () -> run(new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null), List.of("cloud-eu", "slm-local")));
         assertEquals(Refusal.Kind.DESTINATION_BAD_RESPONSE, e.problem());
     }
 
     @Test
     void draftVerifyKeepsAnApprovedDraftAndTakesACorrection() throws Exception {
-        Route route = new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null);
+        Route route = new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null);
         slm.answers("Dear ana.lopez@example.org, sorry for the delay.", 0.7);
         cloud.answers("APPROVED", null);
         Answer approved = run(route, List.of("slm-local", "cloud-eu"));

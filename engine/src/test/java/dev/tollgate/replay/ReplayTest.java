@@ -1,10 +1,14 @@
 package dev.tollgate.replay;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TestLogs;
+import dev.tollgate.decision.LogicVersions;
+import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +167,78 @@ class ReplayTest {
         assertTrue(withTopics > 0, "no logged decision with a topic to strip");
         assertEquals(3 * BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(true));
+    }
+
+    @Test
+    void everyDecisionNamesTheLogicThatMadeIt() throws Exception {
+        Map<String, String> expected = LogicVersions.of(Optional.of(NerModelCache.modelFile(TestService.ROOT)));
+        int decisions = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            for (String line : TestLogs.lines(segment)) {
+                JsonNode record = Json.MAPPER.readTree(line);
+                if (record.path("type").asText().equals("decision")) {
+                    decisions++;
+                    assertEquals(expected, Json.MAPPER.convertValue(record.get("logic_version"),
+                            new TypeReference<Map<String, String>>() { }), line);
+                }
+            }
+        }
+        assertEquals(3 * BODIES.size(), decisions);
+        assertEquals(Set.of("classifiers", "combiner", "detectors", "ner_model"), expected.keySet());
+        assertEquals(LogicVersions.combiner(), expected.get(LogicVersions.COMBINER));
+    }
+
+    /**
+     * A logged outcome that differs from its replay is changed by logic when its record names another combiner
+     * version, and a mismatch when it names this build's or none (a record written before logic versions, as always).
+     */
+    @Test
+    void aDifferenceMadeByAnotherCombinerIsReportedApartFromAMismatch(@TempDir Path old) throws Exception {
+        Path log = Files.createDirectories(old.resolve("log"));
+        List<String> byLogic = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        int index = 0;
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                if (record.path("type").asText().equals("decision")) {
+                    ObjectNode logic = (ObjectNode) record.get("logic_version");
+                    String id = record.get("decision_id").asText();
+                    switch (index++ % 4) {
+                        case 0 -> logic.put(LogicVersions.COMBINER, "sha256:an-older-combiner");
+                        case 1 -> {
+                            logic.put(LogicVersions.COMBINER, "sha256:an-older-combiner");
+                            alter(record);
+                            byLogic.add(id);
+                        }
+                        case 2 -> {
+                            alter(record);
+                            mismatched.add(id);
+                        }
+                        default -> {
+                            record.remove("logic_version");
+                            alter(record);
+                            mismatched.add(id);
+                        }
+                    }
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        ReplayReport report = ReplayReport.of(replayer().replay(log));
+
+        assertEquals(byLogic, report.changedByLogicIds(), report.render(false));
+        assertEquals(mismatched, report.changedDecisionIds(), report.render(false));
+        assertEquals(3 * BODIES.size() - byLogic.size() - mismatched.size(), report.matches());
+        assertTrue(report.render(false).contains("Changed by logic (recorded under another combiner version): "
+                + byLogic.size()), report.render(false));
+    }
+
+    /** An outcome the combiner could not have given: one destination more than it permitted. */
+    private static void alter(ObjectNode record) {
+        ((ArrayNode) record.at("/outcome/permitted_destinations")).add("elsewhere");
     }
 
     @Test

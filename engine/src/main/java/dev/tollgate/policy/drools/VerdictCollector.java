@@ -29,7 +29,6 @@ public final class VerdictCollector {
     private final TreeSet<String> forbidden = new TreeSet<>();
     private final Map<Obligation.Key, TreeSet<String>> obligations = new TreeMap<>();
     private RouteChoice route;
-    private String routedBy;
     private final Map<String, Reason> reasons = new LinkedHashMap<>();
 
     public VerdictCollector(String pack) {
@@ -76,8 +75,7 @@ public final class VerdictCollector {
     public void route(RuleContext kcontext, String destination, String strategy) {
         cite(kcontext);
         if (route == null) {
-            route = new RouteChoice(destination, Strategy.of(strategy));
-            routedBy = kcontext.getRule().getName();
+            route = new RouteChoice(destination, Strategy.of(strategy), null, kcontext.getRule().getName());
         }
     }
 
@@ -91,8 +89,8 @@ public final class VerdictCollector {
             throw new IllegalStateException("rule " + kcontext.getRule().getName()
                     + " sets a confidence threshold without choosing a route first");
         }
-        if (kcontext.getRule().getName().equals(routedBy)) {
-            route = new RouteChoice(route.destination(), route.strategy(), confidence);
+        if (kcontext.getRule().getName().equals(route.rule())) {
+            route = new RouteChoice(route.destination(), route.strategy(), confidence, route.rule());
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Reads a pack's {@code verdict} document into a partial verdict:
  * {@code {"deny": bool, "forbidden": [id], "obligations": [{"type", "entities", "applies_to"}],
- * "route": {"destination", "strategy", "escalate_below": number | null} | null, "reasons": [{"rule", "basis", "message"}],
+ * "route": {"destination", "strategy", "escalate_below": number | null, "rule"} | null, "reasons": [{"rule", "basis", "message"}],
  * "denied_by": [rule id]}}, reasons in any order (they are sorted by rule id here). {@code denied_by} names the
  * rules that denied; a pack that leaves it out has every reason of its deny counted as denying.
  * A document of any other shape is an engine failure, never a partial answer.
@@ -93,13 +93,16 @@ final class VerdictDocument {
 
     private static RouteChoice route(RegoPack pack, JsonNode route) {
         JsonNode escalateBelow = route.path("escalate_below");
+        JsonNode rule = route.path("rule");
         if (!route.path("destination").isTextual() || !route.path("strategy").isTextual()
-                || !(escalateBelow.isNumber() || escalateBelow.isNull() || escalateBelow.isMissingNode())) {
+                || !(escalateBelow.isNumber() || escalateBelow.isNull() || escalateBelow.isMissingNode())
+                || !(rule.isTextual() || rule.isMissingNode())) {
             throw malformed(pack, "route");
         }
         try {
+            // A bundle stored before the routing pack named its rule has none.
             return new RouteChoice(route.path("destination").asText(), Strategy.of(route.path("strategy").asText()),
-                    escalateBelow.isNumber() ? escalateBelow.asDouble() : null);
+                    escalateBelow.isNumber() ? escalateBelow.asDouble() : null, rule.isTextual() ? rule.asText() : null);
         } catch (IllegalArgumentException e) {
             throw new EngineException("Rego pack " + pack.name() + " returned an invalid route: " + e.getMessage(), e);
         }

@@ -76,7 +76,7 @@ final class ScriptedGateway implements ChatGateway {
     }
 
     private static Decision allowed() {
-        return new Decision(DECISION_ID, new Outcome(Effect.ALLOW, new Route(DESTINATION, DestinationKind.SLM, Strategy.CASCADE, 0.8),
+        return new Decision(DECISION_ID, new Outcome(Effect.ALLOW, new Route(DESTINATION, DestinationKind.SLM, Strategy.CASCADE, 0.8, null),
                 List.of(DESTINATION), List.of(), List.of(new Reason("routing.faq-local", "drools", "routing",
                 "-", "FAQ on device"))), new Findings(List.of(), List.of()), Map.of(), "2026-11-28T19:00:00Z", "t",
                 List.of());

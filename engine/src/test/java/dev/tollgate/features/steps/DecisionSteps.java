@@ -195,6 +195,11 @@ public class DecisionSteps {
         assertEquals(destination, decision.path("route").path("destination").asText(), decision.toPrettyString());
     }
 
+    @Then("the route was chosen by {string}")
+    public void routedBy(String rule) {
+        assertEquals(rule, decision.path("route").path("routed_by").asText(), decision.toPrettyString());
+    }
+
     @Then("the cloud model takes over when the on-device model's confidence is below {double}")
     public void cascadesBelow(double confidence) {
         JsonNode route = decision.path("route");

@@ -78,9 +78,9 @@ class DecisionTableTest {
 
         assertEquals(Map.of("routing", 13), policy.ruleCounts());
         RouteChoice route = policy.evaluate(TestFacts.request().task("reasoning", 100).build()).getFirst().route();
-        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC), route);
+        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.complex-task"), route);
         RouteChoice cascade = policy.evaluate(TestFacts.request().task("summarize", 100).build()).getFirst().route();
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55), cascade);
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55, "routing.summarize"), cascade);
     }
 
     @Test

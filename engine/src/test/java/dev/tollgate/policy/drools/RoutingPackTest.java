@@ -50,7 +50,7 @@ class RoutingPackTest {
                                 String strategy, Double escalateBelow) throws Exception {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().role(role).task(task, tokens).latencyBudget(latencyMs));
 
-        assertEquals(new RouteChoice(destination, Strategy.of(strategy), escalateBelow), verdict.route());
+        assertEquals(new RouteChoice(destination, Strategy.of(strategy), escalateBelow, rule), verdict.route());
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
     }
 

@@ -98,7 +98,7 @@ class VerdictCollectorTest {
 
     @Test
     void firstRouteWinsWithItsOwnConfidenceThreshold() {
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.6), verdict.route());
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.6, "t.route-first"), verdict.route());
     }
 
     @ParameterizedTest

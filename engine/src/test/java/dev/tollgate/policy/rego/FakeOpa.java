@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * the chosen fault (NONE: an empty verdict).
  */
 final class FakeOpa implements AutoCloseable {
-    static final String REVISION = "2026-12-06.1";
+    static final String REVISION = "2026-12-06.2";
 
     /** What the fake does with a verdict query. */
     enum Fault { NONE, HTTP_500, GARBAGE, UNDEFINED, SLOW, CLOSE }

@@ -54,7 +54,7 @@ class RegoRemotePolicyTest {
     void versionIsTheLocalBundleCheckedAgainstTheServer() throws Exception {
         assertEquals("rego", remote.engine());
         assertEquals(ShippedBundle.wasm().digest(), remote.digest());
-        assertEquals("2026-12-06.1", remote.revision());
+        assertEquals("2026-12-06.2", remote.revision());
         assertEquals(ShippedBundle.wasm().ruleCounts(), remote.ruleCounts());
     }
 
@@ -89,7 +89,7 @@ class RegoRemotePolicyTest {
     void serverServingAnotherRevisionIsRefused() {
         PolicyLoadException refused = assertThrows(PolicyLoadException.class,
                 () -> new RegoRemoteCompiler(opa.url(), Duration.ofSeconds(5)).compile(withRevision("2020-01-01.9")));
-        assertTrue(refused.getMessage().contains("serves bundle revision(s) [2026-12-06.1], not 2020-01-01.9"),
+        assertTrue(refused.getMessage().contains("serves bundle revision(s) [2026-12-06.2], not 2020-01-01.9"),
                 refused.getMessage());
     }
 }

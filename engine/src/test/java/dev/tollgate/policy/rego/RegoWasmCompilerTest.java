@@ -57,7 +57,7 @@ class RegoWasmCompilerTest {
         assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 14, "gdpr", 4, "routing", 13),
                 policy.ruleCounts());
         assertEquals(PackDigest.of(ShippedBundle.dir(), PolicyFiles.list(ShippedBundle.dir())), policy.digest());
-        assertEquals("2026-12-06.1", policy.revision());
+        assertEquals("2026-12-06.2", policy.revision());
     }
 
     @Test
@@ -70,7 +70,7 @@ class RegoWasmCompilerTest {
         assertEquals(List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), DestinationKind.CLOUD)), gdpr.obligations());
         assertTrue(gdpr.reasons().contains(new Reason("gdpr.art9.local-only", "rego", "gdpr", "GDPR Art. 9(1)",
                 "Special category data (GDPR Art. 9) detected: on-device model only")));
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55), verdicts.get(4).route());
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55, "routing.summarize"), verdicts.get(4).route());
         assertEquals(List.of("cloud-us"), verdicts.get(1).forbidden());
         assertEquals(List.of("cloud-eu", "cloud-us"), verdicts.get(0).forbidden(), "health data about a person is regulated");
     }

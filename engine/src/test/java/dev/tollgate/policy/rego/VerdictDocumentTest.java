@@ -23,16 +23,18 @@ class VerdictDocumentTest {
 
     @Test
     void cascadeRouteCarriesItsConfidenceThreshold() throws Exception {
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55),
-                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.55}"));
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.55, "routing.summarize"),
+                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.55, "
+                        + "\"rule\": \"routing.summarize\"}"));
     }
 
     @Test
     void routeWithoutAThresholdHasNone() throws Exception {
-        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC, null),
-                routeOf("{\"destination\": \"cloud-eu\", \"strategy\": \"static\", \"escalate_below\": null}"));
-        // Bundles stored for replay predate the field.
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, null),
+        assertEquals(new RouteChoice("cloud-eu", Strategy.STATIC, null, "routing.faq-long"),
+                routeOf("{\"destination\": \"cloud-eu\", \"strategy\": \"static\", \"escalate_below\": null, "
+                        + "\"rule\": \"routing.faq-long\"}"));
+        // Bundles stored for replay predate the threshold and the rule.
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, null, null),
                 routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\"}"));
     }
 
@@ -42,8 +44,9 @@ class VerdictDocumentTest {
             "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 1.5}",
             "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": -0.1}",
             "{\"destination\": \"slm-local\", \"strategy\": \"static\", \"escalate_below\": 0.5}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"static\", \"rule\": 7}",
     })
-    void anInvalidThresholdIsAnEngineFailure(String route) {
+    void anInvalidThresholdOrRuleIsAnEngineFailure(String route) {
         EngineException e = assertThrows(EngineException.class, () -> routeOf(route));
         assertTrue(e.getMessage().startsWith("Rego pack routing returned "), e.getMessage());
     }
