@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /** Reading and validating the parts every JSON request body shares: the object itself and its messages. */
 public final class JsonBodies {
@@ -102,8 +103,7 @@ public final class JsonBodies {
             return List.of();
         }
         JsonNode messages = input.get("messages");
-        if (messages == null || !messages.isArray()) {
-            errors.add(new FieldError("/input/messages", messages == null ? "is required" : "must be an array"));
+        if (!isArray(messages, "/input/messages", errors)) {
             return List.of();
         }
         if (messages.isEmpty() || messages.size() > MAX_MESSAGES) {
@@ -111,13 +111,7 @@ public final class JsonBodies {
             return List.of();
         }
         List<DecideRequest.Message> result = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode m = messages.get(i);
-            String at = "/input/messages/" + i;
-            if (!m.isObject()) {
-                errors.add(new FieldError(at, "must be an object"));
-                continue;
-            }
+        forEachObject(messages, "/input/messages", errors, (m, at) -> {
             JsonNode role = m.get("role");
             JsonNode content = m.get("content");
             boolean valid = true;
@@ -132,7 +126,29 @@ public final class JsonBodies {
             if (valid) {
                 result.add(new DecideRequest.Message(role.asText(), content.asText()));
             }
-        }
+        });
         return result;
+    }
+
+    /** Whether {@code node}, the field at {@code pointer}, is an array; if not, the error is added. */
+    public static boolean isArray(JsonNode node, String pointer, List<FieldError> errors) {
+        if (node == null || !node.isArray()) {
+            errors.add(new FieldError(pointer, node == null ? "is required" : "must be an array"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Hands each element of {@code array} to {@code read} with its pointer; an element not an object is an error. */
+    public static void forEachObject(JsonNode array, String pointer, List<FieldError> errors,
+                                     BiConsumer<JsonNode, String> read) {
+        for (int i = 0; i < array.size(); i++) {
+            String at = pointer + "/" + i;
+            if (array.get(i).isObject()) {
+                read.accept(array.get(i), at);
+            } else {
+                errors.add(new FieldError(at, "must be an object"));
+            }
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -110,12 +111,8 @@ public final class MaskHandler implements Handler {
     }
 
     private static Set<String> entities(JsonNode root, List<FieldError> errors) {
-        JsonNode entities = root.get("entities");
-        if (entities == null || entities.isNull()) {
-            return Set.of();
-        }
-        if (!entities.isArray()) {
-            errors.add(new FieldError("/entities", "must be an array of entity types"));
+        JsonNode entities = optional(root, "entities", JsonNode::isArray, "must be an array of entity types", errors);
+        if (entities == null) {
             return Set.of();
         }
         Set<String> result = new LinkedHashSet<>();
@@ -132,12 +129,9 @@ public final class MaskHandler implements Handler {
     }
 
     private static Map<String, Operator> operators(JsonNode root, List<FieldError> errors) {
-        JsonNode operators = root.get("operators");
-        if (operators == null || operators.isNull()) {
-            return Map.of();
-        }
-        if (!operators.isObject()) {
-            errors.add(new FieldError("/operators", "must be an object from entity type to operator"));
+        JsonNode operators = optional(root, "operators", JsonNode::isObject,
+                "must be an object from entity type to operator", errors);
+        if (operators == null) {
             return Map.of();
         }
         Map<String, Operator> result = new TreeMap<>();
@@ -159,6 +153,20 @@ public final class MaskHandler implements Handler {
             }
         }
         return result;
+    }
+
+    /** The field when it is sent with the right shape; null when it is absent, null or (error added) misshapen. */
+    private static JsonNode optional(JsonNode root, String field, Predicate<JsonNode> shape, String mustBe,
+                                     List<FieldError> errors) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!shape.test(node)) {
+            errors.add(new FieldError("/" + field, mustBe));
+            return null;
+        }
+        return node;
     }
 
     private static Optional<String> entityType(JsonNode node) {

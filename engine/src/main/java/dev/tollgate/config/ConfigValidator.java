@@ -53,8 +53,7 @@ final class ConfigValidator {
         for (int i = 0; i < destinations.size(); i++) {
             Destination d = destinations.get(i);
             String at = "/destinations/" + i;
-            require(d.id() != null && !d.id().isBlank(), at + "/id", "is required");
-            require(ids.add(d.id()), at + "/id", "\"" + d.id() + "\" is listed twice; destination ids are unique");
+            uniqueId(d.id(), ids, at, "destination");
             oneOf(d.kind() == null ? null : d.kind().wire(), KINDS, at + "/kind");
             require(CountryCodes.isAssigned(d.country()), at + "/country", "\"" + d.country()
                     + "\" is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters such as DE, IE,"
@@ -79,8 +78,7 @@ final class ConfigValidator {
         for (int i = 0; i < applications.size(); i++) {
             Application a = applications.get(i);
             String at = "/applications/" + i;
-            require(a.id() != null && !a.id().isBlank(), at + "/id", "is required");
-            require(ids.add(a.id()), at + "/id", "\"" + a.id() + "\" is listed twice; application ids are unique");
+            uniqueId(a.id(), ids, at, "application");
             String residency = a.tenantResidency();
             require(RESIDENCY_WORDS.contains(residency) || CountryCodes.isAssigned(residency),
                     at + "/tenant_residency", "\"" + residency + "\" is not allowed; allowed: EU, NONE or an ISO "
@@ -129,6 +127,11 @@ final class ConfigValidator {
                     + "\" is not in the destinations catalog; allowed: "
                     + String.join(", ", destinations.stream().sorted().toList()));
         }
+    }
+
+    private void uniqueId(String id, Set<String> ids, String at, String what) {
+        require(id != null && !id.isBlank(), at + "/id", "is required");
+        require(ids.add(id), at + "/id", "\"" + id + "\" is listed twice; " + what + " ids are unique");
     }
 
     private void oneOf(String value, Set<String> allowed, String at) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tollgate.Json;
 import dev.tollgate.api.FieldError;
+import dev.tollgate.api.JsonBodies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +23,10 @@ final class ChatMessages {
     /** The messages as /v1/decide reads them: role mapped, content flattened to one string. */
     static ArrayNode read(JsonNode messages, List<FieldError> errors) {
         ArrayNode result = Json.MAPPER.createArrayNode();
-        if (messages == null || !messages.isArray()) {
-            errors.add(new FieldError("/messages", messages == null ? "is required" : "must be an array"));
+        if (!JsonBodies.isArray(messages, "/messages", errors)) {
             return result;
         }
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String at = "/messages/" + i;
-            if (!message.isObject()) {
-                errors.add(new FieldError(at, "must be an object"));
-                continue;
-            }
+        JsonBodies.forEachObject(messages, "/messages", errors, (message, at) -> {
             JsonNode role = message.get("role");
             String mapped = role != null && role.isTextual() ? ROLES.get(role.asText()) : null;
             if (mapped == null) {
@@ -43,7 +37,7 @@ final class ChatMessages {
             if (mapped != null && content != null) {
                 result.addObject().put("role", mapped).put("content", content);
             }
-        }
+        });
         return result;
     }
 

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Runs an attempt until it succeeds, fails for good or uses up the retries, waiting between attempts. */
-final class Retrier {
-
+record Retrier(int maxRetries, Duration maxWait, RandomGenerator random, Sleeper sleeper) {
     static final Duration BASE_BACKOFF = Duration.ofMillis(200);
 
     interface Attempt<T> {
@@ -16,18 +15,6 @@ final class Retrier {
 
     interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
-    }
-
-    private final int maxRetries;
-    private final Duration maxWait;
-    private final RandomGenerator random;
-    private final Sleeper sleeper;
-
-    Retrier(int maxRetries, Duration maxWait, RandomGenerator random, Sleeper sleeper) {
-        this.maxRetries = maxRetries;
-        this.maxWait = maxWait;
-        this.random = random;
-        this.sleeper = sleeper;
     }
 
     <T> T run(Attempt<T> attempt) throws ExecutorException {

@@ -1,48 +1,28 @@
 package dev.tollgate.policy.drools;
 
 import dev.tollgate.facts.Facts;
-import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.LoadedPolicy;
 import dev.tollgate.policy.PartialVerdict;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One loaded version of the Drools packs. Immutable; each evaluation runs a fresh stateless session per
  * pack, so any number of threads may evaluate at once.
  */
-public final class DroolsPolicy implements CompiledPolicy {
+public final class DroolsPolicy extends LoadedPolicy {
     public static final String ENGINE = "drools";
 
-    private final String digest;
     private final List<CompiledPack> packs;
-    private final Map<String, Integer> ruleCounts;
 
     DroolsPolicy(String digest, List<CompiledPack> packs) {
-        this.digest = digest;
+        super(ENGINE, digest, ruleCounts(packs));
         this.packs = packs.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        this.packs.forEach(pack -> counts.put(pack.name(), pack.ruleCount()));
-        this.ruleCounts = Collections.unmodifiableMap(counts);
-    }
-
-    @Override
-    public String engine() {
-        return ENGINE;
-    }
-
-    @Override
-    public String digest() {
-        return digest;
-    }
-
-    @Override
-    public Map<String, Integer> ruleCounts() {
-        return ruleCounts;
     }
 
     @Override
@@ -69,6 +49,13 @@ public final class DroolsPolicy implements CompiledPolicy {
 
     @Override
     public String toString() {
-        return "DroolsPolicy[" + digest + ", " + ruleCounts + "]";
+        return "DroolsPolicy[" + digest() + ", " + ruleCounts() + "]";
+    }
+
+    /** In pack name order, as the packs are evaluated. */
+    private static Map<String, Integer> ruleCounts(List<CompiledPack> packs) {
+        Map<String, Integer> counts = new TreeMap<>();
+        packs.forEach(pack -> counts.put(pack.name(), pack.ruleCount()));
+        return Collections.unmodifiableMap(counts);
     }
 }

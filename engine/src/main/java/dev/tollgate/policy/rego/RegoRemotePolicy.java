@@ -1,7 +1,7 @@
 package dev.tollgate.policy.rego;
 
 import dev.tollgate.facts.Facts;
-import dev.tollgate.policy.CompiledPolicy;
+import dev.tollgate.policy.LoadedPolicy;
 import dev.tollgate.policy.PartialVerdict;
 
 import java.util.ArrayList;
@@ -14,41 +14,23 @@ import java.util.concurrent.CompletableFuture;
  * decision queried at once. OPA's decision id is kept on each partial verdict so that OPA's decision log
  * and Tollgate's can be joined.
  */
-public final class RegoRemotePolicy implements CompiledPolicy {
+public final class RegoRemotePolicy extends LoadedPolicy {
     public static final String ENGINE = VerdictDocument.ENGINE;
 
-    private final String digest;
     private final String revision;
     private final List<RegoPack> packs;
-    private final Map<String, Integer> ruleCounts;
     private final OpaDataApi opa;
 
     RegoRemotePolicy(String digest, String revision, List<RegoPack> packs, Map<String, Integer> ruleCounts, OpaDataApi opa) {
-        this.digest = digest;
+        super(ENGINE, digest, Map.copyOf(ruleCounts));
         this.revision = revision;
         this.packs = List.copyOf(packs);
-        this.ruleCounts = Map.copyOf(ruleCounts);
         this.opa = opa;
-    }
-
-    @Override
-    public String engine() {
-        return ENGINE;
-    }
-
-    @Override
-    public String digest() {
-        return digest;
     }
 
     /** The bundle revision the OPA server was checked to serve when this version was compiled. */
     public String revision() {
         return revision;
-    }
-
-    @Override
-    public Map<String, Integer> ruleCounts() {
-        return ruleCounts;
     }
 
     @Override
@@ -66,6 +48,6 @@ public final class RegoRemotePolicy implements CompiledPolicy {
 
     @Override
     public String toString() {
-        return "RegoRemotePolicy[" + opa.url() + ", " + digest + ", revision " + revision + "]";
+        return "RegoRemotePolicy[" + opa.url() + ", " + digest() + ", revision " + revision + "]";
     }
 }

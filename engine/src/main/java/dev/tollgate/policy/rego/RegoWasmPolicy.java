@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.styra.opa.wasm.OpaPolicy;
 import dev.tollgate.Json;
 import dev.tollgate.facts.Facts;
-import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.EngineException;
+import dev.tollgate.policy.LoadedPolicy;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.PolicyProblem;
 
@@ -21,53 +21,48 @@ import java.util.Map;
  * not thread-safe, so evaluations borrow one from a pool: up to {@code poolSize} evaluate at once, each
  * on its own instance with the bundle's data loaded once, and an instance that failed is dropped.
  */
-public final class RegoWasmPolicy implements CompiledPolicy {
+public final class RegoWasmPolicy extends LoadedPolicy {
     public static final String ENGINE = VerdictDocument.ENGINE;
 
-    private final String digest;
     private final String revision;
     private final List<RegoPack> packs;
     private final int[] verdictEntrypoints;
-    private final Map<String, Integer> ruleCounts;
     private final WasmInstances instances;
 
     /** Builds a first instance to resolve entrypoints and read every pack's rules; problems are added. */
     RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, WasmBundle bundle, int poolSize,
                    List<PolicyProblem> problems) {
-        this.digest = digest;
+        this(digest, revision, packs, bundle, poolSize, FirstInstance.read(bundle, packs, problems));
+    }
+
+    private RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, WasmBundle bundle, int poolSize,
+                           FirstInstance first) {
+        super(ENGINE, digest, first.ruleCounts());
         this.revision = revision;
         this.packs = List.copyOf(packs);
-        OpaPolicy first = instance(bundle);
-        this.verdictEntrypoints = new int[packs.size()];
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int i = 0; i < packs.size(); i++) {
-            RegoPack pack = packs.get(i);
-            verdictEntrypoints[i] = first.findEntrypoint(pack.verdictEntrypoint());
-            JsonNode rules = result(first.entrypoint(pack.rulesEntrypoint()).evaluate("{}"), pack.rulesEntrypoint());
-            counts.put(pack.name(), PackRules.check(pack, rules, problems));
+        this.verdictEntrypoints = first.verdictEntrypoints();
+        this.instances = new WasmInstances(() -> instance(bundle), poolSize, first.policy());
+    }
+
+    /** The first instance, with every pack's verdict entrypoint resolved and rules counted on it. */
+    private record FirstInstance(OpaPolicy policy, int[] verdictEntrypoints, Map<String, Integer> ruleCounts) {
+        static FirstInstance read(WasmBundle bundle, List<RegoPack> packs, List<PolicyProblem> problems) {
+            OpaPolicy first = instance(bundle);
+            int[] verdictEntrypoints = new int[packs.size()];
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (int i = 0; i < packs.size(); i++) {
+                RegoPack pack = packs.get(i);
+                verdictEntrypoints[i] = first.findEntrypoint(pack.verdictEntrypoint());
+                JsonNode rules = result(first.entrypoint(pack.rulesEntrypoint()).evaluate("{}"), pack.rulesEntrypoint());
+                counts.put(pack.name(), PackRules.check(pack, rules, problems));
+            }
+            return new FirstInstance(first, verdictEntrypoints, Collections.unmodifiableMap(counts));
         }
-        this.ruleCounts = Collections.unmodifiableMap(counts);
-        this.instances = new WasmInstances(() -> instance(bundle), poolSize, first);
-    }
-
-    @Override
-    public String engine() {
-        return ENGINE;
-    }
-
-    @Override
-    public String digest() {
-        return digest;
     }
 
     /** The bundle's .manifest revision, "" when it has none. */
     public String revision() {
         return revision;
-    }
-
-    @Override
-    public Map<String, Integer> ruleCounts() {
-        return ruleCounts;
     }
 
     @Override
@@ -96,7 +91,7 @@ public final class RegoWasmPolicy implements CompiledPolicy {
 
     @Override
     public String toString() {
-        return "RegoWasmPolicy[" + digest + ", revision " + revision + ", " + ruleCounts + "]";
+        return "RegoWasmPolicy[" + digest() + ", revision " + revision + ", " + ruleCounts() + "]";
     }
 
     private static OpaPolicy instance(WasmBundle bundle) {
