@@ -11,8 +11,8 @@ import java.util.Set;
  *   <li>a part of a street address (the address is one entity, reported whole);</li>
  *   <li>a name or place inside an organisation a rule found ("University of Aberdeen", "Kanzlei Roth, Weidner und
  *       Albers"): the organisation is the entity;</li>
- *   <li>a finding without a capital letter ("will", "tutti"), and lower-case words at its end ("Moulin et
- *       garez");</li>
+ *   <li>a finding without a capital letter ("will", "tutti") or of a single character (the "C" of "C'era"), and
+ *       lower-case words at its end ("Moulin et garez");</li>
  *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
  *       word heading a sentence (any capitalised word there looks like a name to it);</li>
  *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
@@ -81,7 +81,7 @@ final class NegativeRules {
             }
         }
         boolean unsure = f.score() < SURE_IN_CAPITALS && !f.source().equals(RULE_SOURCE);
-        if (end == f.start() || !hasUpperCase(text, f.start(), end)
+        if (end - f.start() < 2 || !hasUpperCase(text, f.start(), end)
                 || unsure && (!hasLowerCase(text, f.start(), end)
                 || startsSentence(text, f.start()) && wordEnd(text, f.start(), end) == end)) {
             return null;

@@ -40,6 +40,13 @@ class NegativeRulesTest {
     }
 
     @Test
+    void aSingleCharacterIsNoNameButTwoMayBe() {
+        String text = "C'era una volta Li Na.";
+        Finding li = at(text, "Li", "PERSON");
+        assertEquals(List.of(li), NegativeRules.apply(text, List.of(at(text, "C", "PERSON"), li)));
+    }
+
+    @Test
     void aSentenceStarterIsTrimmedOffALongerNameAndNamesInScriptsWithoutCaseStay() {
         String text = "Dear Anna Berg, thanks. 王小明 called.";
         Finding anna = at(text, "Anna Berg", "PERSON");

@@ -22,13 +22,23 @@ import opennlp.tools.util.Span;
 public final class NerRecognizer implements Recognizer {
     public static final String SOURCE = "opennlp";
 
+    /**
+     * How far below the minimum score a span is still kept when the model's gazetteer knows it: a person of two
+     * words or more whose first word is a given name, a place all of whose words are city or country words (the
+     * model is unsure of a city before a verb: "nach Tromsø gezogen"). A single given name is not enough: "Rain",
+     * "Mat" and "Autumn" are given names too.
+     */
+    static final double KNOWN_NAME_MARGIN = 0.1;
+
     private final TokenNameFinderModel model;
     private final double minScore;
+    private final Gazetteer gazetteer;
     private final ConcurrentLinkedQueue<GreedyNameFinder> pool = new ConcurrentLinkedQueue<>();
 
     public NerRecognizer(TokenNameFinderModel model, double minScore) {
         this.model = Objects.requireNonNull(model, "model");
         this.minScore = minScore;
+        this.gazetteer = model.getArtifact(Gazetteer.ARTIFACT);
     }
 
     /** Loads a model written by {@link NerTrainer}, keeping findings scored at least {@code minScore}. */
@@ -65,7 +75,8 @@ public final class NerRecognizer implements Recognizer {
 
     private void addNames(GreedyNameFinder finder, String text, Span[] tokens, List<Finding> findings) {
         DetectionWork.add(tokens.length);
-        for (Span name : finder.find(TextChunks.strings(text, tokens))) {
+        String[] words = TextChunks.strings(text, tokens);
+        for (Span name : finder.find(words)) {
             double score = Math.round(name.getProb() * 1000) / 1000.0;
             int start = tokens[name.getStart()].getStart();
             int end = tokens[name.getEnd() - 1].getEnd();
@@ -74,10 +85,37 @@ public final class NerRecognizer implements Recognizer {
             // validated), and a lower-case word ("the ferry back", "la vida") is one the context misled it on; the
             // corpus never labels one.
             // Nor does a name hold angle brackets: those spans run into a placeholder such as <PERSON_1>.
-            if (score >= minScore && hasCapitalOrUncasedLetter(text, start, end) && !hasAngleBracket(text, start, end)) {
+            if (kept(name, score, words) && hasCapitalOrUncasedLetter(text, start, end)
+                    && !hasAngleBracket(text, start, end)) {
                 findings.add(new Finding(name.getType(), start, end, score, SOURCE, "OpenNLP name finder"));
             }
         }
+    }
+
+    private boolean kept(Span name, double score, String[] words) {
+        if (score >= minScore) {
+            return true;
+        }
+        if (score < minScore - KNOWN_NAME_MARGIN) {
+            return false;
+        }
+        return switch (name.getType()) {
+            case "PERSON" -> name.length() > 1 && listed(words[name.getStart()], "first");
+            case "LOCATION" -> {
+                for (int i = name.getStart(); i < name.getEnd(); i++) {
+                    if (!listed(words[i], "city") && !listed(words[i], "country")) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    private boolean listed(String word, String kind) {
+        String kinds = gazetteer.kinds(word);
+        return kinds != null && kinds.contains(kind);
     }
 
     private static boolean hasAngleBracket(String text, int start, int end) {

@@ -61,25 +61,12 @@ public final class OrganizationRecognizer implements Recognizer {
         return findings;
     }
 
+    /** A word without its trailing punctuation: "Inc." reads "Inc", an abbreviation keeps its last dot ("e.V."). */
     private static boolean hasLegalFormWord(String text) {
-        int n = text.length();
-        DetectionWork.add(n);
-        int i = 0;
-        while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int end = i;
-            while (end > start && ",;:)".indexOf(text.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            String word = text.substring(start, end);
-            if (LEGAL_FORM_WORDS.contains(word) || word.endsWith(".")
-                    && LEGAL_FORM_WORDS.contains(word.substring(0, word.length() - 1))) {
+        CapitalisedWords words = CapitalisedWords.of(text);
+        for (int i = 0; i < words.words().size(); i++) {
+            String word = words.word(i);
+            if (LEGAL_FORM_WORDS.contains(word) || LEGAL_FORM_WORDS.contains(word + ".")) {
                 return true;
             }
         }

@@ -74,6 +74,11 @@ public final class PersonRecognizer implements Recognizer {
             + "(?:said|says|asked|asks|wrote|writes|replied|replies|told|sagt|sagte|fragt|fragte|schreibt|schrieb"
             + "|antwortet|antwortete|dit|demande|demandait|écrit|répond|dice|dijo|pregunta|preguntó|escribe"
             + "|escribió|responde|respondió|chiede|chiedeva|scrive|risponde|rispose)" + END + ")");
+    /**
+     * Speaker labels count only in a dialogue: one line headed "Silver Moon:" or "Abschnitt Vier:" is a heading or
+     * a field far more often than a speaker.
+     */
+    private static final int MIN_TURNS = 2;
     /** Capitalised words that head a line as a field or section label rather than a speaker's name. */
     private static final Set<String> FIELD_LABELS = Set.of(
             "subject", "from", "to", "cc", "date", "re", "fwd", "note", "notes", "agent", "customer", "address",
@@ -121,6 +126,7 @@ public final class PersonRecognizer implements Recognizer {
     @Override
     public List<Finding> recognize(String text) {
         List<Finding> findings = new ArrayList<>();
+        List<Finding> speakers = new ArrayList<>();
         Matcher name = NAME.matcher(DetectionWork.reading(text)).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher speaker = SPEAKER.matcher(DetectionWork.reading(text)).useTransparentBounds(true)
                 .useAnchoringBounds(false);
@@ -143,6 +149,9 @@ public final class PersonRecognizer implements Recognizer {
                     : null;
             if (finding == null && (i == 0 || text.charAt(i - 1) == '\n')) {
                 finding = speaker(text, i, wordEnd, speaker);
+                if (finding != null) {
+                    speakers.add(finding);
+                }
             }
             if (finding == null && Character.isUpperCase(text.charAt(i))) {
                 finding = speaking(text, i, wordEnd, speaking);
@@ -153,6 +162,9 @@ public final class PersonRecognizer implements Recognizer {
             } else {
                 i = wordEnd;
             }
+        }
+        if (speakers.size() < MIN_TURNS) {
+            findings.removeAll(speakers);
         }
         return findings;
     }

@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.pii.Finding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Uses a small model trained in a few seconds; the figures of the real model are in the training report. */
 class NerRecognizerTest {
+    private static TokenNameFinderModel model;
     private static NerRecognizer recognizer;
     private static List<AnnotatedText> texts;
 
@@ -24,7 +27,8 @@ class NerRecognizerTest {
         List<NameSample> samples = new ArrayList<>();
         TrainingCorpus.generate(11, 1_500, TestKnowledge.KNOWLEDGE)
                 .forEach(t -> samples.addAll(NameSamples.of(t)));
-        recognizer = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER), 0.0);
+        model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER);
+        recognizer = new NerRecognizer(model, 0.0);
         texts = TrainingCorpus.generate(12, 200, TestKnowledge.KNOWLEDGE);
     }
 
@@ -43,6 +47,40 @@ class NerRecognizerTest {
             }
         }
         assertTrue(found > 100);
+    }
+
+    @Test
+    void aSpanJustUnderTheMinimumIsKeptOnlyWhenTheGazetteerKnowsIt() {
+        int kept = 0;
+        int dropped = 0;
+        for (AnnotatedText text : texts) {
+            for (Finding f : recognizer.recognize(text.text())) {
+                String value = text.text().substring(f.start(), f.end());
+                if (!value.matches("\\p{L}+( \\p{L}+)*")) {
+                    continue; // words as the tokenizer splits them
+                }
+                NerRecognizer strict = new NerRecognizer(model, f.score() + NerRecognizer.KNOWN_NAME_MARGIN / 2);
+                boolean found = strict.recognize(text.text()).contains(f);
+                assertEquals(known(f.type(), value.split(" ")), found, () -> f + " " + value);
+                kept += found ? 1 : 0;
+                dropped += found ? 0 : 1;
+            }
+        }
+        assertTrue(kept > 10 && dropped > 10, kept + " kept, " + dropped + " dropped");
+    }
+
+    /** A person of two words or more with a listed given name first; a place of listed city or country words. */
+    private static boolean known(String type, String[] words) {
+        return switch (type) {
+            case "PERSON" -> words.length > 1 && listed(words[0], "first");
+            case "LOCATION" -> Arrays.stream(words).allMatch(w -> listed(w, "city") || listed(w, "country"));
+            default -> false;
+        };
+    }
+
+    private static boolean listed(String word, String kind) {
+        String kinds = TestKnowledge.GAZETTEER.kinds(word);
+        return kinds != null && kinds.contains(kind);
     }
 
     @Test
