@@ -27,8 +27,10 @@ final class NegativeRules {
     private static final String RULE_SOURCE = "pattern";
     /** Rules below this score (an organisation told only by context) are votes, not containers. */
     private static final double STRONG_ORGANIZATION = 0.7;
-    /** Below this score a finding in capitals, or one word heading a sentence, is not taken for a name. */
+    /** Below this score a finding in capitals is not taken for a name. */
     private static final double SURE_IN_CAPITALS = 0.6;
+    /** Below this score one word heading a sentence is not taken for a name ("Standard letters use ..."). */
+    private static final double SURE_HEADING_A_SENTENCE = 0.7;
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
     private static final Set<String> COMMON = WordList.load("common-words.txt");
@@ -80,10 +82,11 @@ final class NegativeRules {
                 end--;
             }
         }
-        boolean unsure = f.score() < SURE_IN_CAPITALS && !f.source().equals(RULE_SOURCE);
+        boolean model = !f.source().equals(RULE_SOURCE);
         if (end - f.start() < 2 || !hasUpperCase(text, f.start(), end)
-                || unsure && (!hasLowerCase(text, f.start(), end)
-                || startsSentence(text, f.start()) && wordEnd(text, f.start(), end) == end)) {
+                || model && f.score() < SURE_IN_CAPITALS && !hasLowerCase(text, f.start(), end)
+                || model && f.score() < SURE_HEADING_A_SENTENCE && startsSentence(text, f.start())
+                && wordEnd(text, f.start(), end) == end) {
             return null;
         }
         int start = f.start();
