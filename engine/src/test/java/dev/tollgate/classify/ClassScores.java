@@ -57,6 +57,13 @@ final class ClassScores {
         return new ClassScores(byClass);
     }
 
+    /** These scores with one class's counts taken from {@code other}, e.g. a class only part of the set labels. */
+    ClassScores withClassFrom(String cls, ClassScores other) {
+        Map<String, Counts> copy = new TreeMap<>(byClass);
+        copy.put(cls, other.of(cls));
+        return new ClassScores(copy);
+    }
+
     Counts of(String cls) {
         return byClass.get(cls);
     }

@@ -38,6 +38,11 @@ final class EvalSets {
         return read(dir().resolve("test.jsonl"));
     }
 
+    /** The hand-written texts: the only ones whose writers marked phi, which the phrase banks cannot. */
+    static List<LabelledText> handwritten() {
+        return read(dir().resolve("handwritten.jsonl"));
+    }
+
     /** Dev from the even lines of each phrase-bank section, test from the odd lines plus the hand-written texts. */
     static List<LabelledText> composeDev() {
         return compose(0, DEV_SEED, DEV_TEXTS_PER_LANGUAGE);
@@ -45,7 +50,7 @@ final class EvalSets {
 
     static List<LabelledText> composeTest() {
         List<LabelledText> texts = compose(1, TEST_SEED, TEST_TEXTS_PER_LANGUAGE);
-        texts.addAll(read(dir().resolve("handwritten.jsonl")));
+        texts.addAll(handwritten());
         return texts;
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,28 +25,28 @@ class SensitivityEvaluationTest {
      * 0.03, so a change that loses ground fails while the gap stays visible here and in docs/pii.md. Training is
      * seeded and single-threaded, so the figures reproduce exactly. Below target today (23 of 40 cells): biometric
      * recall (en 0.62, fr 0.72, es 0.66, it 0.47), genetic (de recall 0.83, it precision 0.49), health precision in
-     * every language (0.71 to 0.81) and recall in all but English (0.64 to 0.73), political-opinion recall (0.54 to
+     * every language (0.78 to 0.848) and recall in all but English (0.64 to 0.73), political-opinion recall (0.54 to
      * 0.82), racial or ethnic origin recall in English (0.82), religious beliefs (fr precision 0.78, es 0.84 / 0.79,
-     * it recall 0.74), sex-life recall (de 0.78, it 0.74) and trade-union recall in English (0.38).
+     * it recall 0.74), sex-life recall (de 0.78, it 0.74) and trade-union recall in English (0.47).
      */
     static final List<String> FLOORS = List.of(
             "biometric              0.85/0.59 0.85/0.85 0.85/0.69 0.85/0.63 0.85/0.44",
             "genetic                0.85/0.85 0.85/0.80 0.85/0.85 0.85/0.85 0.46/0.85",
-            "health                 0.78/0.85 0.75/0.61 0.77/0.70 0.71/0.68 0.68/0.61",
+            "health                 0.78/0.85 0.81/0.61 0.81/0.70 0.78/0.68 0.75/0.61",
             "political_opinions     0.85/0.79 0.85/0.51 0.85/0.62 0.85/0.63 0.85/0.53",
             "racial_ethnic_origin   0.85/0.79 0.85/0.85 0.85/0.85 0.85/0.85 0.85/0.85",
             "religious_beliefs      0.85/0.85 0.85/0.85 0.75/0.85 0.81/0.76 0.85/0.71",
             "sex_life_orientation   0.85/0.85 0.85/0.75 0.85/0.85 0.85/0.85 0.85/0.71",
-            "trade_union_membership 0.85/0.35 0.85/0.85 0.85/0.85 0.85/0.85 0.85/0.85");
+            "trade_union_membership 0.85/0.44 0.85/0.85 0.85/0.85 0.85/0.85 0.85/0.85");
 
     private static final SensitivityClassifier CLASSIFIER = new SensitivityClassifier();
 
     @Test
     void unionIsNoWorseThanLexiconsAndKeepsEachLanguageAndArticle9ClassAboveItsFloors() {
         List<LabelledText> test = EvalSets.test();
-        ClassScores lexicon = ClassScores.score(test, SensitivityEvaluation.lexiconOnly(CLASSIFIER));
-        ClassScores doccat = ClassScores.score(test, SensitivityEvaluation.doccatOnly(CLASSIFIER));
-        ClassScores combined = ClassScores.score(test, CLASSIFIER::classify);
+        ClassScores lexicon = scoreOnTest(test, SensitivityEvaluation.lexiconOnly(CLASSIFIER));
+        ClassScores doccat = scoreOnTest(test, SensitivityEvaluation.doccatOnly(CLASSIFIER));
+        ClassScores combined = scoreOnTest(test, CLASSIFIER::classify);
         System.out.printf("Sensitivity classes on eval/sensitivity/test.jsonl (%d texts), model trained in %.1f s%n",
                 test.size(), CLASSIFIER.model().trainingSeconds());
         System.out.print(SensitivityEvaluation.table(lexicon, doccat, combined));
@@ -75,5 +76,11 @@ class SensitivityEvaluationTest {
         assertTrue(FLOORS.stream().flatMap(row -> Arrays.stream(row.trim().split("\\s+")).skip(1))
                 .flatMap(cell -> Arrays.stream(cell.split("/"))).allMatch(f -> Double.parseDouble(f) <= TARGET),
                 "a floor above the target");
+    }
+
+    /** phi is scored on the hand-written texts only: the phrase-bank texts never mark it, so a found phi there is no error. */
+    private static ClassScores scoreOnTest(List<LabelledText> test, Function<String, List<String>> system) {
+        String phi = SensitivityClass.PHI.label();
+        return ClassScores.score(test, system).withClassFrom(phi, ClassScores.score(EvalSets.handwritten(), system));
     }
 }
