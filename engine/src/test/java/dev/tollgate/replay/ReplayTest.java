@@ -90,6 +90,28 @@ class ReplayTest {
         return new Replayer(new PolicyStore(data.resolve("policy-store")), PolicyEngines.replayCompilers());
     }
 
+    /** A record's facts as an older version logged them: edited in a copy of the log under {@code dir}. */
+    private interface OlderFacts {
+        void edit(ObjectNode record, JsonNode facts) throws Exception;
+    }
+
+    private static Path rewrittenLog(Path dir, OlderFacts older) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("log"));
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            List<String> lines = new ArrayList<>();
+            for (String line : TestLogs.lines(segment)) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                JsonNode facts = record.path("facts");
+                if (facts.isObject()) {
+                    older.edit(record, facts);
+                }
+                lines.add(Json.MAPPER.writeValueAsString(record));
+            }
+            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
+        }
+        return log;
+    }
+
     @Test
     void replayUnderRecordedVersionsMatchesEveryDecision() throws Exception {
         ReplayReport report = ReplayReport.of(replayer().replay(data.resolve("log")));
@@ -106,31 +128,21 @@ class ReplayTest {
      */
     @Test
     void factsLoggedWithoutControllerEstablishmentOrDpfReplayAsTheStrictestCase(@TempDir Path old) throws Exception {
-        Path log = Files.createDirectories(old.resolve("log"));
-        int usSubjectsUnderChapterV = 0;
-        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
-            List<String> lines = new ArrayList<>();
-            for (String line : TestLogs.lines(segment)) {
-                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
-                JsonNode facts = record.path("facts");
-                if (facts.isObject()) {
-                    ((ObjectNode) facts.get("request")).remove("controller_establishment");
-                    ((ObjectNode) facts.get("request")).remove("role");
-                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove("dpf_certified"));
-                    assertEquals("ZZ", Json.MAPPER.treeToValue(facts, Facts.class).request().controllerEstablishment());
-                    assertEquals("staff", Json.MAPPER.treeToValue(facts, Facts.class).request().role());
-                    boolean usSubject = facts.at("/subject/country").asText().equals("US");
-                    boolean transferRule = record.at("/outcome/reasons").findValuesAsText("rule")
-                            .contains("residency.eea-transfer");
-                    usSubjectsUnderChapterV += usSubject && transferRule ? 1 : 0;
-                }
-                lines.add(Json.MAPPER.writeValueAsString(record));
-            }
-            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
-        }
+        int[] usSubjectsUnderChapterV = {0};
+        Path log = rewrittenLog(old, (record, facts) -> {
+            ((ObjectNode) facts.get("request")).remove("controller_establishment");
+            ((ObjectNode) facts.get("request")).remove("role");
+            facts.get("destinations").forEach(d -> ((ObjectNode) d).remove("dpf_certified"));
+            assertEquals("ZZ", Json.MAPPER.treeToValue(facts, Facts.class).request().controllerEstablishment());
+            assertEquals("staff", Json.MAPPER.treeToValue(facts, Facts.class).request().role());
+            boolean usSubject = facts.at("/subject/country").asText().equals("US");
+            boolean transferRule = record.at("/outcome/reasons").findValuesAsText("rule")
+                    .contains("residency.eea-transfer");
+            usSubjectsUnderChapterV[0] += usSubject && transferRule ? 1 : 0;
+        });
         ReplayReport report = ReplayReport.of(replayer().replay(log));
 
-        assertTrue(usSubjectsUnderChapterV > 0, "no logged US subject under Chapter V to replay");
+        assertTrue(usSubjectsUnderChapterV[0] > 0, "no logged US subject under Chapter V to replay");
         assertEquals(3 * BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(true));
     }
@@ -142,29 +154,19 @@ class ReplayTest {
      */
     @Test
     void factsLoggedWithoutTopicsOrDataApprovalsReplayIdentically(@TempDir Path old) throws Exception {
-        Path log = Files.createDirectories(old.resolve("log"));
-        int withTopics = 0;
-        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
-            List<String> lines = new ArrayList<>();
-            for (String line : TestLogs.lines(segment)) {
-                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
-                JsonNode facts = record.path("facts");
-                if (facts.isObject()) {
-                    withTopics += facts.at("/data/topics").isEmpty() ? 0 : 1;
-                    ((ObjectNode) facts.get("data")).remove("topics");
-                    facts.get("destinations").forEach(d -> ((ObjectNode) d).remove(
-                            List.of("confidential_approved", "regulated_approved")));
-                    Facts read = Json.MAPPER.treeToValue(facts, Facts.class);
-                    assertEquals(List.of(), read.data().topics());
-                    assertTrue(read.destinations().stream().noneMatch(d -> d.confidentialApproved() || d.regulatedApproved()));
-                }
-                lines.add(Json.MAPPER.writeValueAsString(record));
-            }
-            TestLogs.writeLines(log.resolve(segment.getFileName()), lines);
-        }
+        int[] withTopics = {0};
+        Path log = rewrittenLog(old, (record, facts) -> {
+            withTopics[0] += facts.at("/data/topics").isEmpty() ? 0 : 1;
+            ((ObjectNode) facts.get("data")).remove("topics");
+            facts.get("destinations").forEach(d -> ((ObjectNode) d).remove(
+                    List.of("confidential_approved", "regulated_approved")));
+            Facts read = Json.MAPPER.treeToValue(facts, Facts.class);
+            assertEquals(List.of(), read.data().topics());
+            assertTrue(read.destinations().stream().noneMatch(d -> d.confidentialApproved() || d.regulatedApproved()));
+        });
         ReplayReport report = ReplayReport.of(replayer().replay(log));
 
-        assertTrue(withTopics > 0, "no logged decision with a topic to strip");
+        assertTrue(withTopics[0] > 0, "no logged decision with a topic to strip");
         assertEquals(3 * BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(true));
     }
