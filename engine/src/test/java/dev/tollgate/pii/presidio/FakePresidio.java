@@ -32,8 +32,9 @@ final class FakePresidio implements AutoCloseable {
             return new Behaviour(status, body, 0);
         }
 
-        static Behaviour slow(long delayMillis) {
-            return new Behaviour(200, "[]", delayMillis);
+        /** A valid answer, sent only after the delay: a client that waits for it sees its findings. */
+        static Behaviour slow(String json, long delayMillis) {
+            return new Behaviour(200, json, delayMillis);
         }
 
         static Behaviour closeConnection() {

@@ -27,7 +27,9 @@ class PresidioModeTest {
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
     enum Failure {
-        SLOW(FakePresidio.Behaviour.slow(3_000)),
+        // a Jane Roe finding in the merge would show the client waited past its timeout
+        SLOW(FakePresidio.Behaviour.slow("[{\"entity_type\":\"PERSON\",\"start\":16,\"end\":24,\"score\":0.85}]",
+                3_000)),
         HTTP_500(FakePresidio.Behaviour.status(500, "{\"error\":\"boom\"}")),
         NOT_JSON(FakePresidio.Behaviour.answer("<html>gateway</html>")),
         WRONG_SHAPE(FakePresidio.Behaviour.answer("{\"entities\":[]}")),
@@ -59,11 +61,8 @@ class PresidioModeTest {
     @ParameterizedTest
     @EnumSource(Failure.class)
     void advisoryFallsBackToLocalFindingsWithinTheTimeout(Failure failure) {
-        long started = System.nanoTime();
         List<Finding> found = withPresidio(failure, url -> detector(url, PresidioMode.ADVISORY).recognize(TEXT));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(List.of(LOCAL_EMAIL), found);
-        assertTrue(took.compareTo(TIMEOUT.plusSeconds(2)) < 0, () -> "took " + took);
     }
 
     @ParameterizedTest
