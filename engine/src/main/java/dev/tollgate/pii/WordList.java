@@ -1,9 +1,7 @@
 package dev.tollgate.pii;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.tollgate.TextResource;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -15,18 +13,9 @@ final class WordList {
     }
 
     static Set<String> load(String resource) {
-        try (InputStream in = WordList.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("#"))
-                    .flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
-                    .filter(word -> !word.isEmpty())
-                    .map(word -> word.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextResource.lines(WordList.class, resource).stream()
+                .flatMap(line -> Arrays.stream(line.split("\\s+")))
+                .map(word -> word.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -48,7 +48,7 @@ class ArchitectureTest {
         for (Layer layer : LAYERS) {
             architecture = architecture.layer(layer.name()).definedBy(layer.identifiers());
         }
-        // The shared JSON mapping (dev.tollgate.Json) sits below everything.
+        // The shared JSON mapping and resource reading (dev.tollgate.Json, TextResource) sit below everything.
         architecture = architecture.layer("json").definedBy("dev.tollgate");
         for (int i = 1; i < LAYERS.size(); i++) {
             String[] above = LAYERS.subList(0, i).stream().map(Layer::name).toArray(String[]::new);
