@@ -5,10 +5,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import dev.tollgate.cli.TollgateCli;
 
 import java.util.Arrays;
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -42,6 +44,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices().matching("dev.tollgate.(*)..").should().beFreeOfCycles();
+
+    /** Training, evaluation and benchmarks have their main() in the tools module, out of the runtime jar. */
+    @ArchTest
+    static final ArchRule THE_CLI_IS_THE_ONLY_ENTRY_POINT = methods().that().haveName("main").and().areStatic()
+            .and().haveRawParameterTypes(String[].class)
+            .should().beDeclaredIn(TollgateCli.class)
+            .because("offline tools (training, evaluation, benchmarks) belong in the tools module");
 
     private static ArchRule layers() {
         LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();

@@ -72,7 +72,7 @@ public final class SlmExecutor implements Executor {
                 settings.queueCapacity(), settings.queueTimeout()));
     }
 
-    /** One instance with one slot, as {@link SerialModel} requires; shared with {@link SlmBenchmark}. */
+    /** One instance with one slot, as {@link SerialModel} requires; shared with SlmBenchmark (tools module). */
     static ModelParameters modelParameters(String gguf, int contextSize, int threads) {
         return new ModelParameters()
                 .setModel(gguf)
@@ -82,7 +82,7 @@ public final class SlmExecutor implements Executor {
                 .setThreadsBatch(threads);
     }
 
-    /** Greedy, with a fixed seed; shared with {@link SlmBenchmark}. */
+    /** Greedy, with a fixed seed; shared with SlmBenchmark (tools module). */
     static InferenceParameters greedy(String prompt) {
         return new InferenceParameters(prompt)
                 .setTemperature(0f)

@@ -15,7 +15,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 
 /**
- * PERSON, LOCATION and ORGANIZATION from the project's trained OpenNLP name finder (see {@link NerTrainer}).
+ * PERSON, LOCATION and ORGANIZATION from the project's trained OpenNLP name finder (NerTrainer, tools module).
  * Scores are the model's span probabilities. A {@link GreedyNameFinder} keeps per-document state and is not
  * thread-safe, so each call borrows one from a pool and returns it cleared; the model itself is shared.
  */
@@ -41,7 +41,7 @@ public final class NerRecognizer implements Recognizer {
         this.gazetteer = model.getArtifact(Gazetteer.ARTIFACT);
     }
 
-    /** Loads a model written by {@link NerTrainer}, keeping findings scored at least {@code minScore}. */
+    /** Loads a model written by NerTrainer, keeping findings scored at least {@code minScore}. */
     public static NerRecognizer load(Path modelFile, double minScore) throws IOException {
         try (InputStream in = Files.newInputStream(modelFile)) {
             return new NerRecognizer(new TokenNameFinderModel(in), minScore);

@@ -170,7 +170,7 @@ public final class FakeValues implements SlotValues {
         this.language = language;
         this.random = new Random(seed);
         this.faker = new Faker(Locale.forLanguageTag(language), new Random(seed ^ 0x5DEECE66DL));
-        this.foreignNames = Gazetteer.NAME_LOCALES.stream()
+        this.foreignNames = GazetteerBuilder.NAME_LOCALES.stream()
                 .map(locale -> new Faker(Locale.forLanguageTag(locale), new Random(seed ^ locale.hashCode())))
                 .toList();
     }
@@ -224,7 +224,7 @@ public final class FakeValues implements SlotValues {
         };
     }
 
-    /** In training, names sometimes come from the locales of {@link Gazetteer#NAME_LOCALES} or carry an initial. */
+    /** In training, names sometimes come from the locales of {@link GazetteerBuilder#NAME_LOCALES} or carry an initial. */
     private String person() {
         if (trainingVariety && random.nextInt(4) == 0) {
             return firstName() + " " + (char) ('A' + random.nextInt(26)) + ". " + lastName();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import net.datafaker.Faker;
 
-/** The packages the gazetteer and the corpus draw on, with versions and licences, for the report and the key. */
+/** The packages the gazetteer and the corpus draw on, with versions and licences, for the training report. */
 final class KnowledgeSources {
     private KnowledgeSources() {
     }
@@ -17,13 +17,8 @@ final class KnowledgeSources {
                         .getCLDRVersion() + "), Unicode License v3: region display names and time-zone exemplar"
                         + " cities in " + PlaceNames.DISPLAY_LANGUAGES.size() + " languages",
                 "net.datafaker:datafaker " + version(Faker.class) + ", Apache-2.0: given names, surnames, cities,"
-                        + " companies in en/de/fr/es/it and names in " + Gazetteer.NAME_LOCALES),
+                        + " companies in en/de/fr/es/it and names in " + GazetteerBuilder.NAME_LOCALES),
                 knowledge.sources().stream()).toList();
-    }
-
-    /** The class-path sources; the registry ones enter the key through scripts/knowledge.sh (NerModelCache). */
-    static String fingerprint() {
-        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), List.of(), List.of())));
     }
 
     private static String version(Class<?> type) {

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
  * the greedy decoder asks for each token's features once.
  */
 final class NerFeatures {
-    /** Bump when the code of {@link WordFeatures}, {@link WordShape} or the {@link Gazetteer} changes: the key. */
-    static final String VERSION = "features-5";
     static final String XML = """
             <featureGenerators name="nameFinder">
               <generator class="dev.tollgate.pii.ner.WordFeatures$Factory"/>

@@ -28,7 +28,6 @@ import opennlp.tools.util.TrainingParameters;
  * cached. Usage: {@code NerTrainer [repo-root]}; scripts/train-ner.sh runs it.
  */
 public final class NerTrainer {
-    static final String VERSION = "trainer-5";
     private static final long SEED = 20_261_128L;
     private static final int TEXTS = 24_000;
     private static final int HELD_OUT_EVERY = 10;
@@ -71,7 +70,7 @@ public final class NerTrainer {
             }
         }
         long started = System.nanoTime();
-        TokenNameFinderModel model = trainModel(training, ITERATIONS, Gazetteer.build(knowledge));
+        TokenNameFinderModel model = trainModel(training, ITERATIONS, GazetteerBuilder.build(knowledge));
         double seconds = (System.nanoTime() - started) / 1e9;
         Files.createDirectories(modelFile.getParent());
         Path partial = modelFile.resolveSibling(modelFile.getFileName() + ".partial");
@@ -109,12 +108,5 @@ public final class NerTrainer {
         parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         parameters.put(TrainingParameters.THREADS_PARAM, THREADS);
         return parameters;
-    }
-
-    /** Everything about training that changes the model, for the cache key. */
-    static String fingerprint() {
-        return String.join("|", VERSION, Long.toString(SEED), Integer.toString(TEXTS),
-                Integer.toString(HELD_OUT_EVERY), Integer.toString(ITERATIONS), Integer.toString(CUTOFF),
-                Integer.toString(THREADS), "bilou", NerFeatures.VERSION, NerFeatures.XML);
     }
 }

@@ -9,11 +9,9 @@ import java.util.TreeMap;
 /**
  * The generated NER training corpus: {@link TrainingTemplates} (whole templates and composed clauses, half each)
  * filled with Datafaker values and the {@link RegistryKnowledge}'s cities, given names and companies, languages
- * in turn, deterministic for a seed. Bump {@link #VERSION} when the generation changes in a way the templates' text does
- * not show (the model cache key also hashes the templates).
+ * in turn, deterministic for a seed.
  */
 public final class TrainingCorpus {
-    public static final String VERSION = "corpus-8";
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
 
     private TrainingCorpus() {
@@ -52,11 +50,5 @@ public final class TrainingCorpus {
 
     private static String pick(Random random, List<String> values) {
         return values.get(random.nextInt(values.size()));
-    }
-
-    /** Changes whenever the templates change, for the model cache key. */
-    static String fingerprint() {
-        return VERSION + new TreeMap<>(TrainingTemplates.BY_LANGUAGE) + new TreeMap<>(TrainingTemplates.CLAUSES)
-                + TrainingTemplates.CONNECTORS;
     }
 }

@@ -6,7 +6,7 @@ import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.pii.ner.NerRecognizer;
-import dev.tollgate.testing.TestService;
+import dev.tollgate.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +39,8 @@ class IndependentSetEvaluationTest {
 
     @BeforeAll
     static void evaluate() throws IOException {
-        Path dir = IndependentSet.directory(TestService.ROOT);
-        Recognizer local = PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT),
+        Path dir = IndependentSet.directory(Repo.ROOT);
+        Recognizer local = PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(Repo.ROOT),
                 DetectorRegistry.DEFAULT_NER_MIN_SCORE));
         result = EvaluateCommand.evaluate("local", local, LabelledSet.read(dir.resolve("test.jsonl")));
         hardNegatives = HardNegatives.rate("local", local, LabelledSet.read(dir.resolve("hard-negatives.jsonl")));

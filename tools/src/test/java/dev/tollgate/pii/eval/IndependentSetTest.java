@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.pii.ner.AnnotatedText;
 import dev.tollgate.pii.recognizers.Luhn;
-import dev.tollgate.testing.TestService;
+import dev.tollgate.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class IndependentSetTest {
-    private static final Path DIR = IndependentSet.directory(TestService.ROOT);
+    private static final Path DIR = IndependentSet.directory(Repo.ROOT);
     private static final Set<String> TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION", "STREET_ADDRESS",
             "CREDIT_CARD");
     private static final Set<String> LANGUAGES = Set.of("en", "de", "fr", "es", "it");
