@@ -47,7 +47,9 @@ public final class ChainVerifier {
             }
             return new VerifyReport(true, checked, head, null, reader.tornTailBytes());
         } catch (LogFormatException e) {
-            return failed(checked, head, new Failure(e.file().getFileName().toString(), e.line(), -1, e.reason()));
+            LogFormatException.Defect defect = e.defect();
+            return failed(checked, head,
+                    new Failure(defect.file().getFileName().toString(), defect.line(), -1, defect.reason()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -6,27 +6,18 @@ import java.nio.file.Path;
 public final class LogFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-    private final long line;
-    private final String reason;
+    /** Where the log is broken and how; {@code line} is 1-based, 0 when the problem is the file itself. */
+    public record Defect(Path file, long line, String reason) {
+    }
 
-    /** @param line 1-based line in file, 0 when the problem is the file itself */
+    private final transient Defect defect;
+
     public LogFormatException(Path file, long line, String reason) {
         super(file.getFileName() + (line > 0 ? " line " + line : "") + ": " + reason);
-        this.file = file;
-        this.line = line;
-        this.reason = reason;
+        this.defect = new Defect(file, line, reason);
     }
 
-    public Path file() {
-        return file;
-    }
-
-    public long line() {
-        return line;
-    }
-
-    public String reason() {
-        return reason;
+    public Defect defect() {
+        return defect;
     }
 }

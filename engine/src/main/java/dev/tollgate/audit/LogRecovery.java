@@ -70,7 +70,8 @@ final class LogRecovery {
                 last = reader.next();
             }
         } catch (LogFormatException e) {
-            throw refusal(e.file(), e.line(), e.reason());
+            LogFormatException.Defect defect = e.defect();
+            throw refusal(defect.file(), defect.line(), defect.reason());
         }
         if (last == null) {
             return Optional.empty();

@@ -1,31 +1,32 @@
 package dev.tollgate.classify;
 
+import java.util.Locale;
+
 /**
  * The classes the classifier reports, each with its lexicon {@code lexicons/<label>.txt}.
  * The phi lexicon lists patient and identifier context only: phi is reported when that context
  * occurs together with health or genetic content.
  */
 enum SensitivityClass {
-    BIOMETRIC("biometric", true),
-    GENETIC("genetic", true),
-    HEALTH("health", true),
-    PAYMENT_CARD("payment_card", false),
-    PHI("phi", false),
-    POLITICAL_OPINIONS("political_opinions", true),
-    RACIAL_ETHNIC_ORIGIN("racial_ethnic_origin", true),
-    RELIGIOUS_BELIEFS("religious_beliefs", true),
-    SEX_LIFE_ORIENTATION("sex_life_orientation", true),
-    TRADE_UNION_MEMBERSHIP("trade_union_membership", true);
+    BIOMETRIC(true),
+    GENETIC(true),
+    HEALTH(true),
+    PAYMENT_CARD(false),
+    PHI(false),
+    POLITICAL_OPINIONS(true),
+    RACIAL_ETHNIC_ORIGIN(true),
+    RELIGIOUS_BELIEFS(true),
+    SEX_LIFE_ORIENTATION(true),
+    TRADE_UNION_MEMBERSHIP(true);
 
-    private final String label;
+    private final String label = name().toLowerCase(Locale.ROOT);
     private final boolean specialCategory;
 
-    SensitivityClass(String label, boolean specialCategory) {
-        this.label = label;
+    SensitivityClass(boolean specialCategory) {
         this.specialCategory = specialCategory;
     }
 
-    /** The name used in facts and policies, e.g. "racial_ethnic_origin". */
+    /** The name used in facts and policies, the constant's name in lower case, e.g. "racial_ethnic_origin". */
     String label() {
         return label;
     }

@@ -101,20 +101,14 @@ final class LlamaC {
         return call("llama_init_from_model", () -> (MemorySegment) INIT_FROM_MODEL.invokeExact(model, params));
     }
 
-    static int nCtx(MemorySegment context) {
-        return call("llama_n_ctx", () -> (int) N_CTX_OF.invokeExact(context));
+    /** The sizes and thread counts a context took (llama_n_ctx, llama_n_batch, llama_n_threads, ..._batch). */
+    record ContextSettings(int nCtx, int nBatch, int nThreads, int nThreadsBatch) {
     }
 
-    static int nBatch(MemorySegment context) {
-        return call("llama_n_batch", () -> (int) N_BATCH_OF.invokeExact(context));
-    }
-
-    static int nThreads(MemorySegment context) {
-        return call("llama_n_threads", () -> (int) N_THREADS_OF.invokeExact(context));
-    }
-
-    static int nThreadsBatch(MemorySegment context) {
-        return call("llama_n_threads_batch", () -> (int) N_THREADS_BATCH_OF.invokeExact(context));
+    static ContextSettings settings(MemorySegment context) {
+        return call("llama_n_ctx/n_batch/n_threads/n_threads_batch", () -> new ContextSettings(
+                (int) N_CTX_OF.invokeExact(context), (int) N_BATCH_OF.invokeExact(context),
+                (int) N_THREADS_OF.invokeExact(context), (int) N_THREADS_BATCH_OF.invokeExact(context)));
     }
 
     static MemorySegment modelGetVocab(MemorySegment model) {

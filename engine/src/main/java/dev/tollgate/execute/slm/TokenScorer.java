@@ -114,13 +114,10 @@ final class TokenScorer implements AutoCloseable {
         if (context.equals(MemorySegment.NULL)) {
             throw new IllegalStateException("llama.cpp could not create a context for scoring");
         }
-        int nCtx = LlamaC.nCtx(context);
-        int nBatch = LlamaC.nBatch(context);
-        int nThreads = LlamaC.nThreads(context);
-        int nThreadsBatch = LlamaC.nThreadsBatch(context);
-        if (nCtx < contextSize || nBatch < contextSize || nThreads != threads || nThreadsBatch != threads) {
-            throw new IllegalStateException("the scoring context did not take its parameters: n_ctx=" + nCtx
-                    + " n_batch=" + nBatch + " n_threads=" + nThreads + " n_threads_batch=" + nThreadsBatch
+        LlamaC.ContextSettings took = LlamaC.settings(context);
+        if (took.nCtx() < contextSize || took.nBatch() < contextSize || took.nThreads() != threads
+                || took.nThreadsBatch() != threads) {
+            throw new IllegalStateException("the scoring context did not take its parameters: " + took
                     + ", asked " + contextSize + ", " + contextSize + ", " + threads + ", " + threads);
         }
     }
