@@ -48,10 +48,10 @@ public final class DecideHandler implements Handler {
             return;
         }
         if (registry.byId(named).isPresent()) {
-            throw new ProblemException(403, "application-mismatch", "Forbidden",
+            throw new ProblemException(HttpProblem.APPLICATION_MISMATCH,
                     "The API key belongs to '" + caller.id() + "', not to the application named in the body");
         }
-        throw new ProblemException(422, "unknown-application", "Unknown application",
+        throw new ProblemException(HttpProblem.UNKNOWN_APPLICATION,
                 "The application named in the body is not registered");
     }
 }

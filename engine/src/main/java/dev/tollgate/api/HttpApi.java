@@ -38,7 +38,7 @@ public final class HttpApi {
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
                 .any((req, res) -> {
-                    throw new ProblemException(404, "not-found", "Not found", "No such resource");
+                    throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");
                 })
                 .error(ClientAbortException.class, (req, res, e) -> {
                     metrics.clientAbort(e, req.path().path());
@@ -67,7 +67,7 @@ public final class HttpApi {
     }
 
     private static void postOnly(ServerRequest req, ServerResponse res) {
-        throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+        throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED,
                 "Use POST for " + req.path().path());
     }
 

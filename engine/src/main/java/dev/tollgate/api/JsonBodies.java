@@ -37,17 +37,17 @@ public final class JsonBodies {
         } catch (JsonProcessingException e) {
             // A parser limit (nesting depth, number or name length) is reported without a location.
             JsonLocation at = e.getLocation();
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", at == null
+            throw new ProblemException(HttpProblem.MALFORMED_JSON, at == null
                     ? "The request body exceeds a JSON parser limit (nesting depth, number or name length)"
                     : "The request body is not valid JSON (" + where(at) + ")");
         } catch (IOException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body cannot be read");
+            throw new ProblemException(HttpProblem.MALFORMED_JSON, "The request body cannot be read");
         }
         if (node == null || node.isMissingNode()) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is empty");
+            throw new ProblemException(HttpProblem.MALFORMED_JSON, "The request body is empty");
         }
         UnpairedSurrogates.find(node).ifPresent(pointer -> {
-            throw new ProblemException(400, "unpaired-surrogate", "Unpaired surrogate",
+            throw new ProblemException(HttpProblem.UNPAIRED_SURROGATE,
                     "A string holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is not a character, "
                             + "at " + (pointer.isEmpty() ? "the top level" : pointer));
         });
@@ -70,7 +70,7 @@ public final class JsonBodies {
                 after = e.getLocation();
             }
         }
-        throw new ProblemException(400, "trailing-content", "Trailing content",
+        throw new ProblemException(HttpProblem.TRAILING_CONTENT,
                 "The request body has content after its JSON value (near " + where(after) + ")");
     }
 
@@ -91,7 +91,7 @@ public final class JsonBodies {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(422, "invalid-request", "Invalid request",
+        return new ProblemException(HttpProblem.INVALID_REQUEST,
                 errors.size() + " field(s) are missing or invalid", errors);
     }
 

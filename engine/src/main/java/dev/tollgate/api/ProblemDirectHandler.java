@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tollgate.Json;
+import dev.tollgate.terms.Refusal;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -16,15 +17,14 @@ public final class ProblemDirectHandler implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
         ProblemException problem = switch (eventType) {
-            case BAD_REQUEST -> new ProblemException(status.code(), "bad-request", "Bad request",
+            case BAD_REQUEST -> answer(status, HttpProblem.BAD_REQUEST,
                     "The request is not well-formed HTTP/1.1 (request line, header or framing)");
-            case PAYLOAD_TOO_LARGE -> new ProblemException(status.code(), "payload-too-large", "Payload too large",
+            case PAYLOAD_TOO_LARGE -> answer(status, HttpProblem.PAYLOAD_TOO_LARGE,
                     "The request body exceeds the server's limit");
-            case HTTP_VERSION_NOT_SUPPORTED -> new ProblemException(status.code(), "http-version-not-supported",
-                    "HTTP version not supported", "Use HTTP/1.1");
-            case FORBIDDEN -> new ProblemException(status.code(), "forbidden", "Forbidden",
-                    "The request was refused before it was routed");
-            default -> new ProblemException(status.code(), status.code() >= 500 ? "internal" : "bad-request",
+            case HTTP_VERSION_NOT_SUPPORTED -> answer(status, HttpProblem.HTTP_VERSION_NOT_SUPPORTED, "Use HTTP/1.1");
+            case FORBIDDEN -> answer(status, HttpProblem.FORBIDDEN, "The request was refused before it was routed");
+            default -> new ProblemException(status.code(),
+                    status.code() >= 500 ? Refusal.Kind.INTERNAL.wire() : HttpProblem.BAD_REQUEST.wire(),
                     status.reasonPhrase(), "The request could not be handled");
         };
         try {
@@ -39,5 +39,10 @@ public final class ProblemDirectHandler implements DirectHandler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Helidon's status stands (a bad request may be answered 431, headers too large); kind and title are ours. */
+    private static ProblemException answer(Status status, HttpProblem kind, String detail) {
+        return new ProblemException(status.code(), kind.wire(), kind.title(), detail);
     }
 }

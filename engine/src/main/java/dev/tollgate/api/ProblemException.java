@@ -12,16 +12,25 @@ public final class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
 
+    public ProblemException(HttpProblem problem, String detail) {
+        this(problem, detail, List.of());
+    }
+
+    public ProblemException(HttpProblem problem, String detail, List<FieldError> errors) {
+        this(problem.status(), problem.wire(), problem.title(), detail, errors);
+    }
+
+    /** A problem whose status and title are decided elsewhere: a refusal's (RefusalProblems), Helidon's own. */
+    public ProblemException(int status, String kind, String title, String detail) {
+        this(status, kind, title, detail, List.of());
+    }
+
     public ProblemException(int status, String kind, String title, String detail, List<FieldError> errors) {
         super(detail);
         this.status = status;
         this.kind = kind;
         this.title = title;
         this.errors = List.copyOf(errors);
-    }
-
-    public ProblemException(int status, String kind, String title, String detail) {
-        this(status, kind, title, detail, List.of());
     }
 
     public Problem toProblem(String instance) {

@@ -19,15 +19,7 @@ import java.util.OptionalLong;
  * The checks every authenticated JSON endpoint makes before it reads the body, in this order, with the same
  * problems as /v1/decide: API key (401), content type (415), size (413), readable body (400).
  */
-public final class RequestGuard {
-    private final ApplicationRegistry registry;
-    private final long maxBodyBytes;
-
-    public RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
-        this.registry = registry;
-        this.maxBodyBytes = maxBodyBytes;
-    }
-
+public record RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
     /** The application whose key is in the Authorization header, the content type checked, and the body. */
     public record Checked(Application caller, byte[] body) {
     }
@@ -48,7 +40,7 @@ public final class RequestGuard {
     }
 
     private static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "unauthorized", "Unauthorized", detail);
+        return new ProblemException(HttpProblem.UNAUTHORIZED, detail);
     }
 
     /**
@@ -70,7 +62,7 @@ public final class RequestGuard {
     }
 
     private static ProblemException unsupportedMediaType() {
-        return new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+        return new ProblemException(HttpProblem.UNSUPPORTED_MEDIA_TYPE,
                 "The request body must be application/json (UTF-8)");
     }
 
@@ -94,7 +86,7 @@ public final class RequestGuard {
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(413, "payload-too-large", "Payload too large",
+        return new ProblemException(HttpProblem.PAYLOAD_TOO_LARGE,
                 "The request body exceeds the limit of " + maxBodyBytes + " bytes");
     }
 }

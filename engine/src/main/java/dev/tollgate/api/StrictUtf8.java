@@ -43,7 +43,7 @@ final class StrictUtf8 {
                 lineStart = i + 1;
             }
         }
-        return new ProblemException(400, "invalid-utf8", "Invalid UTF-8",
+        return new ProblemException(HttpProblem.INVALID_UTF8,
                 "The request body is not well-formed UTF-8 at byte " + offset + " (line " + line + ", byte "
                         + (offset - lineStart + 1) + " of the line)");
     }

@@ -1,6 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.api.DecideRequestParser;
+import dev.tollgate.api.HttpProblem;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.api.RequestGuard;
 import dev.tollgate.api.Responses;
@@ -102,7 +103,7 @@ public final class ChatCompletionsHandler implements Handler {
         }
         DetectorProblems.requireDetectorsAnswered(result.decision());
         String rules = String.join(", ", result.decision().deniedBy());
-        throw new ProblemException(403, "policy-denied", "Denied by policy",
+        throw new ProblemException(HttpProblem.POLICY_DENIED,
                 rules.isEmpty() ? "Denied by policy" : "Denied by policy rule(s): " + rules);
     }
 }

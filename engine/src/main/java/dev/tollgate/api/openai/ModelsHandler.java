@@ -1,5 +1,6 @@
 package dev.tollgate.api.openai;
 
+import dev.tollgate.api.HttpProblem;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.api.RequestGuard;
 import dev.tollgate.api.Responses;
@@ -59,7 +60,7 @@ public final class ModelsHandler implements HttpService {
         guard.authenticate(req);
         String id = req.path().pathParameters().get("model");
         Model model = models.stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ProblemException(404, "model-not-found", "Model not found",
+                .orElseThrow(() -> new ProblemException(HttpProblem.MODEL_NOT_FOUND,
                         "No such model; GET /v1/models lists them"));
         Responses.json(res, 200, model);
     }

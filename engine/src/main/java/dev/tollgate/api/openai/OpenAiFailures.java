@@ -1,6 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.terms.ClientAbortException;
+import dev.tollgate.api.HttpProblem;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.api.RefusalProblems;
 import dev.tollgate.api.Responses;
@@ -71,7 +72,7 @@ final class OpenAiFailures {
     static void requireMethod(ServerRequest req, ServerResponse res, Method method) {
         if (!req.prologue().method().equals(method)) {
             res.header(HeaderNames.ALLOW, method.text());
-            throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+            throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED,
                     "Use " + method.text() + " for " + req.path().path());
         }
     }
