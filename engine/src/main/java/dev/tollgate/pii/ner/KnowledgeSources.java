@@ -2,6 +2,7 @@ package dev.tollgate.pii.ner;
 
 import com.ibm.icu.util.VersionInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import net.datafaker.Faker;
 
@@ -23,7 +24,7 @@ final class KnowledgeSources {
 
     /** The class-path sources; the registry ones enter the key through scripts/knowledge.sh (NerModelCache). */
     static String fingerprint() {
-        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), List.of(), List.of())));
+        return String.join("|", lines(new RegistryKnowledge(List.of(), List.of(), Map.of(), List.of(), List.of())));
     }
 
     private static String version(Class<?> type) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * not show (the model cache key also hashes the templates).
  */
 public final class TrainingCorpus {
-    public static final String VERSION = "corpus-8";
+    public static final String VERSION = "corpus-9";
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it");
 
     private TrainingCorpus() {
