@@ -101,7 +101,7 @@ public final class FakeValues implements SlotValues {
                     "Ceramiche {L}", "Politecnico di {C}", "Istituto {L}", "Cooperativa {L}", "Fondazione {L}",
                     "Studio {L}", "Edizioni {L}", "Cantina {L}", "Calzaturificio {L}"));
     /**
-     * Where Spanish and Italian texts mostly are: a third of their training places are GeoNames cities of these
+     * Where Spanish and Italian texts mostly are: two training places in nine are GeoNames cities of these
      * countries ("Calatayud", "Sassuolo"), and some given names come from the name list's column for the country.
      */
     private static final Map<String, List<String>> HOME_COUNTRIES = Map.of(
