@@ -2,6 +2,7 @@ package dev.tollgate.pii.ner;
 
 import com.ibm.icu.util.VersionInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import net.datafaker.Faker;
 

@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Knowledge fetched from PyPI by scripts/knowledge.sh into {@code .cache/knowledge-<digest>}: world cities with
@@ -17,10 +19,19 @@ import java.util.List;
  * countries (gender-guesser's nam_dict.txt) and the names of listed companies (pytickersymbols). Only training
  * reads it: the gazetteer built from it travels inside the model, so the service needs none of these files.
  */
-public record RegistryKnowledge(List<City> cities, List<String> givenNames, List<String> companies,
+public record RegistryKnowledge(List<City> cities, List<String> givenNames,
+                                Map<String, List<String>> givenNamesByCountry, List<String> companies,
                                 List<String> sources) {
-    /** A city's main name and its other names ("Athens": "Athen", "Atene", "Αθηνα", "Афины", ...). */
-    public record City(String name, List<String> alternates) {
+    /**
+     * A city's main name, its ISO 3166 country code and its other names ("Athens", "GR": "Athen", "Atene",
+     * "Αθηνα", "Афины", ...).
+     */
+    public record City(String name, String country, List<String> alternates) {
+    }
+
+    /** The given names rated 3+ in one of the list's countries ("italy", "spain"), in file order. */
+    public List<String> givenNamesOf(String country) {
+        return givenNamesByCountry.getOrDefault(country, List.of());
     }
 
     /** Named after the digest of scripts/knowledge.sh, as the script names it. */
@@ -39,11 +50,19 @@ public record RegistryKnowledge(List<City> cities, List<String> givenNames, List
             List<City> cities = new ArrayList<>();
             for (String line : Files.readAllLines(directory.resolve("cities.tsv"), StandardCharsets.UTF_8)) {
                 String[] fields = line.split("\t", -1);
-                cities.add(new City(fields[0], fields[2].isEmpty() ? List.of() : List.of(fields[2].split("\\|"))));
+                cities.add(new City(fields[0], fields[1],
+                        fields[2].isEmpty() ? List.of() : List.of(fields[2].split("\\|"))));
             }
-            List<String> names = Files.readAllLines(directory.resolve("given-names.tsv"), StandardCharsets.UTF_8)
-                    .stream().map(line -> line.substring(0, line.indexOf('\t'))).toList();
-            return new RegistryKnowledge(List.copyOf(cities), names,
+            List<String> names = new ArrayList<>();
+            Map<String, List<String>> byCountry = new TreeMap<>();
+            for (String line : Files.readAllLines(directory.resolve("given-names.tsv"), StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t", -1);
+                names.add(fields[0]);
+                for (String country : fields[1].split(",")) {
+                    byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(fields[0]);
+                }
+            }
+            return new RegistryKnowledge(List.copyOf(cities), List.copyOf(names), byCountry,
                     Files.readAllLines(directory.resolve("companies.tsv"), StandardCharsets.UTF_8),
                     Files.readAllLines(directory.resolve("SOURCES"), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {

@@ -21,6 +21,7 @@ class RegistryKnowledgeTest {
         RegistryKnowledge.City kenosha = knowledge.cities().stream().filter(c -> c.name().equals("Kenosha"))
                 .findFirst().orElseThrow();
         assertTrue(kenosha.alternates().contains("Кеноша"), kenosha.alternates().toString());
+        assertEquals("US", kenosha.country());
         assertTrue(knowledge.cities().stream().flatMap(c -> c.alternates().stream()).noneMatch(
                 name -> name.equals(name.toUpperCase(Locale.ROOT))), "airport codes are dropped");
     }
@@ -29,6 +30,8 @@ class RegistryKnowledgeTest {
     void givenNamesAreTheOnesUsedOftenEnough() {
         assertTrue(knowledge.givenNames().containsAll(List.of("Zsófia", "Małgorzata", "Ioannis")));
         assertFalse(knowledge.givenNames().contains("Free"));
+        assertTrue(knowledge.givenNamesOf("italy").containsAll(List.of("Giuseppe", "Francesca")));
+        assertFalse(knowledge.givenNamesOf("italy").contains("Zsófia"));
     }
 
     @Test

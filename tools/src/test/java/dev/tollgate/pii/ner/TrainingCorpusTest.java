@@ -58,4 +58,24 @@ class TrainingCorpusTest {
                 .anyMatch(name -> name.matches("\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+ (and|und|et|y|e) .+")), "an \"X, Y and Z\" firm");
         assertTrue(organisations.stream().anyMatch(name -> name.matches("\\p{Lu}{2,4}")), "an acronym");
     }
+
+    @Test
+    void italianAndSpanishTextsUseTheirCountriesCitiesAndSurnamesWithParticles() {
+        List<AnnotatedText> corpus = TrainingCorpus.generate(7, 3_000, TestKnowledge.KNOWLEDGE);
+        Set<String> italianCities = new TreeSet<>();
+        TestKnowledge.KNOWLEDGE.cities().stream().filter(city -> city.country().equals("IT"))
+                .forEach(city -> italianCities.add(city.name()));
+        assertTrue(entities(corpus, "it", "LOCATION").stream().filter(italianCities::contains).count() > 20);
+        assertTrue(entities(corpus, "it", "PERSON").stream()
+                .anyMatch(name -> name.matches(".*\\b(D'|Della |Lo |Di )\\p{Lu}.*")), "an Italian surname with a particle");
+        assertTrue(entities(corpus, "es", "PERSON").stream()
+                .anyMatch(name -> name.matches("\\p{Lu}\\p{L}+ \\p{Lu}\\p{L}+ \\p{Lu}\\p{L}+")), "a name with two surnames");
+    }
+
+    private static List<String> entities(List<AnnotatedText> corpus, String language, String type) {
+        return corpus.stream().filter(text -> text.language().equals(language))
+                .flatMap(text -> text.spans().stream().filter(span -> span.type().equals(type))
+                        .map(span -> text.text().substring(span.start(), span.end())))
+                .toList();
+    }
 }
