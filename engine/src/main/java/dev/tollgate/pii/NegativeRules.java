@@ -72,7 +72,7 @@ final class NegativeRules {
 
     /** A rule's person heading a line before a colon; the rule keeps them only where two or more lines have one. */
     private static boolean isSpeakerLabel(String text, Finding f) {
-        return f.type().equals("PERSON") && f.source().equals(RULE_SOURCE) && f.start() == lineStart(text, f.start())
+        return f.type().equals("PERSON") && f.source().equals(RULE_SOURCE) && atLineStart(text, f.start())
                 && (text.startsWith(":", f.end()) || text.startsWith(" :", f.end()));
     }
 
@@ -116,10 +116,10 @@ final class NegativeRules {
         boolean person = f.type().equals("PERSON");
         if (end - f.start() < 2 || !hasUpperCase(text, f.start(), end)
                 || model && f.score() < SURE_IN_CAPITALS && !hasLowerCase(text, f.start(), end)
-                || !model && !hasLowerCase(text, lineStart(text, f.start()), lineEnd(text, end))
+                || !model && !lineHasLowerCase(text, f.start(), end)
                 || model && f.score() < SURE_HEADING_A_SENTENCE && startsSentence(text, f.start()) && oneWord
                 || model && person && oneWord && ARTICLES.contains(previousWord(text, f.start()))
-                || person && f.start() == lineStart(text, f.start()) && numberAfterColon(text, end)) {
+                || person && atLineStart(text, f.start()) && numberAfterColon(text, end)) {
             return null;
         }
         int start = f.start();
@@ -164,20 +164,23 @@ final class NegativeRules {
         return i > 0 && i < text.length() && Character.isDigit(text.charAt(i));
     }
 
-    private static int lineStart(String text, int at) {
-        int i = at;
-        while (i > 0 && text.charAt(i - 1) != '\n') {
-            i--;
-        }
-        return i;
+    private static boolean atLineStart(String text, int at) {
+        return at == 0 || text.charAt(at - 1) == '\n';
     }
 
-    private static int lineEnd(String text, int at) {
-        int i = at;
-        while (i < text.length() && text.charAt(i) != '\n') {
-            i++;
+    /** Whether the line around start..end has a lower-case letter; stops at the first (no scan of a whole text). */
+    private static boolean lineHasLowerCase(String text, int start, int end) {
+        for (int i = start - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
         }
-        return i;
+        for (int i = start; i < text.length() && (i < end || text.charAt(i) != '\n'); i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int wordStart(String text, int start, int end) {
