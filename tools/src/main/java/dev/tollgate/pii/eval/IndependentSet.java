@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Usage: {@code IndependentSet [repo-root]}.
  */
 public final class IndependentSet {
-    public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "test", "hard-negatives");
+    public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "dev-hard-negatives-genres", "test", "hard-negatives");
 
     private IndependentSet() {
     }

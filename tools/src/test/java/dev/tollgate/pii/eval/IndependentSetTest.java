@@ -67,11 +67,13 @@ class IndependentSetTest {
 
     @Test
     void devHardNegativesHaveNoSpanAndShareNoTextWithTheTestOnes() throws IOException {
-        List<AnnotatedText> dev = hardNegatives("dev-hard-negatives.jsonl");
-        assertTrue(dev.size() >= 150, dev.size() + " texts");
         Set<String> test = hardNegatives("hard-negatives.jsonl").stream().map(AnnotatedText::text)
                 .collect(Collectors.toSet());
-        assertTrue(dev.stream().noneMatch(t -> test.contains(t.text())));
+        for (String part : List.of("dev-hard-negatives.jsonl", "dev-hard-negatives-genres.jsonl")) {
+            List<AnnotatedText> dev = hardNegatives(part);
+            assertTrue(dev.size() >= 150, part + ": " + dev.size() + " texts");
+            assertTrue(dev.stream().noneMatch(t -> test.contains(t.text())), part);
+        }
     }
 
     private static List<AnnotatedText> hardNegatives(String file) throws IOException {
