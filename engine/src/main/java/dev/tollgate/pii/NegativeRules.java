@@ -15,13 +15,6 @@ import java.util.Set;
  *       lower-case words at its end ("Moulin et garez");</li>
  *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
  *       word heading a sentence (any capitalised word there looks like a name to it);</li>
- *   <li>a rule's finding in a line without a lower-case letter: the rules read capitals, and such a line has nothing
- *       else ("BÄCKEREI IM VIERTEL GEWINNT PREIS" is no bakery's name);</li>
- *   <li>one word the model takes for a person right after an article ("the Sugar", "un Drago"), unless the name lists
- *   know it ("the Jensen novel");</li>
- *   <li>a person heading a line before a colon and a number: a field ("Backzeit: 35 Minuten"), not a speaker;
- *       and a speaker label with no second label beside it that the name lists do not know ("Fixed:" in release
- *       notes whose other heading, "New:", is a sentence starter);</li>
  *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
  *       "Öffnen Sie ..."): dropped, or trimmed off a longer finding ("Dear Anna" keeps "Anna");</li>
  *   <li>a finding made only of calendar words, product, department, interface and greeting words, and
@@ -35,55 +28,32 @@ final class NegativeRules {
     /** Rules below this score (an organisation told only by context) are votes, not containers. */
     private static final double STRONG_ORGANIZATION = 0.7;
     /** Below this score a finding in capitals is not taken for a name. */
-    private static final double SURE_IN_CAPITALS = 0.8;
+    private static final double SURE_IN_CAPITALS = 0.6;
     /** Below this score one word heading a sentence is not taken for a name ("Standard letters use ..."). */
     private static final double SURE_HEADING_A_SENTENCE = 0.7;
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
     private static final Set<String> COMMON = WordList.load("common-words.txt");
-    /** Articles before a one-word person: not "a", which is also the Romance preposition ("conocí a Lucía"). */
-    private static final Set<String> ARTICLES = Set.of("the", "an", "der", "die", "das", "den", "dem", "des",
-            "ein", "eine", "einen", "einem", "le", "la", "les", "l", "un", "une", "el", "los", "las", "il", "lo", "gli",
-            "uno", "una");
     private static final Set<String> CONNECTORS = Set.of("and", "und", "et", "y", "e", "of", "&", "the", "de", "di",
             "del", "della", "du", "des", "la", "le", "der", "die", "das");
 
     private NegativeRules() {
     }
 
-    static List<Finding> apply(String text, List<Finding> findings, NameKnowledge names) {
+    static List<Finding> apply(String text, List<Finding> findings) {
         List<Finding> containers = findings.stream().filter(NegativeRules::isContainer).toList();
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!NAME_TYPES.contains(f.type())) {
                 kept.add(f);
             } else if (!insideAny(f, containers)) {
-                Finding trimmed = withoutNonNameWords(text, f, names);
+                Finding trimmed = withoutNonNameWords(text, f);
                 if (trimmed != null) {
                     kept.add(trimmed);
                 }
             }
         }
-        List<Finding> speakers = kept.stream().filter(f -> isSpeakerLabel(text, f)).toList();
-        if (speakers.size() == 1 && !allNames(text, speakers.get(0), names)) {
-            kept.remove(speakers.get(0));
-        }
         return kept;
-    }
-
-    /** A rule's person heading a line before a colon; the rule keeps them only where two or more lines have one. */
-    private static boolean isSpeakerLabel(String text, Finding f) {
-        return f.type().equals("PERSON") && f.source().equals(RULE_SOURCE) && atLineStart(text, f.start())
-                && (text.startsWith(":", f.end()) || text.startsWith(" :", f.end()));
-    }
-
-    private static boolean allNames(String text, Finding f, NameKnowledge names) {
-        for (String word : text.substring(f.start(), f.end()).split("[\\s-]+")) {
-            if (!word.isEmpty() && !names.isName(word)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isContainer(Finding f) {
@@ -104,7 +74,7 @@ final class NegativeRules {
     }
 
     /** The finding, trimmed of a leading sentence starter, or null when nothing name-like is left. */
-    private static Finding withoutNonNameWords(String text, Finding f, NameKnowledge names) {
+    private static Finding withoutNonNameWords(String text, Finding f) {
         int end = f.end();
         while (end > f.start() && Character.isLowerCase(text.charAt(wordStart(text, f.start(), end)))) {
             end = wordStart(text, f.start(), end);
@@ -113,15 +83,10 @@ final class NegativeRules {
             }
         }
         boolean model = !f.source().equals(RULE_SOURCE);
-        boolean oneWord = wordEnd(text, f.start(), end) == end;
-        boolean person = f.type().equals("PERSON");
         if (end - f.start() < 2 || !hasUpperCase(text, f.start(), end)
                 || model && f.score() < SURE_IN_CAPITALS && !hasLowerCase(text, f.start(), end)
-                || !model && !lineHasLowerCase(text, f.start(), end)
-                || model && f.score() < SURE_HEADING_A_SENTENCE && startsSentence(text, f.start()) && oneWord
-                || model && person && oneWord && ARTICLES.contains(previousWord(text, f.start()))
-                        && !names.isName(text.substring(f.start(), end))
-                || person && atLineStart(text, f.start()) && numberAfterColon(text, end)) {
+                || model && f.score() < SURE_HEADING_A_SENTENCE && startsSentence(text, f.start())
+                && wordEnd(text, f.start(), end) == end) {
             return null;
         }
         int start = f.start();
@@ -142,47 +107,6 @@ final class NegativeRules {
         }
         return start == f.start() && end == f.end() ? f
                 : new Finding(f.type(), start, end, f.score(), f.source(), f.explanation());
-    }
-
-    /** The word before, lower case, over spaces and an elided article's apostrophe ("l'Oro"); "" if none. */
-    private static String previousWord(String text, int at) {
-        int end = at;
-        while (end > 0 && " '’".indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-            start--;
-        }
-        return text.substring(start, end).toLowerCase(Locale.ROOT);
-    }
-
-    /** ": 35 Minuten", " : 20 minutes" */
-    private static boolean numberAfterColon(String text, int end) {
-        int i = text.startsWith(" :", end) ? end + 2 : text.startsWith(":", end) ? end + 1 : -1;
-        while (i > 0 && i < text.length() && text.charAt(i) == ' ') {
-            i++;
-        }
-        return i > 0 && i < text.length() && Character.isDigit(text.charAt(i));
-    }
-
-    private static boolean atLineStart(String text, int at) {
-        return at == 0 || text.charAt(at - 1) == '\n';
-    }
-
-    /** Whether the line around start..end has a lower-case letter; stops at the first (no scan of a whole text). */
-    private static boolean lineHasLowerCase(String text, int start, int end) {
-        for (int i = start - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
-            if (Character.isLowerCase(text.charAt(i))) {
-                return true;
-            }
-        }
-        for (int i = start; i < text.length() && (i < end || text.charAt(i) != '\n'); i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int wordStart(String text, int start, int end) {

@@ -38,7 +38,7 @@ import java.util.TreeMap;
 
 /**
  * Runs a set of recognizers over the normal form of a text, drops the names, places and organisations that
- * {@link NegativeRules} rule out (with the name lists of the first recognizer that has them, the NER model's), and resolves overlapping findings into one non-overlapping list sorted
+ * {@link NegativeRules} rule out, and resolves overlapping findings into one non-overlapping list sorted
  * by start. Of two overlapping findings the one with the higher score wins, then the more specific type (an
  * IBAN's digits may also read as a phone number, a card's as an IMEI, not the other way round), then the
  * longer span, then the earlier start.
@@ -59,12 +59,9 @@ public final class PiiDetector implements Recognizer {
             .thenComparing(Finding::type);
 
     private final List<Recognizer> recognizers;
-    private final NameKnowledge names;
 
     public PiiDetector(List<? extends Recognizer> recognizers) {
         this.recognizers = List.copyOf(recognizers);
-        this.names = this.recognizers.stream().filter(NameKnowledge.class::isInstance).map(NameKnowledge.class::cast)
-                .findFirst().orElse(NameKnowledge.NONE);
     }
 
     /**
@@ -122,7 +119,7 @@ public final class PiiDetector implements Recognizer {
         for (Recognizer recognizer : recognizers) {
             found.addAll(recognizer.recognize(normalized.text()));
         }
-        for (Finding finding : NegativeRules.apply(normalized.text(), found, names)) {
+        for (Finding finding : NegativeRules.apply(normalized.text(), found)) {
             all.add(normalized.toOriginal(finding));
         }
     }

@@ -2,7 +2,6 @@ package dev.tollgate.pii.ner;
 
 import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
-import dev.tollgate.pii.NameKnowledge;
 import dev.tollgate.pii.Recognizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import opennlp.tools.util.Span;
  * Scores are the model's span probabilities. A {@link GreedyNameFinder} keeps per-document state and is not
  * thread-safe, so each call borrows one from a pool and returns it cleared; the model itself is shared.
  */
-public final class NerRecognizer implements Recognizer, NameKnowledge {
+public final class NerRecognizer implements Recognizer {
     public static final String SOURCE = "opennlp";
 
     /**
@@ -112,12 +111,6 @@ public final class NerRecognizer implements Recognizer, NameKnowledge {
             }
             default -> false;
         };
-    }
-
-    /** A given name or surname of the model's gazetteer. */
-    @Override
-    public boolean isName(String word) {
-        return listed(word, "first") || listed(word, "last");
     }
 
     private boolean listed(String word, String kind) {

@@ -50,14 +50,6 @@ class NerRecognizerTest {
     }
 
     @Test
-    void itsGazetteerKnowsGivenNamesAndSurnamesButNotReleaseNoteHeadings() {
-        assertTrue(recognizer.isName("Wojciech"));
-        assertTrue(recognizer.isName("ZSÓFIA"));
-        assertFalse(recognizer.isName("Fixed"));
-        assertFalse(recognizer.isName("Behoben"));
-    }
-
-    @Test
     void aSpanJustUnderTheMinimumIsKeptOnlyWhenTheGazetteerKnowsIt() {
         int kept = 0;
         int dropped = 0;
