@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Trains the project's OpenNLP document categorizers in memory: word and word-pair features, cut-off 1. */
+/** Trains the project's OpenNLP document categorizers in memory, cut-off 1. */
 final class Doccat {
     /**
      * OpenNLP's trainer logs every iteration at INFO; the service would print that at each start. Held in a
@@ -26,15 +26,18 @@ final class Doccat {
     private Doccat() {
     }
 
-    /** @param what what the model is for, to name it when training fails */
-    static DocumentCategorizerME train(List<DocumentSample> samples, int iterations, String what) {
+    /**
+     * @param what what the model is for, to name it when training fails
+     * @param features the feature generators; word and word-pair features ({@link WordAndPairFeatures}) when none
+     */
+    static DocumentCategorizerME train(List<DocumentSample> samples, int iterations, String what, FeatureGenerator... features) {
         TRAINER_LOG.setLevel(Level.WARNING);
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         try {
             DoccatModel model = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples),
-                    params, new DoccatFactory(new FeatureGenerator[] {new WordAndPairFeatures()}));
+                    params, new DoccatFactory(features.length == 0 ? new FeatureGenerator[] {new WordAndPairFeatures()} : features));
             return new DocumentCategorizerME(model);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot train the " + what, e);

@@ -50,7 +50,8 @@ final class SensitivityModel {
             String[] words = words(Tokens.of(TextFolding.fold(sentence.text())));
             samples.add(new DocumentSample(sentence.classes().isEmpty() ? NONE : sentence.classes().getFirst(), words));
         }
-        DocumentCategorizerME categorizer = Doccat.train(samples, ITERATIONS, "sensitivity model");
+        DocumentCategorizerME categorizer = Doccat.train(samples, ITERATIONS, "sensitivity model",
+                new WordAndPairFeatures(), new WordStemFeatures());
         return new SensitivityModel(categorizer, storedThresholds(), (System.nanoTime() - started) / 1e9);
     }
 

@@ -62,6 +62,8 @@ class DoccatThresholdsTest {
         }
         System.out.print("Thresholds chosen on dev:\n" + chosen);
         System.out.print("Stored thresholds on dev.jsonl:\n" + SensitivityEvaluation.languageTable(EvalSets.dev(), classifier::classify));
+        System.out.print("Of which the second dev bank (phrases-dev):\n"
+                + SensitivityEvaluation.languageTable(EvalSets.composeSecondDev(), classifier::classify));
         assertEquals(chosen.toString(), expected.toString());
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 /**
  * The labelled sets under eval/sensitivity/: dev.jsonl (thresholds are chosen on it) and test.jsonl (scored),
  * composed from eval/sensitivity/phrases/, which training never reads, plus the hand-written texts in test.jsonl.
+ * dev.jsonl also holds texts composed from eval/sensitivity/phrases-dev/, a second bank written later, apart from
+ * training and from the test half, once the first dev half had been used to choose lexicon terms.
  * Each line is {@code {"text":..., "lang":..., "classes":[...]}}.
  */
 final class EvalSets {
@@ -21,6 +23,7 @@ final class EvalSets {
     static final long TEST_SEED = 7_002L;
     static final int DEV_TEXTS_PER_LANGUAGE = 240;
     static final int TEST_TEXTS_PER_LANGUAGE = 480;
+    static final int SECOND_DEV_TEXTS_PER_LANGUAGE = 320;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalSets() {
@@ -43,9 +46,23 @@ final class EvalSets {
         return read(dir().resolve("handwritten.jsonl"));
     }
 
-    /** Dev from the even lines of each phrase-bank section, test from the odd lines plus the hand-written texts. */
+    /**
+     * Dev from the even lines of each phrase-bank section and from the whole second dev bank; test from the odd
+     * lines plus the hand-written texts.
+     */
     static List<LabelledText> composeDev() {
-        return compose(0, DEV_SEED, DEV_TEXTS_PER_LANGUAGE);
+        List<LabelledText> texts = compose(0, DEV_SEED, DEV_TEXTS_PER_LANGUAGE);
+        texts.addAll(composeSecondDev());
+        return texts;
+    }
+
+    /** The dev texts of the second dev bank alone. */
+    static List<LabelledText> composeSecondDev() {
+        List<LabelledText> texts = new ArrayList<>();
+        for (String lang : SensitivityModel.LANGUAGES) {
+            texts.addAll(SensitivityCorpus.compose(bank("phrases-dev", lang), DEV_SEED, SECOND_DEV_TEXTS_PER_LANGUAGE));
+        }
+        return texts;
     }
 
     static List<LabelledText> composeTest() {
@@ -57,15 +74,18 @@ final class EvalSets {
     private static List<LabelledText> compose(int parity, long seed, int perLanguage) {
         List<LabelledText> texts = new ArrayList<>();
         for (String lang : SensitivityModel.LANGUAGES) {
-            try {
-                PhraseBank bank = PhraseBank.read(lang,
-                        Files.newBufferedReader(dir().resolve("phrases").resolve(lang + ".txt"), StandardCharsets.UTF_8));
-                texts.addAll(SensitivityCorpus.compose(bank.half(parity), seed, perLanguage));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            texts.addAll(SensitivityCorpus.compose(bank("phrases", lang).half(parity), seed, perLanguage));
         }
         return texts;
+    }
+
+    /** The phrase bank of a language in eval/sensitivity/{@code folder}/. */
+    static PhraseBank bank(String folder, String lang) {
+        try {
+            return PhraseBank.read(lang, Files.newBufferedReader(dir().resolve(folder).resolve(lang + ".txt"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rewrites dev.jsonl and test.jsonl from the phrase banks and the hand-written file. */

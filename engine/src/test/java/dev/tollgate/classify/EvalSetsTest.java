@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The committed sets are exactly what the eval phrase banks compose, and share no text with training.
- * After editing eval/sensitivity/phrases/ or handwritten.jsonl, rewrite them by running this test with
+ * After editing eval/sensitivity/phrases/, phrases-dev/ or handwritten.jsonl, rewrite them by running this test with
  * {@code -Dtollgate.writeEvalSets=true}.
  */
 class EvalSetsTest {
@@ -44,8 +44,10 @@ class EvalSetsTest {
     void noEvaluationPhraseIsATrainingPhrase() throws IOException {
         for (String lang : SensitivityModel.LANGUAGES) {
             Set<String> training = new HashSet<>(lines(SensitivityModel.class.getResourceAsStream("/lexicons/corpus/" + lang + ".txt")));
-            for (String line : lines(Files.newInputStream(EvalSets.dir().resolve("phrases").resolve(lang + ".txt")))) {
-                assertFalse(training.contains(line), lang + ": in training: " + line);
+            for (String folder : List.of("phrases", "phrases-dev")) {
+                for (String line : lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt")))) {
+                    assertFalse(training.contains(line), lang + ": in training: " + line);
+                }
             }
         }
     }
