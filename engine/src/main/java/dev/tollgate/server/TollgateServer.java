@@ -48,6 +48,7 @@ import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyReloader;
 import dev.tollgate.policy.CompiledPolicy;
 import io.helidon.http.DirectHandler;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
@@ -140,9 +141,13 @@ public final class TollgateServer implements AutoCloseable {
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
                 Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog),
-                LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)));
+                LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)),
+                config.policies().allEnginesEvery());
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
+        FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
+                .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
+                .register(metrics.registry());
         DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);
         DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
                 config.server().maxBodyBytes());
