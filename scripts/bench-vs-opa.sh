@@ -59,4 +59,5 @@ echo "== summary ($CONCURRENCY connections, ${SECONDS_MEASURED} s after ${WARMUP
 printf "tollgate /v1/decide (drools,rego-wasm):   %8s /s  p99 %6s ms  %s\n" "$(rate tollgate)" "$(p99 tollgate)" "$TOLLGATE_RSS"
 printf "opa, every pack's verdict in one query:   %8s /s  p99 %6s ms  %s\n" "$(rate opa)" "$(p99 opa)" "$OPA_RSS"
 echo "ratio tollgate/opa: $(echo "scale=2; $(rate tollgate) / $(rate opa)" | bc)"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep '^tollgate_engine_disagreements_total' || true
 java -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -1
