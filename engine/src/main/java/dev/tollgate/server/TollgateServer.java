@@ -125,17 +125,14 @@ public final class TollgateServer implements AutoCloseable {
             Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
             Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
             Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
-            // The task categorizer trains while the rest loads; only an intent model makes it wait for the executors.
-            long intentBudget = config.policies().intentModelBudgetMs();
-            Future<TaskTypeClassifier> taskTypes = start.submit(() -> new TaskTypeClassifier(intentBudget == 0 ? null
-                    : intentModel(catalog, ParallelStart.join(executing), intentBudget)));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
             }
             detection = ParallelStart.join(detecting);
             executors = ParallelStart.join(executing);
             facts = new FactsBuilder(catalog, detection.detector(), ParallelStart.join(sensitivity),
-                    ParallelStart.join(language), ParallelStart.join(prohibited), ParallelStart.join(taskTypes));
+                    ParallelStart.join(language), ParallelStart.join(prohibited),
+                    new TaskTypeClassifier(intentModel(config, catalog, executors)));
         }
         PiiDetector pii = detection.detector();
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
@@ -196,11 +193,15 @@ public final class TollgateServer implements AutoCloseable {
     }
 
     /**
-     * Stage 2b of the derived task, within the routing policy's budget: the first on-device model; null when none is
-     * loaded.
+     * Stage 2b of the derived task: the first on-device model, when the routing policy gives it a budget and it is
+     * loaded; null otherwise.
      */
-    private static ModelIntentClassifier intentModel(DestinationCatalog catalog, ExecutorRegistry executors,
-                                                     long budget) {
+    private static ModelIntentClassifier intentModel(TollgateConfig config, DestinationCatalog catalog,
+                                                     ExecutorRegistry executors) {
+        long budget = config.policies().intentModelBudgetMs();
+        if (budget == 0) {
+            return null;
+        }
         return catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM)
                 .map(d -> executors.executor(d.id())).flatMap(Optional::stream)
                 .filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast).findFirst()
