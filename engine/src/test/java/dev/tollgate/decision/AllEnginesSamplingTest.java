@@ -9,14 +9,19 @@ import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AllEnginesSamplingTest {
@@ -46,5 +51,21 @@ class AllEnginesSamplingTest {
                 PolicyEngines.replayCompilers()).replay(data.resolve("log")));
         assertEquals(Samples.BODIES.size(), report.decisions());
         assertEquals(0, report.mismatches(), report.render(false));
+    }
+
+    @Test
+    void aDroolsPolicyWithoutItsGdprPackDisagreesWithTheRegoPacksAndIsCounted(@TempDir Path dir) throws Exception {
+        Path policies = TestService.copyPolicies(dir.resolve("policies"));
+        try (Stream<Path> gdpr = Files.walk(policies.resolve("gdpr"))) {
+            gdpr.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        try (TestService service = TestService.start(policies, List.of("drools", "rego-wasm"))) {
+            for (String body : Samples.BODIES) {
+                assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
+            }
+            String metrics = service.get("/metrics").body();
+            assertFalse(metrics.contains("tollgate_engine_disagreements_total 0.0"), metrics);
+            assertTrue(metrics.contains("tollgate_engine_disagreements_total"), metrics);
+        }
     }
 }
