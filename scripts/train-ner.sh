@@ -7,5 +7,20 @@
 # Environment: as scripts/tools.sh, which builds and runs the trainer (TOLLGATE_BUILD_DIR, MVN_OPTS).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# A cheap up-to-date check before Maven and the trainer's own key: the key is computed from the engine's and the
+# tools' sources and build files and the knowledge this script's companion fetches, so while none of them changed
+# (their digest names a stamp holding the last report) the model the stamp names is still the one the key would choose.
+INPUTS="$(cd "$ROOT" && find engine/src/main tools/src/main engine/pom.xml tools/pom.xml pom.xml scripts/knowledge.sh \
+  scripts/train-ner.sh scripts/tools.sh -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+STAMP="$ROOT/.cache/models/inputs-$INPUTS.report.txt"
+if [ -f "$STAMP" ] && [ -f "$(tail -n 1 "$STAMP")" ]; then
+  cat "$STAMP"
+  exit 0
+fi
+echo "train-ner.sh: the sources changed since the last run: compiling and checking the NER model's key" >&2
 "$ROOT/scripts/knowledge.sh" >/dev/null
-exec "$ROOT/scripts/tools.sh" dev.tollgate.pii.ner.NerTrainer "$ROOT"
+mkdir -p "$ROOT/.cache/models"
+trap 'rm -f "$STAMP.partial.$$"' EXIT
+"$ROOT/scripts/tools.sh" dev.tollgate.pii.ner.NerTrainer "$ROOT" | tee "$STAMP.partial.$$"
+mv "$STAMP.partial.$$" "$STAMP"

@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,10 @@ import java.util.regex.Pattern;
  *       end-to-end and decide latency, completion tokens/s, and the gateway overhead the service measured
  *       itself ({@code tollgate_execute_overhead_seconds}, scraped before and after the measured window, so
  *       the warm-up is left out).</li>
+ *   <li>{@code --mode opa}: a bare OPA server for comparison: {@code --facts FILE} holds facts documents, one a
+ *       line (as the decision log records them), each posted in turn as {@code {"input": facts}} to the Data API
+ *       path {@code --query}, which should return every pack's verdict; an answer without a result is an
+ *       error.</li>
  * </ul>
  * The client is a few lines of socket code so that it takes as little of the machine's CPU as possible from
  * the service it measures.
@@ -62,7 +68,7 @@ final class BenchCommand {
 
     static int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, Set.of("--url", "--seconds", "--concurrency", "--warmup-seconds", "--key",
-                "--mode", "--max-tokens"), Set.of());
+                "--mode", "--max-tokens", "--facts", "--query"), Set.of());
         String base = args.get("--url").orElse("http://127.0.0.1:8080");
         int seconds = Integer.parseInt(args.get("--seconds").orElse("30"));
         int warmup = Integer.parseInt(args.get("--warmup-seconds").orElse("10"));
@@ -83,7 +89,13 @@ final class BenchCommand {
                 int maxTokens = Integer.parseInt(args.get("--max-tokens").orElse("16"));
                 iteration = decideThenExecute(decide, URI.create(base + "/v1/execute"), key, corpus, maxTokens);
             }
-            default -> throw new Args.UsageException("--mode must be decide or execute");
+            case "opa" -> {
+                decide = URI.create(base + args.get("--query").orElse("/v1/data/tollgate/bench/verdicts"));
+                corpus = facts(Path.of(args.get("--facts")
+                        .orElseThrow(() -> new Args.UsageException("--mode opa needs --facts FILE"))));
+                iteration = opaQuery(decide, corpus);
+            }
+            default -> throw new Args.UsageException("--mode must be decide, execute or opa");
         }
 
         System.out.printf("bench %s: %s, %d workers, %d s warm-up, %d s measured, %d prompts%n",
@@ -93,7 +105,7 @@ final class BenchCommand {
         Histogram before = "execute".equals(mode) ? Histogram.scrape(metrics, OVERHEAD) : null;
         Result result = drive(decide, concurrency, seconds, iteration);
         if (before == null) {
-            result.print("decisions", "latency ms");
+            result.print("opa".equals(mode) ? "queries" : "decisions", "latency ms");
         } else {
             result.print("executions", "end-to-end latency ms (decide + execute)");
             System.out.println(Samples.summary("decide latency ms", result.total().decideLatencies));
@@ -115,6 +127,18 @@ final class BenchCommand {
         return (client, index, tally) -> {
             int status = client.exchange(requests.get(index % requests.size())).status();
             return status == 200 ? null : "decide HTTP " + status;
+        };
+    }
+
+    private static Iteration opaQuery(URI query, List<ObjectNode> inputs) throws IOException {
+        List<byte[]> requests = requests(query, "", inputs);
+        return (client, index, tally) -> {
+            LoopbackClient.Response answer = client.exchange(requests.get(index % requests.size()));
+            if (answer.status() != 200) {
+                return "query HTTP " + answer.status();
+            }
+            // An undefined document is answered 200 with {} (or only a decision id).
+            return new String(answer.body(), StandardCharsets.ISO_8859_1).contains("\"result\"") ? null : "no result";
         };
     }
 
@@ -360,6 +384,22 @@ final class BenchCommand {
                     bodies.add(request(Json.MAPPER.readTree(line)));
                 }
             }
+        }
+        return bodies;
+    }
+
+    /** OPA Data API bodies {"input": facts} from a file of facts documents, one a line. */
+    private static List<ObjectNode> facts(Path file) throws IOException {
+        List<ObjectNode> bodies = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                ObjectNode body = Json.MAPPER.createObjectNode();
+                body.set("input", Json.MAPPER.readTree(line));
+                bodies.add(body);
+            }
+        }
+        if (bodies.isEmpty()) {
+            throw new Args.UsageException(file + " holds no facts document");
         }
         return bodies;
     }

@@ -40,6 +40,8 @@ final class ConfigValidator {
         for (int i = 0; i < engines.size(); i++) {
             oneOf(engines.get(i), ENGINES, "/policies/engines/" + i);
         }
+        require(config.policies().allEnginesEvery() >= 1, "/policies/all_engines_every",
+                "must be 1 (every decision by every engine) or more");
         require(config.policies().intentModelBudgetMs() >= 0, "/policies/intent_model_budget_ms",
                 "must be 0 (off) or a positive number of milliseconds");
         oneOf(config.pii().presidio().mode(), PRESIDIO_MODES, "/pii/presidio/mode");

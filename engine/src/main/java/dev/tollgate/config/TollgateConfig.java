@@ -39,9 +39,11 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param opaUrl   the OPA server for "rego-remote"
      * @param intentModelBudgetMs the routing policy's latency budget for asking the on-device model the task of a
      *                 request the cheaper stages cannot settle (docs/classifiers.md); 0: never asked
+     * @param allEnginesEvery with several engines, every n-th decision is evaluated by all of them and the others by
+     *                 the first alone (1: all engines on every decision); see DecisionService
      */
     public record Policies(List<String> engines, String droolsDir, String regoDir, String opaUrl, long opaTimeoutMs,
-                           long reloadIntervalMs, long intentModelBudgetMs) {
+                           long reloadIntervalMs, long intentModelBudgetMs, int allEnginesEvery) {
         public Policies {
             engines = List.copyOf(engines);
         }
@@ -106,6 +108,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_OPA_URL", "/policies/opa_url"),
             Map.entry("TOLLGATE_POLICY_RELOAD_MS", "/policies/reload_interval_ms"),
             Map.entry("TOLLGATE_INTENT_MODEL_BUDGET_MS", "/policies/intent_model_budget_ms"),
+            Map.entry("TOLLGATE_ALL_ENGINES_EVERY", "/policies/all_engines_every"),
             Map.entry("TOLLGATE_NER_MODEL", "/pii/ner_model"),
             Map.entry("TOLLGATE_PRESIDIO_MODE", "/pii/presidio/mode"),
             Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),

@@ -15,14 +15,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * The decision flow: facts, every engine's packs, the combiner, then the durable log append, and only
+ * The decision flow: facts, the engines' packs, the combiner, then the durable log append, and only
  * then the answer.
+ * <p>
+ * With more than one engine, every {@code allEnginesEvery}-th decision is evaluated by all of them (their verdicts
+ * combined, deny-overrides) and the others by the first engine alone (docs/benchmarks.md says why). On a decision
+ * that all engines evaluated, the first engine's own outcome is compared with the combined one, and a difference
+ * in effect, route, permitted destinations or obligations is counted as a disagreement. The log records which
+ * engines' versions decided, so replay evaluates the same engines.
  */
 public final class DecisionService {
+    private static final System.Logger LOG = System.getLogger(DecisionService.class.getName());
     private final FactsBuilder factsBuilder;
     private final List<Supplier<CompiledPolicy>> engines;
     private final DecisionLog log;
@@ -33,14 +43,22 @@ public final class DecisionService {
     private final DecisionTokens tokens;
     private final Map<String, Integer> inputLimits;
     private final Map<String, String> logicVersion;
+    private final int allEnginesEvery;
+    private final AtomicLong decisions = new AtomicLong();
+    private final LongAdder disagreements = new LongAdder();
 
     /**
      * @param inputLimits  destination id -> the most estimated input tokens it takes (an on-device context)
      * @param logicVersion the versions of the logic that decides ({@link LogicVersions}), logged with each decision
+     * @param allEnginesEvery 1: every decision is evaluated by every engine; n: every n-th, the others by the first
      */
     public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
                            TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl,
-                           Map<String, Integer> inputLimits, Map<String, String> logicVersion) {
+                           Map<String, Integer> inputLimits, Map<String, String> logicVersion, int allEnginesEvery) {
+        if (allEnginesEvery < 1) {
+            throw new IllegalArgumentException("allEnginesEvery must be at least 1");
+        }
+        this.allEnginesEvery = allEnginesEvery;
         this.inputLimits = new TreeMap<>(inputLimits);
         this.logicVersion = new TreeMap<>(logicVersion);
         this.factsBuilder = factsBuilder;
@@ -57,10 +75,14 @@ public final class DecisionService {
     public Decision decide(Application app, DecideRequest request) {
         FactsBuilder.Built built = factsBuilder.build(app, request);
         List<CompiledPolicy> policies = engines.stream().map(Supplier::get).toList();
-        PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(policies, built.facts(),
-                built.unavailableDetectors(), inputLimits);
+        boolean allEngines = decisions.getAndIncrement() % allEnginesEvery == 0;
+        PolicyEvaluation.Evaluated evaluated = PolicyEvaluation.evaluate(allEngines ? policies : policies.subList(0, 1),
+                built.facts(), built.unavailableDetectors(), inputLimits);
         Instant expiresAt = clock.instant().plus(ttl);
         String id = ids.next();
+        if (allEngines && policies.size() > 1) {
+            compareWithFirstEngine(id, policies.getFirst(), built, evaluated.outcome());
+        }
         Outcome outcome = evaluated.outcome();
         String token = outcome.effect() == Effect.ALLOW
                 ? tokens.issue(id, app.id(), CanonicalInput.of(request), new DecisionTokens.Terms(outcome.route(),
@@ -71,5 +93,23 @@ public final class DecisionService {
                 hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
                 built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds()));
         return decision;
+    }
+
+    private void compareWithFirstEngine(String id, CompiledPolicy first, FactsBuilder.Built built, Outcome all) {
+        Outcome alone = PolicyEvaluation.evaluate(List.of(first), built.facts(), built.unavailableDetectors(),
+                inputLimits).outcome();
+        if (alone.effect() != all.effect() || !Objects.equals(alone.route(), all.route())
+                || !alone.permittedDestinations().equals(all.permittedDestinations())
+                || !alone.obligations().equals(all.obligations())) {
+            disagreements.increment();
+            LOG.log(System.Logger.Level.WARNING, "engines disagree on decision " + id + ": " + first.engine()
+                    + " alone " + alone.effect() + " " + alone.route() + ", all engines " + all.effect() + " "
+                    + all.route());
+        }
+    }
+
+    /** Decisions all engines evaluated on which the first engine alone would have decided otherwise. */
+    public long engineDisagreements() {
+        return disagreements.sum();
     }
 }

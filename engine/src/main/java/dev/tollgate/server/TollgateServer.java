@@ -48,6 +48,7 @@ import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyReloader;
 import dev.tollgate.policy.CompiledPolicy;
 import io.helidon.http.DirectHandler;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
@@ -56,10 +57,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -99,31 +102,52 @@ public final class TollgateServer implements AutoCloseable {
         DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
         Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
-        for (String mode : config.policies().engines()) {
-            PolicyEngines engine = PolicyEngines.of(mode);
-            PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
-                    engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
-                    activation -> keep(store, engine.engine(), activation));
-            reloader.start();
-            reloaders.put(mode, reloader);
-        }
-
-        // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
-        Detection detection = detection(config.pii());
-        PiiDetector pii = detection.detector();
+        Detection detection;
+        ExecutorRegistry executors;
+        FactsBuilder facts;
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
-        ExecutorRegistry executors = ExecutorFactory.create(config, secrets, clock);
-        FactsBuilder facts = new FactsBuilder(catalog, pii, new SensitivityClassifier(), new LanguageIdentifier(),
-                new ProhibitedPracticeClassifier(), new TaskTypeClassifier(intentModel(config, catalog, executors)));
+        try (ParallelStart start = new ParallelStart()) {
+            List<Future<?>> compiled = new ArrayList<>();
+            for (String mode : config.policies().engines()) {
+                PolicyEngines engine = PolicyEngines.of(mode);
+                PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
+                        engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
+                        activation -> keep(store, engine.engine(), activation));
+                compiled.add(start.submit(() -> {
+                    reloader.start();
+                    return null;
+                }));
+                reloaders.put(mode, reloader);
+            }
+            // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
+            Future<Detection> detecting = start.submit(() -> detection(config.pii()));
+            Future<ExecutorRegistry> executing = start.submit(() -> ExecutorFactory.create(config, secrets, clock));
+            Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
+            Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
+            Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
+            for (Future<?> engine : compiled) {
+                ParallelStart.join(engine);
+            }
+            detection = ParallelStart.join(detecting);
+            executors = ParallelStart.join(executing);
+            facts = new FactsBuilder(catalog, detection.detector(), ParallelStart.join(sensitivity),
+                    ParallelStart.join(language), ParallelStart.join(prohibited),
+                    new TaskTypeClassifier(intentModel(config, catalog, executors)));
+        }
+        PiiDetector pii = detection.detector();
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
                 .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
                 Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog),
-                LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)));
+                LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)),
+                config.policies().allEnginesEvery());
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         ServiceMetrics metrics = new ServiceMetrics();
+        FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
+                .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
+                .register(metrics.registry());
         DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);
         DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
                 config.server().maxBodyBytes());

@@ -62,6 +62,8 @@ public final class TestService implements AutoCloseable {
                     "TOLLGATE_DATA_DIR", data.toString(),
                     "TOLLGATE_POLICIES_DIR", policies.toString(),
                     "TOLLGATE_POLICY_RELOAD_MS", "200",
+                    // Tests see every engine's verdict on every decision unless they ask for sampling.
+                    "TOLLGATE_ALL_ENGINES_EVERY", "1",
                     "TOLLGATE_REGO_DIR", REGO_BUNDLE.toString(),
                     "TOLLGATE_NER_MODEL", NerModelCache.modelFile(ROOT).toString()));
             if (engines != null) {

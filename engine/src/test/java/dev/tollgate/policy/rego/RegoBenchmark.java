@@ -5,6 +5,7 @@ import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
+import dev.tollgate.testing.JmhPercentiles;
 import dev.tollgate.testing.OpaServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,13 +18,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -81,13 +79,6 @@ public class RegoBenchmark {
                 .include(RegoBenchmark.class.getName() + "\\.")
                 .jvmArgsAppend("-Dtollgate.root=" + OpaServer.root(), "-D" + OpaBinary.PROPERTY + "=" + OpaServer.binary().path())
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        System.out.println();
-        for (RunResult result : results) {
-            var statistics = result.getPrimaryResult().getStatistics();
-            System.out.printf("%-40s median %8.1f µs   p90 %8.1f µs   p99 %8.1f µs   (%d samples)%n",
-                    result.getParams().getBenchmark(), statistics.getPercentile(50), statistics.getPercentile(90),
-                    statistics.getPercentile(99), statistics.getN());
-        }
+        JmhPercentiles.run(options);
     }
 }
