@@ -1,5 +1,9 @@
 package dev.tollgate.facts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -32,9 +36,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * prediction itself.
  *
  * <p>The prediction (120-150 µs) is remembered per sample: applications send the same system prompt and
- * opening again and again, and the answer depends on the sample alone. The cache is keyed by the sample
- * itself, not a hash of it, so it never answers for another text; it holds at most {@value #CACHED_SAMPLES}
- * samples in memory (never logged) and starts over when full.
+ * opening again and again, and the answer depends on the sample alone. The cache is keyed by the sample's
+ * SHA-256, so no prompt text outlives its request in memory (a collision is not a practical concern); it holds at
+ * most {@value #CACHED_SAMPLES} entries and starts over when full.
  */
 public final class LanguageIdentifier {
     public static final String UNDETERMINED = "und";
@@ -65,15 +69,25 @@ public final class LanguageIdentifier {
     /** The ISO 639-3 code of the text's language, or {@value #UNDETERMINED}. Thread-safe. */
     public String identify(String text) {
         String sample = wordSample(text);
-        String language = identified.get(sample);
+        String key = digest(sample);
+        String language = identified.get(key);
         if (language == null) {
             if (identified.size() >= CACHED_SAMPLES) {
                 identified.clear();
             }
             language = predict(sample);
-            identified.put(sample, language);
+            identified.put(key, language);
         }
         return language;
+    }
+
+    private static String digest(String sample) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(sample.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The language of a word sample, computed (not remembered). */
