@@ -76,6 +76,20 @@ class IndependentSetTest {
         }
     }
 
+    @Test
+    void theHeldOutBatchSharesNoTextWithTheOtherPartsAndItsNegativesHaveNoSpan() throws IOException {
+        List<AnnotatedText> heldOut = LabelledSet.read(DIR.resolve("dev-holdout-5.jsonl"));
+        heldOut.addAll(hardNegatives("dev-holdout-5-negatives.jsonl"));
+        assertTrue(heldOut.size() >= 150, heldOut.size() + " texts");
+        for (String part : IndependentSet.PARTS) {
+            if (!part.startsWith("dev-holdout-5")) {
+                Set<String> others = LabelledSet.read(DIR.resolve(part + ".jsonl")).stream().map(AnnotatedText::text)
+                        .collect(Collectors.toSet());
+                assertTrue(heldOut.stream().noneMatch(t -> others.contains(t.text())), part);
+            }
+        }
+    }
+
     private static List<AnnotatedText> hardNegatives(String file) throws IOException {
         List<AnnotatedText> texts = LabelledSet.read(DIR.resolve(file));
         assertTrue(texts.stream().allMatch(t -> t.spans().isEmpty()), file + " has a span");
