@@ -42,6 +42,7 @@ public final class SensitivityClassifier {
             .sorted(Comparator.comparing(SensitivityClass::label)).toArray(SensitivityClass[]::new);
 
     private final TermMatcher matcher;
+    private final TermMatcher carrierStatus;
     private final SensitivityModel model;
 
     /** Loads the lexicons from {@code lexicons/} on the classpath. */
@@ -53,18 +54,34 @@ public final class SensitivityClassifier {
             }
         }
         matcher = new TermMatcher(terms);
+        carrierStatus = new TermMatcher(Lexicon.lines("/lexicons/genetic-carrier.txt").stream()
+                .map(line -> Term.parse(line, SensitivityClass.GENETIC.bit())).toList());
         model = TrainedModel.INSTANCE;
     }
 
     /** The sorted distinct classes found in the text; empty when none. */
     public List<String> classify(String text) {
         List<String> sentences = ClassifierInput.sentences(text);
-        return labels(withPhi(matcher.match(Tokens.of(String.join(" ", sentences))) | model.classBits(sentences)));
+        return labels(withPhi(lexiconMatches(sentences) | model.classBits(sentences)));
     }
 
     /** The classes whose lexicon terms occur, as bits, before phi is checked against content ({@link #withPhi}). */
     int lexiconMatches(String text) {
-        return matcher.match(ClassifierInput.prepare(text));
+        return lexiconMatches(ClassifierInput.sentences(text));
+    }
+
+    /**
+     * Sentence by sentence: a sentence about genetic carrier status (lexicons/genetic-carrier.txt) is genetic, and the
+     * disease it names is not health, since a carrier does not have it.
+     */
+    private int lexiconMatches(List<String> sentences) {
+        int found = 0;
+        for (String sentence : sentences) {
+            Tokens tokens = Tokens.of(sentence);
+            int carrier = carrierStatus.match(tokens);
+            found |= carrier == 0 ? matcher.match(tokens) : (matcher.match(tokens) & ~SensitivityClass.HEALTH.bit()) | carrier;
+        }
+        return found;
     }
 
     SensitivityModel model() {

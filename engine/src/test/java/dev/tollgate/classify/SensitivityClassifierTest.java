@@ -62,6 +62,16 @@ class SensitivityClassifierTest {
     }
 
     @Test
+    void carrierStatusIsGeneticAndTheDiseaseACarrierDoesNotHaveIsNotHealth() {
+        assertEquals(List.of("genetic"), CLASSIFIER.classify("The screening showed that he is a carrier of cystic fibrosis."));
+        assertEquals(List.of("genetic"), CLASSIFIER.classify("Der Befund: Sie ist Anlageträgerin für Mukoviszidose."));
+        assertEquals(List.of("genetic"), CLASSIFIER.classify("Elle est porteuse saine de la mucoviscidose."));
+        assertTrue(CLASSIFIER.classify("Her son has cystic fibrosis and needs physiotherapy every day.").contains("health"));
+        assertTrue(CLASSIFIER.classify("He is a carrier of hepatitis B.").contains("health"));
+        assertTrue(CLASSIFIER.classify("She is a carrier of cystic fibrosis. Her son has asthma.").contains("health"));
+    }
+
+    @Test
     void reportsEveryClassFoundOnceAndSorted() {
         String text = "Patient ist Gewerkschaftsmitglied, Muslim und hat Diabetes; Diabetes seit 2019. "
                 + "Payment by credit card.";
