@@ -36,8 +36,8 @@ class StrategyRunnerTest {
     private static final List<Obligation> MASK_FOR_CLOUD = List.of(
             new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), DestinationKind.CLOUD));
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
-            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
+            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null, null),
+            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null, null)));
 
     @TempDir
     Path dir;

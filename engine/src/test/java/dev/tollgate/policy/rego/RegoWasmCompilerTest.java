@@ -44,7 +44,7 @@ class RegoWasmCompilerTest {
     /** The core issue's German patient: a person's name and health data, to be summarised. */
     static Facts germanPatient() {
         return new Facts(
-                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0),
+                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0, false),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("PERSON"), List.of(new EntityCount("PERSON", 1)), List.of("health"), true, List.of()),
                 List.of(SLM_LOCAL, CLOUD_EU, CLOUD_US));
