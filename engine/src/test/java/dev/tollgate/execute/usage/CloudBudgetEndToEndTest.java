@@ -89,6 +89,10 @@ class CloudBudgetEndToEndTest {
         JsonNode after = usage();
         assertEquals(0, after.get("cloud_tokens_remaining").asLong(), after.toString());
         assertUsageMatchesTheLog(after);
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("tollgate_cloud_token_budget_remaining{application=\"budget-app\"} 0.0"), metrics);
+        assertTrue(metrics.contains("tollgate_cloud_tokens_total{application=\"budget-app\",destination=\"cloud-eu\","
+                + "direction=\"out\"} " + after.at("/months/0/cloud_tokens_out").asLong() + ".0"), metrics);
 
         service.close();
         service = TestService.start(TestService.POLICIES, null, environment);
