@@ -47,6 +47,14 @@ Feature: Routing pack
     Then it is routed to the on-device model
     And the rule "routing.tight-latency" is among the reasons
 
+  Scenario: An application whose monthly cloud token budget is spent is answered on-device, even for reasoning
+    Given a request from the hotline assistant
+    And the task is "reasoning"
+    And the text says "Explain step by step how a deductible interacts with a coverage limit."
+    When the application asks for a decision
+    Then it is routed to the on-device model
+    And the route was chosen by "routing.budget-exhausted"
+
   Scenario Outline: A short text to <task> starts on the on-device model and escalates when it is unsure
     Given a request from the claims assistant
     And the task is "<task>"

@@ -19,6 +19,8 @@ hit := public_on_device if {
 } else := tight_latency if {
 	request.max_latency_ms > 0
 	request.max_latency_ms <= 300
+} else := budget_exhausted if {
+	object.get(request, "cloud_budget_exhausted", false) == true
 } else := summarize if {
 	request.task_type == "summarize"
 	request.token_count <= 512
@@ -63,6 +65,11 @@ classify_extract := {
 tight_latency := {
 	"rule": "routing.tight-latency", "destination": "slm-local", "strategy": "static",
 	"message": "A latency budget of 300 ms or less is met only by the on-device model",
+}
+
+budget_exhausted := {
+	"rule": "routing.budget-exhausted", "destination": "slm-local", "strategy": "static",
+	"message": "The application's monthly cloud token budget is spent: the on-device model answers",
 }
 
 summarize := {
@@ -113,7 +120,7 @@ fallback := {
 # Every row by id, read by Tollgate when it loads the pack and by the tests.
 rules := {row.rule: {"basis": basis, "message": row.message} |
 	some row in [
-		public_on_device, faq_short, classify_extract, tight_latency, summarize, translate,
+		public_on_device, faq_short, classify_extract, tight_latency, budget_exhausted, summarize, translate,
 		faq_long, summarize_translate_long, classify_extract_long, complex_task, long_input, draft_write,
 		fallback,
 	]

@@ -52,6 +52,20 @@ test_tight_latency if {
 	rule_of("faq", 500, 300) == "routing.tight-latency"
 }
 
+spent(task, tokens) := v if {
+	v := routing.verdict with input as testing.facts(
+		{"role": "staff", "task_type": task, "token_count": tokens, "max_latency_ms": 0, "cloud_budget_exhausted": true},
+		"DE", {}, testing.catalog,
+	)
+}
+
+test_a_spent_budget_keeps_cloud_routes_on_device if {
+	[spent("reasoning", 100).reasons[0].rule, object.remove(spent("reasoning", 100).route, ["rule"])] == ["routing.budget-exhausted", slm_static]
+	spent("summarize", 100).reasons[0].rule == "routing.budget-exhausted"
+	spent("faq", 300).reasons[0].rule == "routing.budget-exhausted"
+	spent("faq", 10).reasons[0].rule == "routing.faq-short"
+}
+
 test_earlier_row_wins_over_tight_latency if rule_of("faq", 10, 100) == "routing.faq-short"
 
 test_summarize_cascades_below_its_own_threshold if {
@@ -103,7 +117,7 @@ test_the_route_names_the_row_that_chose_it if {
 }
 
 test_every_row_has_an_id_and_message if {
-	count(routing.rules) == 13
+	count(routing.rules) == 14
 	every id, rule in routing.rules {
 		startswith(id, "routing.")
 		rule.basis != ""

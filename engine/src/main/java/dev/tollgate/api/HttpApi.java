@@ -20,12 +20,13 @@ public final class HttpApi {
     }
 
     public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
-                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics) {
+                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
                 .post("/v1/mask", mask)
                 .register("/health", health)
+                .get("/v1/usage", usage)
                 .get("/metrics", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     res.send(metrics.scrape());
@@ -37,6 +38,9 @@ public final class HttpApi {
                 .any("/v1/decide", HttpApi::postOnly)
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
+                .any("/v1/usage", (req, res) -> {
+                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
+                })
                 .any((req, res) -> {
                     throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");
                 })

@@ -8,9 +8,9 @@ public final class DurableAppend {
     }
 
     /** @throws DecisionLogUnavailableException if the record could not be made durable */
-    public static void append(DecisionLog log, LogRecord record) {
+    public static DecisionLog.Appended append(DecisionLog log, LogRecord record) {
         try {
-            log.append(record).join();
+            return log.append(record).join();
         } catch (CompletionException e) {
             throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
         }

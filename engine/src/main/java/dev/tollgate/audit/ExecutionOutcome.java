@@ -11,12 +11,17 @@ import java.util.Map;
  *
  * @param problem          for a failure: the problem kind
  * @param validationQueued true when an offline answer's cloud validation was queued; null otherwise
+ * @param cloudDestination the cloud destination that answered a leg; null when none did (and in records written
+ *                         before cloud usage was recorded: those count as no cloud tokens)
+ * @param cloudTokensIn    tokens sent to that cloud, counted by Tollgate's tokenizer
+ * @param cloudTokensOut   tokens that cloud answered with, counted the same way
  */
 public record ExecutionOutcome(String decisionId, String application, String status, String destination,
                                Strategy strategy, Boolean escalated, Double confidence, Integer promptTokens,
                                Integer completionTokens, Integer cloudTokensSent, Map<String, Integer> maskedEntities,
                                Long latencyMs, Long modelMs, Boolean humanOversight, Boolean disclosed,
-                               String finishReason, String outputHmac, Boolean validationQueued, String problem)
+                               String finishReason, String outputHmac, Boolean validationQueued, String problem,
+                               String cloudDestination, Integer cloudTokensIn, Integer cloudTokensOut)
         implements LogRecord {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -24,7 +29,7 @@ public record ExecutionOutcome(String decisionId, String application, String sta
     public static ExecutionOutcome failed(String decisionId, String application, String destination, String problem,
                                           long latencyMs) {
         return new ExecutionOutcome(decisionId, application, FAILED, destination, null, null, null, null, null, null,
-                null, latencyMs, null, null, null, null, null, null, problem);
+                null, latencyMs, null, null, null, null, null, null, problem, null, null, null);
     }
 
     public boolean completed() {

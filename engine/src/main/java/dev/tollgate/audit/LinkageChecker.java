@@ -158,6 +158,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         decisions.countOutcome(d);
         inFlight.remove(id);
         checkDestination(d, id, "execution (" + status + ")", destination, record.completed());
+        checkDestination(d, id, "cloud leg of the execution", record.cloudDestination(), false);
         if (record.queuedValidation()) {
             validationsQueued.add(id);
         }

@@ -70,6 +70,10 @@ final class ConfigValidator {
             } else {
                 require(d.endpoint() == null, at + "/endpoint", "an on-device (slm) destination has no endpoint");
             }
+            if (d.price() != null) {
+                require(d.price().inputPer1k() >= 0, at + "/price/input_per_1k", "must be 0 or more");
+                require(d.price().outputPer1k() >= 0, at + "/price/output_per_1k", "must be 0 or more");
+            }
         }
         return ids;
     }
@@ -94,6 +98,8 @@ final class ConfigValidator {
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
             known(a.confidentialApprovedDestinations(), destinations, at + "/confidential_approved_destinations");
             known(a.regulatedApprovedDestinations(), destinations, at + "/regulated_approved_destinations");
+            require(a.cloudTokenBudgetMonthly() == null || a.cloudTokenBudgetMonthly() >= 0,
+                    at + "/cloud_token_budget_monthly", "must be 0 or more tokens; leave it out for no budget");
             apiKeys(a, at, digests);
         }
     }

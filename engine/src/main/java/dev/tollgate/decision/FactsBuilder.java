@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** Builds the facts document server-side from the registry, the catalog and what the text contains. */
 public final class FactsBuilder {
@@ -35,20 +36,25 @@ public final class FactsBuilder {
     private final LanguageIdentifier languages;
     private final ProhibitedPracticeClassifier practices;
     private final TaskTypeClassifier tasks;
+    private final Predicate<Application> budgetSpent;
 
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages) {
-        this(catalog, pii, classifier, languages, new ProhibitedPracticeClassifier(), new TaskTypeClassifier());
+        this(catalog, pii, classifier, languages, new ProhibitedPracticeClassifier(), new TaskTypeClassifier(),
+                app -> false);
     }
 
+    /** @param budgetSpent whether an application's monthly cloud token budget is spent */
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
-                        LanguageIdentifier languages, ProhibitedPracticeClassifier practices, TaskTypeClassifier tasks) {
+                        LanguageIdentifier languages, ProhibitedPracticeClassifier practices, TaskTypeClassifier tasks,
+                        Predicate<Application> budgetSpent) {
         this.catalog = catalog;
         this.pii = pii;
         this.categories = new CategoryResolver(classifier);
         this.languages = languages;
         this.practices = practices;
         this.tasks = tasks;
+        this.budgetSpent = budgetSpent;
     }
 
     /** @param unavailableDetectors required detectors that did not answer: the decision must fail closed */
@@ -74,7 +80,7 @@ public final class FactsBuilder {
         String text = all.toString();
         RequestFacts requestFacts = new RequestFacts(app.id(), app.callerRole(), app.purpose(), app.aiActUseCase(),
                 app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
-                languages.identify(text), request.messages().size(), request.maxLatencyMs());
+                languages.identify(text), request.messages().size(), request.maxLatencyMs(), budgetSpent.test(app));
         String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();
         Map<String, Integer> counts = new TreeMap<>();
         entities.forEach(e -> counts.merge(e.type(), 1, Integer::sum));

@@ -10,6 +10,7 @@ import dev.tollgate.decision.Decision;
 import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Recognizer;
@@ -48,10 +49,12 @@ public final class ExecuteService implements ChatGateway {
     private final DestinationCatalog catalog;
     private final String disclosure;
     private final ObjLongConsumer<Decision> decided;
+    private final UsageLedger usage;
 
     private ExecuteService(DecisionService decisions, DecisionTokens tokens, UsedTokens used, ExecutionRecords records,
                            Recognizer detector, Masker masker, StrategyRunner runner, ExecutionMetrics metrics,
-                           DestinationCatalog catalog, String disclosure, ObjLongConsumer<Decision> decided) {
+                           DestinationCatalog catalog, String disclosure, ObjLongConsumer<Decision> decided,
+                           UsageLedger usage) {
         this.decisions = decisions;
         this.tokens = tokens;
         this.used = used;
@@ -63,21 +66,23 @@ public final class ExecuteService implements ChatGateway {
         this.catalog = catalog;
         this.disclosure = disclosure;
         this.decided = decided;
+        this.usage = usage;
     }
 
     /**
      * @param logDir  the decision log's directory, read once to learn which tokens were used before a restart
      * @param decided told of every decision {@link #chat} makes and how long it took (nanoseconds), as /v1/decide
      *                reports its own
+     * @param usage   told of every completed execution once its record is durable
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
                                         DestinationCatalog catalog, ValidationQueue validations,
                                         MeterRegistry registry, String disclosure, Clock clock,
-                                        ObjLongConsumer<Decision> decided) throws IOException {
+                                        ObjLongConsumer<Decision> decided, UsageLedger usage) throws IOException {
         return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
                 new StrategyRunner(executors, catalog, validations, clock), new ExecutionMetrics(registry), catalog,
-                disclosure, decided);
+                disclosure, decided, usage);
     }
 
     /**
@@ -113,7 +118,9 @@ public final class ExecuteService implements ChatGateway {
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
                     answer.finishReason());
             long nanos = System.nanoTime() - start;
-            records.completed(app.id(), execution, answer, legs.masked(answer.cloudLegRan()), nanos);
+            ExecutionRecords.Completed completed = records.completed(app.id(), execution, answer,
+                    legs.masked(answer.cloudLegRan()), nanos);
+            usage.add(completed.time(), completed.outcome());
             metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos);
             return execution;
         } catch (ExecutionFailedException e) {

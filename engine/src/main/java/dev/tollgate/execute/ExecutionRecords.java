@@ -52,14 +52,21 @@ public final class ExecutionRecords {
         DurableAppend.append(log, new ExecutionRefusal(decisionId, application, problem.wire()));
     }
 
-    void completed(String application, Execution execution, Answer answer, Map<String, Integer> maskedEntities,
-                   long latencyNanos) {
-        DurableAppend.append(log, new ExecutionOutcome(execution.decisionId(), application,
+    /** The record of a completed execution, and the log's time on it. */
+    record Completed(ExecutionOutcome outcome, String time) {
+    }
+
+    Completed completed(String application, Execution execution, Answer answer, Map<String, Integer> maskedEntities,
+                        long latencyNanos) {
+        ExecutionOutcome outcome = new ExecutionOutcome(execution.decisionId(), application,
                 ExecutionOutcome.COMPLETED, execution.destination(), execution.strategy(), execution.escalated(),
                 execution.confidence(), execution.promptTokens(), execution.completionTokens(),
                 answer.cloudTokensSent(), maskedEntities, latencyNanos / 1_000_000, answer.modelNanos() / 1_000_000,
                 execution.humanOversight(), execution.disclosure() != null, execution.finishReason(),
-                hmac.of(execution.content()), answer.validationQueued() ? true : null, null));
+                hmac.of(execution.content()), answer.validationQueued() ? true : null, null,
+                answer.cloudDestination(), answer.cloudLegRan() ? answer.cloudTokensIn() : null,
+                answer.cloudLegRan() ? answer.cloudTokensOut() : null);
+        return new Completed(outcome, DurableAppend.append(log, outcome).time());
     }
 
     void failed(String decisionId, String application, String destination, Refusal.Kind problem, long latencyNanos) {

@@ -158,7 +158,9 @@ final class StrategyRunner {
                 slm == null ? null : slm.generation().confidence(),
                 legs.stream().mapToInt(t -> t.generation().promptTokens()).sum(),
                 legs.stream().mapToInt(t -> t.generation().completionTokens()).sum(),
-                cloud != null, cloud == null ? 0 : cloud.generation().promptTokens(),
+                cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
+                cloud == null ? 0 : cloud.cloudTokensIn(),
+                cloud == null ? 0 : CloudTokens.of(cloud.generation().text()),
                 legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
     }
 
@@ -194,8 +196,9 @@ final class StrategyRunner {
             return Optional.empty();
         }
         try {
-            Timed answer = Timed.call(executor.get(),
-                    new GenerationRequest(plan.legs().remasked(messages), plan.maxTokens()), onText);
+            List<Message> sent = plan.legs().remasked(messages);
+            Timed answer = Timed.call(executor.get(), new GenerationRequest(sent, plan.maxTokens()), onText)
+                    .fromCloud(destination, CloudTokens.of(sent));
             breaker.ifPresent(CircuitBreaker::onSuccess);
             return Optional.of(answer);
         } catch (ExecutorException e) {
@@ -208,13 +211,19 @@ final class StrategyRunner {
         }
     }
 
-    /** A generation and how long the model took. */
-    private record Timed(Generation generation, long nanos) {
+    /**
+     * A generation and how long the model took; for a cloud leg, which cloud answered and the tokens it was sent.
+     */
+    private record Timed(Generation generation, long nanos, String cloud, int cloudTokensIn) {
         static Timed call(Executor executor, GenerationRequest request, Consumer<String> onText)
                 throws ExecutorException {
             long start = System.nanoTime();
             Generation g = onText == null ? executor.generate(request) : executor.stream(request, onText);
-            return new Timed(g, System.nanoTime() - start);
+            return new Timed(g, System.nanoTime() - start, null, 0);
+        }
+
+        Timed fromCloud(String destination, int tokensIn) {
+            return new Timed(generation, nanos, destination, tokensIn);
         }
     }
 

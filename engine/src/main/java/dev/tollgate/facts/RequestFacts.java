@@ -16,10 +16,12 @@ package dev.tollgate.facts;
  * @param language        ISO 639-3 language of the input, "und" when unknown
  * @param messageCount    number of messages in the input
  * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
+ * @param cloudBudgetExhausted the application's monthly cloud token budget is spent (false without a budget, and in
+ *                        facts logged before budgets existed)
  */
 public record RequestFacts(String application, String role, String purpose, String aiActUseCase, String tenantResidency,
                            String controllerEstablishment, String taskType, int tokenCount, String language,
-                           int messageCount, int maxLatencyMs) {
+                           int messageCount, int maxLatencyMs, boolean cloudBudgetExhausted) {
     /**
      * The role read into facts logged before keys had roles (docs/audit.md): every application had one key then, and
      * the registry binds a single key to "staff".
@@ -34,6 +36,6 @@ public record RequestFacts(String application, String role, String purpose, Stri
     /** The same request read as asking for another task. */
     public RequestFacts withTaskType(String otherTask) {
         return new RequestFacts(application, role, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
-                otherTask, tokenCount, language, messageCount, maxLatencyMs);
+                otherTask, tokenCount, language, messageCount, maxLatencyMs, cloudBudgetExhausted);
     }
 }

@@ -8,6 +8,7 @@ import dev.tollgate.api.HttpApi;
 import dev.tollgate.api.MaskHandler;
 import dev.tollgate.api.ProblemDirectHandler;
 import dev.tollgate.api.ServiceMetrics;
+import dev.tollgate.api.UsageHandler;
 import dev.tollgate.api.openai.ChatCompletionsHandler;
 import dev.tollgate.api.openai.ModelsHandler;
 import dev.tollgate.api.openai.OpenAiRoutes;
@@ -30,6 +31,7 @@ import dev.tollgate.execute.ExecuteService;
 import dev.tollgate.execute.ExecutionRecords;
 import dev.tollgate.execute.ExecutorFactory;
 import dev.tollgate.execute.ExecutorRegistry;
+import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.slm.SlmExecutor;
@@ -106,6 +108,8 @@ public final class TollgateServer implements AutoCloseable {
         ExecutorRegistry executors;
         FactsBuilder facts;
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
+        ServiceMetrics metrics = new ServiceMetrics();
+        UsageLedger usage;
         try (ParallelStart start = new ParallelStart()) {
             List<Future<?>> compiled = new ArrayList<>();
             for (String mode : config.policies().engines()) {
@@ -125,14 +129,17 @@ public final class TollgateServer implements AutoCloseable {
             Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
             Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
             Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
+            Future<UsageLedger> counting = start.submit(() -> UsageLedger.fromLog(data.resolve("log"), catalog,
+                    config.applications(), clock, metrics.registry()));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
             }
             detection = ParallelStart.join(detecting);
             executors = ParallelStart.join(executing);
+            usage = ParallelStart.join(counting);
             facts = new FactsBuilder(catalog, detection.detector(), ParallelStart.join(sensitivity),
                     ParallelStart.join(language), ParallelStart.join(prohibited),
-                    new TaskTypeClassifier(intentModel(config, catalog, executors)));
+                    new TaskTypeClassifier(intentModel(config, catalog, executors)), usage::exhausted);
         }
         PiiDetector pii = detection.detector();
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
@@ -144,7 +151,6 @@ public final class TollgateServer implements AutoCloseable {
                 LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)),
                 config.policies().allEnginesEvery());
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
-        ServiceMetrics metrics = new ServiceMetrics();
         FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
                 .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
                 .register(metrics.registry());
@@ -161,7 +167,7 @@ public final class TollgateServer implements AutoCloseable {
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, validations, metrics.registry(),
-                execution.disclosure(), clock, metrics::decided);
+                execution.disclosure(), clock, metrics::decided, usage);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
                 execution.defaultMaxTokens());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,
@@ -183,7 +189,8 @@ public final class TollgateServer implements AutoCloseable {
                 })
                 .routing(routing -> {
                     OpenAiRoutes.register(routing, chat, models);
-                    HttpApi.routing(routing, decide, execute, mask, health, metrics);
+                    HttpApi.routing(routing, decide, execute, mask, health, metrics,
+                            new UsageHandler(registry, usage));
                 })
                 .build()
                 .start();

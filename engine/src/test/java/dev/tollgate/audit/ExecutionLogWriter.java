@@ -71,6 +71,15 @@ public final class ExecutionLogWriter implements AutoCloseable {
         return append(record);
     }
 
+    /** A draft the on-device destination wrote and the cloud destination checked. */
+    public long checkedByCloud(String id, String destination, String cloud) {
+        ObjectNode record = completedRecord(id, destination, "draft_verify");
+        record.put("cloud_destination", cloud);
+        record.put("cloud_tokens_in", 40);
+        record.put("cloud_tokens_out", 2);
+        return append(record);
+    }
+
     public long failed(String id, String destination, String problem) {
         ObjectNode record = record("execution", id);
         record.put("application", "claims");

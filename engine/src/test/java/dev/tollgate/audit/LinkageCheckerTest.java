@@ -201,6 +201,18 @@ class LinkageCheckerTest {
     }
 
     @Test
+    void aCloudLegAtADestinationNotPermittedIsAnErrorThoughTheAnswerCameFromOneThatWas() throws Exception {
+        String localOnly = log.allowed(LOCAL);
+        log.started(localOnly);
+        long checked = log.checkedByCloud(localOnly, LOCAL, CLOUD);
+        LinkageReport report = check();
+
+        assertEquals(List.of(new Seen(Kind.DESTINATION_NOT_PERMITTED, checked, localOnly)), seen(report));
+        assertEquals("cloud leg of the execution went to " + CLOUD + "; the decision permitted [" + LOCAL + "]",
+                report.findings().getFirst().detail());
+    }
+
+    @Test
     void anAnswerOrValidationFromADestinationNotPermittedIsAnErrorEvenOffline() throws Exception {
         String localOnly = log.allowed(LOCAL);
         log.started(localOnly);

@@ -54,6 +54,36 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aNegativePriceOrBudgetIsRefusedWithItsLine() throws Exception {
+        String price = error("""
+                destinations:
+                  - id: slm-local
+                    kind: slm
+                    country: DE
+                    provider: p
+                    dpa_signed: true
+                    trains_on_data: false
+                    scc_signed: false
+                    dpf_certified: false
+                    price: {input_per_1k: -0.1, output_per_1k: 0.2}
+                """, Map.of());
+        assertTrue(price.contains("/destinations/0/price/input_per_1k: must be 0 or more"), price);
+        String budget = error("""
+                applications:
+                  - id: app
+                    purpose: p
+                    ai_act_use_case: none
+                    tenant_residency: EU
+                    controller_establishment: DE
+                    permitted_destinations: [slm-local]
+                    cloud_token_budget_monthly: -5
+                    api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
+                """, Map.of());
+        assertTrue(budget.contains("tollgate.yaml:8: /applications/0/cloud_token_budget_monthly: must be 0 or more"),
+                budget);
+    }
+
+    @Test
     void aWrongTypeSaysWhatIsExpected() throws Exception {
         String message = error("server:\n  port: eighty\n", Map.of());
         assertTrue(message.contains("tollgate.yaml:2: /server/port: \"eighty\" is not allowed here; expected a "

@@ -33,7 +33,7 @@ class CombinerTest {
     private static final DestinationFacts EU = new DestinationFacts("cloud-eu", "cloud", "IE", "p", true, false, false, false, true, false, false, false);
     private static final DestinationFacts US = new DestinationFacts("cloud-us", "cloud", "US", "p", true, false, false, false, false, false, false, false);
     private static final Facts FACTS = new Facts(
-            new RequestFacts("app", "staff", "purpose", "none", "EU", "DE", "faq", 10, "eng", 1, 0),
+            new RequestFacts("app", "staff", "purpose", "none", "EU", "DE", "faq", 10, "eng", 1, 0, false),
             new SubjectFacts("DE"), new DataFacts(false, List.of(), List.of(), List.of(), false, List.of()),
             List.of(SLM, EU, US));
 

@@ -33,7 +33,7 @@ class InputLimitCombinerTest {
     private final Combiner combiner = new Combiner();
 
     private static Facts facts(int tokens) {
-        return new Facts(new RequestFacts("app", "staff", "purpose", "none", "EU", "DE", "faq", tokens, "eng", 1, 0),
+        return new Facts(new RequestFacts("app", "staff", "purpose", "none", "EU", "DE", "faq", tokens, "eng", 1, 0, false),
                 new SubjectFacts("DE"), new DataFacts(false, List.of(), List.of(), List.of(), false, List.of()), List.of(SLM, EU));
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class TaskReadingsTest {
     private static Facts facts(String declared, String derived) {
         return new Facts(new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", declared,
-                40, "eng", 1, 0), new SubjectFacts("DE"),
+                40, "eng", 1, 0, false), new SubjectFacts("DE"),
                 new DataFacts(false, List.of(), List.of(), List.of(), false, List.of()),
                 List.of(), new ContentFacts(List.of(), derived));
     }

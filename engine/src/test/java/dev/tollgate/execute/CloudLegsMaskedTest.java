@@ -58,8 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloudLegsMaskedTest {
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
-            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
+            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null, null),
+            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null, null)));
     private static final List<String> BOTH = List.of("cloud-eu", "slm-local");
     private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null);
     private static PiiDetector detector;

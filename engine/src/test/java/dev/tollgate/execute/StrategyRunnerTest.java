@@ -36,8 +36,8 @@ class StrategyRunnerTest {
     private static final List<Obligation> MASK_FOR_CLOUD = List.of(
             new Obligation(ObligationType.MASK, List.of("EMAIL_ADDRESS"), DestinationKind.CLOUD));
     private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null),
-            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null)));
+            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null, null),
+            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false, null, null)));
 
     @TempDir
     Path dir;
@@ -104,6 +104,8 @@ class StrategyRunnerTest {
         assertEquals("slm-local", answer.destination());
         assertFalse(answer.escalated());
         assertTrue(cloud.requests.isEmpty(), "the cloud must not see input the policy keeps on-device");
+        assertEquals(null, answer.cloudDestination());
+        assertEquals(0, answer.cloudTokensIn() + answer.cloudTokensOut());
     }
 
     @Test
@@ -164,6 +166,10 @@ class StrategyRunnerTest {
         assertTrue(approved.escalated());
         String checked = cloud.requests.getFirst().messages().getLast().content();
         assertFalse(checked.contains("ana.lopez"), "the draft is masked for the cloud: " + checked);
+        assertEquals("cloud-eu", approved.cloudDestination(), "the cloud that checked the draft took tokens");
+        assertEquals(CloudTokens.of(cloud.requests.getFirst().messages()), approved.cloudTokensIn());
+        assertEquals(CloudTokens.of("APPROVED"), approved.cloudTokensOut());
+        assertTrue(approved.cloudTokensIn() > CloudTokens.of(checked), "the request and the draft were sent");
 
         slm.answers("Sorry.", 0.7);
         cloud.answers("Dear <EMAIL_ADDRESS_1>, we are sorry your delivery was late.", null);

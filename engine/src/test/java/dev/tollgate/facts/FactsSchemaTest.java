@@ -28,7 +28,7 @@ class FactsSchemaTest {
 
     private static Facts sample() {
         return new Facts(
-                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800),
+                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "EU", "DE", "summarize", 412, "deu", 2, 800, true),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("EMAIL_ADDRESS", "PERSON"),
                         List.of(new EntityCount("EMAIL_ADDRESS", 1), new EntityCount("PERSON", 2)),

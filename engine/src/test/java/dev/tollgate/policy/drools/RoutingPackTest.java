@@ -54,6 +54,21 @@ class RoutingPackTest {
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
     }
 
+    @ParameterizedTest(name = "budget spent: {0}, {1} tokens -> {2}")
+    @CsvSource({
+            "reasoning, 100,  routing.budget-exhausted",
+            "faq,       300,  routing.budget-exhausted",
+            "summarize, 100,  routing.budget-exhausted",
+            "draft,     100,  routing.budget-exhausted",
+            "faq,       10,   routing.faq-short",
+    })
+    void aSpentBudgetKeepsEveryRouteThatWouldUseACloudOnDevice(String task, int tokens, String rule) throws Exception {
+        PartialVerdict verdict = verdict(PACK, TestFacts.request().task(task, tokens).budgetExhausted());
+
+        assertEquals(new RouteChoice("slm-local", Strategy.STATIC, null, rule), verdict.route());
+        assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
+    }
+
     @Test
     void routingRowsCarryTheirBasisAndMessage() throws Exception {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().task("faq", 20));

@@ -28,6 +28,7 @@ final class TestFacts {
     private String taskType = "summarize";
     private int tokenCount = 100;
     private int maxLatencyMs;
+    private boolean budgetExhausted;
     private String subjectCountry = "DE";
     private final TreeSet<String> entityTypes = new TreeSet<>();
     private final TreeSet<String> categories = new TreeSet<>();
@@ -51,6 +52,12 @@ final class TestFacts {
 
     TestFacts latencyBudget(int ms) {
         maxLatencyMs = ms;
+        return this;
+    }
+
+    /** The application's monthly cloud token budget is spent. */
+    TestFacts budgetExhausted() {
+        budgetExhausted = true;
         return this;
     }
 
@@ -98,7 +105,7 @@ final class TestFacts {
         boolean special = categories.stream().anyMatch(SensitivityClassifier::isSpecialCategory);
         return new Facts(
                 new RequestFacts("claims-assistant", role, "claims_handling", useCase, tenantResidency, controllerEstablishment,
-                        taskType, tokenCount, "eng", 1, maxLatencyMs),
+                        taskType, tokenCount, "eng", 1, maxLatencyMs, budgetExhausted),
                 new SubjectFacts(subjectCountry),
                 new DataFacts(special || !entityTypes.isEmpty(), List.copyOf(entityTypes), counts,
                         List.copyOf(categories), special, List.of()),

@@ -76,10 +76,10 @@ final class FactsArbitraries {
                 Arbitraries.of(0, 0, 1, 300, 301),
                 Arbitraries.integers().between(0, 2000));
         return Combinators.combine(Arbitraries.of(ROLES), Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES),
-                        Arbitraries.of(COUNTRIES), Arbitraries.of(TASKS), tokens, latency)
-                .as((role, useCase, residency, establishment, task, tokenCount, latencyMs) -> new RequestFacts(
-                        "claims-assistant", role, "claims_handling", useCase, residency, establishment, task, tokenCount,
-                        "eng", 1, latencyMs));
+                        Arbitraries.of(COUNTRIES), Arbitraries.of(TASKS), tokens, latency, Arbitraries.of(false, true))
+                .as((role, useCase, residency, establishment, task, tokenCount, latencyMs, budgetSpent) ->
+                        new RequestFacts("claims-assistant", role, "claims_handling", useCase, residency, establishment,
+                                task, tokenCount, "eng", 1, latencyMs, budgetSpent));
     }
 
     private static Arbitrary<DataFacts> data() {

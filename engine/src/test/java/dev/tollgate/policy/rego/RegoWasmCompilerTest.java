@@ -44,7 +44,7 @@ class RegoWasmCompilerTest {
     /** The core issue's German patient: a person's name and health data, to be summarised. */
     static Facts germanPatient() {
         return new Facts(
-                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0),
+                new RequestFacts("claims-assistant", "staff", "claims_handling", "none", "NONE", "DE", "summarize", 14, "deu", 1, 0, false),
                 new SubjectFacts("DE"),
                 new DataFacts(true, List.of("PERSON"), List.of(new EntityCount("PERSON", 1)), List.of("health"), true, List.of()),
                 List.of(SLM_LOCAL, CLOUD_EU, CLOUD_US));
@@ -54,7 +54,7 @@ class RegoWasmCompilerTest {
     void shippedBundleLoadsEveryPackWithItsRules() throws Exception {
         RegoWasmPolicy policy = ShippedBundle.wasm();
         assertEquals("rego", policy.engine());
-        assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 14, "gdpr", 4, "routing", 13),
+        assertEquals(Map.of("confidentiality", 2, "data-residency", 3, "eu-ai-act", 14, "gdpr", 4, "routing", 14),
                 policy.ruleCounts());
         assertEquals(PackDigest.of(ShippedBundle.dir(), PolicyFiles.list(ShippedBundle.dir())), policy.digest());
         assertEquals("2026-12-06.2", policy.revision());

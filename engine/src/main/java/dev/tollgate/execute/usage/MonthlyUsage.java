@@ -1,0 +1,50 @@
+package dev.tollgate.execute.usage;
+
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * What one application used in one calendar month (UTC), as its completed execution records in the log say.
+ *
+ * @param executions    completed executions
+ * @param onDevice      of those, answered by an on-device destination
+ * @param twoStage      of those, run as cascade or draft_verify (the ones that may escalate)
+ * @param escalated     of those, sent on to a cloud
+ * @param byDestination cloud tokens by the cloud destination that took them
+ */
+public record MonthlyUsage(YearMonth month, long executions, long onDevice, long twoStage, long escalated,
+                           Map<String, Tokens> byDestination) {
+    public MonthlyUsage {
+        byDestination = Map.copyOf(byDestination);
+    }
+
+    static MonthlyUsage none(YearMonth month) {
+        return new MonthlyUsage(month, 0, 0, 0, 0, Map.of());
+    }
+
+    /** Cloud tokens sent and answered, over every destination: what a budget counts. */
+    public long cloudTokens() {
+        return byDestination.values().stream().mapToLong(Tokens::total).sum();
+    }
+
+    /** Answered on-device, of all completed executions; null when there were none. */
+    public Double onDeviceShare() {
+        return executions == 0 ? null : (double) onDevice / executions;
+    }
+
+    /** Escalated, of the cascade and draft_verify executions; null when there were none. */
+    public Double escalationRate() {
+        return twoStage == 0 ? null : (double) escalated / twoStage;
+    }
+
+    /** @param in tokens sent to the destination; @param out tokens it answered with */
+    public record Tokens(long in, long out) {
+        long total() {
+            return in + out;
+        }
+
+        Tokens plus(long moreIn, long moreOut) {
+            return new Tokens(in + moreIn, out + moreOut);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tollgate.execute.usage;
+
+import dev.tollgate.audit.ExecutionOutcome;
+import dev.tollgate.audit.LogEntry;
+import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.LogRecord;
+import dev.tollgate.config.Application;
+import dev.tollgate.config.Destination;
+import dev.tollgate.config.DestinationCatalog;
+import dev.tollgate.terms.DestinationKind;
+import dev.tollgate.terms.Strategy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cloud tokens, executions and escalations per application and calendar month (UTC), and the monthly budgets
+ * they are held to. Nothing is stored beside the decision log: the ledger is rebuilt from the log's completed
+ * execution records at start and then told of every new one once it is durable, so it holds exactly what the log
+ * holds, and a crash loses nothing the log kept. A record counts in the month of the log's {@code time} on it.
+ */
+public final class UsageLedger {
+    private final Map<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
+    private final DestinationCatalog catalog;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    private record Key(String application, YearMonth month) {
+    }
+
+    private UsageLedger(DestinationCatalog catalog, Clock clock, MeterRegistry registry) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** The usage in the log, with a gauge of the remaining budget of every application that has one. */
+    public static UsageLedger fromLog(Path logDir, DestinationCatalog catalog, List<Application> applications,
+                                      Clock clock, MeterRegistry registry) throws IOException {
+        UsageLedger ledger = new UsageLedger(catalog, clock, registry);
+        if (Files.isDirectory(logDir)) {
+            try (LogReader reader = LogReader.open(logDir)) {
+                while (reader.hasNext()) {
+                    LogEntry entry = reader.next();
+                    if (LogRecord.read(entry.json()).orElse(null) instanceof ExecutionOutcome outcome) {
+                        ledger.count(entry.json().path("time").asText(), outcome);
+                    }
+                }
+            }
+        }
+        for (Application app : applications) {
+            if (app.cloudTokenBudgetMonthly() != null) {
+                Gauge.builder("tollgate.cloud.token.budget.remaining", () -> ledger.remaining(app))
+                        .description("Cloud tokens the application may still spend this calendar month")
+                        .tag("application", app.id())
+                        .register(registry);
+            }
+        }
+        return ledger;
+    }
+
+    /** Counts an execution record the log has just made durable, appended at {@code time} (the log's ISO instant). */
+    public void add(String time, ExecutionOutcome outcome) {
+        count(time, outcome);
+        if (outcome.completed() && outcome.cloudDestination() != null) {
+            String destination = outcome.cloudDestination();
+            String app = outcome.application();
+            tokens(destination, app, "in").increment(outcome.cloudTokensIn());
+            tokens(destination, app, "out").increment(outcome.cloudTokensOut());
+            Counter.builder("tollgate.cloud.cost")
+                    .description("What cloud tokens cost at the catalog's prices, by destination and application")
+                    .tag("destination", destination).tag("application", app)
+                    .register(registry).increment(cost(destination, outcome.cloudTokensIn(), outcome.cloudTokensOut()));
+        }
+    }
+
+    public MonthlyUsage of(String application, YearMonth month) {
+        return usage.getOrDefault(new Key(application, month), MonthlyUsage.none(month));
+    }
+
+    public YearMonth thisMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** The application's budget is spent for this month; never for an application without a budget. */
+    public boolean exhausted(Application app) {
+        return app.cloudTokenBudgetMonthly() != null && remaining(app) <= 0;
+    }
+
+    /** Cloud tokens the application may still spend this month; null without a budget. */
+    public Long remaining(Application app) {
+        Long budget = app.cloudTokenBudgetMonthly();
+        return budget == null ? null : Math.max(0, budget - of(app.id(), thisMonth()).cloudTokens());
+    }
+
+    /** What these tokens cost at the destination's catalog price (0 for a destination no longer in the catalog). */
+    public double cost(String destination, long tokensIn, long tokensOut) {
+        return catalog.byId(destination).map(d -> d.cost(tokensIn, tokensOut)).orElse(0.0);
+    }
+
+    private void count(String time, ExecutionOutcome outcome) {
+        if (!outcome.completed()) {
+            return;
+        }
+        YearMonth month = YearMonth.from(Instant.parse(time).atZone(ZoneOffset.UTC));
+        usage.compute(new Key(outcome.application(), month), (key, before) -> plus(
+                before == null ? MonthlyUsage.none(month) : before, outcome));
+    }
+
+    private MonthlyUsage plus(MonthlyUsage u, ExecutionOutcome outcome) {
+        boolean onDevice = catalog.byId(outcome.destination()).map(Destination::kind)
+                .filter(DestinationKind.SLM::equals).isPresent();
+        boolean twoStage = outcome.strategy() == Strategy.CASCADE || outcome.strategy() == Strategy.DRAFT_VERIFY;
+        Map<String, MonthlyUsage.Tokens> tokens = new HashMap<>(u.byDestination());
+        if (outcome.cloudDestination() != null) {
+            tokens.merge(outcome.cloudDestination(), new MonthlyUsage.Tokens(outcome.cloudTokensIn(),
+                    outcome.cloudTokensOut()), (a, b) -> a.plus(b.in(), b.out()));
+        }
+        return new MonthlyUsage(u.month(), u.executions() + 1, u.onDevice() + (onDevice ? 1 : 0),
+                u.twoStage() + (twoStage ? 1 : 0),
+                u.escalated() + (twoStage && Boolean.TRUE.equals(outcome.escalated()) ? 1 : 0), tokens);
+    }
+
+    private Counter tokens(String destination, String application, String direction) {
+        return Counter.builder("tollgate.cloud.tokens")
+                .description("Cloud tokens counted by Tollgate's tokenizer: sent (in) and answered (out)")
+                .tag("destination", destination).tag("application", application).tag("direction", direction)
+                .register(registry);
+    }
+}
