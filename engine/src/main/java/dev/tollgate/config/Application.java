@@ -23,6 +23,7 @@ import java.util.List;
  * @param apiKeySha256                  the single-key form: one key, bound to the role "staff"; null when the
  *                                      application lists its keys in apiKeys
  * @param apiKeys                       the application's keys, each bound to a role; null in the single-key form
+ * @param latencySlaMs                  the application's latency SLA in milliseconds; null: none
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -30,7 +31,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           String controllerEstablishment, List<String> permittedDestinations,
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
-                          String callerRole) {
+                          Integer latencySlaMs, String callerRole) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
@@ -54,10 +55,11 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        List<String> confidentialApprovedDestinations,
                        @JsonProperty("regulated_approved_destinations") List<String> regulatedApprovedDestinations,
                        @JsonProperty("api_key_sha256") String apiKeySha256,
-                       @JsonProperty("api_keys") List<ApiKey> apiKeys) {
+                       @JsonProperty("api_keys") List<ApiKey> apiKeys,
+                       @JsonProperty("latency_sla_ms") Integer latencySlaMs) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, null);
+                apiKeySha256, apiKeys, latencySlaMs, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -72,6 +74,6 @@ public record Application(String id, String purpose, String aiActUseCase, String
     Application calledAs(String role) {
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
-                regulatedApprovedDestinations, apiKeySha256, apiKeys, role);
+                regulatedApprovedDestinations, apiKeySha256, apiKeys, latencySlaMs, role);
     }
 }

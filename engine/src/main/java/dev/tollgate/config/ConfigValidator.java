@@ -94,6 +94,8 @@ final class ConfigValidator {
             known(a.highRiskApprovedDestinations(), destinations, at + "/high_risk_approved_destinations");
             known(a.confidentialApprovedDestinations(), destinations, at + "/confidential_approved_destinations");
             known(a.regulatedApprovedDestinations(), destinations, at + "/regulated_approved_destinations");
+            require(a.latencySlaMs() == null || a.latencySlaMs() > 0, at + "/latency_sla_ms",
+                    "must be a number of milliseconds above 0, or left out for no SLA");
             apiKeys(a, at, digests);
         }
     }

@@ -15,7 +15,8 @@ package dev.tollgate.facts;
  * @param tokenCount      estimated tokens of the input
  * @param language        ISO 639-3 language of the input, "und" when unknown
  * @param messageCount    number of messages in the input
- * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
+ * @param maxLatencyMs    the request's latency budget in milliseconds: the stricter of the caller's hint and the
+ *                        application's registered SLA, 0 when neither was given
  */
 public record RequestFacts(String application, String role, String purpose, String aiActUseCase, String tenantResidency,
                            String controllerEstablishment, String taskType, int tokenCount, String language,
