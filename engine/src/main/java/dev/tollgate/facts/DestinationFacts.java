@@ -31,4 +31,10 @@ public record DestinationFacts(String id, String kind, String country, String pr
         this(id, kind, country, provider, dpaSigned, trainsOnData, sccSigned, dpfCertified, permitted,
                 highRiskApproved, confidentialApproved, regulatedApproved, 0);
     }
+
+    /** The same destination with this observed p95. */
+    public DestinationFacts withObservedP95Ms(int p95Ms) {
+        return new DestinationFacts(id, kind, country, provider, dpaSigned, trainsOnData, sccSigned, dpfCertified,
+                permitted, highRiskApproved, confidentialApproved, regulatedApproved, p95Ms);
+    }
 }
