@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,11 @@ class LatencyHedgeEndToEndTest {
         JsonNode late = awaitRecord("late_answer", decisions.getFirst());
         assertEquals("cloud-eu", late.get("destination").asText());
         assertTrue(late.get("latency_ms").asLong() >= 3000, late.toString());
+        String metrics = gateway.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith(
+                "tollgate_destination_latency_seconds{destination=\"cloud-eu\",quantile=\"0.95\"} 3.")), metrics);
+        assertTrue(Files.readString(gateway.dataDir().resolve("latency-summary.json")).contains("\"cloud-eu\""),
+                "the window is kept for a restart");
 
         cloud.delay(Duration.ZERO);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
