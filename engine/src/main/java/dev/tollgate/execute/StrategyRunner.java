@@ -251,14 +251,12 @@ final class StrategyRunner {
             return Optional.empty();
         }
         GenerationRequest request = new GenerationRequest(plan.legs().remasked(messages), plan.maxTokens());
-        int budgetMs = plan.terms().latencyBudgetMs();
         CompletableFuture<Timed> call = CompletableFuture.supplyAsync(() -> answered(executor.get(), request, onText),
                 Thread::startVirtualThread);
         CompletableFuture<Timed> settled = call.whenComplete((answer, failure) -> settled(breaker, answer, failure));
         try {
-            Timed answer = budgetMs <= 0 || fallbackMs == null ? settled.join()
-                    : settled.get(Math.max(0, plan.startNanos() + TimeUnit.MILLISECONDS.toNanos(budgetMs - fallbackMs)
-                    - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Timed answer = plan.terms().latencyBudgetMs() <= 0 || fallbackMs == null ? settled.join()
+                    : settled.get(nanosLeft(plan, fallbackMs), TimeUnit.NANOSECONDS);
             latencies.observe(destination, Duration.ofNanos(answer.nanos()));
             return Optional.of(answer);
         } catch (TimeoutException e) {
@@ -279,6 +277,12 @@ final class StrategyRunner {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** How long the cloud may still take so that the fallback, taking {@code fallbackMs}, ends within the budget. */
+    private static long nanosLeft(Plan plan, int fallbackMs) {
+        long deadline = plan.startNanos() + TimeUnit.MILLISECONDS.toNanos(plan.terms().latencyBudgetMs() - fallbackMs);
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     private static Timed answered(Executor executor, GenerationRequest request, Consumer<String> onText) {
