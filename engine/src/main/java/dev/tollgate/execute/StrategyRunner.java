@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * destination, that answers instead (strategy "offline") and a cloud validation is queued durably.
  * <p>
  * With a latency budget in the terms, a cloud leg is hedged: when it has not answered by the budget (less the
- * on-device model's observed p95 when that model still has to answer), the on-device answer is given instead,
+ * on-device model's observed p99 when that model still has to answer), the on-device answer is given instead,
  * provided the decision permits an on-device destination; the cloud's answer, when it comes, is logged as a
  * {@code late_answer} record and never returned. Streamed static routes are not hedged.
  * <p>
@@ -114,7 +114,7 @@ final class StrategyRunner {
         Optional<Timed> cloud;
         try {
             cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink(),
-                    hedge.map(latencies::p95Ms).orElse(null));
+                    hedge.map(latencies::p99Ms).orElse(null));
         } catch (TooSlow e) {
             Timed slm = slm(hedge.get(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
             return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, false);

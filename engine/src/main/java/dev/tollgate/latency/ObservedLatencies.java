@@ -90,6 +90,11 @@ public final class ObservedLatencies {
         return summary(destination).map(s -> (int) Math.min(Integer.MAX_VALUE, s.p95Ms())).orElse(0);
     }
 
+    /** The destination's p99 in milliseconds, 0 when nothing recent was observed. */
+    public int p99Ms(String destination) {
+        return summary(destination).map(s -> (int) Math.min(Integer.MAX_VALUE, s.p99Ms())).orElse(0);
+    }
+
     /** Gauges {@code tollgate_destination_latency_seconds{destination,quantile}} for these destinations. */
     public void register(MeterRegistry registry, Collection<String> destinations) {
         for (String destination : destinations) {

@@ -35,7 +35,9 @@ class ObservedLatenciesTest {
         }
         assertEquals(Optional.of(new Summary(1000, 1900, 2000, 20)), latencies.summary("cloud-eu"));
         assertEquals(1900, latencies.p95Ms("cloud-eu"));
+        assertEquals(2000, latencies.p99Ms("cloud-eu"));
         assertEquals(0, latencies.p95Ms("cloud-us"));
+        assertEquals(0, latencies.p99Ms("cloud-us"));
     }
 
     @Test
