@@ -55,6 +55,23 @@ Feature: Routing pack
     Then it is routed to the on-device model
     And the route was chosen by "routing.budget-exhausted"
 
+  Scenario: An application registered with a tight latency SLA is held to it even when the request names no budget
+    Given a request from the hotline agent
+    And the task is "reasoning"
+    And the text says "Explain step by step how a deductible interacts with a coverage limit."
+    When the application asks for a decision
+    Then it is routed to the on-device model
+    And the rule "routing.tight-latency" is among the reasons
+
+  Scenario: A request's own budget cannot loosen the SLA its application is registered with
+    Given a request from the hotline agent
+    And the task is "reasoning"
+    And the latency budget is 5000 ms
+    And the text says "Explain step by step how a deductible interacts with a coverage limit."
+    When the application asks for a decision
+    Then it is routed to the on-device model
+    And the rule "routing.tight-latency" is among the reasons
+
   Scenario Outline: A short text to <task> starts on the on-device model and escalates when it is unsure
     Given a request from the claims assistant
     And the task is "<task>"

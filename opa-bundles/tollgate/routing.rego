@@ -117,22 +117,42 @@ fallback := {
 	"message": "A request that matches no other row goes to the on-device model",
 }
 
-# Every row by id, read by Tollgate when it loads the pack and by the tests.
+# A cloud destination whose recent answers (their 95th percentile) took longer than the request's latency
+# budget is not used for it; the on-device model is never left out for its speed, as it is what answers
+# instead. A destination with no recent answers has no p95 (0, or absent in older facts) and is tried again.
+# The same rule as policies/routing/latency.drl.
+latency_excluded_rule := {
+	"rule": "routing.latency-excluded",
+	"message": "A cloud destination whose recent answers took longer (95th percentile) than the request's latency budget is not used",
+}
+
+latency_excluded contains destination.id if {
+	request.max_latency_ms > 0
+	some destination in input.destinations
+	destination.kind == "cloud"
+	object.get(destination, "observed_p95_ms", 0) > request.max_latency_ms
+}
+
+# Every row by id, and the latency rule, read by Tollgate when it loads the pack and by the tests.
 rules := {row.rule: {"basis": basis, "message": row.message} |
 	some row in [
 		public_on_device, faq_short, classify_extract, tight_latency, budget_exhausted, summarize, translate,
 		faq_long, summarize_translate_long, classify_extract_long, complex_task, long_input, draft_write,
-		fallback,
+		fallback, latency_excluded_rule,
 	]
 }
 
+latency_reasons := [{"rule": latency_excluded_rule.rule, "basis": basis, "message": latency_excluded_rule.message} |
+	count(latency_excluded) > 0
+]
+
 verdict := {
 	"deny": false,
-	"forbidden": [],
+	"forbidden": sort(latency_excluded),
 	"obligations": [],
 	"route": {
 		"destination": hit.destination, "strategy": hit.strategy,
 		"escalate_below": object.get(hit, "escalate_below", null), "rule": hit.rule,
 	},
-	"reasons": [{"rule": hit.rule, "basis": basis, "message": hit.message}],
+	"reasons": array.concat([{"rule": hit.rule, "basis": basis, "message": hit.message}], latency_reasons),
 }

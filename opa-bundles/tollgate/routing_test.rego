@@ -124,3 +124,26 @@ test_every_row_has_an_id_and_message if {
 		rule.message != ""
 	}
 }
+
+with_p95(destinations, p95s) := [object.union(d, {"observed_p95_ms": object.get(p95s, d.id, 0)}) | some d in destinations]
+
+route_observed(latency, p95s) := v if {
+	v := routing.verdict with input as testing.facts(
+		{"role": "staff", "task_type": "reasoning", "token_count": 100, "max_latency_ms": latency},
+		"DE", {}, with_p95(testing.catalog, p95s),
+	)
+}
+
+test_a_cloud_slower_than_the_budget_is_excluded if {
+	v := route_observed(1500, {"cloud-eu": 3000, "cloud-us": 900, "slm-local": 4000})
+	v.forbidden == ["cloud-eu"]
+	v.reasons[1].rule == "routing.latency-excluded"
+	v.route.destination == "cloud-eu"
+}
+
+test_no_budget_or_no_observation_excludes_nothing if {
+	route_observed(0, {"cloud-eu": 3000}).forbidden == []
+	route_observed(1500, {}).forbidden == []
+	count(route_observed(1500, {}).reasons) == 1
+	route_observed(3000, {"cloud-eu": 3000}).forbidden == []
+}

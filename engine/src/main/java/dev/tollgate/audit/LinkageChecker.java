@@ -69,6 +69,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
             case ExecutionOutcome outcome -> execution(outcome);
             case ExecutionRefusal refusal -> refused(refusal);
             case ValidationRecord validation -> validation(validation);
+            case LateAnswerRecord late -> late(late);
             case null -> {
             }
         }
@@ -182,6 +183,13 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         checkDestination(d, id, "validation", record.destination(), true);
         if (!validationsQueued.remove(id)) {
             report(Kind.UNEXPECTED_VALIDATION, id, "no earlier execution of this decision queued a validation");
+        }
+    }
+
+    private void late(LateAnswerRecord record) {
+        int d = linked(record.decisionId(), "late_answer");
+        if (d != NOT_FOUND) {
+            checkDestination(d, record.decisionId(), "late_answer", record.destination(), true);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
  * @param apiKeys                       the application's keys, each bound to a role; null in the single-key form
  * @param cloudTokenBudgetMonthly       cloud tokens (sent and answered) the application may spend per calendar month
  *                                      (UTC); null: no budget
+ * @param latencySlaMs                  the application's latency SLA in milliseconds; null: none
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -32,7 +33,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           String controllerEstablishment, List<String> permittedDestinations,
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
-                          Long cloudTokenBudgetMonthly, String callerRole) {
+                          Long cloudTokenBudgetMonthly, Integer latencySlaMs, String callerRole) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
@@ -57,10 +58,11 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("regulated_approved_destinations") List<String> regulatedApprovedDestinations,
                        @JsonProperty("api_key_sha256") String apiKeySha256,
                        @JsonProperty("api_keys") List<ApiKey> apiKeys,
-                       @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly) {
+                       @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly,
+                       @JsonProperty("latency_sla_ms") Integer latencySlaMs) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, null);
+                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -75,6 +77,6 @@ public record Application(String id, String purpose, String aiActUseCase, String
     Application calledAs(String role) {
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
-                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, role);
+                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, role);
     }
 }

@@ -100,6 +100,8 @@ final class ConfigValidator {
             known(a.regulatedApprovedDestinations(), destinations, at + "/regulated_approved_destinations");
             require(a.cloudTokenBudgetMonthly() == null || a.cloudTokenBudgetMonthly() >= 0,
                     at + "/cloud_token_budget_monthly", "must be 0 or more tokens; leave it out for no budget");
+            require(a.latencySlaMs() == null || a.latencySlaMs() > 0, at + "/latency_sla_ms",
+                    "must be a number of milliseconds above 0, or left out for no SLA");
             apiKeys(a, at, digests);
         }
     }

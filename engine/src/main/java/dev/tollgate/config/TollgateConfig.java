@@ -73,7 +73,11 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param validationRetryMs how often queued cloud validations are retried while the cloud is unreachable
      */
     public record Execution(int defaultMaxTokens, String disclosure, Slm slm, Circuit cloudCircuit,
-                            long validationRetryMs) {
+                            long validationRetryMs, LatencyWindow latencyWindow) {
+    }
+
+    /** Each destination's latency is observed over its last {@code calls} calls, none older than maxAgeMs. */
+    public record LatencyWindow(int calls, long maxAgeMs) {
     }
 
     /**
@@ -114,7 +118,8 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_PRESIDIO_URL", "/pii/presidio/url"),
             Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
             Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
-            Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"));
+            Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"),
+            Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"));
 
     /**
      * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and

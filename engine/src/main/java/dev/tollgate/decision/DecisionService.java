@@ -86,7 +86,8 @@ public final class DecisionService {
         Outcome outcome = evaluated.outcome();
         String token = outcome.effect() == Effect.ALLOW
                 ? tokens.issue(id, app.id(), CanonicalInput.of(request), new DecisionTokens.Terms(outcome.route(),
-                outcome.obligations(), outcome.permittedDestinations()), expiresAt) : null;
+                outcome.obligations(), outcome.permittedDestinations(), built.facts().request().maxLatencyMs()),
+                expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token, evaluated.deniedBy());
         DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), logicVersion, built.facts(),

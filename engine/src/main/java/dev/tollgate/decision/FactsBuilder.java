@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /** Builds the facts document server-side from the registry, the catalog and what the text contains. */
 public final class FactsBuilder {
@@ -37,17 +38,21 @@ public final class FactsBuilder {
     private final ProhibitedPracticeClassifier practices;
     private final TaskTypeClassifier tasks;
     private final Predicate<Application> budgetSpent;
+    private final ToIntFunction<String> observedP95Ms;
 
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages) {
         this(catalog, pii, classifier, languages, new ProhibitedPracticeClassifier(), new TaskTypeClassifier(),
-                app -> false);
+                app -> false, destination -> 0);
     }
 
-    /** @param budgetSpent whether an application's monthly cloud token budget is spent */
+    /**
+     * @param budgetSpent   whether an application's monthly cloud token budget is spent
+     * @param observedP95Ms a destination's recent p95 answer time in milliseconds, 0 when none was observed
+     */
     public FactsBuilder(DestinationCatalog catalog, Recognizer pii, SensitivityClassifier classifier,
                         LanguageIdentifier languages, ProhibitedPracticeClassifier practices, TaskTypeClassifier tasks,
-                        Predicate<Application> budgetSpent) {
+                        Predicate<Application> budgetSpent, ToIntFunction<String> observedP95Ms) {
         this.catalog = catalog;
         this.pii = pii;
         this.categories = new CategoryResolver(classifier);
@@ -55,6 +60,7 @@ public final class FactsBuilder {
         this.practices = practices;
         this.tasks = tasks;
         this.budgetSpent = budgetSpent;
+        this.observedP95Ms = observedP95Ms;
     }
 
     /** @param unavailableDetectors required detectors that did not answer: the decision must fail closed */
@@ -80,7 +86,8 @@ public final class FactsBuilder {
         String text = all.toString();
         RequestFacts requestFacts = new RequestFacts(app.id(), app.callerRole(), app.purpose(), app.aiActUseCase(),
                 app.tenantResidency(), app.controllerEstablishment(), request.taskType(), TokenCounter.count(text),
-                languages.identify(text), request.messages().size(), request.maxLatencyMs(), budgetSpent.test(app));
+                languages.identify(text), request.messages().size(), latencyBudget(app, request),
+                budgetSpent.test(app));
         String country = request.subjectCountry() == null ? SubjectFacts.UNKNOWN_COUNTRY : request.subjectCountry();
         Map<String, Integer> counts = new TreeMap<>();
         entities.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
@@ -89,6 +96,16 @@ public final class FactsBuilder {
         Facts facts = new Facts(requestFacts, new SubjectFacts(country), data(counts, found), destinations(app),
                 content);
         return new Built(facts, new Findings(entities, found.categories()), List.copyOf(unavailable));
+    }
+
+    /** The stricter of the caller's hint and the application's SLA; 0 when neither is given. */
+    private static int latencyBudget(Application app, DecideRequest request) {
+        int hint = request.maxLatencyMs();
+        Integer sla = app.latencySlaMs();
+        if (sla == null) {
+            return hint;
+        }
+        return hint == 0 ? sla : Math.min(hint, sla);
     }
 
     /** Personal data: an entity, or a special category about a person; a topic alone is none. */
@@ -104,11 +121,11 @@ public final class FactsBuilder {
         return catalog.destinations().stream().map(d -> facts(d, app)).toList();
     }
 
-    private static DestinationFacts facts(Destination d, Application app) {
+    private DestinationFacts facts(Destination d, Application app) {
         return new DestinationFacts(d.id(), d.kind().wire(), d.country(), d.provider(), d.dpaSigned(), d.trainsOnData(),
                 d.sccSigned(), d.dpfCertified(), app.permittedDestinations().contains(d.id()),
                 app.highRiskApprovedDestinations().contains(d.id()),
                 app.confidentialApprovedDestinations().contains(d.id()),
-                app.regulatedApprovedDestinations().contains(d.id()));
+                app.regulatedApprovedDestinations().contains(d.id()), observedP95Ms.applyAsInt(d.id()));
     }
 }

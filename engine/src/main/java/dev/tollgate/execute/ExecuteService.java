@@ -11,6 +11,7 @@ import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.usage.UsageLedger;
+import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.DetectorUnavailableException;
 import dev.tollgate.pii.Recognizer;
@@ -78,11 +79,13 @@ public final class ExecuteService implements ChatGateway {
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
                                         DestinationCatalog catalog, ValidationQueue validations,
-                                        MeterRegistry registry, String disclosure, Clock clock,
-                                        ObjLongConsumer<Decision> decided, UsageLedger usage) throws IOException {
+                                        ObservedLatencies latencies, MeterRegistry registry, String disclosure,
+                                        Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage)
+            throws IOException {
+        StrategyRunner runner = new StrategyRunner(executors, catalog, validations, clock, latencies,
+                (decisionId, destination, answer, nanos) -> records.late(decisionId, destination, answer.text(), nanos));
         return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
-                new StrategyRunner(executors, catalog, validations, clock), new ExecutionMetrics(registry), catalog,
-                disclosure, decided, usage);
+                runner, new ExecutionMetrics(registry), catalog, disclosure, decided, usage);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class ExecuteService implements ChatGateway {
             MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
             durable(claimed, id);
             StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
-            Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens),
+            Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens, start),
                     restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();

@@ -7,6 +7,7 @@ import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.audit.ExecutionRefusal;
 import dev.tollgate.audit.ExecutionStarted;
 import dev.tollgate.audit.TextHmac;
+import dev.tollgate.audit.LateAnswerRecord;
 import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.terms.Refusal;
 
@@ -21,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code execution_started}: a token was accepted and claimed (single use survives restarts);</li>
  *   <li>{@code execution}: how it ended, "completed" or "failed";</li>
  *   <li>{@code execution_refused}: a token that was not honoured, and why;</li>
- *   <li>{@code validation}: the cloud's later check of an answer given while the cloud was unreachable.</li>
+ *   <li>{@code validation}: the cloud's later check of an answer given while the cloud was unreachable;</li>
+ *   <li>{@code late_answer}: a cloud answer that came after the latency budget, when the on-device model had
+ *       answered instead.</li>
  * </ul>
  */
 public final class ExecutionRecords {
@@ -72,6 +75,11 @@ public final class ExecutionRecords {
     void failed(String decisionId, String application, String destination, Refusal.Kind problem, long latencyNanos) {
         DurableAppend.append(log, ExecutionOutcome.failed(decisionId, application, destination, problem.wire(),
                 latencyNanos / 1_000_000));
+    }
+
+    void late(String decisionId, String destination, String cloudAnswer, long latencyNanos) {
+        DurableAppend.append(log, new LateAnswerRecord(decisionId, destination, latencyNanos / 1_000_000,
+                hmac.of(cloudAnswer)));
     }
 
     void validated(String decisionId, String destination, boolean agrees, String cloudAnswer) {

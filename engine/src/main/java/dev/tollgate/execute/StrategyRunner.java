@@ -10,12 +10,20 @@ import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
 
+import dev.tollgate.latency.ObservedLatencies;
+
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -32,6 +40,11 @@ import java.util.stream.Stream;
  * is unreachable (its circuit is open, or the call fails to connect) and the decision permits an on-device
  * destination, that answers instead (strategy "offline") and a cloud validation is queued durably.
  * <p>
+ * With a latency budget in the terms, a cloud leg is hedged: when it has not answered by the budget (less the
+ * on-device model's observed p99 when that model still has to answer), the on-device answer is given instead,
+ * provided the decision permits an on-device destination; the cloud's answer, when it comes, is logged as a
+ * {@code late_answer} record and never returned. Streamed static routes are not hedged.
+ * <p>
  * Nothing reaches the cloud but through {@link MaskedLegs}: the request as masked for the cloud, an on-device
  * answer masked by {@link MaskedLegs#forCloud(String)}, and every message list once more through
  * {@link MaskedLegs#remasked} just before it is sent or queued.
@@ -41,16 +54,36 @@ final class StrategyRunner {
     private final DestinationCatalog catalog;
     private final ValidationQueue validations;
     private final Clock clock;
+    private final ObservedLatencies latencies;
+    private final LateAnswers late;
 
-    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, ValidationQueue validations, Clock clock) {
+    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, ValidationQueue validations, Clock clock,
+                   ObservedLatencies latencies, LateAnswers late) {
         this.executors = executors;
         this.catalog = catalog;
         this.validations = validations;
         this.clock = clock;
+        this.latencies = latencies;
+        this.late = late;
     }
 
-    /** What one execution needs: the decision's terms and the request masked per leg. */
-    record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens) {
+    /**
+     * What one execution needs: the decision's terms, the request masked per leg, and when the execution started
+     * ({@link System#nanoTime()}), from which its latency budget runs.
+     */
+    record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
+    }
+
+    /** Told of a cloud answer that came after the on-device model had answered instead. */
+    interface LateAnswers {
+        void late(String decisionId, String destination, Generation answer, long nanos);
+    }
+
+    /** The cloud leg did not answer within the latency budget; it goes on, and its answer is logged when it comes. */
+    private static final class TooSlow extends Exception {
+        TooSlow() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -77,7 +110,15 @@ final class StrategyRunner {
             return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
-        Optional<Timed> cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink());
+        Optional<String> hedge = onText == null ? firstPermitted(plan.terms(), DestinationKind.SLM) : Optional.empty();
+        Optional<Timed> cloud;
+        try {
+            cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink(),
+                    hedge.map(latencies::p99Ms).orElse(null));
+        } catch (TooSlow e) {
+            Timed slm = slm(hedge.get(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
+            return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, false);
+        }
         if (cloud.isPresent()) {
             return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), false);
         }
@@ -98,7 +139,12 @@ final class StrategyRunner {
         if (confident || cloud.isEmpty()) {
             return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
         }
-        Optional<Timed> better = cloud(plan, cloud.get(), plan.legs().forCloud(), null);
+        Optional<Timed> better;
+        try {
+            better = cloud(plan, cloud.get(), plan.legs().forCloud(), null, 0);
+        } catch (TooSlow e) {
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
+        }
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
@@ -113,7 +159,12 @@ final class StrategyRunner {
             return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
-        Optional<Timed> verdict = cloud(plan, cloud.get(), check, null);
+        Optional<Timed> verdict;
+        try {
+            verdict = cloud(plan, cloud.get(), check, null, 0);
+        } catch (TooSlow e) {
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
+        }
         if (verdict.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
@@ -177,7 +228,9 @@ final class StrategyRunner {
         Executor executor = executors.executor(destination)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(destination));
         try {
-            return Timed.call(executor, request, onText);
+            Timed answer = Timed.call(executor, request, onText);
+            latencies.observe(destination, Duration.ofNanos(answer.nanos()));
+            return answer;
         } catch (ExecutorException e) {
             throw ExecutionFailedException.of(destination, e);
         }
@@ -187,28 +240,67 @@ final class StrategyRunner {
      * The cloud destination's answer to these messages, after the plan's masking session searched them once more
      * for every value it masked; empty when the cloud is unreachable (no endpoint configured, circuit open, or the
      * call could not connect, timed out or met a server error).
+     *
+     * @param fallbackMs how long the on-device answer that stands in for this leg still takes (0: it is there);
+     *                   null: nothing stands in, so the leg is not hedged
+     * @throws TooSlow the plan has a latency budget and the leg did not answer in time for the fallback
      */
-    private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, Consumer<String> onText)
-            throws ExecutionFailedException {
+    private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, Consumer<String> onText,
+                                  Integer fallbackMs) throws ExecutionFailedException, TooSlow {
         Optional<Executor> executor = executors.executor(destination);
         Optional<CircuitBreaker> breaker = executors.breaker(destination);
         if (executor.isEmpty() || (breaker.isPresent() && !breaker.get().allowRequest())) {
             return Optional.empty();
         }
+        List<Message> sent = plan.legs().remasked(messages);
+        GenerationRequest request = new GenerationRequest(sent, plan.maxTokens());
+        CompletableFuture<Timed> call = CompletableFuture.supplyAsync(() -> answered(executor.get(), request, onText),
+                Thread::startVirtualThread);
+        CompletableFuture<Timed> settled = call.whenComplete((answer, failure) -> settled(breaker, answer, failure));
         try {
-            List<Message> sent = plan.legs().remasked(messages);
-            Timed answer = Timed.call(executor.get(), new GenerationRequest(sent, plan.maxTokens()), onText)
+            Timed answer = (plan.terms().latencyBudgetMs() <= 0 || fallbackMs == null ? settled.join()
+                    : settled.get(nanosLeft(plan, fallbackMs), TimeUnit.NANOSECONDS))
                     .fromCloud(destination, CloudTokens.of(sent));
-            breaker.ifPresent(CircuitBreaker::onSuccess);
+            latencies.observe(destination, Duration.ofNanos(answer.nanos()));
             return Optional.of(answer);
-        } catch (ExecutorException e) {
-            if (!e.unreachable()) {
-                breaker.ifPresent(CircuitBreaker::onSuccess);
-                throw ExecutionFailedException.of(destination, e);
+        } catch (TimeoutException e) {
+            settled.thenAccept(answer -> {
+                latencies.observe(destination, Duration.ofNanos(answer.nanos()));
+                late.late(plan.decisionId(), destination, answer.generation(), answer.nanos());
+            });
+            throw new TooSlow();
+        } catch (CompletionException | ExecutionException e) {
+            if (!(e.getCause() instanceof ExecutorException failure)) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
-            breaker.ifPresent(CircuitBreaker::onFailure);
+            if (failure.unreachable()) {
+                return Optional.empty();
+            }
+            throw ExecutionFailedException.of(destination, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** How long the cloud may still take so that the fallback, taking {@code fallbackMs}, ends within the budget. */
+    private static long nanosLeft(Plan plan, int fallbackMs) {
+        long deadline = plan.startNanos() + TimeUnit.MILLISECONDS.toNanos(plan.terms().latencyBudgetMs() - fallbackMs);
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static Timed answered(Executor executor, GenerationRequest request, Consumer<String> onText) {
+        try {
+            return Timed.call(executor, request, onText);
+        } catch (ExecutorException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** A refused call (a bad key, a malformed answer) still shows the destination is reachable. */
+    private static void settled(Optional<CircuitBreaker> breaker, Timed answer, Throwable failure) {
+        boolean unreachable = failure != null && failure.getCause() instanceof ExecutorException e && e.unreachable();
+        breaker.ifPresent(unreachable ? CircuitBreaker::onFailure : CircuitBreaker::onSuccess);
     }
 
     /**

@@ -17,9 +17,24 @@ package dev.tollgate.facts;
  * @param confidentialApproved approved by the application's registry entry for confidential business information
  * @param regulatedApproved  approved by the application's registry entry for regulated-industry data (finance and
  *                           health data about a person)
+ * @param observedP95Ms      the 95th percentile of the destination's recent answer times in milliseconds, 0 when
+ *                           none was observed recently (and in facts logged before it was recorded)
  */
 public record DestinationFacts(String id, String kind, String country, String provider, boolean dpaSigned,
                                boolean trainsOnData, boolean sccSigned, boolean dpfCertified,
                                boolean permitted, boolean highRiskApproved, boolean confidentialApproved,
-                               boolean regulatedApproved) {
+                               boolean regulatedApproved, int observedP95Ms) {
+    /** A destination without recent observations. */
+    public DestinationFacts(String id, String kind, String country, String provider, boolean dpaSigned,
+                            boolean trainsOnData, boolean sccSigned, boolean dpfCertified, boolean permitted,
+                            boolean highRiskApproved, boolean confidentialApproved, boolean regulatedApproved) {
+        this(id, kind, country, provider, dpaSigned, trainsOnData, sccSigned, dpfCertified, permitted,
+                highRiskApproved, confidentialApproved, regulatedApproved, 0);
+    }
+
+    /** The same destination with this observed p95. */
+    public DestinationFacts withObservedP95Ms(int p95Ms) {
+        return new DestinationFacts(id, kind, country, provider, dpaSigned, trainsOnData, sccSigned, dpfCertified,
+                permitted, highRiskApproved, confidentialApproved, regulatedApproved, p95Ms);
+    }
 }

@@ -15,7 +15,8 @@ package dev.tollgate.facts;
  * @param tokenCount      estimated tokens of the input
  * @param language        ISO 639-3 language of the input, "und" when unknown
  * @param messageCount    number of messages in the input
- * @param maxLatencyMs    the caller's latency budget in milliseconds, 0 when none was given
+ * @param maxLatencyMs    the request's latency budget in milliseconds: the stricter of the caller's hint and the
+ *                        application's registered SLA, 0 when neither was given
  * @param cloudBudgetExhausted the application's monthly cloud token budget is spent (false without a budget, and in
  *                        facts logged before budgets existed)
  */

@@ -21,6 +21,7 @@ import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.classify.TaskTypeClassifier;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.decision.DecisionService;
@@ -34,6 +35,7 @@ import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.execute.slm.SlmExecutor;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
@@ -110,6 +112,9 @@ public final class TollgateServer implements AutoCloseable {
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         ServiceMetrics metrics = new ServiceMetrics();
         UsageLedger usage;
+        TollgateConfig.LatencyWindow window = config.execution().latencyWindow();
+        ObservedLatencies latencies = ObservedLatencies.open(data.resolve("latency-summary.json"), window.calls(),
+                Duration.ofMillis(window.maxAgeMs()), clock);
         try (ParallelStart start = new ParallelStart()) {
             List<Future<?>> compiled = new ArrayList<>();
             for (String mode : config.policies().engines()) {
@@ -139,7 +144,7 @@ public final class TollgateServer implements AutoCloseable {
             usage = ParallelStart.join(counting);
             facts = new FactsBuilder(catalog, detection.detector(), ParallelStart.join(sensitivity),
                     ParallelStart.join(language), ParallelStart.join(prohibited),
-                    new TaskTypeClassifier(intentModel(config, catalog, executors)), usage::exhausted);
+                    new TaskTypeClassifier(intentModel(config, catalog, executors)), usage::exhausted, latencies::p95Ms);
         }
         PiiDetector pii = detection.detector();
         List<Supplier<CompiledPolicy>> current = reloaders.values().stream()
@@ -151,6 +156,7 @@ public final class TollgateServer implements AutoCloseable {
                 LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)),
                 config.policies().allEnginesEvery());
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
+        latencies.register(metrics.registry(), catalog.destinations().stream().map(Destination::id).toList());
         FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
                 .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
                 .register(metrics.registry());
@@ -166,7 +172,7 @@ public final class TollgateServer implements AutoCloseable {
                 data.resolve("keys/validation-queue.key"));
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
-                new Masker(Map.of(), hashKey), executors, catalog, validations, metrics.registry(),
+                new Masker(Map.of(), hashKey), executors, catalog, validations, latencies, metrics.registry(),
                 execution.disclosure(), clock, metrics::decided, usage);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
                 execution.defaultMaxTokens());

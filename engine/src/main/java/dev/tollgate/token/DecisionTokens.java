@@ -47,8 +47,12 @@ public final class DecisionTokens {
     public record Claims(String decisionId, String application, Terms terms, Instant expiresAt) {
     }
 
-    /** What the executor must do: the allowed outcome without its reasons. */
-    public record Terms(Route route, List<Obligation> obligations, List<String> permittedDestinations) {
+    /**
+     * What the executor must do: the allowed outcome without its reasons, and the request's latency budget in
+     * milliseconds (0: none) by which a cloud leg is hedged.
+     */
+    public record Terms(Route route, List<Obligation> obligations, List<String> permittedDestinations,
+                        int latencyBudgetMs) {
         public Terms {
             obligations = List.copyOf(obligations);
             permittedDestinations = List.copyOf(permittedDestinations);

@@ -106,6 +106,14 @@ public final class ExecutionLogWriter implements AutoCloseable {
         return append(record);
     }
 
+    public long lateAnswer(String id, String destination) {
+        ObjectNode record = record("late_answer", id);
+        record.put("destination", destination);
+        record.put("latency_ms", 3012);
+        record.put("output_hmac", "hmac-sha256:" + "ef".repeat(32));
+        return append(record);
+    }
+
     private long append(ObjectNode record) {
         return log.append(record).join().seq();
     }

@@ -188,6 +188,26 @@ class LinkageCheckerTest {
     }
 
     @Test
+    void aLateAnswerLinksToItsDecisionAndMayComeOnlyFromAPermittedDestination() throws Exception {
+        String hedged = log.allowed(LOCAL, CLOUD);
+        log.started(hedged);
+        log.completed(hedged, LOCAL, "static");
+        log.lateAnswer(hedged, CLOUD);
+        String localOnly = log.allowed(LOCAL);
+        log.started(localOnly);
+        log.completed(localOnly, LOCAL, "static");
+        long elsewhere = log.lateAnswer(localOnly, CLOUD);
+        String unknown = "0190d6a0-0000-7000-8000-000000000002";
+        long unlinked = log.lateAnswer(unknown, CLOUD);
+        LinkageReport report = check();
+
+        assertEquals(List.of(new Seen(Kind.DESTINATION_NOT_PERMITTED, elsewhere, localOnly),
+                new Seen(Kind.UNKNOWN_DECISION, unlinked, unknown)), seen(report));
+        assertEquals("late_answer went to cloud-eu; the decision permitted [slm-local]",
+                report.findings().get(0).detail());
+    }
+
+    @Test
     void executingADecisionThatWasNotAllowedIsAnError() throws Exception {
         String id = log.decision("deny", ExecutionLogWriter.LATER);
         long started = log.started(id);

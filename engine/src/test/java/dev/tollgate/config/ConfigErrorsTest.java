@@ -173,6 +173,23 @@ class ConfigErrorsTest {
                 + "where the controller is established"), missing);
     }
 
+    @Test
+    void aLatencySlaMustBeAboveZero() throws Exception {
+        String message = error("""
+                applications:
+                  - id: app
+                    purpose: p
+                    ai_act_use_case: none
+                    tenant_residency: NONE
+                    controller_establishment: DE
+                    permitted_destinations: [slm-local]
+                    latency_sla_ms: 0
+                    api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
+                """, Map.of());
+        assertTrue(message.contains("/applications/0/latency_sla_ms: must be a number of milliseconds above 0"),
+                message);
+    }
+
     private static final String KEYED_APPLICATION = """
             applications:
               - id: app

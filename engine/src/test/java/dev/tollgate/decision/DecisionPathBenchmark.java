@@ -62,7 +62,8 @@ public class DecisionPathBenchmark {
         TollgateConfig config = TollgateConfig.load(null, Map.of());
         detector = PiiDetector.defaults().with(NerRecognizer.load(NerModelCache.modelFile(TestService.ROOT), 0.5));
         facts = new FactsBuilder(new DestinationCatalog(config.destinations()), detector, new SensitivityClassifier(),
-                new LanguageIdentifier(), new ProhibitedPracticeClassifier(), new TaskTypeClassifier(), anyApp -> false);
+                new LanguageIdentifier(), new ProhibitedPracticeClassifier(), new TaskTypeClassifier(), anyApp -> false,
+                destination -> 0);
         app = new ApplicationRegistry(config.applications()).byId("claims-assistant").orElseThrow();
         requests = TextResource.lines(DecisionPathBenchmark.class, "/bench/corpus.jsonl").stream().filter(line -> !line.isBlank())
                 .map(DecisionPathBenchmark::request).toList();

@@ -10,6 +10,7 @@ import dev.tollgate.terms.Route;
 import dev.tollgate.execute.cloud.CloudSettings;
 import dev.tollgate.execute.cloud.OpenAiExecutor;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.Finding;
@@ -66,6 +67,7 @@ class CloudLegsMaskedTest {
 
     @TempDir
     Path dir;
+    private ObservedLatencies latencies;
     private RecordingCloud cloud;
     private ScriptedExecutor slm;
     private ExecutorRegistry executors;
@@ -98,6 +100,7 @@ class CloudLegsMaskedTest {
         executors = new ExecutorRegistry(List.of(slm, openAi),
                 Map.of("cloud-eu", new CircuitBreaker(10, Duration.ofMinutes(1), Clock.systemUTC())));
         queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        latencies = ObservedLatencies.open(dir.resolve("latency.json"), 20, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     @AfterEach
@@ -231,8 +234,11 @@ class CloudLegsMaskedTest {
         messages.forEach(m -> detector.recognize(m.content()).stream().map(Finding::type).forEach(types::add));
         List<Obligation> obligations = List.of(new Obligation(ObligationType.MASK, List.copyOf(types), DestinationKind.CLOUD));
         MaskedLegs legs = new MaskedLegs(messages, obligations, detector, new Masker(Map.of(), HashKey.random()));
-        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC());
-        return runner.run(new StrategyRunner.Plan("d-" + queue.size(), new Terms(route, obligations, BOTH), legs, 64),
+        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC(),
+                latencies, (id, destination, answer, nanos) -> {
+                });
+        return runner.run(new StrategyRunner.Plan("d-" + queue.size(), new Terms(route, obligations, BOTH, 0), legs, 64,
+                        System.nanoTime()),
                 onText);
     }
 

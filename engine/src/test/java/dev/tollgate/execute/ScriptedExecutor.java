@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,15 @@ final class ScriptedExecutor implements Executor {
         return this;
     }
 
+    /** The next call waits until {@code gate} opens, then answers {@code text}. */
+    ScriptedExecutor answersWhenOpened(CountDownLatch gate, String text) {
+        script.add(new Gated(gate, new Generation(text, 10, 5, null, "stop")));
+        return this;
+    }
+
+    private record Gated(CountDownLatch gate, Generation answer) {
+    }
+
     ScriptedExecutor fails(ExecutorException.Kind kind) {
         script.add(new ExecutorException(kind, "scripted " + kind));
         return this;
@@ -44,6 +54,14 @@ final class ScriptedExecutor implements Executor {
         }
         if (next instanceof ExecutorException e) {
             throw e;
+        }
+        if (next instanceof Gated gated) {
+            try {
+                gated.gate().await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return gated.answer();
         }
         return (Generation) next;
     }

@@ -6,6 +6,7 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
@@ -25,6 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,6 +49,8 @@ class StrategyRunnerTest {
     private ScriptedExecutor cloud;
     private ValidationQueue queue;
     private CircuitBreaker breaker;
+    private ObservedLatencies latencies;
+    private final CompletableFuture<String> late = new CompletableFuture<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -52,6 +58,7 @@ class StrategyRunnerTest {
         cloud = new ScriptedExecutor("cloud-eu");
         queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
         breaker = new CircuitBreaker(2, Duration.ofMinutes(1), Clock.systemUTC());
+        latencies = ObservedLatencies.open(dir.resolve("latency.json"), 20, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     private Answer run(Route route, List<String> permitted) throws ExecutionFailedException {
@@ -59,12 +66,75 @@ class StrategyRunnerTest {
     }
 
     private Answer run(Route route, List<String> permitted, List<String> streamed) throws ExecutionFailedException {
+        return run(route, permitted, streamed, 0);
+    }
+
+    private Answer run(Route route, List<String> permitted, List<String> streamed, int latencyBudgetMs)
+            throws ExecutionFailedException {
         ExecutorRegistry executors = new ExecutorRegistry(List.of(slm, cloud), Map.of("cloud-eu", breaker));
-        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC());
+        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC(), latencies,
+                (id, destination, answer, nanos) -> late.complete(destination + ": " + answer.text()));
         MaskedLegs legs = new MaskedLegs(List.of(new Message("user", QUESTION)), MASK_FOR_CLOUD,
                 PiiDetector.defaults(), new Masker(Map.of(), HashKey.random()));
-        return runner.run(new StrategyRunner.Plan("d-1", new Terms(route, MASK_FOR_CLOUD, permitted), legs, 64),
-                streamed == null ? null : streamed::add);
+        return runner.run(new StrategyRunner.Plan("d-1", new Terms(route, MASK_FOR_CLOUD, permitted, latencyBudgetMs),
+                legs, 64, System.nanoTime()), streamed == null ? null : streamed::add);
+    }
+
+    private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null);
+
+    @Test
+    void aCloudLegPastTheBudgetIsAnsweredOnDeviceAndItsLateAnswerLogged() throws Exception {
+        CountDownLatch cloudAnswers = new CountDownLatch(1);
+        cloud.answersWhenOpened(cloudAnswers, "Cloud answer.");
+        slm.answers("On-device answer.", null);
+        // A budget of 1 ms has passed before the cloud can answer: the cloud is held until the runner returns.
+        Answer answer = run(STATIC_CLOUD, List.of("slm-local", "cloud-eu"), null, 1);
+        assertEquals("slm-local", answer.destination());
+        assertEquals("On-device answer.", answer.text());
+        assertFalse(answer.cloudLegRan());
+        assertFalse(answer.validationQueued());
+        assertFalse(late.isDone(), "nothing is logged before the cloud answers");
+        cloudAnswers.countDown();
+        assertEquals("cloud-eu: Cloud answer.", late.get(10, TimeUnit.SECONDS));
+        assertTrue(latencies.summary("cloud-eu").isPresent(), "the late answer's time is observed");
+    }
+
+    @Test
+    void aLateVerifierLeavesTheDraft() throws Exception {
+        CountDownLatch cloudAnswers = new CountDownLatch(1);
+        slm.answers("The draft.", null);
+        cloud.answersWhenOpened(cloudAnswers, "A correction.");
+        Answer answer = run(new Route("slm-local", DestinationKind.SLM, Strategy.DRAFT_VERIFY, null, null),
+                List.of("slm-local", "cloud-eu"), null, 1);
+        assertEquals("The draft.", answer.text());
+        assertFalse(answer.escalated());
+        cloudAnswers.countDown();
+        assertEquals("cloud-eu: A correction.", late.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void withoutAPermittedOnDeviceDestinationTheCloudIsAwaitedWhateverTheBudget() throws Exception {
+        CountDownLatch cloudAnswers = new CountDownLatch(1);
+        cloud.answersWhenOpened(cloudAnswers, "Cloud answer.");
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(STATIC_CLOUD, List.of("cloud-eu"), null, 1);
+            } catch (ExecutionFailedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cloudAnswers.countDown();
+        assertEquals("cloud-eu", answer.get(10, TimeUnit.SECONDS).destination());
+        assertTrue(slm.requests.isEmpty());
+        assertFalse(late.isDone());
+    }
+
+    @Test
+    void withoutABudgetTheCloudIsAwaited() throws Exception {
+        cloud.answers("Cloud answer.", null);
+        assertEquals("cloud-eu", run(STATIC_CLOUD, List.of("slm-local", "cloud-eu")).destination());
+        assertTrue(slm.requests.isEmpty());
+        assertEquals(1, latencies.summary("cloud-eu").orElseThrow().calls());
     }
 
     private static Route cascade(double threshold) {

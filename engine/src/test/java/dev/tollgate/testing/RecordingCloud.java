@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -29,6 +30,7 @@ public final class RecordingCloud implements AutoCloseable {
     private final Queue<String> script = new ConcurrentLinkedQueue<>();
     private volatile String otherwise = "APPROVED";
     private volatile boolean down;
+    private volatile long delayMillis;
 
     private RecordingCloud() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +66,11 @@ public final class RecordingCloud implements AutoCloseable {
     /** While down, every request is answered 503 and not kept: the cloud is unreachable. */
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Every answer from now on waits this long before it is sent (a slow cloud). */
+    public void delay(Duration delay) {
+        delayMillis = delay.toMillis();
     }
 
     /** Every request body received so far, in order. */
@@ -103,6 +110,7 @@ public final class RecordingCloud implements AutoCloseable {
             }
             JsonNode request = Json.MAPPER.readTree(body);
             bodies.add(request);
+            pause();
             String answer = script.poll();
             String text = answer == null ? otherwise : answer;
             if (request.path("stream").asBoolean(false)) {
@@ -120,6 +128,14 @@ public final class RecordingCloud implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

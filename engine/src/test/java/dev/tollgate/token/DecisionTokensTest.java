@@ -28,7 +28,7 @@ class DecisionTokensTest {
     private static final String INPUT = "[{\"content\":\"Opening hours?\",\"role\":\"user\"}]";
     private static final DecisionTokens.Terms TERMS = new DecisionTokens.Terms(
             new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null),
-            List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of("cloud-eu"));
+            List.of(new Obligation(ObligationType.MASK, List.of("PERSON"), null)), List.of("cloud-eu"), 1500);
 
     @TempDir
     Path keys;

@@ -30,7 +30,8 @@ public class DecisionSteps {
             "travel insurer", "demo-travel-insurer",
             "shop assistant", "demo-shop-assistant",
             "bank assistant", "demo-bank-assistant",
-            "hotline assistant", "demo-hotline-assistant");
+            "hotline assistant", "demo-hotline-assistant",
+            "hotline agent", "demo-hotline-agent");
     private static final Map<String, String> PUBLIC_KEYS = Map.of("claims assistant", "demo-claims-assistant-public");
     private static final Map<String, String> COUNTRIES = Map.of(
             "Germany", "DE", "France", "FR", "Spain", "ES", "Italy", "IT", "the United States", "US",

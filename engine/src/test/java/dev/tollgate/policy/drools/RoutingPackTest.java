@@ -78,4 +78,24 @@ class RoutingPackTest {
         assertFalse(verdict.deny());
         assertEquals(List.of(), verdict.forbidden());
     }
+
+    @Test
+    void aCloudSlowerThanTheBudgetIsExcludedNamingTheRule() throws Exception {
+        PartialVerdict verdict = verdict(PACK, TestFacts.request().task("reasoning", 100).latencyBudget(1500)
+                .destinations(TestFacts.SLM_LOCAL.withObservedP95Ms(4000), TestFacts.CLOUD_EU.withObservedP95Ms(3000),
+                        TestFacts.CLOUD_US.withObservedP95Ms(900)));
+
+        assertEquals(List.of("cloud-eu"), verdict.forbidden());
+        assertEquals(List.of("routing.complex-task", "routing.latency-excluded"), ruleIds(verdict).stream().sorted().toList());
+    }
+
+    @Test
+    void withoutABudgetOrAnObservationNothingIsExcluded() throws Exception {
+        TestFacts slowCloud = TestFacts.request().task("reasoning", 100)
+                .destinations(TestFacts.SLM_LOCAL, TestFacts.CLOUD_EU.withObservedP95Ms(3000));
+        assertEquals(List.of(), verdict(PACK, slowCloud).forbidden());
+        assertEquals(List.of(), verdict(PACK, TestFacts.request().task("reasoning", 100).latencyBudget(1500)).forbidden());
+        assertEquals(List.of(), verdict(PACK, TestFacts.request().task("reasoning", 100).latencyBudget(3000)
+                .destinations(TestFacts.CLOUD_EU.withObservedP95Ms(3000))).forbidden());
+    }
 }

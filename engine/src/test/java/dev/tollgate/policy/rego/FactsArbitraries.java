@@ -105,7 +105,9 @@ final class FactsArbitraries {
                         Arbitraries.of(true, true, true, false), approvals())
                 .as((id, country, dpa, trains, scc, dpf, permitted, approved) -> new DestinationFacts(id,
                         id.startsWith("slm") ? "slm" : "cloud", country, "provider-" + id,
-                        dpa, trains, scc, dpf, permitted, approved[0], approved[1], approved[2]));
+                        dpa, trains, scc, dpf, permitted, approved[0], approved[1], approved[2]))
+                // Observed p95s at and around the latency budgets the requests draw (0: none observed).
+                .flatMap(d -> Arbitraries.of(0, 0, 1, 300, 301, 1500).map(d::withObservedP95Ms));
         return destination.list().ofMinSize(0).ofMaxSize(4).uniqueElements(DestinationFacts::id);
     }
 
