@@ -4,6 +4,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
 export TOLLGATE_OPA="${TOLLGATE_OPA:-$("$ROOT/scripts/opa.sh")}"
 export TOLLGATE_NER_MODEL="${TOLLGATE_NER_MODEL:-$("$ROOT/scripts/train-ner.sh" | tail -n 1)}"
+export TOLLGATE_CLASSIFIER_CACHE="${TOLLGATE_CLASSIFIER_CACHE:-$ROOT/.cache/models/classifiers}"
 export TOLLGATE_POLICIES_DIR="$ROOT/policies" TOLLGATE_REGO_DIR="$ROOT/opa-bundles/tollgate"
 "$ROOT/tollgate" verify --data-dir "$(mktemp -d)" >/dev/null 2>&1 || true   # builds the jar when missing
 DIST="$(mktemp -d /tmp/tollgate-dist.XXXXXX)"
