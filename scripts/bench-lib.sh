@@ -18,7 +18,9 @@ trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$DIST"' EXIT
 start_service() {
   local port="$1" data="$2"
   shift 2
-  java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx384m -jar "$DIST/tollgate.jar" serve \
+  # BENCH_JVM_OPTIONS: other heap and GC settings to compare (docs/benchmarks.md, issue 14).
+  # shellcheck disable=SC2086
+  java --enable-native-access=ALL-UNNAMED ${BENCH_JVM_OPTIONS:--XX:+UseSerialGC -Xmx384m -Xmn96m} -jar "$DIST/tollgate.jar" serve \
     --port "$port" --data-dir "$data" "$@" >"$data/service.log" 2>&1 &
   SERVICE=$!
   PIDS+=($SERVICE)
