@@ -4,6 +4,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
 export TOLLGATE_OPA="${TOLLGATE_OPA:-$("$ROOT/scripts/opa.sh")}"
 export TOLLGATE_NER_MODEL="${TOLLGATE_NER_MODEL:-$("$ROOT/scripts/train-ner.sh" | tail -n 1)}"
+export TOLLGATE_CLASSIFIER_CACHE="${TOLLGATE_CLASSIFIER_CACHE:-$ROOT/.cache/models/classifiers}"
 export TOLLGATE_POLICIES_DIR="$ROOT/policies" TOLLGATE_REGO_DIR="$ROOT/opa-bundles/tollgate"
 "$ROOT/tollgate" verify --data-dir "$(mktemp -d)" >/dev/null 2>&1 || true   # builds the jar when missing
 DIST="$(mktemp -d /tmp/tollgate-dist.XXXXXX)"
@@ -17,7 +18,9 @@ trap 'kill "${PIDS[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$DIST"' EXIT
 start_service() {
   local port="$1" data="$2"
   shift 2
-  java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx384m -jar "$DIST/tollgate.jar" serve \
+  # BENCH_JVM_OPTIONS: other heap and GC settings to compare (docs/benchmarks.md, issue 14).
+  # shellcheck disable=SC2086
+  java --enable-native-access=ALL-UNNAMED ${BENCH_JVM_OPTIONS:--XX:+UseSerialGC -Xmx384m -Xmn96m} -jar "$DIST/tollgate.jar" serve \
     --port "$port" --data-dir "$data" "$@" >"$data/service.log" 2>&1 &
   SERVICE=$!
   PIDS+=($SERVICE)

@@ -10,11 +10,13 @@ import opennlp.tools.util.TrainingParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Trains the project's OpenNLP document categorizers in memory, cut-off 1. */
+/** The project's OpenNLP document categorizers, cut-off 1: trained in memory or loaded from {@link CategorizerCache}. */
 final class Doccat {
     /**
      * OpenNLP's trainer logs every iteration at INFO; the service would print that at each start. Held in a
@@ -27,20 +29,28 @@ final class Doccat {
     }
 
     /**
-     * @param what what the model is for, to name it when training fails
+     * @param name what the model is for, a file name ({@link CategorizerCache})
+     * @param samples made only when the model is trained
      * @param features the feature generators; word and word-pair features ({@link WordAndPairFeatures}) when none
      */
-    static DocumentCategorizerME train(List<DocumentSample> samples, int iterations, String what, FeatureGenerator... features) {
+    static DocumentCategorizerME categorizer(CategorizerCache cache, String name, Supplier<List<DocumentSample>> samples,
+                                             int iterations, FeatureGenerator... features) {
+        FeatureGenerator[] generators = features.length == 0 ? new FeatureGenerator[] {new WordAndPairFeatures()} : features;
+        String parameters = "iterations=" + iterations + " cutoff=" + CUTOFF + " features="
+                + Arrays.stream(generators).map(g -> g.getClass().getName()).toList();
+        return cache.categorizer(name, parameters, () -> train(name, samples.get(), iterations, generators));
+    }
+
+    private static DoccatModel train(String name, List<DocumentSample> samples, int iterations, FeatureGenerator[] features) {
         TRAINER_LOG.setLevel(Level.WARNING);
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
         params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         try {
-            DoccatModel model = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples),
-                    params, new DoccatFactory(features.length == 0 ? new FeatureGenerator[] {new WordAndPairFeatures()} : features));
-            return new DocumentCategorizerME(model);
+            return DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
+                    new DoccatFactory(features));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot train the " + what, e);
+            throw new UncheckedIOException("cannot train the " + name + " model", e);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * <p>Matching ignores case and accents and respects word boundaries; both sources read each sentence once and
  * skip known innocuous collocations ({@link ClassifierInput}); see also {@link Term#parse}. All lexicons are
  * compiled once, at construction, into one {@link TermMatcher}; the
- * model is trained once per JVM, on first construction. An instance is immutable and safe to share
+ * model is trained (or loaded from the {@link CategorizerCache}) once per JVM, on first construction. An instance is immutable and safe to share
  * between threads.
  */
 public final class SensitivityClassifier {

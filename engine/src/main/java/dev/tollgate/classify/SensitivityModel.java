@@ -12,8 +12,8 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 
 /**
- * One OpenNLP document categorizer over the nine doccat classes plus "none", trained in memory on single
- * sentences of the phrase banks. It reads a text sentence by sentence: each sentence is featurised and scored
+ * One OpenNLP document categorizer over the nine doccat classes plus "none", trained on single sentences of
+ * the phrase banks (or loaded from the {@link CategorizerCache}). It reads a text sentence by sentence: each sentence is featurised and scored
  * once, and a class's score for the text is its highest probability in any sentence, so the ordinary sentences
  * around a sensitive one neither dilute it nor, being "none" on their own, add a class. One model rather than one
  * binary model per class keeps a call within the latency budget; per-class thresholds chosen on the dev set
@@ -40,9 +40,19 @@ final class SensitivityModel {
         }
     }
 
-    /** Trains on the sentences of the phrase banks on the classpath, with the stored thresholds. */
+    /** Trains on the sentences of the phrase banks on the classpath, or loads it when cached, with the stored thresholds. */
     static SensitivityModel train() {
+        return train(CategorizerCache.configured());
+    }
+
+    static SensitivityModel train(CategorizerCache cache) {
         long started = System.nanoTime();
+        DocumentCategorizerME categorizer = Doccat.categorizer(cache, "sensitivity", SensitivityModel::samples,
+                ITERATIONS, new WordAndPairFeatures(), new WordStemFeatures());
+        return new SensitivityModel(categorizer, storedThresholds(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static List<DocumentSample> samples() {
         List<DocumentSample> samples = new ArrayList<>();
         for (LabelledText sentence : trainingCorpus()) {
             // Training reads the sentences as written: they hold the innocuous collocations as the "none"
@@ -50,9 +60,7 @@ final class SensitivityModel {
             String[] words = words(Tokens.of(TextFolding.fold(sentence.text())));
             samples.add(new DocumentSample(sentence.classes().isEmpty() ? NONE : sentence.classes().getFirst(), words));
         }
-        DocumentCategorizerME categorizer = Doccat.train(samples, ITERATIONS, "sensitivity model",
-                new WordAndPairFeatures(), new WordStemFeatures());
-        return new SensitivityModel(categorizer, storedThresholds(), (System.nanoTime() - started) / 1e9);
+        return samples;
     }
 
     static List<LabelledText> trainingCorpus() {

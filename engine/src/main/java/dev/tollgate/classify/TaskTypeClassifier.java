@@ -48,6 +48,10 @@ public final class TaskTypeClassifier {
 
     /** @param model stage 2b, asked what stages 1 and 2 cannot settle; null: not asked */
     public TaskTypeClassifier(ModelIntentClassifier model) {
+        this(model, CategorizerCache.configured());
+    }
+
+    TaskTypeClassifier(ModelIntentClassifier model, CategorizerCache cache) {
         this.model = model;
         Map<String, List<String>> cueSections = sections("cues");
         List<Term> terms = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class TaskTypeClassifier {
             cueSections.get(CUE_TASKS.get(t)).forEach(line -> terms.add(Term.parse(line, bit)));
         }
         cues = new TermMatcher(terms);
-        categorizer = train(sections("corpus"));
+        categorizer = Doccat.categorizer(cache, "task-type", () -> samples(sections("corpus")), ITERATIONS);
     }
 
     /** The task type the text asks for; null when no stage can tell. */
@@ -92,11 +96,11 @@ public final class TaskTypeClassifier {
         return ends;
     }
 
-    private static DocumentCategorizerME train(SortedMap<String, List<String>> corpus) {
+    private static List<DocumentSample> samples(SortedMap<String, List<String>> corpus) {
         List<DocumentSample> samples = new ArrayList<>();
         corpus.forEach((task, lines) -> lines.forEach(
                 line -> samples.add(new DocumentSample(task, SensitivityModel.words(line)))));
-        return Doccat.train(samples, ITERATIONS, "task type model");
+        return samples;
     }
 
     private static SortedMap<String, List<String>> sections(String name) {

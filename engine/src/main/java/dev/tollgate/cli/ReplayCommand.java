@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.audit.PolicyStore;
@@ -27,6 +28,7 @@ final class ReplayCommand {
 
     static int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, Set.of("--data-dir", "--candidate", "--candidate-rego"), Set.of("--json"));
+        long started = System.nanoTime();
         Path data = Path.of(args.get("--data-dir").orElse("data"));
         Map<String, PolicyCompiler> compilers = PolicyEngines.replayCompilers();
         Replayer replayer = new Replayer(new PolicyStore(data.resolve("policy-store")), compilers);
@@ -47,8 +49,14 @@ final class ReplayCommand {
             e.problems().forEach(p -> System.err.println("  " + p));
             return 3;
         }
-        System.out.print(args.has("--json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
-                : report.render(candidate));
+        Speed speed = Speed.since(started, report.decisions(), "decisions");
+        if (args.has("--json")) {
+            ObjectNode json = Json.MAPPER.valueToTree(report);
+            json.set("speed", Json.MAPPER.valueToTree(speed));
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } else {
+            System.out.print(report.render(candidate) + speed.render());
+        }
         return candidate || report.mismatches() == 0 ? 0 : 1;
     }
 }

@@ -26,15 +26,18 @@ final class VerifyCommand {
     static int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, Set.of("--data-dir"), Set.of("--json"));
         Path logDir = Path.of(args.get("--data-dir").orElse("data")).resolve("log");
+        long started = System.nanoTime();
         LinkageChecker linkage = new LinkageChecker();
         VerifyReport chain = new ChainVerifier().verify(logDir, linkage);
         LinkageReport links = linkage.finish(chain.ok());
+        Speed speed = Speed.since(started, chain.recordsChecked(), "records");
         if (args.has("--json")) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Map.of("chain", chain, "linkage", links)));
+                    .writeValueAsString(Map.of("chain", chain, "linkage", links, "speed", speed)));
         } else {
             System.out.print(chain.render());
             System.out.print(links.render());
+            System.out.print(speed.render());
         }
         if (!chain.ok()) {
             return CHAIN_BROKEN;

@@ -1,6 +1,7 @@
 package dev.tollgate.replay;
 
 import dev.tollgate.audit.DecisionRecord;
+import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.PolicyStore;
@@ -13,11 +14,17 @@ import dev.tollgate.policy.PolicyLoadException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Re-decides every logged decision from its logged facts: under the exact policy versions recorded in it
@@ -26,6 +33,9 @@ import java.util.TreeMap;
 public final class Replayer {
     private final PolicyStore store;
     private final Map<String, PolicyCompiler> compilers;
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    private static final int BATCH = 256;
+
     private final Map<String, CompiledPolicy> cache = new HashMap<>();
 
     /** @param compilers engine name -> compiler for that engine's policy directories */
@@ -62,24 +72,65 @@ public final class Replayer {
      */
     public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates) throws IOException, PolicyLoadException {
         List<Replayed> results = new ArrayList<>();
-        try (LogReader reader = LogReader.open(logDir)) {
+        // This thread reads and parses the lines; workers turn them into records and evaluate them, a batch
+        // each, while at most two batches per worker wait, so that memory stays bounded; results keep log order.
+        Deque<Future<List<Replayed>>> pending = new ArrayDeque<>();
+        try (LogReader reader = LogReader.open(logDir);
+             ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
+            List<LogEntry> batch = new ArrayList<>(BATCH);
             while (reader.hasNext()) {
-                if (!(LogRecord.read(reader.next().json()).orElse(null) instanceof DecisionRecord record)) {
-                    continue;
+                batch.add(reader.next());
+                if (batch.size() == BATCH || !reader.hasNext()) {
+                    List<LogEntry> entries = batch;
+                    pending.add(workers.submit(() -> replay(entries, candidates)));
+                    batch = new ArrayList<>(BATCH);
+                    if (pending.size() > 2 * WORKERS) {
+                        results.addAll(done(pending.poll()));
+                    }
                 }
-                List<CompiledPolicy> policies = recordedPolicies(record).stream()
-                        .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
-                                .findFirst().orElse(version))
-                        .toList();
-                Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
-                        record.inputLimits()).outcome();
-                String combiner = record.logicVersion().get(LogicVersions.COMBINER);
-                results.add(new Replayed(record.decisionId(), record.outcome(),
-                        RoutesLoggedWithoutTheirRule.asLogged(record.outcome(), replayed),
-                        combiner != null && !combiner.equals(LogicVersions.combiner())));
+            }
+            while (!pending.isEmpty()) {
+                results.addAll(done(pending.poll()));
             }
         }
         return results;
+    }
+
+    private List<Replayed> replay(List<LogEntry> entries, List<CompiledPolicy> candidates) throws PolicyLoadException {
+        List<Replayed> results = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            if (!(LogRecord.read(entry.json()).orElse(null) instanceof DecisionRecord record)) {
+                continue;
+            }
+            List<CompiledPolicy> policies = recordedPolicies(record).stream()
+                    .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
+                            .findFirst().orElse(version))
+                    .toList();
+            Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
+                    record.inputLimits()).outcome();
+            String combiner = record.logicVersion().get(LogicVersions.COMBINER);
+            results.add(new Replayed(record.decisionId(), record.outcome(),
+                    RoutesLoggedWithoutTheirRule.asLogged(record.outcome(), replayed),
+                    combiner != null && !combiner.equals(LogicVersions.combiner())));
+        }
+        return results;
+    }
+
+    /** A batch's results, with what failed in it thrown as itself. */
+    private static List<Replayed> done(Future<List<Replayed>> batch) throws PolicyLoadException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case PolicyLoadException cause -> throw cause;
+                case RuntimeException cause -> throw cause;
+                case Error cause -> throw cause;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private List<CompiledPolicy> recordedPolicies(DecisionRecord record) throws PolicyLoadException {
@@ -90,7 +141,8 @@ public final class Replayer {
         return policies;
     }
 
-    private CompiledPolicy compiled(String engine, String digest) throws PolicyLoadException {
+    /** Each version is compiled once, by the first worker that needs it. */
+    private synchronized CompiledPolicy compiled(String engine, String digest) throws PolicyLoadException {
         String key = engine + "@" + digest;
         CompiledPolicy policy = cache.get(key);
         if (policy == null) {

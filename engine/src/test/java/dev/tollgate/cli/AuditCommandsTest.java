@@ -1,5 +1,7 @@
 package dev.tollgate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,11 @@ class AuditCommandsTest {
         List<String> args = List.of("--data-dir", data.toString());
         Run intact = capture(() -> VerifyCommand.run(args));
         assertEquals(0, intact.exitCode(), intact.output());
+        long records = Json.MAPPER.readTree(capture(() -> VerifyCommand.run(List.of("--data-dir", data.toString(),
+                "--json"))).output()).path("chain").path("records_checked").asLong();
+        assertTrue(records >= Samples.BODIES.size(), intact.output());
+        assertTrue(intact.output().matches("(?s).*\\nSpeed: [\\d,]+ records/s \\(" + records + " records in [\\d.]+ s\\)\\n"),
+                intact.output());
 
         Path segment;
         try (var files = Files.list(data.resolve("log"))) {
@@ -71,6 +78,28 @@ class AuditCommandsTest {
         assertEquals(0, replay.exitCode(), replay.output());
         assertTrue(replay.output().contains("Mismatches: 0"), replay.output());
         assertTrue(replay.output().contains("Decisions replayed: " + Samples.BODIES.size()), replay.output());
+        assertTrue(replay.output().matches("(?s).*\\nSpeed: [\\d,]+ decisions/s \\(" + Samples.BODIES.size()
+                + " decisions in [\\d.]+ s\\)\\n"), replay.output());
+    }
+
+    @Test
+    void replayAndVerifyGiveTheirSpeedInJson() throws Exception {
+        Path data = decideSamples();
+        JsonNode replay = Json.MAPPER.readTree(capture(() -> ReplayCommand.run(List.of("--data-dir", data.toString(),
+                "--json"))).output());
+        assertEquals(Samples.BODIES.size(), replay.path("decisions").asInt(), replay.toString());
+        assertSpeed(replay.path("speed"), "decisions", Samples.BODIES.size());
+        JsonNode verify = Json.MAPPER.readTree(capture(() -> VerifyCommand.run(List.of("--data-dir", data.toString(),
+                "--json"))).output());
+        assertSpeed(verify.path("speed"), "records", verify.path("chain").path("records_checked").asLong());
+    }
+
+    private static void assertSpeed(JsonNode speed, String unit, long count) {
+        assertEquals(unit, speed.path("unit").asText(), speed.toString());
+        assertEquals(count, speed.path("count").asLong(), speed.toString());
+        double seconds = speed.path("seconds").asDouble();
+        assertTrue(seconds > 0, speed.toString());
+        assertEquals(count / seconds, speed.path("per_second").asDouble(), count / seconds * 1e-9, speed.toString());
     }
 
     private static int indexOfLine(byte[] bytes, int line) {

@@ -119,6 +119,30 @@ class ReplayTest {
         assertEquals(0, report.mismatches(), report.render(false));
     }
 
+    /** Replay works through batches in parallel: a log of many batches comes back whole, in log order. */
+    @Test
+    void aLogOfManyBatchesReplaysEveryDecisionInLogOrder(@TempDir Path copy) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
+            lines.addAll(TestLogs.lines(segment));
+        }
+        List<String> repeated = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int round = 0; repeated.size() < 2_000; round++) {
+            for (String line : lines) {
+                ObjectNode record = (ObjectNode) Json.MAPPER.readTree(line);
+                record.put("decision_id", record.path("decision_id").asText() + "-" + round);
+                repeated.add(Json.MAPPER.writeValueAsString(record));
+                ids.add(record.path("decision_id").asText());
+            }
+        }
+        Path log = Files.createDirectories(copy.resolve("log"));
+        TestLogs.writeLines(log.resolve(TestLogs.segmentFiles(data.resolve("log")).getFirst().getFileName()), repeated);
+        List<Replayer.Replayed> replayed = replayer().replay(log);
+        assertEquals(ids, replayed.stream().map(Replayer.Replayed::decisionId).toList());
+        assertTrue(replayed.stream().allMatch(Replayer.Replayed::matches));
+    }
+
     /**
      * Facts logged before the registry recorded the controller's establishment and the catalog told a DPF
      * certification from SCCs read as the strictest case: an unknown establishment ("ZZ") binds the controller to
