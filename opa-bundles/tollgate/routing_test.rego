@@ -117,7 +117,7 @@ test_the_route_names_the_row_that_chose_it if {
 }
 
 test_every_row_has_an_id_and_message if {
-	count(routing.rules) == 14
+	count(routing.rules) == 15
 	every id, rule in routing.rules {
 		startswith(id, "routing.")
 		rule.basis != ""
