@@ -71,6 +71,9 @@ final class StrategyRunner {
      * What one execution needs: the decision's terms, the request masked per leg, and when the execution started
      * ({@link System#nanoTime()}), from which its latency budget runs.
      */
+    /** Milliseconds a hedged answer keeps for what follows the model: restoring placeholders, the durable record. */
+    static final int AFTER_ANSWER_RESERVE_MS = 100;
+
     record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
     }
 
@@ -283,9 +286,13 @@ final class StrategyRunner {
         }
     }
 
-    /** How long the cloud may still take so that the fallback, taking {@code fallbackMs}, ends within the budget. */
+    /**
+     * How long the cloud may still take so that the fallback, taking {@code fallbackMs}, ends within the budget; the
+     * answer then still needs its placeholders restored and its record made durable, hence the reserve.
+     */
     private static long nanosLeft(Plan plan, int fallbackMs) {
-        long deadline = plan.startNanos() + TimeUnit.MILLISECONDS.toNanos(plan.terms().latencyBudgetMs() - fallbackMs);
+        long deadline = plan.startNanos() + TimeUnit.MILLISECONDS.toNanos(
+                plan.terms().latencyBudgetMs() - fallbackMs - AFTER_ANSWER_RESERVE_MS);
         return Math.max(0, deadline - System.nanoTime());
     }
 
