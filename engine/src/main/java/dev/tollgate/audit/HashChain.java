@@ -1,9 +1,7 @@
 package dev.tollgate.audit;
 
+import dev.tollgate.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** The record hash rule specified in {@link DecisionLog}: sealing a line and taking a sealed line apart. */
@@ -51,10 +49,6 @@ final class HashChain {
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -1,9 +1,7 @@
 package dev.tollgate.facts;
 
+import dev.tollgate.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -82,12 +80,7 @@ public final class LanguageIdentifier {
     }
 
     private static String digest(String sample) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(sample.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(sample.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The language of a word sample, computed (not remembered). */

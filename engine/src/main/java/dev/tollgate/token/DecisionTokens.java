@@ -1,5 +1,6 @@
 package dev.tollgate.token;
 
+import dev.tollgate.Sha256;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,13 +15,10 @@ import dev.tollgate.terms.Route;
 import dev.tollgate.policy.Obligation;
 import dev.tollgate.terms.Refusal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -132,11 +130,6 @@ public final class DecisionTokens {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(ExactUtf8.bytes(text)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(ExactUtf8.bytes(text));
     }
 }
