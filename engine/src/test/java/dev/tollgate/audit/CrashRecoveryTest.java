@@ -59,7 +59,7 @@ class CrashRecoveryTest {
     void everyAnsweredDecisionSurvivesKillDashNine() throws Exception {
         int port = freePort();
         Process service = serve(port);
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create("http://127.0.0.1:" + port);
         awaitReady(client, base, service);
 
@@ -82,7 +82,8 @@ class CrashRecoveryTest {
                                 answered.add(Json.MAPPER.readTree(response.body()).get("decision_id").asText());
                             }
                         } catch (IOException e) {
-                            return;
+                            // Before the kill a refused or reset connection is retried; after it, the loop ends.
+                            continue;
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -140,7 +141,8 @@ class CrashRecoveryTest {
                                 executed.put(Json.MAPPER.readTree(response.body()).get("decision_id").asText(), execute);
                             }
                         } catch (IOException e) {
-                            return;
+                            // Before the kill a refused or reset connection is retried; after it, the loop ends.
+                            continue;
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
