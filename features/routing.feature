@@ -55,6 +55,14 @@ Feature: Routing pack
     Then it is routed to the on-device model
     And the route was chosen by "routing.budget-exhausted"
 
+  Scenario: An application whose monthly cloud token budget is spent is refused a task that needs the cloud
+    Given a request from the hotline assistant
+    And the task is "code"
+    And the text says "Write a Python function that adds up a list of invoice amounts and returns the total."
+    When the application asks for a decision
+    Then the request is denied
+    And the rule "routing.budget-exhausted" is among the reasons
+
   Scenario: An application registered with a tight latency SLA is held to it even when the request names no budget
     Given a request from the hotline agent
     And the task is "reasoning"

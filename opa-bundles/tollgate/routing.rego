@@ -68,8 +68,8 @@ tight_latency := {
 }
 
 budget_exhausted := {
-	"rule": "routing.budget-exhausted", "destination": "slm-local", "strategy": "static",
-	"message": "The application's monthly cloud token budget is spent: the on-device model answers",
+	"rule": "routing.budget-exhausted", "destination": "slm-local", "strategy": "static", "deny_tasks": {"code"},
+	"message": "The application's monthly cloud token budget is spent: the on-device model answers, and a task that needs the cloud is refused",
 }
 
 summarize := {
@@ -146,8 +146,14 @@ latency_reasons := [{"rule": latency_excluded_rule.rule, "basis": basis, "messag
 	count(latency_excluded) > 0
 ]
 
+# A row may refuse the tasks that need a cloud it does not route to (the table's "Refuse these tasks" column).
+default deny := false
+
+deny if request.task_type in object.get(hit, "deny_tasks", set())
+
 verdict := {
-	"deny": false,
+	"deny": deny,
+	"denied_by": [hit.rule | deny],
 	"forbidden": sort(latency_excluded),
 	"obligations": [],
 	"route": {

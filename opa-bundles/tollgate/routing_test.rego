@@ -64,6 +64,16 @@ test_a_spent_budget_keeps_cloud_routes_on_device if {
 	spent("summarize", 100).reasons[0].rule == "routing.budget-exhausted"
 	spent("faq", 300).reasons[0].rule == "routing.budget-exhausted"
 	spent("faq", 10).reasons[0].rule == "routing.faq-short"
+	not spent("reasoning", 100).deny
+}
+
+test_a_spent_budget_refuses_a_task_that_needs_the_cloud if {
+	spent("code", 100).deny
+	spent("code", 100).denied_by == ["routing.budget-exhausted"]
+	not routing.verdict.deny with input as testing.facts(
+		{"role": "staff", "task_type": "code", "token_count": 100, "max_latency_ms": 0},
+		"DE", {}, testing.catalog,
+	)
 }
 
 test_earlier_row_wins_over_tight_latency if rule_of("faq", 10, 100) == "routing.faq-short"
@@ -99,7 +109,7 @@ test_draft_and_write if {
 test_fallback if {
 	v := route("chat", 100, 0)
 	v == {
-		"deny": false, "forbidden": [], "obligations": [],
+		"deny": false, "denied_by": [], "forbidden": [], "obligations": [],
 		"route": object.union(slm_static, {"rule": "routing.fallback"}),
 		"reasons": [{
 			"rule": "routing.fallback", "basis": "Tollgate routing policy (cost/latency)",

@@ -41,6 +41,18 @@ public final class VerdictCollector {
         deniedBy.add(kcontext.getRule().getName());
     }
 
+    /**
+     * The request must not be processed when its task is one of {@code tasks} (a routing table's comma-separated
+     * cell): the row routes on-device, and these tasks need a cloud.
+     */
+    public void denyForTasks(RuleContext kcontext, String taskType, String tasks) {
+        for (String task : tasks.split(",")) {
+            if (task.strip().equals(taskType)) {
+                deny(kcontext);
+            }
+        }
+    }
+
     /** The request must not go to this destination. */
     public void forbid(RuleContext kcontext, String destinationId) {
         cite(kcontext);

@@ -13,6 +13,7 @@ import static dev.tollgate.policy.drools.ShippedPolicies.ruleIds;
 import static dev.tollgate.policy.drools.ShippedPolicies.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RoutingPackTest {
     private static final String PACK = "routing";
@@ -67,6 +68,17 @@ class RoutingPackTest {
 
         assertEquals(new RouteChoice("slm-local", Strategy.STATIC, null, rule), verdict.route());
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
+        assertFalse(verdict.deny(), "the on-device model answers");
+    }
+
+    @Test
+    void aSpentBudgetRefusesATaskThatNeedsTheCloud() throws Exception {
+        PartialVerdict spent = verdict(PACK, TestFacts.request().task("code", 100).budgetExhausted());
+        assertTrue(spent.deny());
+        assertEquals(List.of("routing.budget-exhausted"), spent.deniedBy());
+        assertEquals(List.of("routing.budget-exhausted"), ruleIds(spent));
+
+        assertFalse(verdict(PACK, TestFacts.request().task("code", 100)).deny(), "with budget left the cloud answers");
     }
 
     @Test
