@@ -19,19 +19,25 @@ import java.util.function.BooleanSupplier;
  * GET /health (everything), /health/live (the process answers), /health/ready (policies loaded, every required
  * detector answering, and the decision log able to append; 503 with the reasons otherwise). After a failed
  * append the log counts as able only once a probe or an append succeeds again. Policy files that failed to
- * reload are listed with file and line while the previous version stays active.
+ * reload are listed with file and line while the previous version stays active. {@code alerts} lists the alerts
+ * that fire ({@link Alarms}).
  */
 public final class HealthHandler implements HttpService {
     private final Map<String, PolicyReloader> engines;
     private final DecisionLog log;
     private final Map<String, BooleanSupplier> requiredDetectors;
+    private final Alarms alarms;
 
-    /** @param requiredDetectors detector name -> its health probe, for detectors without which nothing is decided */
+    /**
+     * @param requiredDetectors detector name -> its health probe, for detectors without which nothing is decided
+     * @param alarms            the alerts /health lists when they fire; they do not make the service unready
+     */
     public HealthHandler(Map<String, PolicyReloader> engines, DecisionLog log,
-                         Map<String, BooleanSupplier> requiredDetectors) {
+                         Map<String, BooleanSupplier> requiredDetectors, Alarms alarms) {
         this.engines = new LinkedHashMap<>(engines);
         this.log = log;
         this.requiredDetectors = new LinkedHashMap<>(requiredDetectors);
+        this.alarms = alarms;
     }
 
     @Override
@@ -48,7 +54,7 @@ public final class HealthHandler implements HttpService {
     }
 
     record Health(String status, boolean live, boolean ready, List<String> reasons, Map<String, EngineHealth> policies,
-                  Map<String, Boolean> requiredDetectors, LogHealth decisionLog) {
+                  Map<String, Boolean> requiredDetectors, LogHealth decisionLog, List<Alarms.Alert> alerts) {
     }
 
     record Readiness(String status, List<String> reasons) {
@@ -80,7 +86,7 @@ public final class HealthHandler implements HttpService {
         }
         boolean ready = reasons.isEmpty();
         return new Health(ready ? "UP" : "DOWN", true, ready, List.copyOf(reasons), policies, detectors,
-                new LogHealth(appendable, log.lastSeq(), log.headHash()));
+                new LogHealth(appendable, log.lastSeq(), log.headHash()), alarms.firing(appendable));
     }
 
     private void health(ServerRequest req, ServerResponse res) {

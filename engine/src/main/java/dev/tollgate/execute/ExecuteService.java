@@ -124,7 +124,8 @@ public final class ExecuteService implements ChatGateway {
             ExecutionRecords.Completed completed = records.completed(app.id(), execution, answer,
                     legs.masked(answer.cloudLegRan()), nanos);
             usage.add(completed.time(), completed.outcome());
-            metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos);
+            metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos,
+                    claims.terms().route().routedBy());
             return execution;
         } catch (ExecutionFailedException e) {
             throw failed(id, app, e.destination(), e.problem(), start, e.toRefusal(id));

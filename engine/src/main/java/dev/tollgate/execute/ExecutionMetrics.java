@@ -1,6 +1,7 @@
 package dev.tollgate.execute;
 
 import dev.tollgate.terms.Refusal;
+import dev.tollgate.terms.Strategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Prometheus metrics of executions. The share answered on-device is
  * {@code sum(tollgate_executions_total{kind="slm"}) / sum(tollgate_executions_total)}; the escalation rate is
- * {@code sum(tollgate_executions_total{escalated="true"}) / sum(tollgate_executions_total{strategy=~"cascade|draft_verify"})}.
+ * {@code sum(tollgate_executions_total{escalated="true"}) / sum(tollgate_executions_total{strategy=~"cascade|draft_verify"})},
+ * per task row {@code tollgate_two_stage_executions_total} (docs/metrics.md).
  */
 final class ExecutionMetrics {
     private final MeterRegistry registry;
@@ -27,7 +29,9 @@ final class ExecutionMetrics {
                 .register(registry);
     }
 
-    void executed(Execution execution, String kind, Answer answer, Map<String, Integer> masked, long nanos) {
+    /** @param routedBy the routing row that chose the route (its task and threshold), from the decision */
+    void executed(Execution execution, String kind, Answer answer, Map<String, Integer> masked, long nanos,
+                  String routedBy) {
         Timer.builder("tollgate.execute.latency")
                 .description("Time to answer an execution, models included, by route")
                 .tag("destination", execution.destination())
@@ -44,6 +48,14 @@ final class ExecutionMetrics {
                 .tag("strategy", execution.strategy().wire())
                 .tag("escalated", Boolean.toString(execution.escalated()))
                 .register(registry).increment();
+        if (execution.strategy() == Strategy.CASCADE || execution.strategy() == Strategy.DRAFT_VERIFY) {
+            Counter.builder("tollgate.two.stage.executions")
+                    .description("Completed cascade and draft_verify executions by the routing row that chose them "
+                            + "(a task's row, with its threshold) and whether they went on to a cloud")
+                    .tag("routed_by", routedBy == null ? "unknown" : routedBy)
+                    .tag("escalated", Boolean.toString(execution.escalated()))
+                    .register(registry).increment();
+        }
         if (answer.cloudLegRan()) {
             Counter.builder("tollgate.cloud.tokens.sent")
                     .description("Prompt tokens sent to cloud destinations (as they reported them)")

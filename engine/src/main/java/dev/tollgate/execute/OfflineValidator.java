@@ -25,15 +25,17 @@ public final class OfflineValidator implements AutoCloseable {
     private final ExecutorRegistry executors;
     private final ExecutionRecords records;
     private final int maxTokens;
+    private final ValidationMetrics metrics;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("offline-validator").daemon().factory());
 
     public OfflineValidator(ValidationQueue queue, ExecutorRegistry executors, ExecutionRecords records,
-                            int maxTokens) {
+                            int maxTokens, ValidationMetrics metrics) {
         this.queue = queue;
         this.executors = executors;
         this.records = records;
         this.maxTokens = maxTokens;
+        this.metrics = metrics;
     }
 
     public void start(Duration interval) {
@@ -70,9 +72,10 @@ public final class OfflineValidator implements AutoCloseable {
             LOG.log(Level.INFO, "validation of decision " + pending.decisionId() + " stays queued: " + e.kind());
             return false;
         }
-        records.validated(pending.decisionId(), pending.destination(), VerifyPrompt.approves(verdict.text()),
-                verdict.text());
+        boolean agreed = VerifyPrompt.approves(verdict.text());
+        records.validated(pending.decisionId(), pending.destination(), agreed, verdict.text());
         queue.done(pending.id());
+        metrics.validated(pending.destination(), agreed);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.server;
 
+import dev.tollgate.api.Alarms;
 import dev.tollgate.api.DecideHandler;
 import dev.tollgate.api.DecideRequestParser;
 import dev.tollgate.api.ExecuteHandler;
@@ -34,6 +35,7 @@ import dev.tollgate.execute.ExecutorFactory;
 import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
+import dev.tollgate.execute.ValidationMetrics;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.execute.slm.SlmExecutor;
@@ -165,11 +167,12 @@ public final class TollgateServer implements AutoCloseable {
                 config.server().maxBodyBytes());
         HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
         MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
-        HealthHandler health = new HealthHandler(reloaders, log, detection.required());
-
         TollgateConfig.Execution execution = config.execution();
         ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
                 data.resolve("keys/validation-queue.key"));
+        Alarms alarms = new Alarms(catalog.destinations(), config.applications(), usage, latencies, validations::size);
+        alarms.register(metrics.registry(), log);
+        HealthHandler health = new HealthHandler(reloaders, log, detection.required(), alarms);
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, validations, latencies, metrics.registry(),
@@ -180,7 +183,8 @@ public final class TollgateServer implements AutoCloseable {
                 config.server().maxBodyBytes(), execution.defaultMaxTokens());
         ModelsHandler models = new ModelsHandler(registry, metrics, List.of());
         OfflineValidator validator = new OfflineValidator(validations, executors, records,
-                execution.defaultMaxTokens());
+                execution.defaultMaxTokens(), new ValidationMetrics(metrics.registry(), validations,
+                catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.CLOUD).map(Destination::id).toList()));
         validator.start(Duration.ofMillis(execution.validationRetryMs()));
 
         WebServer server = WebServer.builder()

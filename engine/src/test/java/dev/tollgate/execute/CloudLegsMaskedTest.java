@@ -27,6 +27,8 @@ import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.SensitiveValue;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.token.DecisionTokens.Terms;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,9 +171,15 @@ class CloudLegsMaskedTest {
 
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
             OfflineValidator validator = new OfflineValidator(queue, executors,
-                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64);
+                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64,
+                    new ValidationMetrics(registry, queue, List.of("cloud-eu")));
+            assertEquals(2.0, registry.get("tollgate.validation.backlog").gauge().value());
             assertEquals(2, validator.drain());
+            assertEquals(0.0, registry.get("tollgate.validation.backlog").gauge().value());
+            assertEquals(2.0, registry.get("tollgate.validations").tag("destination", "cloud-eu").counters().stream()
+                    .mapToDouble(Counter::count).sum(), "both verdicts counted");
         }
         cloud.bodies().forEach(body -> assertTrue(lastMessage(body).startsWith("Draft answer:"), body.toString()));
         assertReceivedNothingOf(sensitive, 2);
@@ -205,7 +213,8 @@ class CloudLegsMaskedTest {
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
             assertEquals(2, new OfflineValidator(queue, executors,
-                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64).drain());
+                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64,
+                    new ValidationMetrics(new SimpleMeterRegistry(), queue, List.of())).drain());
         }
         assertEquals(6, cloud.bodies().size(), "requests the cloud received");
         for (String text : cloud.messageTexts()) {

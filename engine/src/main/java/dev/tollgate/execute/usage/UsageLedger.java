@@ -66,23 +66,43 @@ public final class UsageLedger {
                         .description("Cloud tokens the application may still spend this calendar month")
                         .tag("application", app.id())
                         .register(registry);
+                Gauge.builder("tollgate.cloud.token.budget.monthly", app::cloudTokenBudgetMonthly)
+                        .description("The application's monthly cloud token budget")
+                        .tag("application", app.id())
+                        .register(registry);
             }
+            ledger.registerZeros(app);
         }
         return ledger;
+    }
+
+    /** The application's series at zero from the start, so that a dashboard and rate() see them before any use. */
+    private void registerZeros(Application app) {
+        for (DestinationKind kind : DestinationKind.values()) {
+            answers(app.id(), kind);
+        }
+        for (String destination : app.permittedDestinations()) {
+            if (catalog.byId(destination).map(Destination::kind).filter(DestinationKind.CLOUD::equals).isPresent()) {
+                tokens(destination, app.id(), "in");
+                tokens(destination, app.id(), "out");
+                cost(destination, app.id());
+            }
+        }
     }
 
     /** Counts an execution record the log has just made durable, appended at {@code time} (the log's ISO instant). */
     public void add(String time, ExecutionOutcome outcome) {
         count(time, outcome);
-        if (outcome.completed() && outcome.cloudDestination() != null) {
+        if (!outcome.completed()) {
+            return;
+        }
+        String app = outcome.application();
+        catalog.byId(outcome.destination()).ifPresent(d -> answers(app, d.kind()).increment());
+        if (outcome.cloudDestination() != null) {
             String destination = outcome.cloudDestination();
-            String app = outcome.application();
             tokens(destination, app, "in").increment(outcome.cloudTokensIn());
             tokens(destination, app, "out").increment(outcome.cloudTokensOut());
-            Counter.builder("tollgate.cloud.cost")
-                    .description("What cloud tokens cost at the catalog's prices, by destination and application")
-                    .tag("destination", destination).tag("application", app)
-                    .register(registry).increment(cost(destination, outcome.cloudTokensIn(), outcome.cloudTokensOut()));
+            cost(destination, app).increment(cost(destination, outcome.cloudTokensIn(), outcome.cloudTokensOut()));
         }
     }
 
@@ -131,6 +151,20 @@ public final class UsageLedger {
         return new MonthlyUsage(u.month(), u.executions() + 1, u.onDevice() + (onDevice ? 1 : 0),
                 u.twoStage() + (twoStage ? 1 : 0),
                 u.escalated() + (twoStage && Boolean.TRUE.equals(outcome.escalated()) ? 1 : 0), tokens);
+    }
+
+    private Counter answers(String application, DestinationKind kind) {
+        return Counter.builder("tollgate.answers")
+                .description("Completed executions by the kind of destination that answered (slm: on-device), by application")
+                .tag("application", application).tag("kind", kind.wire())
+                .register(registry);
+    }
+
+    private Counter cost(String destination, String application) {
+        return Counter.builder("tollgate.cloud.cost")
+                .description("What cloud tokens cost at the catalog's prices, by destination and application")
+                .tag("destination", destination).tag("application", application)
+                .register(registry);
     }
 
     private Counter tokens(String destination, String application, String direction) {

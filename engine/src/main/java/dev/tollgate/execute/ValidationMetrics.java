@@ -1,0 +1,38 @@
+package dev.tollgate.execute;
+
+import dev.tollgate.execute.offline.ValidationQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Collection;
+
+/**
+ * Prometheus metrics of the offline validations: the queue's backlog, and the verdicts the cloud gave, from which
+ * the disagreement rate derives (docs/metrics.md). Every cloud destination's series exist at zero from the start.
+ */
+public final class ValidationMetrics {
+    private final MeterRegistry registry;
+
+    public ValidationMetrics(MeterRegistry registry, ValidationQueue queue, Collection<String> cloudDestinations) {
+        this.registry = registry;
+        Gauge.builder("tollgate.validation.backlog", queue, ValidationQueue::size)
+                .description("Offline validations queued and not yet validated by a cloud")
+                .register(registry);
+        for (String destination : cloudDestinations) {
+            verdicts(destination, true);
+            verdicts(destination, false);
+        }
+    }
+
+    void validated(String destination, boolean agreed) {
+        verdicts(destination, agreed).increment();
+    }
+
+    private Counter verdicts(String destination, boolean agreed) {
+        return Counter.builder("tollgate.validations")
+                .description("Offline validations a cloud completed, by its verdict on the on-device answer")
+                .tag("destination", destination).tag("verdict", agreed ? "agreed" : "disagreed")
+                .register(registry);
+    }
+}
