@@ -78,6 +78,7 @@ class CloudBudgetEndToEndTest {
     void aSpentBudgetRoutesOnDeviceAcrossARestartAndUsageMatchesTheLog() throws Exception {
         JsonNode before = usage();
         assertEquals(BUDGET, before.get("cloud_tokens_remaining").asLong(), before.toString());
+        assertEquals("[]", alerts().toString());
 
         JsonNode first = decide();
         assertEquals("cloud-eu", first.at("/route/destination").asText(), first.toString());
@@ -89,6 +90,7 @@ class CloudBudgetEndToEndTest {
         JsonNode after = usage();
         assertEquals(0, after.get("cloud_tokens_remaining").asLong(), after.toString());
         assertUsageMatchesTheLog(after);
+        assertEquals("TollgateCloudBudgetNearlySpent", alerts().at("/0/name").asText(), alerts().toString());
         String metrics = service.get("/metrics").body();
         assertTrue(metrics.contains("tollgate_cloud_token_budget_remaining{application=\"budget-app\"} 0.0"), metrics);
         assertTrue(metrics.contains("tollgate_cloud_tokens_total{application=\"budget-app\",destination=\"cloud-eu\","
@@ -168,6 +170,11 @@ class CloudBudgetEndToEndTest {
         body.putObject("subject").put("country", "DE");
         body.putObject("input").putArray("messages").addObject().put("role", "user").put("content", TEXT);
         return body;
+    }
+
+    /** The alerts /health shows as firing. */
+    private JsonNode alerts() throws Exception {
+        return Json.MAPPER.readTree(service.get("/health").body()).get("alerts");
     }
 
     private JsonNode usage() throws Exception {

@@ -88,6 +88,34 @@ class UsageLedgerTest {
                 .tag("destination", "cloud-eu").counter().count(), 1e-12);
     }
 
+    @Test
+    void anApplicationsSeriesAreThereAtZeroFromTheStartAndAnswersCountByKind() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        UsageLedger ledger = UsageLedger.fromLog(dir.resolve("log"), CATALOG, List.of(app("a", 400L)), MID_DECEMBER,
+                registry);
+
+        assertEquals(400.0, registry.get("tollgate.cloud.token.budget.monthly").tag("application", "a").gauge().value());
+        for (String direction : List.of("in", "out")) {
+            assertEquals(0.0, registry.get("tollgate.cloud.tokens").tag("application", "a").tag("destination", "cloud-eu")
+                    .tag("direction", direction).counter().count());
+        }
+        assertEquals(0.0, registry.get("tollgate.cloud.cost").tag("application", "a").counter().count());
+        assertEquals(0.0, answers(registry, "slm"));
+        assertEquals(0.0, answers(registry, "cloud"));
+
+        ledger.add(DECEMBER.toString(), onDevice("a", Strategy.CASCADE));
+        ledger.add(DECEMBER.toString(), onDevice("a", Strategy.STATIC));
+        ledger.add(DECEMBER.toString(), cloud("a", Strategy.STATIC, false, 3, 4));
+        ledger.add(DECEMBER.toString(), ExecutionOutcome.failed("d-f", "a", "cloud-eu", "destination-timeout", 5));
+
+        assertEquals(2.0, answers(registry, "slm"));
+        assertEquals(1.0, answers(registry, "cloud"), "a failed execution answered nothing");
+    }
+
+    private static double answers(SimpleMeterRegistry registry, String kind) {
+        return registry.get("tollgate.answers").tag("application", "a").tag("kind", kind).counter().count();
+    }
+
     private UsageLedger ledger(List<Application> applications) throws Exception {
         return UsageLedger.fromLog(dir.resolve("log"), CATALOG, applications, MID_DECEMBER, new SimpleMeterRegistry());
     }
