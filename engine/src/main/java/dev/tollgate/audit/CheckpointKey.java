@@ -49,12 +49,18 @@ public final class CheckpointKey {
 
     /**
      * The key in {@code pem} when it is given, else the one in file, created with its directories (readable by
-     * its owner only) when there is none. Either way the public key is written beside the file.
+     * its owner only) when there is none. Either way the public key is written beside the file; a key in pem that
+     * differs from one in file is refused, so that the exported public key always belongs to the file beside it.
      */
     public static CheckpointKey load(Optional<String> pem, Path file) throws IOException {
         CheckpointKey key;
         if (pem.isPresent()) {
             key = fromPem(pem.get(), KEY_VARIABLE);
+            if (Files.exists(file) && !fromPem(Files.readString(file, StandardCharsets.US_ASCII), file.toString())
+                    .publicKeyPem().equals(key.publicKeyPem())) {
+                throw new IOException(KEY_VARIABLE + " holds another key than " + file + ", beside which its public"
+                        + " key would be exported: set " + FILE_VARIABLE + " to a path of its own");
+            }
         } else {
             if (!Files.exists(file)) {
                 create(file);

@@ -3,8 +3,10 @@ package dev.tollgate.audit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checkpoints signed every N records, every T, and at close, with a key kept outside the data directory. */
@@ -93,11 +96,26 @@ class CheckpointerTest {
     }
 
     @Test
+    void aKeyGivenAsPemTextThatDiffersFromTheKeyFileIsRefused() throws Exception {
+        Path file = dir.resolve("signing.pem");
+        CheckpointKey.load(Optional.empty(), file);
+        String exported = Files.readString(CheckpointKey.publicKeyFile(file));
+        CheckpointKey.load(Optional.empty(), dir.resolve("other.pem"));
+
+        IOException refused = assertThrows(IOException.class,
+                () -> CheckpointKey.load(Optional.of(Files.readString(dir.resolve("other.pem"))), file));
+
+        assertTrue(refused.getMessage().contains("TOLLGATE_SIGNING_KEY holds another key than " + file),
+                refused.getMessage());
+        assertEquals(exported, Files.readString(CheckpointKey.publicKeyFile(file)));
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndCutBeforeTheNextAppend() throws Exception {
         CheckpointKey key = CheckpointKey.load(Optional.empty(), dir.resolve("signing.pem"));
         CheckpointFile file = new CheckpointFile(dir.resolve(CheckpointFile.NAME));
         file.append(key.sign("file", 1, "00".repeat(32), Instant.EPOCH));
-        Files.writeString(file.path(), "{\"stream\":\"fi", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file.path(), "{\"stream\":\"fi", StandardOpenOption.APPEND);
         assertEquals(1, file.all().size());
 
         file.append(key.sign("file", 2, "11".repeat(32), Instant.EPOCH));
