@@ -51,7 +51,8 @@ public final class CheckpointVerifier implements Consumer<LogEntry> {
                 signed.computeIfAbsent(s.checkpoint().seq(), seq -> new ArrayList<>()).add(s);
             } else {
                 failures.add(s.source() + " (seq " + s.checkpoint().seq() + "): forged checkpoint: its signature does"
-                        + " not verify under the public key " + CheckpointKey.keyId(key.key().get()));
+                        + " not verify under the public key " + CheckpointKey.keyId(key.key().get()) + " (it names "
+                        + s.checkpoint().keyId() + ")");
             }
         }
     }
