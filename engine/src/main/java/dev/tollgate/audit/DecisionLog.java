@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
 
 /**
  * The tamper-evident decision log: append-only JSON records, one per line, each chained to the one before
@@ -90,7 +91,8 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    private record Head(long seq, String hash) {
+    /** The last acknowledged record: its seq (0 if there is none) and hash (64 zeros if there is none). */
+    public record Head(long seq, String hash) {
     }
 
     private final Path dir;
@@ -104,6 +106,8 @@ public final class DecisionLog implements AutoCloseable {
     private volatile boolean closed;
     private volatile Head head;
     private volatile boolean lastWriteOk = true;
+    private volatile LongConsumer afterWrite = seq -> {
+    };
 
     // Confined to the writer thread once it runs.
     private FileChannel channel;
@@ -225,6 +229,19 @@ public final class DecisionLog implements AutoCloseable {
         return head.hash();
     }
 
+    /** Seq and hash of the last acknowledged record, read together. */
+    public Head head() {
+        return head;
+    }
+
+    /**
+     * Tells listener the seq of the last record of every write once it is on disk. It runs on the writer thread,
+     * holding up every append: it must only hand the news on.
+     */
+    public void afterWrite(LongConsumer listener) {
+        this.afterWrite = listener;
+    }
+
     /** Writes every append made before it, then closes the file. Appends after close fail. */
     @Override
     public void close() {
@@ -311,6 +328,7 @@ public final class DecisionLog implements AutoCloseable {
                 for (int i = done; i < end; i++) {
                     batch.get(i).future().complete(acks.get(i));
                 }
+                afterWrite.accept(lastOfRun.seq());
                 done = end;
             }
         } catch (IOException | RuntimeException e) {

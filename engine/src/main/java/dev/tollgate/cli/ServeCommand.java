@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import dev.tollgate.server.TollgateServer;
+import dev.tollgate.audit.DataDirLock;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.policy.PolicyLoadException;
 
@@ -14,6 +15,9 @@ import java.util.Set;
 
 /** Starts the service and keeps it running until the process is stopped. */
 final class ServeCommand {
+    /** Another service writes the data directory: this one exits at once instead of waiting for it. */
+    static final int DATA_DIR_HELD = 4;
+
     private ServeCommand() {
     }
 
@@ -40,6 +44,9 @@ final class ServeCommand {
             TollgateServer server = TollgateServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tollgate-shutdown"));
             return -1;
+        } catch (DataDirLock.HeldException e) {
+            System.err.println("tollgate: " + e.getMessage());
+            return DATA_DIR_HELD;
         } catch (PolicyLoadException e) {
             System.err.println("tollgate: policies could not be loaded:");
             e.problems().forEach(p -> System.err.println("  " + p));

@@ -6,19 +6,22 @@ import io.helidon.logging.common.LogConfig;
 import java.util.Arrays;
 import java.util.List;
 
-/** The one entry point: ./tollgate serve | verify | replay | bench. */
+/** The one entry point: ./tollgate serve | verify | replay | export | bench. */
 public final class TollgateCli {
     private static final String USAGE = """
             usage: tollgate <command> [options]
               serve   [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
                       [--engines drools,rego-wasm,rego-remote] [--opa-url URL] [--slm-model FILE]
                       run the service (defaults: port 8080, ./data, ./policies, Drools and embedded Rego)
-              verify  [--data-dir DIR] [--json]
-                      check the decision log's hash chain (exit 1 names the first broken or missing record)
-                      and how executions link to decisions (exit 3 on a linkage error)
+              verify  [--data-dir DIR] [--public-key FILE] [--checkpoints FILE] [--json]
+                      check the decision log's hash chain and signed checkpoints (exit 1 names the first broken
+                      or missing record) and how executions link to decisions (exit 3 on a linkage error)
               replay  [--data-dir DIR] [--candidate DIR] [--json]
                       re-evaluate every logged decision under the policy version that made it,
                       or under a candidate policy directory to see what would change
+              export  [--data-dir DIR] [--from T] [--to T] [--format jsonl|csv]
+                      write the decision and execution records to stdout (T: an ISO-8601 instant or a date, UTC;
+                      from inclusive, to exclusive)
               bench   [--url URL] [--seconds N] [--concurrency N] [--warmup-seconds N]
                       [--mode decide|execute] [--max-tokens N]
                       drive /v1/decide (or decide then /v1/execute) over loopback and print throughput,
@@ -40,6 +43,7 @@ public final class TollgateCli {
                 case "serve" -> ServeCommand.run(rest);
                 case "verify" -> VerifyCommand.run(rest);
                 case "replay" -> ReplayCommand.run(rest);
+                case "export" -> ExportCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 default -> throw new Args.UsageException("unknown command: " + argv[0]);
             };

@@ -45,6 +45,10 @@ final class ConfigValidator {
         require(config.policies().intentModelBudgetMs() >= 0, "/policies/intent_model_budget_ms",
                 "must be 0 (off) or a positive number of milliseconds");
         oneOf(config.pii().presidio().mode(), PRESIDIO_MODES, "/pii/presidio/mode");
+        require(config.audit().checkpointEveryRecords() >= 1, "/audit/checkpoint_every_records",
+                "must be a positive number of records");
+        require(config.audit().checkpointEverySeconds() >= 1, "/audit/checkpoint_every_seconds",
+                "must be a positive number of seconds");
         Set<String> ids = destinations(config.destinations());
         applications(config.applications(), ids);
     }

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
                              Decisions decisions, Execution execution, List<Destination> destinations,
-                             List<Application> applications) {
+                             List<Application> applications, Audit audit) {
 
     public record Server(int port, long maxBodyBytes) {
     }
@@ -61,6 +61,23 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     }
 
     public record Decisions(long ttlSeconds) {
+    }
+
+    /**
+     * Signed checkpoints of the decision log (docs/audit.md).
+     *
+     * @param checkpointEveryRecords a checkpoint after this many records at the latest
+     * @param checkpointEverySeconds and after this many seconds at the latest, when records were added
+     * @param signingKeyFile         the Ed25519 key (PKCS#8 PEM), outside the data directory; empty: the default
+     *                               under ~/.config/tollgate (TOLLGATE_SIGNING_KEY, the PEM itself, wins over both)
+     * @param auditorKeysSha256      SHA-256 (hex) of the keys that may read GET /v1/audit/checkpoints; application
+     *                               keys may not
+     */
+    public record Audit(long checkpointEveryRecords, long checkpointEverySeconds, String signingKeyFile,
+                        List<String> auditorKeysSha256) {
+        public Audit {
+            auditorKeysSha256 = List.copyOf(auditorKeysSha256);
+        }
     }
 
     /**
@@ -119,7 +136,10 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
             Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
             Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"),
-            Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"));
+            Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"),
+            Map.entry("TOLLGATE_SIGNING_KEY_FILE", "/audit/signing_key_file"),
+            Map.entry("TOLLGATE_CHECKPOINT_EVERY_RECORDS", "/audit/checkpoint_every_records"),
+            Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"));
 
     /**
      * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and

@@ -1,6 +1,7 @@
 package dev.tollgate.server;
 
 import dev.tollgate.api.Alarms;
+import dev.tollgate.api.CheckpointsHandler;
 import dev.tollgate.api.DecideHandler;
 import dev.tollgate.api.DecideRequestParser;
 import dev.tollgate.api.ExecuteHandler;
@@ -13,6 +14,10 @@ import dev.tollgate.api.UsageHandler;
 import dev.tollgate.api.openai.ChatCompletionsHandler;
 import dev.tollgate.api.openai.ModelsHandler;
 import dev.tollgate.api.openai.OpenAiRoutes;
+import dev.tollgate.audit.CheckpointFile;
+import dev.tollgate.audit.CheckpointKey;
+import dev.tollgate.audit.Checkpointer;
+import dev.tollgate.audit.DataDirLock;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
@@ -79,16 +84,24 @@ public final class TollgateServer implements AutoCloseable {
     /** The NER probability below which a span is not reported (chosen on eval/dev.jsonl, docs/pii.md). */
     private static final double NER_MIN_SCORE = 0.5;
 
+    /** The stream id of the file store's one hash-chained stream, in its checkpoints. */
+    private static final String FILE_STREAM = "file";
+
+    private final DataDirLock lock;
     private final DecisionLog log;
+    private final Checkpointer checkpointer;
     private final List<PolicyReloader> engines;
     private final ExecutorRegistry executors;
     private final OfflineValidator validator;
     private final ValidationQueue validations;
     private final WebServer server;
 
-    private TollgateServer(DecisionLog log, List<PolicyReloader> engines, ExecutorRegistry executors,
-                           OfflineValidator validator, ValidationQueue validations, WebServer server) {
+    private TollgateServer(DataDirLock lock, DecisionLog log, Checkpointer checkpointer, List<PolicyReloader> engines,
+                           ExecutorRegistry executors, OfflineValidator validator, ValidationQueue validations,
+                           WebServer server) {
+        this.lock = lock;
         this.log = log;
+        this.checkpointer = checkpointer;
         this.engines = engines;
         this.executors = executors;
         this.validator = validator;
@@ -100,12 +113,39 @@ public final class TollgateServer implements AutoCloseable {
         return start(config, System::getenv);
     }
 
-    /** @param secrets reads the environment variables named in the configuration as holding API keys */
+    /**
+     * Takes the data directory's lock before anything in it is opened.
+     *
+     * @param secrets reads the environment variables named in the configuration as holding API keys, and
+     *                {@value CheckpointKey#KEY_VARIABLE}
+     * @throws DataDirLock.HeldException when another service holds the data directory
+     */
     public static TollgateServer start(TollgateConfig config, Function<String, String> secrets)
+            throws IOException, PolicyLoadException {
+        DataDirLock lock = DataDirLock.acquire(config.dataPath());
+        try {
+            return start(config, secrets, lock);
+        } catch (IOException | PolicyLoadException | RuntimeException | Error e) {
+            try {
+                lock.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static TollgateServer start(TollgateConfig config, Function<String, String> secrets, DataDirLock lock)
             throws IOException, PolicyLoadException {
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
         DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
+        TollgateConfig.Audit audit = config.audit();
+        CheckpointKey signing = CheckpointKey.load(Optional.ofNullable(secrets.apply(CheckpointKey.KEY_VARIABLE)),
+                CheckpointKey.file(audit.signingKeyFile(), secrets));
+        CheckpointFile checkpoints = new CheckpointFile(data.resolve(CheckpointFile.NAME));
+        Checkpointer checkpointer = new Checkpointer(FILE_STREAM, log, signing, checkpoints,
+                audit.checkpointEveryRecords(), Duration.ofSeconds(audit.checkpointEverySeconds()), clock).start();
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
         Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
         Detection detection;
@@ -198,6 +238,7 @@ public final class TollgateServer implements AutoCloseable {
                     }
                 })
                 .routing(routing -> {
+                    new CheckpointsHandler(audit.auditorKeysSha256(), registry, checkpoints, signing).register(routing);
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,
                             new UsageHandler(registry, usage));
@@ -206,7 +247,8 @@ public final class TollgateServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
-        return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
+        return new TollgateServer(lock, log, checkpointer, List.copyOf(reloaders.values()), executors, validator,
+                validations, server);
     }
 
     /**
@@ -285,5 +327,11 @@ public final class TollgateServer implements AutoCloseable {
         executors.close();
         engines.forEach(PolicyReloader::close);
         log.close();
+        checkpointer.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "data directory: releasing its lock failed", e);
+        }
     }
 }

@@ -1,0 +1,115 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.LogEntry;
+import dev.tollgate.audit.LogFormatException;
+import dev.tollgate.audit.LogReader;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Writes the decision and execution records of the log to stdout, for SIEMs and spreadsheets: JSON lines (each
+ * line exactly as logged, hash included) or CSV with a header (RFC 4180). The log holds no prompt text and no PII
+ * value, so neither does the export. It does not check the chain: run verify for that.
+ */
+final class ExportCommand {
+    static final int LOG_UNREADABLE = 1;
+
+    /** The CSV columns: a record's fields that a spreadsheet filters by; empty where a record has none. */
+    private static final Map<String, Function<JsonNode, String>> COLUMNS = columns();
+
+    private ExportCommand() {
+    }
+
+    private static Map<String, Function<JsonNode, String>> columns() {
+        Map<String, Function<JsonNode, String>> columns = new LinkedHashMap<>();
+        for (String field : List.of("seq", "time", "type", "decision_id", "application")) {
+            columns.put(field, record -> text(record.path(field)));
+        }
+        columns.put("effect", record -> text(record.path("outcome").path("effect")));
+        columns.put("route_destination", record -> text(record.path("outcome").path("route").path("destination")));
+        columns.put("route_strategy", record -> text(record.path("outcome").path("route").path("strategy")));
+        columns.put("rules", record -> StreamSupport.stream(record.path("outcome").path("reasons").spliterator(), false)
+                .map(reason -> reason.path("rule").asText()).distinct().collect(Collectors.joining(" ")));
+        for (String field : List.of("status", "destination", "strategy", "problem", "verdict", "prompt_tokens",
+                "completion_tokens", "latency_ms", "hash")) {
+            columns.put(field, record -> text(record.path(field)));
+        }
+        return columns;
+    }
+
+    static int run(List<String> argv) throws IOException {
+        Args args = Args.parse(argv, Set.of("--data-dir", "--from", "--to", "--format"), Set.of());
+        Path log = Path.of(args.get("--data-dir").orElse("data")).resolve("log");
+        Instant from = args.get("--from").map(t -> instant("--from", t)).orElse(Instant.MIN);
+        Instant to = args.get("--to").map(t -> instant("--to", t)).orElse(Instant.MAX);
+        String format = args.get("--format").orElse("jsonl");
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw new Args.UsageException("--format must be jsonl or csv");
+        }
+        if (!Files.isDirectory(log)) {
+            System.err.println("tollgate: no decision log at " + log);
+            return LOG_UNREADABLE;
+        }
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        boolean csv = format.equals("csv");
+        if (csv) {
+            out.write(csvLine(List.copyOf(COLUMNS.keySet())));
+        }
+        try (LogReader reader = LogReader.open(log)) {
+            while (reader.hasNext()) {
+                LogEntry entry = reader.next();
+                Instant time = Instant.parse(entry.json().path("time").asText());
+                if (time.isBefore(from) || !time.isBefore(to)) {
+                    continue;
+                }
+                out.write(csv ? csvLine(COLUMNS.values().stream().map(column -> column.apply(entry.json())).toList())
+                        : entry.line() + "\n");
+            }
+        } catch (LogFormatException e) {
+            out.flush();
+            System.err.println("tollgate: export stopped at " + e.getMessage() + " (run verify)");
+            return LOG_UNREADABLE;
+        } finally {
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** An ISO-8601 instant, or a date meaning its start (UTC). */
+    private static Instant instant(String option, String value) {
+        try {
+            return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Args.UsageException(option + " must be an ISO-8601 instant (2026-12-06T09:00:00Z) or a date"
+                    + " (2026-12-06)");
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** One CSV record as RFC 4180 writes it: fields with a comma, quote or line break quoted, quotes doubled; CRLF. */
+    static String csvLine(List<String> fields) {
+        return fields.stream().map(field -> field.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')
+                ? '"' + field.replace("\"", "\"\"") + '"' : field).collect(Collectors.joining(",")) + "\r\n";
+    }
+}
