@@ -9,6 +9,7 @@ import dev.tollgate.audit.LinkageReport;
 import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.VerifyReport;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.testing.HoldingApplications;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * linked to the execution, once; after a restart verify's linkage check passes on the log.
  */
 class HumanOversightHoldEndToEndTest {
-    private static final String KEY = "demo-loan-desk";
-    private static final String REVIEWER = "demo-loan-desk-reviewer";
-    private static final String FLAG_KEY = "demo-flag-desk";
-    private static final String FLAG_REVIEWER = "demo-flag-desk-reviewer";
-    private static final String TEXT = "Explain step by step how the credit limit of Maria Schmidt should be reviewed "
-            + "after her salary rose.";
+    private static final String KEY = HoldingApplications.KEY;
+    private static final String REVIEWER = HoldingApplications.REVIEWER;
+    private static final String FLAG_KEY = HoldingApplications.FLAG_KEY;
+    private static final String FLAG_REVIEWER = HoldingApplications.FLAG_REVIEWER;
+    private static final String TEXT = HoldingApplications.TEXT;
     private static final String ANSWER = "Dear <PERSON_1>, first confirm the new salary, then recompute the limit.";
     private static final String COMMENT = "Checked against the file of Maria Schmidt; fine.";
 
@@ -56,33 +55,7 @@ class HumanOversightHoldEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         cloud = RecordingCloud.start().always(ANSWER);
-        Path config = Files.writeString(dir.resolve("hold.yaml"), """
-                applications:
-                  - id: loan-desk
-                    purpose: consumer credit assessment
-                    ai_act_use_case: credit_scoring
-                    tenant_residency: EU
-                    controller_establishment: NL
-                    permitted_destinations: [slm-local, cloud-eu]
-                    high_risk_approved_destinations: [slm-local, cloud-eu]
-                    regulated_approved_destinations: [cloud-eu]
-                    human_oversight: hold
-                    api_keys:
-                      - {sha256: %s, role: staff}
-                      - {sha256: %s, role: reviewer}
-                  - id: flag-desk
-                    purpose: consumer credit assessment
-                    ai_act_use_case: credit_scoring
-                    tenant_residency: EU
-                    controller_establishment: NL
-                    permitted_destinations: [slm-local, cloud-eu]
-                    high_risk_approved_destinations: [slm-local, cloud-eu]
-                    regulated_approved_destinations: [cloud-eu]
-                    api_keys:
-                      - {sha256: %s, role: staff}
-                      - {sha256: %s, role: reviewer}
-                """.formatted(ApplicationRegistry.sha256(KEY), ApplicationRegistry.sha256(REVIEWER),
-                ApplicationRegistry.sha256(FLAG_KEY), ApplicationRegistry.sha256(FLAG_REVIEWER)));
+        Path config = HoldingApplications.config(dir);
         environment = Map.of("TOLLGATE_CONFIG", config.toString(), "TOLLGATE_DATA_DIR", dir.resolve("data").toString(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
                 "TOLLGATE_CLOUD_EU_KEY", "test-key");
