@@ -10,6 +10,7 @@ import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.VerifyReport;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.testing.HoldingApplications;
+import dev.tollgate.testing.LogCapture;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +72,16 @@ class HumanOversightHoldEndToEndTest {
 
     @Test
     void aHeldAnswerIsReleasedToItsApplicationOnlyOnceItsReviewerApprovesIt() throws Exception {
+        try (LogCapture serviceLog = new LogCapture(Level.ALL)) {
+            holdReviewAndRelease();
+            List<String> logged = serviceLog.everything();
+            assertFalse(logged.isEmpty(), "the capture heard the service at every level");
+            assertTrue(logged.stream().noneMatch(l -> l.contains("Schmidt") || l.contains("Checked against")),
+                    "the service log holds neither the answer nor the comment");
+        }
+    }
+
+    private void holdReviewAndRelease() throws Exception {
         HttpResponse<String> executed = decideAndExecute(KEY);
         assertEquals(202, executed.statusCode(), executed.body());
         JsonNode held = Json.MAPPER.readTree(executed.body());
