@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Two high-risk (credit scoring) applications for tests of human oversight, as a configuration file laid over the
  * embedded one: loan-desk holds answers for its reviewer ({@code human_oversight: hold}), flag-desk gives them with
- * the flag (the default). Both may send finance data about a person to cloud-eu, masked, so that a credit question
+ * the flag. Both may send finance data about a person to cloud-eu, masked, so that a credit question
  * is routed to the cloud.
  */
 public final class HoldingApplications {
@@ -26,9 +26,14 @@ public final class HoldingApplications {
 
     /** Writes the configuration into dir and returns its path. */
     public static Path config(Path dir) throws IOException {
-        return Files.writeString(dir.resolve("holding-applications.yaml"), """
-                applications:
-                  - id: loan-desk
+        return Files.writeString(dir.resolve("holding-applications.yaml"), "applications:\n"
+                + application("loan-desk", "hold", KEY, REVIEWER) + application("flag-desk", "flag", FLAG_KEY,
+                FLAG_REVIEWER));
+    }
+
+    private static String application(String id, String humanOversight, String key, String reviewerKey) {
+        return """
+                  - id: %s
                     purpose: consumer credit assessment
                     ai_act_use_case: credit_scoring
                     tenant_residency: EU
@@ -36,22 +41,11 @@ public final class HoldingApplications {
                     permitted_destinations: [slm-local, cloud-eu]
                     high_risk_approved_destinations: [slm-local, cloud-eu]
                     regulated_approved_destinations: [cloud-eu]
-                    human_oversight: hold
+                    human_oversight: %s
                     api_keys:
                       - {sha256: %s, role: staff}
                       - {sha256: %s, role: reviewer}
-                  - id: flag-desk
-                    purpose: consumer credit assessment
-                    ai_act_use_case: credit_scoring
-                    tenant_residency: EU
-                    controller_establishment: NL
-                    permitted_destinations: [slm-local, cloud-eu]
-                    high_risk_approved_destinations: [slm-local, cloud-eu]
-                    regulated_approved_destinations: [cloud-eu]
-                    api_keys:
-                      - {sha256: %s, role: staff}
-                      - {sha256: %s, role: reviewer}
-                """.formatted(ApplicationRegistry.sha256(KEY), ApplicationRegistry.sha256(REVIEWER),
-                ApplicationRegistry.sha256(FLAG_KEY), ApplicationRegistry.sha256(FLAG_REVIEWER)));
+                """.formatted(id, humanOversight, ApplicationRegistry.sha256(key),
+                ApplicationRegistry.sha256(reviewerKey));
     }
 }
