@@ -26,9 +26,14 @@ public final class HoldingApplications {
 
     /** Writes the configuration into dir and returns its path. */
     public static Path config(Path dir) throws IOException {
+        return config(dir, "");
+    }
+
+    /** The configuration with more settings after the applications (YAML at the top level). */
+    public static Path config(Path dir, String more) throws IOException {
         return Files.writeString(dir.resolve("holding-applications.yaml"), "applications:\n"
                 + application("loan-desk", "hold", KEY, REVIEWER) + application("flag-desk", "flag", FLAG_KEY,
-                FLAG_REVIEWER));
+                FLAG_REVIEWER) + more);
     }
 
     private static String application(String id, String humanOversight, String key, String reviewerKey) {

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -237,6 +238,23 @@ class HumanOversightHoldEndToEndTest {
         assertEquals(2L, linkage.recordsByType().get("review"));
         assertEquals(List.of(approved, rejected), records("review").stream().map(r -> r.get("decision_id").asText())
                 .toList());
+    }
+
+    @Test
+    void anAnswerThatCannotBeHeldIsNotGivenEither() throws Exception {
+        service.close();
+        Path config = HoldingApplications.config(dir, "execution:\n  reviews: {keep_ms: 60000, capacity: 1}\n");
+        Map<String, String> oneHeld = new HashMap<>(environment);
+        oneHeld.put("TOLLGATE_CONFIG", config.toString());
+        service = TestService.start(TestService.POLICIES, List.of("drools"), oneHeld);
+
+        assertEquals(202, decideAndExecute(KEY).statusCode());
+        JsonNode problem = assertProblem(decideAndExecute(KEY), 503, "review-hold-unavailable");
+        assertFalse(problem.toString().contains("Dear"), problem.toString());
+        assertEquals(2, cloud.bodies().size(), "the second execution ran; its answer was not given");
+        JsonNode failed = records("execution").getLast();
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("review-hold-unavailable", failed.get("problem").asText());
     }
 
     private HttpResponse<String> decideAndExecute(String key) throws Exception {
