@@ -163,6 +163,7 @@ public final class TollgateServer implements AutoCloseable {
                 config.policies().allEnginesEvery(), reviews::decided);
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         latencies.register(metrics.registry(), catalog.destinations().stream().map(Destination::id).toList());
+        reviews.register(metrics.registry());
         FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
                 .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
                 .register(metrics.registry());

@@ -15,14 +15,19 @@ import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
 import dev.tollgate.terms.WireValue;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Answers held for human oversight (an application with {@code human_oversight: hold} whose decision obliges it)
@@ -71,6 +76,8 @@ public final class ReviewDesk {
     };
 
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<Verdict, LongAdder> reviews = new EnumMap<>(Map.of(Verdict.APPROVE, new LongAdder(),
+            Verdict.REJECT, new LongAdder()));
     private final KeptAnswers answers;
     /** The reasons of decisions whose answer may be held, as JSON, until they are executed or expire. */
     private final KeptAnswers reasons;
@@ -136,6 +143,23 @@ public final class ReviewDesk {
         }
     }
 
+    /** Answers held and not yet reviewed, while they are kept. */
+    public long pending() {
+        Instant now = clock.instant();
+        return held.values().stream().filter(h -> h.status() == Status.PENDING && h.expiresAt().isAfter(now)).count();
+    }
+
+    /** tollgate_reviews_pending and tollgate_reviews_total{verdict} on /metrics. */
+    public void register(MeterRegistry registry) {
+        Gauge.builder("tollgate.reviews.pending", this, ReviewDesk::pending)
+                .description("Answers held for human review and not yet reviewed").register(registry);
+        for (Verdict verdict : Verdict.values()) {
+            FunctionCounter.builder("tollgate.reviews", reviews.get(verdict), LongAdder::sum)
+                    .description("Reviews of held answers since the start").tag("verdict", verdict.logged)
+                    .register(registry);
+        }
+    }
+
     /** Forgets an answer held for an execution whose record could not be logged. */
     public void withdraw(String id) {
         held.remove(id);
@@ -179,6 +203,7 @@ public final class ReviewDesk {
         DurableAppend.append(log, new ReviewRecord(id, reviewer.id(), verdict.logged, reviewerKeySha256,
                 comment == null ? null : hmac.of(comment)));
         held.put(id, found.get().reviewed(verdict.status));
+        reviews.get(verdict).increment();
         if (verdict == Verdict.REJECT) {
             answers.forget(id);
         }

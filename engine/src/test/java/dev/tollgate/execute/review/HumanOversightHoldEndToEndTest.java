@@ -95,6 +95,7 @@ class HumanOversightHoldEndToEndTest {
         assertEquals(1, cloud.bodies().size());
         assertFalse(cloud.bodies().getFirst().toString().contains("Schmidt"), "the cloud got the request masked");
 
+        assertTrue(service.get("/metrics").body().contains("tollgate_reviews_pending 1.0"));
         JsonNode pending = review(KEY, id);
         assertEquals("pending", pending.get("status").asText());
         assertNull(pending.get("content"), pending.toString());
@@ -119,6 +120,10 @@ class HumanOversightHoldEndToEndTest {
         assertEquals("approved", released.get("status").asText());
         assertEquals("Dear Maria Schmidt, first confirm the new salary, then recompute the limit.",
                 released.get("content").asText());
+
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("tollgate_reviews_total{verdict=\"approved\"} 1.0"), metrics);
+        assertTrue(metrics.contains("tollgate_reviews_pending 0.0"), metrics);
 
         long lines = service.logLines();
         assertProblem(verdict(REVIEWER, id, "{\"verdict\": \"reject\"}"), 409, "already-reviewed");
