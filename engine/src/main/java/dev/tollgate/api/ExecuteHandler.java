@@ -5,6 +5,7 @@ import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.execute.ExecuteService;
 import dev.tollgate.execute.Execution;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -17,7 +18,8 @@ import java.util.List;
  * "max_tokens": optional}; any other field of the /v1/decide body may be sent along and is ignored, so a client
  * can send the decide body again with the token added.
  * Request checks as /v1/decide (401, 415, 413, 400, 422); then the token's (403 refused, 409 used, 410 expired);
- * then the execution's (502/503/504 when no answer could be given).
+ * then the execution's (502/503/504 when no answer could be given). An answer held for human review is answered
+ * 202 with the review instead of the content.
  */
 public final class ExecuteHandler implements Handler {
     public static final int MAX_TOKENS_LIMIT = 4096;
@@ -42,7 +44,13 @@ public final class ExecuteHandler implements Handler {
         ExecuteRequest request = parse(checked.body());
         Execution execution = executions.execute(checked.caller(), request.token(), request.messages(),
                 request.maxTokens(), null);
-        Responses.json(res, 200, execution);
+        if (execution.review() != null) {
+            // Held for a reviewer: accepted, the answer to be fetched at the review once approved.
+            res.header(HeaderNames.LOCATION, "/v1/reviews/" + execution.review().id());
+            Responses.json(res, 202, execution);
+        } else {
+            Responses.json(res, 200, execution);
+        }
     }
 
     private ExecuteRequest parse(byte[] body) {

@@ -20,7 +20,8 @@ public final class HttpApi {
     }
 
     public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
-                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage) {
+                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage,
+                               ReviewHandler reviews) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
@@ -40,6 +41,11 @@ public final class HttpApi {
                 .any("/v1/mask", HttpApi::postOnly)
                 .any("/v1/usage", (req, res) -> {
                     throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
+                })
+                .get("/v1/reviews/{id}", reviews::show)
+                .post("/v1/reviews/{id}", reviews::review)
+                .any("/v1/reviews/{id}", (req, res) -> {
+                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET or POST for a review");
                 })
                 .any((req, res) -> {
                     throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");

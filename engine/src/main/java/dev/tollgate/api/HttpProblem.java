@@ -17,9 +17,12 @@ public enum HttpProblem implements WireValue {
     /** The API key belongs to another application than the one the body names. */
     APPLICATION_MISMATCH(403, "application-mismatch", "Forbidden"),
     POLICY_DENIED(403, "policy-denied", "Denied by policy"),
+    /** The answer is held until a reviewer approves it (the OpenAI endpoint's answer to a held execution). */
+    REVIEW_PENDING(403, "review-pending", "Held for human review"),
     NOT_FOUND(404, "not-found", "Not found"),
     MODEL_NOT_FOUND(404, "model-not-found", "Model not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    ALREADY_REVIEWED(409, "already-reviewed", "Already reviewed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNKNOWN_APPLICATION(422, "unknown-application", "Unknown application"),

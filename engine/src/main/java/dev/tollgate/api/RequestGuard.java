@@ -25,18 +25,45 @@ public record RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
     }
 
     public Checked check(ServerRequest req) {
-        Application caller = authenticate(req);
+        return checked(authenticate(req), req);
+    }
+
+    /** As {@link #check}, for the one endpoint a reviewer key may call too. */
+    public Checked checkAnyRole(ServerRequest req) {
+        return checked(keyHolder(req), req);
+    }
+
+    private Checked checked(Application caller, ServerRequest req) {
         requireJson(req);
         return new Checked(caller, readBody(req));
     }
 
+    /** The application calling with one of its keys; a reviewer key is refused (403): it only reviews. */
     public Application authenticate(ServerRequest req) {
+        Application caller = keyHolder(req);
+        if (caller.calledByReviewer()) {
+            throw new ProblemException(HttpProblem.FORBIDDEN, "A reviewer key only reviews held answers "
+                    + "(/v1/reviews/{id}); call with one of the application's own keys");
+        }
+        return caller;
+    }
+
+    /** The application whose key is in the Authorization header, whatever the key's role, reviewer included. */
+    public Application keyHolder(ServerRequest req) {
+        return registry.byApiKey(bearer(req)).orElseThrow(() -> unauthorized("The API key is not valid"));
+    }
+
+    /** The SHA-256 of the key the request was authenticated with, as the registry lists it. */
+    public static String keySha256(ServerRequest req) {
+        return ApplicationRegistry.sha256(bearer(req));
+    }
+
+    private static String bearer(ServerRequest req) {
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("Send the application's API key as 'Authorization: Bearer <key>'");
         }
-        return registry.byApiKey(header.get().substring(7).trim())
-                .orElseThrow(() -> unauthorized("The API key is not valid"));
+        return header.get().substring(7).trim();
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -27,11 +27,12 @@ import static dev.tollgate.audit.DecisionStates.NO_TIME;
  * Checks, in one pass in log order, that the execution side of the log fits the decisions it names: every
  * execution_started, execution, validation and execution_refused names a decision logged before it; a token is
  * started once and each start has exactly one outcome; only allowed decisions are executed, before they expire
- * and only at destinations they permitted. Feed it the records that passed the chain check, then
- * {@link #finish}.
+ * and only at destinations they permitted; a review follows an execution that held its answer, once. Feed it the
+ * records that passed the chain check, then {@link #finish}.
  * <p>
  * Memory: {@link DecisionStates} per decision, plus the executions started and not yet ended and the offline
- * answers whose validation is still queued (both few), plus at most {@link #MAX_LISTED} findings.
+ * answers whose validation is still queued (both few), the held answers and the reviews (as many as reviewers
+ * made), plus at most {@link #MAX_LISTED} findings.
  */
 public final class LinkageChecker implements Consumer<LogEntry> {
     /** Findings kept for the report; all are counted. */
@@ -41,6 +42,8 @@ public final class LinkageChecker implements Consumer<LogEntry> {
     /** decision id -> the warning to give if its execution_started is never followed by an execution. */
     private final Map<String, LinkageFinding> inFlight = new LinkedHashMap<>();
     private final Set<String> validationsQueued = new HashSet<>();
+    private final Set<String> heldForReview = new HashSet<>();
+    private final Set<String> reviewed = new HashSet<>();
     private final Map<String, Long> recordsByType = new TreeMap<>();
     private final Map<String, Long> executionsByRoute = new TreeMap<>();
     private final Map<String, Long> refusalsByProblem = new TreeMap<>();
@@ -70,6 +73,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
             case ExecutionRefusal refusal -> refused(refusal);
             case ValidationRecord validation -> validation(validation);
             case LateAnswerRecord late -> late(late);
+            case ReviewRecord review -> review(review);
             case null -> {
             }
         }
@@ -163,6 +167,9 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         if (record.queuedValidation()) {
             validationsQueued.add(id);
         }
+        if (record.held()) {
+            heldForReview.add(id);
+        }
     }
 
     private void refused(ExecutionRefusal record) {
@@ -190,6 +197,20 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         int d = linked(record.decisionId(), "late_answer");
         if (d != NOT_FOUND) {
             checkDestination(d, record.decisionId(), "late_answer", record.destination(), true);
+        }
+    }
+
+    private void review(ReviewRecord record) {
+        String id = record.decisionId();
+        if (linked(id, "review") == NOT_FOUND) {
+            return;
+        }
+        if (reviewed.contains(id)) {
+            report(Kind.DUPLICATE_REVIEW, id, "a second review of an answer reviewed before; the first one counts");
+        } else if (!heldForReview.contains(id)) {
+            report(Kind.REVIEW_WITHOUT_HOLD, id, "no earlier execution of this decision held its answer for review");
+        } else {
+            reviewed.add(id);
         }
     }
 

@@ -34,6 +34,8 @@ public record LinkageFinding(Kind kind, String file, long line, long seq, String
         OUTCOME_WITHOUT_START(Severity.ERROR),
         DUPLICATE_OUTCOME(Severity.ERROR),
         DESTINATION_NOT_PERMITTED(Severity.ERROR),
+        REVIEW_WITHOUT_HOLD(Severity.ERROR),
+        DUPLICATE_REVIEW(Severity.ERROR),
         STARTED_NO_OUTCOME(Severity.WARNING),
         UNEXPECTED_VALIDATION(Severity.WARNING);
 

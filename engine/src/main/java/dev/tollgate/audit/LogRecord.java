@@ -22,13 +22,14 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ExecutionOutcome.class, name = "execution"),
         @JsonSubTypes.Type(value = ExecutionRefusal.class, name = "execution_refused"),
         @JsonSubTypes.Type(value = ValidationRecord.class, name = "validation"),
-        @JsonSubTypes.Type(value = LateAnswerRecord.class, name = "late_answer")})
+        @JsonSubTypes.Type(value = LateAnswerRecord.class, name = "late_answer"),
+        @JsonSubTypes.Type(value = ReviewRecord.class, name = "review")})
 public sealed interface LogRecord permits DecisionRecord, ExecutionStarted, ExecutionOutcome, ExecutionRefusal,
-        ValidationRecord, LateAnswerRecord {
+        ValidationRecord, LateAnswerRecord, ReviewRecord {
     /** The format this code writes; a reader takes every format up to it. */
     int FORMAT = 1;
     Set<String> TYPES = Set.of("decision", "execution_started", "execution", "execution_refused", "validation",
-            "late_answer");
+            "late_answer", "review");
 
     /** The decision the record is about; null only for a refusal of a token that could not be read. */
     String decisionId();

@@ -26,6 +26,8 @@ import java.util.List;
  * @param cloudTokenBudgetMonthly       cloud tokens (sent and answered) the application may spend per calendar month
  *                                      (UTC); null: no budget
  * @param latencySlaMs                  the application's latency SLA in milliseconds; null: none
+ * @param humanOversight                {@link #FLAG} (the answer says a person must review it) or {@link #HOLD} (the
+ *                                      answer is kept until a reviewer approves it); null is read as flag
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -33,8 +35,15 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           String controllerEstablishment, List<String> permittedDestinations,
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
-                          Long cloudTokenBudgetMonthly, Integer latencySlaMs, String callerRole) {
+                          Long cloudTokenBudgetMonthly, Integer latencySlaMs, String humanOversight,
+                          String callerRole) {
+    /** An answer that needs human oversight is given with the flag human_oversight: true. */
+    public static final String FLAG = "flag";
+    /** An answer that needs human oversight is held until a reviewer approves it (/v1/reviews). */
+    public static final String HOLD = "hold";
+
     public Application {
+        humanOversight = humanOversight == null ? FLAG : humanOversight;
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
                 ? List.of() : List.copyOf(highRiskApprovedDestinations);
@@ -59,10 +68,11 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("api_key_sha256") String apiKeySha256,
                        @JsonProperty("api_keys") List<ApiKey> apiKeys,
                        @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly,
-                       @JsonProperty("latency_sla_ms") Integer latencySlaMs) {
+                       @JsonProperty("latency_sla_ms") Integer latencySlaMs,
+                       @JsonProperty("human_oversight") String humanOversight) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, null);
+                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, humanOversight, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -77,6 +87,17 @@ public record Application(String id, String purpose, String aiActUseCase, String
     Application calledAs(String role) {
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
-                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, role);
+                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs,
+                humanOversight, role);
+    }
+
+    /** Whether answers that need human oversight are held for a reviewer rather than given with a flag. */
+    public boolean holdsForReview() {
+        return HOLD.equals(humanOversight);
+    }
+
+    /** Whether the request was authenticated with one of the application's reviewer keys. */
+    public boolean calledByReviewer() {
+        return ApiKey.REVIEWER.equals(callerRole);
     }
 }

@@ -19,6 +19,7 @@ final class ConfigValidator {
     private static final Set<String> KINDS = Arrays.stream(DestinationKind.values()).map(DestinationKind::wire)
             .collect(Collectors.toSet());
     private static final Set<String> RESIDENCY_WORDS = Set.of("EU", "NONE");
+    private static final Set<String> HUMAN_OVERSIGHT = Set.of(Application.FLAG, Application.HOLD);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final YamlTree tree;
@@ -49,6 +50,10 @@ final class ConfigValidator {
                 "must be a positive number of records");
         require(config.audit().checkpointEverySeconds() >= 1, "/audit/checkpoint_every_seconds",
                 "must be a positive number of seconds");
+        require(config.execution().reviews().keepMs() > 0, "/execution/reviews/keep_ms",
+                "must be a positive number of milliseconds");
+        require(config.execution().reviews().capacity() > 0, "/execution/reviews/capacity",
+                "must be 1 or more held answers");
         Set<String> ids = destinations(config.destinations());
         applications(config.applications(), ids);
     }
@@ -107,6 +112,7 @@ final class ConfigValidator {
             require(a.latencySlaMs() == null || a.latencySlaMs() > 0, at + "/latency_sla_ms",
                     "must be a number of milliseconds above 0, or left out for no SLA");
             apiKeys(a, at, digests);
+            humanOversight(a, at);
         }
     }
 
@@ -124,8 +130,16 @@ final class ConfigValidator {
         for (int j = 0; j < a.apiKeys().size(); j++) {
             ApiKey key = a.apiKeys().get(j);
             digest(key.sha256(), at + "/api_keys/" + j + "/sha256", digests);
-            oneOf(key.role(), Set.copyOf(ApiKey.ROLES), at + "/api_keys/" + j + "/role");
+            oneOf(key.role(), Set.copyOf(ApiKey.KEY_ROLES), at + "/api_keys/" + j + "/role");
         }
+    }
+
+    /** flag or hold; answers held for review need someone who can review them. */
+    private void humanOversight(Application a, String at) {
+        oneOf(a.humanOversight(), HUMAN_OVERSIGHT, at + "/human_oversight");
+        require(!a.holdsForReview() || a.keys().stream().anyMatch(key -> ApiKey.REVIEWER.equals(key.role())),
+                at + "/human_oversight", "hold needs a key with the role reviewer in api_keys, or no held answer "
+                        + "could ever be released; allowed: flag, or hold with a reviewer key");
     }
 
     private void digest(String sha256, String at, Set<String> digests) {

@@ -88,9 +88,14 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param slm              the on-device model
      * @param cloudCircuit     when a cloud destination counts as unreachable, and for how long
      * @param validationRetryMs how often queued cloud validations are retried while the cloud is unreachable
+     * @param reviews          how answers held for human review are kept
      */
     public record Execution(int defaultMaxTokens, String disclosure, Slm slm, Circuit cloudCircuit,
-                            long validationRetryMs, LatencyWindow latencyWindow) {
+                            long validationRetryMs, LatencyWindow latencyWindow, Reviews reviews) {
+    }
+
+    /** Answers held for review are kept in memory for keepMs after they are held, at most capacity at once. */
+    public record Reviews(long keepMs, int capacity) {
     }
 
     /** Each destination's latency is observed over its last {@code calls} calls, none older than maxAgeMs. */

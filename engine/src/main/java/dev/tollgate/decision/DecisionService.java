@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -46,15 +47,18 @@ public final class DecisionService {
     private final int allEnginesEvery;
     private final AtomicLong decisions = new AtomicLong();
     private final LongAdder disagreements = new LongAdder();
+    private final BiConsumer<Application, Decision> logged;
 
     /**
      * @param inputLimits  destination id -> the most estimated input tokens it takes (an on-device context)
      * @param logicVersion the versions of the logic that decides ({@link LogicVersions}), logged with each decision
      * @param allEnginesEvery 1: every decision is evaluated by every engine; n: every n-th, the others by the first
+     * @param logged       told of every decision once it is logged, before it is answered
      */
     public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
                            TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl,
-                           Map<String, Integer> inputLimits, Map<String, String> logicVersion, int allEnginesEvery) {
+                           Map<String, Integer> inputLimits, Map<String, String> logicVersion, int allEnginesEvery,
+                           BiConsumer<Application, Decision> logged) {
         if (allEnginesEvery < 1) {
             throw new IllegalArgumentException("allEnginesEvery must be at least 1");
         }
@@ -69,6 +73,7 @@ public final class DecisionService {
         this.ids = new DecisionIds(clock);
         this.ttl = ttl;
         this.tokens = tokens;
+        this.logged = logged;
     }
 
     /** Decides and logs; throws DecisionLogUnavailableException when the record is not durable. */
@@ -93,6 +98,7 @@ public final class DecisionService {
         DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), logicVersion, built.facts(),
                 hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
                 built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds()));
+        logged.accept(app, decision);
         return decision;
     }
 

@@ -10,6 +10,7 @@ import dev.tollgate.decision.Decision;
 import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.execute.review.ReviewDesk;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.Masker;
@@ -36,7 +37,8 @@ import java.util.function.ObjLongConsumer;
  * Carries out allowed decisions: checks the token (signature, expiry, same input, same application, first
  * use), logs the start, masks the request per leg, runs the route's strategy, restores placeholders, adds the
  * disclosure and oversight flag the obligations ask for, and logs how it ended. Every refusal and failure is
- * logged too.
+ * logged too. An answer that needs human oversight, of an application that holds such answers, is not given: it
+ * goes to the {@link ReviewDesk} (not streamed either), and the caller is given the review.
  */
 public final class ExecuteService implements ChatGateway {
     private final DecisionService decisions;
@@ -51,11 +53,12 @@ public final class ExecuteService implements ChatGateway {
     private final String disclosure;
     private final ObjLongConsumer<Decision> decided;
     private final UsageLedger usage;
+    private final ReviewDesk reviews;
 
     private ExecuteService(DecisionService decisions, DecisionTokens tokens, UsedTokens used, ExecutionRecords records,
                            Recognizer detector, Masker masker, StrategyRunner runner, ExecutionMetrics metrics,
                            DestinationCatalog catalog, String disclosure, ObjLongConsumer<Decision> decided,
-                           UsageLedger usage) {
+                           UsageLedger usage, ReviewDesk reviews) {
         this.decisions = decisions;
         this.tokens = tokens;
         this.used = used;
@@ -68,6 +71,7 @@ public final class ExecuteService implements ChatGateway {
         this.disclosure = disclosure;
         this.decided = decided;
         this.usage = usage;
+        this.reviews = reviews;
     }
 
     /**
@@ -75,17 +79,18 @@ public final class ExecuteService implements ChatGateway {
      * @param decided told of every decision {@link #chat} makes and how long it took (nanoseconds), as /v1/decide
      *                reports its own
      * @param usage   told of every completed execution once its record is durable
+     * @param reviews where answers held for human review wait
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
                                         DestinationCatalog catalog, ValidationQueue validations,
                                         ObservedLatencies latencies, MeterRegistry registry, String disclosure,
-                                        Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage)
-            throws IOException {
+                                        Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage,
+                                        ReviewDesk reviews) throws IOException {
         StrategyRunner runner = new StrategyRunner(executors, catalog, validations, clock, latencies,
                 (decisionId, destination, answer, nanos) -> records.late(decisionId, destination, answer.text(), nanos));
         return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
-                runner, new ExecutionMetrics(registry), catalog, disclosure, decided, usage);
+                runner, new ExecutionMetrics(registry), catalog, disclosure, decided, usage, reviews);
     }
 
     /**
@@ -109,24 +114,29 @@ public final class ExecuteService implements ChatGateway {
             // Detection and masking overlap the claim's fsync; no model is called before the claim is durable.
             MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
             durable(claimed, id);
-            StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
+            List<Obligation> obligations = claims.terms().obligations();
+            boolean hold = app.holdsForReview() && has(obligations, ObligationType.HUMAN_OVERSIGHT);
+            StreamingRestorer restorer = onText == null || hold ? null : new StreamingRestorer(legs, onText);
             Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens, start),
                     restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();
             }
-            List<Obligation> obligations = claims.terms().obligations();
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason());
+                    answer.finishReason(), null);
+            if (hold && !reviews.hold(app, id, answer.destination(), answer.strategy(),
+                    legs.forReviewer(execution.content()), execution.content())) {
+                throw ExecutionFailedException.reviewHoldFull(answer.destination());
+            }
             long nanos = System.nanoTime() - start;
             ExecutionRecords.Completed completed = records.completed(app.id(), execution, answer,
-                    legs.masked(answer.cloudLegRan()), nanos);
+                    legs.masked(answer.cloudLegRan()), nanos, hold);
             usage.add(completed.time(), completed.outcome());
             metrics.executed(execution, kind(answer.destination()), answer, legs.masked(answer.cloudLegRan()), nanos,
                     claims.terms().route().routedBy());
-            return execution;
+            return hold ? execution.held() : execution;
         } catch (ExecutionFailedException e) {
             throw failed(id, app, e.destination(), e.problem(), start, e.toRefusal(id));
         } catch (DetectorUnavailableException e) {
@@ -134,7 +144,8 @@ public final class ExecuteService implements ChatGateway {
             throw failed(id, app, destination, Kind.DETECTOR_UNAVAILABLE, start, new Refusal(Kind.DETECTOR_UNAVAILABLE,
                     "A required PII detector did not answer, so nothing was sent to a model", id));
         } catch (DecisionLogUnavailableException e) {
-            // The log takes no record now: the outcome cannot be written either.
+            // The log takes no record now: the outcome cannot be written either, so nothing may be reviewed.
+            reviews.withdraw(id);
             throw e;
         } catch (RuntimeException e) {
             // A client gone away, or a fault inside Tollgate: the start gets its outcome anyway.

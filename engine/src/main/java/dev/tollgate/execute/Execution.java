@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.execute.review.ReviewDesk;
 import dev.tollgate.terms.Strategy;
 
 /**
@@ -15,13 +16,25 @@ import dev.tollgate.terms.Strategy;
  * @param disclosure     the AI-interaction notice to show the user (EU AI Act Art. 50), null when not required
  * @param humanOversight whether a human must review the answer before it is acted on
  * @param finishReason   "stop" or "length"
+ * @param review         when the answer is held for a reviewer: the review, and no content; else null
  */
 public record Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
                         int promptTokens, int completionTokens, Double confidence, String disclosure,
-                        boolean humanOversight, String finishReason) {
+                        boolean humanOversight, String finishReason, Review review) {
+
+    /** An answer held for review: {@code id} is the review's id (the decision's), for GET /v1/reviews/{id}. */
+    public record Review(String id, ReviewDesk.Status status) {
+    }
+
+    /** This execution as its caller sees it while its answer is held: the review instead of the content. */
+    Execution held() {
+        return new Execution(decisionId, destination, strategy, escalated, null, promptTokens, completionTokens,
+                confidence, disclosure, humanOversight, finishReason, new Review(decisionId, ReviewDesk.Status.PENDING));
+    }
 
     @Override
     public String toString() {
-        return "Execution[" + decisionId + " " + destination + " " + strategy.wire() + ", " + content.length() + " chars]";
+        return "Execution[" + decisionId + " " + destination + " " + strategy.wire() + ", "
+                + (review != null ? "held for review" : content.length() + " chars") + "]";
     }
 }

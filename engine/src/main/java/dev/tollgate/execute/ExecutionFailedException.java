@@ -43,6 +43,12 @@ final class ExecutionFailedException extends Exception {
                 "The cloud validation of the on-device answer could not be queued durably, so no answer is given");
     }
 
+    static ExecutionFailedException reviewHoldFull(String destination) {
+        return new ExecutionFailedException(destination, Kind.REVIEW_HOLD_UNAVAILABLE,
+                "The answer must wait for a reviewer and too many answers are waiting already, so none is given; "
+                        + "retry later");
+    }
+
     String destination() {
         return destination;
     }

@@ -59,8 +59,9 @@ public final class ExecutionRecords {
     record Completed(ExecutionOutcome outcome, String time) {
     }
 
+    /** @param held whether the answer is held for a reviewer rather than given */
     Completed completed(String application, Execution execution, Answer answer, Map<String, Integer> maskedEntities,
-                        long latencyNanos) {
+                        long latencyNanos, boolean held) {
         ExecutionOutcome outcome = new ExecutionOutcome(execution.decisionId(), application,
                 ExecutionOutcome.COMPLETED, execution.destination(), execution.strategy(), execution.escalated(),
                 execution.confidence(), execution.promptTokens(), execution.completionTokens(),
@@ -68,7 +69,7 @@ public final class ExecutionRecords {
                 execution.humanOversight(), execution.disclosure() != null, execution.finishReason(),
                 hmac.of(execution.content()), answer.validationQueued() ? true : null, null,
                 answer.cloudDestination(), answer.cloudLegRan() ? answer.cloudTokensIn() : null,
-                answer.cloudLegRan() ? answer.cloudTokensOut() : null);
+                answer.cloudLegRan() ? answer.cloudTokensOut() : null, held ? true : null);
         return new Completed(outcome, DurableAppend.append(log, outcome).time());
     }
 

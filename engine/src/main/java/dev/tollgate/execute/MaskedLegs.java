@@ -111,6 +111,20 @@ final class MaskedLegs {
         return remasked(messages, new TreeMap<>());
     }
 
+    /**
+     * A restored answer as a reviewer may see it: every value the detector finds in it masked, whatever its type,
+     * then every value this request masked on either leg, and its parts, wherever the answer repeats it. A value
+     * keeps the placeholder it had in the request.
+     */
+    String forReviewer(String restoredAnswer) {
+        List<Finding> findings = detector.recognize(restoredAnswer);
+        Set<String> types = new TreeSet<>(maskedForSlm.keySet());
+        types.addAll(maskedForCloud.keySet());
+        findings.forEach(f -> types.add(f.type()));
+        String detected = masker.mask(restoredAnswer, findings, types, session).text();
+        return session.maskKnownValues(detected, types).text();
+    }
+
     /** An answer with this request's placeholders replaced by their values. */
     String restore(String answer) {
         return session.restore(answer);

@@ -8,6 +8,7 @@ import dev.tollgate.api.ExecuteHandler;
 import dev.tollgate.api.HealthHandler;
 import dev.tollgate.api.HttpApi;
 import dev.tollgate.api.MaskHandler;
+import dev.tollgate.api.ReviewHandler;
 import dev.tollgate.api.ProblemDirectHandler;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.api.UsageHandler;
@@ -41,6 +42,7 @@ import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.ValidationMetrics;
+import dev.tollgate.execute.review.ReviewDesk;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.execute.slm.SlmExecutor;
@@ -193,12 +195,17 @@ public final class TollgateServer implements AutoCloseable {
                 .<Supplier<CompiledPolicy>>map(r -> r::current).toList();
         TextHmac hmac = TextHmac.open(data.resolve("keys/hmac.key"));
         DecisionTokens tokens = new DecisionTokens(TokenKeys.open(data.resolve("keys/token-keys"), clock), clock);
+        Duration decisionTtl = Duration.ofSeconds(config.decisions().ttlSeconds());
+        TollgateConfig.Reviews held = config.execution().reviews();
+        ReviewDesk reviews = new ReviewDesk(log, hmac, clock, Duration.ofMillis(held.keepMs()), held.capacity(),
+                decisionTtl);
         DecisionService decisions = new DecisionService(facts, current, log, hmac, tokens, clock,
-                Duration.ofSeconds(config.decisions().ttlSeconds()), onDeviceInputLimits(config, catalog),
+                decisionTtl, onDeviceInputLimits(config, catalog),
                 LogicVersions.of(Optional.of(config.pii().nerModel()).filter(m -> !m.isBlank()).map(Path::of)),
-                config.policies().allEnginesEvery());
+                config.policies().allEnginesEvery(), reviews::decided);
         ApplicationRegistry registry = new ApplicationRegistry(config.applications());
         latencies.register(metrics.registry(), catalog.destinations().stream().map(Destination::id).toList());
+        reviews.register(metrics.registry());
         FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
                 .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
                 .register(metrics.registry());
@@ -216,7 +223,7 @@ public final class TollgateServer implements AutoCloseable {
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, validations, latencies, metrics.registry(),
-                execution.disclosure(), clock, metrics::decided, usage);
+                execution.disclosure(), clock, metrics::decided, usage, reviews);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
                 execution.defaultMaxTokens());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,
@@ -241,7 +248,8 @@ public final class TollgateServer implements AutoCloseable {
                     new CheckpointsHandler(audit.auditorKeysSha256(), registry, checkpoints, signing).register(routing);
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,
-                            new UsageHandler(registry, usage));
+                            new UsageHandler(registry, usage),
+                            new ReviewHandler(registry, reviews, config.server().maxBodyBytes()));
                 })
                 .build()
                 .start();

@@ -38,6 +38,8 @@ public class Refusal extends RuntimeException {
         DESTINATION_UNREACHABLE("destination-unavailable"),
         /** The cloud validation of an offline answer could not be queued durably. */
         VALIDATION_QUEUE_UNAVAILABLE("validation-queue-unavailable"),
+        /** The answer must be held for review and the review desk is full, so it is not given. */
+        REVIEW_HOLD_UNAVAILABLE("review-hold-unavailable"),
         /** The caller went away mid-execution (recorded as the execution's problem; no one is answered). */
         CLIENT_ABORT("client-abort"),
         /** A fault inside Tollgate. */

@@ -21,7 +21,7 @@ class RefusalProblemsTest {
                 Map.entry(Kind.DESTINATION_BAD_RESPONSE, 502), Map.entry(Kind.CONTEXT_EXCEEDED, 422),
                 Map.entry(Kind.DESTINATION_UNAVAILABLE, 503), Map.entry(Kind.DESTINATION_UNREACHABLE, 502),
                 Map.entry(Kind.VALIDATION_QUEUE_UNAVAILABLE, 503), Map.entry(Kind.CLIENT_ABORT, 400),
-                Map.entry(Kind.INTERNAL, 500));
+                Map.entry(Kind.REVIEW_HOLD_UNAVAILABLE, 503), Map.entry(Kind.INTERNAL, 500));
         assertEquals(Kind.values().length, statuses.size(), "a kind without an expected status");
         statuses.forEach((kind, status) -> {
             Problem problem = RefusalProblems.of(new Refusal(kind, "detail")).toProblem("/v1/execute");

@@ -106,6 +106,23 @@ public final class ExecutionLogWriter implements AutoCloseable {
         return append(record);
     }
 
+    /** An answer held for a reviewer (human_oversight: hold). */
+    public long held(String id, String destination) {
+        ObjectNode record = completedRecord(id, destination, "static");
+        record.put("human_oversight", true);
+        record.put("held_for_review", true);
+        return append(record);
+    }
+
+    public long review(String id, String verdict) {
+        ObjectNode record = record("review", id);
+        record.put("application", "claims");
+        record.put("verdict", verdict);
+        record.put("reviewer_key_sha256", "9d".repeat(32));
+        record.put("comment_hmac", "hmac-sha256:" + "aa".repeat(32));
+        return append(record);
+    }
+
     public long lateAnswer(String id, String destination) {
         ObjectNode record = record("late_answer", id);
         record.put("destination", destination);

@@ -317,4 +317,26 @@ class LinkageCheckerTest {
         assertEquals(List.of(), report.findings(), "the start before the break may have ended after it");
         assertTrue(report.render().contains("checked only the 2 records before the chain failure"), report.render());
     }
+
+    @Test
+    void aReviewFollowsAHeldAnswerOnceAndNeverAnAnswerThatWasGiven() throws Exception {
+        String held = log.allowed(LOCAL);
+        log.started(held);
+        log.held(held, LOCAL);
+        log.review(held, "approved");
+        long again = log.review(held, "rejected");
+        String given = log.allowed(LOCAL);
+        log.started(given);
+        log.completed(given, LOCAL, "static");
+        long unheld = log.review(given, "approved");
+        String pending = log.allowed(LOCAL);
+        log.started(pending);
+        log.held(pending, LOCAL);
+        LinkageReport report = check();
+
+        assertFalse(report.ok());
+        assertEquals(List.of(new Seen(Kind.DUPLICATE_REVIEW, again, held),
+                new Seen(Kind.REVIEW_WITHOUT_HOLD, unheld, given)), seen(report));
+        assertEquals(3L, report.recordsByType().get("review"));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A key finds its application and carries the role it is bound to; the demo keys of the README all work. */
@@ -32,14 +33,25 @@ class ApplicationRegistryTest {
     }
 
     @Test
+    void theCreditAdvisorsReviewerKeyReviewsAndTheDemoRegistryFlagsOversight() throws Exception {
+        Application reviewer = demo().byApiKey("demo-credit-advisor-reviewer").orElseThrow();
+        assertEquals("credit-advisor", reviewer.id());
+        assertTrue(reviewer.calledByReviewer());
+        assertFalse(demo().byApiKey("demo-credit-advisor").orElseThrow().calledByReviewer());
+        assertEquals(Application.FLAG, reviewer.humanOversight());
+        assertFalse(reviewer.holdsForReview(), "flag is the default: the demo gives answers with the flag");
+    }
+
+    @Test
     void theSingleKeyFormIsOneStaffKey() {
         Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256("k"), null, null, null);
+                ApplicationRegistry.sha256("k"), null, null, null, null);
         ApplicationRegistry registry = new ApplicationRegistry(List.of(app));
 
         assertEquals(List.of(new ApiKey(ApplicationRegistry.sha256("k"), ApiKey.STAFF)), app.keys());
         assertEquals(ApiKey.STAFF, registry.byApiKey("k").orElseThrow().callerRole());
         assertTrue(registry.byApiKey("K").isEmpty());
         assertEquals(null, registry.byId("app").orElseThrow().callerRole(), "the registry's entry has no caller");
+        assertEquals(Application.FLAG, app.humanOversight(), "human_oversight left out is flag");
     }
 }

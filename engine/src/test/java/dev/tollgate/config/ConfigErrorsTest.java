@@ -215,9 +215,9 @@ class ConfigErrorsTest {
     void aKeyMayOnlyBeBoundToAKnownRole() throws Exception {
         String wrong = twoKeys(DIGEST, "staff", DIGEST.replace('5', '6'), "admin");
         assertTrue(wrong.contains(":10: /applications/0/api_keys/1/role: \"admin\" is not allowed; allowed: public, "
-                + "staff"), wrong);
+                + "reviewer, staff"), wrong);
         String missing = error(KEYED_APPLICATION.formatted("    api_keys: [{sha256: %s}]\n".formatted(DIGEST)), Map.of());
-        assertTrue(missing.contains("/applications/0/api_keys/0/role: is required; allowed: public, staff"), missing);
+        assertTrue(missing.contains("/applications/0/api_keys/0/role: is required; allowed: public, reviewer, staff"), missing);
         String perApplication = error(KEYED_APPLICATION.formatted("    caller_role: public\n    api_key_sha256: %s\n"
                 .formatted(DIGEST)), Map.of());
         assertTrue(perApplication.contains(":8: /applications/0/caller_role: unknown setting"), perApplication);
@@ -240,6 +240,18 @@ class ConfigErrorsTest {
                 Map.of());
         assertTrue(malformed.contains("/applications/0/api_keys/0/sha256: must be the key's SHA-256 as 64 lower-case "
                 + "hex digits"), malformed);
+    }
+
+    @Test
+    void humanOversightIsFlagOrHoldAndAHoldNeedsAReviewerKey() throws Exception {
+        String unknown = error(KEYED_APPLICATION.formatted("    human_oversight: review\n    api_key_sha256: %s\n"
+                .formatted(DIGEST)), Map.of());
+        assertTrue(unknown.contains(":8: /applications/0/human_oversight: \"review\" is not allowed; allowed: flag, hold"),
+                unknown);
+        String noReviewer = error(KEYED_APPLICATION.formatted("    human_oversight: hold\n    api_key_sha256: %s\n"
+                .formatted(DIGEST)), Map.of());
+        assertTrue(noReviewer.contains(":8: /applications/0/human_oversight: hold needs a key with the role reviewer"),
+                noReviewer);
     }
 
     @Test

@@ -25,8 +25,9 @@ import java.time.Instant;
 /**
  * POST /v1/chat/completions, OpenAI-compatible: decides and executes in one call, streamed or not. Checks run as
  * on /v1/decide (API key, content type, size, JSON, fields); every failure is answered in OpenAI's error shape
- * (see {@link OpenAiError}), a denied decision as 403 policy_denied. Answers made after the decision carry its
- * X-Tollgate-* headers.
+ * (see {@link OpenAiError}), a denied decision as 403 policy_denied, an answer held for human review as 403
+ * review_pending naming the review (never streamed). Answers made after the decision carry its X-Tollgate-*
+ * headers.
  */
 public final class ChatCompletionsHandler implements Handler {
     private static final HeaderName TASK_HEADER = HeaderNames.create(ChatRequestParser.TASK_HEADER);
@@ -75,6 +76,7 @@ public final class ChatCompletionsHandler implements Handler {
                         public void text(String piece) {
                         }
                     });
+            DecisionHeaders.review(res, result.execution());
             Execution execution = executed(result);
             DecisionHeaders.disclosure(res, execution.disclosure());
             Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
@@ -96,10 +98,20 @@ public final class ChatCompletionsHandler implements Handler {
         }
     }
 
-    /** The execution of an allowed result; 403 policy_denied naming the rules that denied when denied. */
+    /**
+     * The execution of an allowed result; 403 policy_denied naming the rules that denied when denied, 403
+     * review_pending naming the review when the answer is held for a reviewer.
+     */
     private static Execution executed(ChatGateway.Result result) {
-        if (result.execution() != null) {
-            return result.execution();
+        Execution execution = result.execution();
+        if (execution != null && execution.review() != null) {
+            String id = execution.review().id();
+            throw new ProblemException(HttpProblem.REVIEW_PENDING, "The answer is held until a reviewer approves it "
+                    + "(human oversight of a high-risk use, EU AI Act Art. 14): review " + id + "; GET /v1/reviews/"
+                    + id + " with this API key gives it once approved");
+        }
+        if (execution != null) {
+            return execution;
         }
         DetectorProblems.requireDetectorsAnswered(result.decision());
         String rules = String.join(", ", result.decision().deniedBy());

@@ -1,6 +1,7 @@
 package dev.tollgate.api.openai;
 
 import dev.tollgate.decision.Decision;
+import dev.tollgate.execute.Execution;
 import dev.tollgate.terms.Route;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -16,6 +17,7 @@ final class DecisionHeaders {
     private static final String ROUTE = "X-Tollgate-Route";
     private static final String STRATEGY = "X-Tollgate-Strategy";
     private static final String DISCLOSURE = "X-Tollgate-AI-Disclosure";
+    private static final String REVIEW_ID = "X-Tollgate-Review-Id";
 
     private DecisionHeaders() {
     }
@@ -32,6 +34,13 @@ final class DecisionHeaders {
     static void disclosure(ServerResponse res, String disclosure) {
         if (disclosure != null) {
             res.header(DISCLOSURE, percentEncoded(disclosure));
+        }
+    }
+
+    /** The review an answer held for a reviewer waits in; nothing for an answer given or a denial. */
+    static void review(ServerResponse res, Execution execution) {
+        if (execution != null && execution.review() != null) {
+            res.header(REVIEW_ID, execution.review().id());
         }
     }
 

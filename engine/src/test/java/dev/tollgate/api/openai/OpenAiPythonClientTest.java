@@ -3,10 +3,14 @@ package dev.tollgate.api.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.testing.HoldingApplications;
+import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The official OpenAI Python client (pinned in engine/src/test/python/requirements.txt) against the OpenAI routes:
  * engine/src/test/python/openai_client_check.py makes a plain and a streamed call, lists the models and sends a
  * refused request, and prints what the client parsed. Once against a scripted gateway, to pin the wire format
- * exactly, and once against the real service, where the on-device model answers. The client's python comes from
+ * exactly, and once against the real service, where the on-device model answers; openai_review_check.py shows what
+ * the client makes of an answer held for human review. The client's python comes from
  * TOLLGATE_OPENAI_PYTHON, or scripts/openai-client.sh installs it.
  */
 class OpenAiPythonClientTest {
     private static final Path SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_client_check.py");
+    private static final Path REVIEW_SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_review_check.py");
     private static final long TIMEOUT_SECONDS = 300;
 
     @Test
@@ -104,6 +110,36 @@ class OpenAiPythonClientTest {
                     "every call is its own decision");
             assertEquals(List.of("tollgate"), texts(summary.get("models")));
             assertEquals("BadRequestError", summary.get("refused").get("exception").asText());
+        }
+    }
+
+    /**
+     * An answer held for human review: the client (default retries) raises PermissionDeniedError with code
+     * review_pending naming the review, once, and while streaming an APIError after no text.
+     */
+    @Test
+    void theOfficialClientRaisesPermissionDeniedNamingTheReviewOfAHeldAnswer(@TempDir Path dir) throws Exception {
+        try (RecordingCloud cloud = RecordingCloud.start().always("Dear <PERSON_1>, the limit stays.");
+             TestService service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
+                     "TOLLGATE_CONFIG", HoldingApplications.config(dir).toString(),
+                     "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
+                     "TOLLGATE_CLOUD_EU_KEY", "test-key"))) {
+            String stdout = run(List.of(python(), REVIEW_SCRIPT.toString(), service.uri("/v1").toString(),
+                    HoldingApplications.KEY, HoldingApplications.TEXT));
+            JsonNode summary = Json.MAPPER.readTree(stdout.strip().lines().toList().getLast());
+
+            JsonNode plain = summary.get("plain");
+            assertEquals("PermissionDeniedError", plain.get("exception").asText());
+            assertEquals(403, plain.get("status").asInt());
+            assertEquals("review_pending", plain.get("code").asText());
+            String id = plain.get("review_id_header").asText();
+            assertTrue(plain.get("message").asText().contains("GET /v1/reviews/" + id), plain.toString());
+            JsonNode stream = summary.get("stream");
+            assertEquals("review_pending", stream.get("code").asText(), stream.toString());
+            assertEquals(0, stream.get("texts").size(), "no text of a held answer is streamed");
+            assertEquals(2, cloud.bodies().size(), "each call ran once: the client did not retry");
+            assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/v1/reviews/" + id))
+                    .header("Authorization", "Bearer " + HoldingApplications.REVIEWER).GET().build()).statusCode());
         }
     }
 

@@ -130,7 +130,7 @@ class UsageLedgerTest {
 
     private static Application app(String id, Long budget) {
         return new Application(id, "p", "none", "EU", "DE", List.of("slm-local", "cloud-eu"), List.of(), List.of(),
-                List.of(), null, null, budget, null);
+                List.of(), null, null, budget, null, null);
     }
 
     private static ExecutionOutcome cloud(String app, Strategy strategy, boolean escalated, int in, int out) {
@@ -145,6 +145,6 @@ class UsageLedgerTest {
                                             String cloud, Integer in, Integer out) {
         return new ExecutionOutcome("d-" + app + in, app, ExecutionOutcome.COMPLETED, destination, strategy, escalated,
                 null, 10, 10, in, Map.of(), 5L, 4L, false, false, "stop", "hmac-sha256:00", null, null, cloud, in,
-                out);
+                out, null);
     }
 }
