@@ -104,11 +104,11 @@ class AlarmsTest {
     private void spend(int tokens) {
         usage.add(CLOCK.instant().toString(), new ExecutionOutcome("d-" + tokens, "lax", ExecutionOutcome.COMPLETED,
                 "cloud-eu", Strategy.STATIC, false, null, tokens, 0, tokens, Map.of(), 5L, 4L, false, false, "stop",
-                "hmac-sha256:00", null, null, "cloud-eu", tokens, 0));
+                "hmac-sha256:00", null, null, "cloud-eu", tokens, 0, null));
     }
 
     private static Application app(String id, List<String> permitted, Long budget, Integer slaMs) {
         return new Application(id, "p", "none", "EU", "DE", permitted, List.of(), List.of(), List.of(), null, null,
-                budget, slaMs);
+                budget, slaMs, null);
     }
 }
