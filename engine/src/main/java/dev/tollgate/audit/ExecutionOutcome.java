@@ -15,13 +15,16 @@ import java.util.Map;
  *                         before cloud usage was recorded: those count as no cloud tokens)
  * @param cloudTokensIn    tokens sent to that cloud, counted by Tollgate's tokenizer
  * @param cloudTokensOut   tokens that cloud answered with, counted the same way
+ * @param agreement        for a cascade whose route asked for a consistency check: the agreement of the on-device
+ *                         answers sampled for it (docs/execution.md); null otherwise
  */
 public record ExecutionOutcome(String decisionId, String application, String status, String destination,
                                Strategy strategy, Boolean escalated, Double confidence, Integer promptTokens,
                                Integer completionTokens, Integer cloudTokensSent, Map<String, Integer> maskedEntities,
                                Long latencyMs, Long modelMs, Boolean humanOversight, Boolean disclosed,
                                String finishReason, String outputHmac, Boolean validationQueued, String problem,
-                               String cloudDestination, Integer cloudTokensIn, Integer cloudTokensOut)
+                               String cloudDestination, Integer cloudTokensIn, Integer cloudTokensOut,
+                               Double agreement)
         implements LogRecord {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -29,7 +32,7 @@ public record ExecutionOutcome(String decisionId, String application, String sta
     public static ExecutionOutcome failed(String decisionId, String application, String destination, String problem,
                                           long latencyMs) {
         return new ExecutionOutcome(decisionId, application, FAILED, destination, null, null, null, null, null, null,
-                null, latencyMs, null, null, null, null, null, null, problem, null, null, null);
+                null, latencyMs, null, null, null, null, null, null, problem, null, null, null, null);
     }
 
     public boolean completed() {

@@ -25,10 +25,10 @@ class LogRecordTest {
                 new ExecutionStarted(ID, "claims", "2026-01-01T00:05:00Z"),
                 new ExecutionOutcome(ID, "claims", ExecutionOutcome.COMPLETED, "slm-local", Strategy.OFFLINE, false,
                         0.7, 12, 8, 0, Map.of("PERSON", 1), 40L, 35L, false, true, "stop", "hmac-sha256:ab", true,
-                        null, null, null, null),
+                        null, null, null, null, null),
                 new ExecutionOutcome(ID, "claims", ExecutionOutcome.COMPLETED, "cloud-eu", Strategy.CASCADE, true,
                         0.4, 30, 20, 12, Map.of(), 90L, 80L, false, true, "stop", "hmac-sha256:cd", null,
-                        null, "cloud-eu", 11, 9),
+                        null, "cloud-eu", 11, 9, 0.35),
                 ExecutionOutcome.failed(ID, "claims", "cloud-eu", "destination-timeout", 30_000),
                 new ExecutionRefusal(null, "claims", "token-invalid"),
                 new ValidationRecord(ID, "cloud-eu", ValidationRecord.AGREES, "hmac-sha256:cd"));

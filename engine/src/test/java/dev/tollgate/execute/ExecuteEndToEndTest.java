@@ -199,6 +199,24 @@ class ExecuteEndToEndTest {
     }
 
     @Test
+    void aTranslationIsCheckedForConsistencyAndItsRecordKeepsBothFigures() throws Exception {
+        // The shipped routing table asks for a consistency check of three samples on routing.translate.
+        JsonNode execution = decideAndExecute(gateway, "translate",
+                "Translate into German: The library opens at nine.", "slm-local");
+        assertEquals("cascade", execution.get("strategy").asText());
+        JsonNode record = record(gateway, "execution", execution.get("decision_id").asText());
+        double confidence = record.get("confidence").asDouble();
+        double agreement = record.get("agreement").asDouble(-1);
+        assertTrue(confidence > 0 && confidence <= 1, record.toString());
+        assertTrue(agreement >= 0 && agreement <= 1, record.toString());
+        boolean kept = confidence >= 0.65 && agreement >= 0.4;
+        assertEquals(!kept, execution.get("escalated").asBoolean(), "escalates when either is below its threshold: "
+                + record);
+        System.out.printf("translate: confidence %.3f, agreement of 3 samples %.3f, escalated %s%n", confidence,
+                agreement, !kept);
+    }
+
+    @Test
     void aCascadeNeverEscalatesInputThePolicyKeepsOnDevice() throws Exception {
         JsonNode execution = decideAndExecute(eagerCascade, "summarize",
                 "Summarise in one sentence: the patient has diabetes and injects insulin twice a day.", "slm-local");
