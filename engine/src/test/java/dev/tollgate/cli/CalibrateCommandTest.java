@@ -52,6 +52,7 @@ class CalibrateCommandTest {
         assertTrue(out.contains("@@ routing.translate (translate): 10 executions"), out);
         assertTrue(out.contains("  escalate below confidence 0.65, agreement 0.40\n"
                 + "  # too few validated answers: 10 of the 30 needed\n"), out);
+        System.out.print(out); // the example in docs/execution.md
     }
 
     @Test
