@@ -113,17 +113,8 @@ class VerdictCollectorTest {
             "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.consistency(kcontext, 3, 1.5);",
     })
     void aConsistencyCheckWithoutACascadeRouteOrOutOfRangeFailsTheEvaluation(String consequence) throws Exception {
-        PolicyDir.write(dir.resolve("broken"), "t/t.drl", PolicyDir.HEADER + """
-                rule "t.consistency" @basis("B") @message("M")
-                when then %s end
-                """.formatted(consequence));
-
-        CompiledPolicy policy = new DroolsPolicyCompiler().compile(dir.resolve("broken"));
-        Throwable failure = assertThrows(RuntimeException.class, () -> policy.evaluate(TestFacts.request().build()));
-        while (failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        assertTrue(failure.getMessage().matches(".*(consistency check|agreement threshold).*"), failure.getMessage());
+        String failure = evaluationFailure(consequence);
+        assertTrue(failure.matches(".*(consistency check|agreement threshold).*"), failure);
     }
 
     @ParameterizedTest
@@ -133,8 +124,14 @@ class VerdictCollectorTest {
             "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.escalateBelow(kcontext, 1.5);",
     })
     void aThresholdWithoutACascadeRouteOrOutsideZeroToOneFailsTheEvaluation(String consequence) throws Exception {
+        String failure = evaluationFailure(consequence);
+        assertTrue(failure.contains("confidence threshold"), failure);
+    }
+
+    /** The root cause's message when a rule with this consequence is evaluated. */
+    private String evaluationFailure(String consequence) throws Exception {
         PolicyDir.write(dir.resolve("broken"), "t/t.drl", PolicyDir.HEADER + """
-                rule "t.threshold" @basis("B") @message("M")
+                rule "t.broken" @basis("B") @message("M")
                 when then %s end
                 """.formatted(consequence));
 
@@ -143,7 +140,7 @@ class VerdictCollectorTest {
         while (failure.getCause() != null) {
             failure = failure.getCause();
         }
-        assertTrue(failure.getMessage().contains("confidence threshold"), failure.getMessage());
+        return failure.getMessage();
     }
 
     @Test
