@@ -24,7 +24,11 @@ import java.util.TreeMap;
 public final class CascadeLog {
     private final Map<String, CascadeHistory> byRule = new TreeMap<>();
     private final Map<String, CascadeHistory> decisions = new HashMap<>();
-    private final Map<String, JsonNode> executions = new HashMap<>();
+    /** Decision id -> the figures of its completed execution, while a validation may still come. */
+    private final Map<String, Figures> executions = new HashMap<>();
+
+    private record Figures(double confidence, Double agreement) {
+    }
 
     private CascadeLog() {
     }
@@ -48,7 +52,11 @@ public final class CascadeLog {
                 CascadeHistory history = decisions.get(id);
                 if (history != null && "completed".equals(line.path("status").asText())) {
                     history.executed(line.path("escalated").asBoolean());
-                    executions.put(id, line);
+                    JsonNode agreement = line.path("agreement");
+                    if (line.path("confidence").isNumber()) {
+                        executions.put(id, new Figures(line.path("confidence").asDouble(),
+                                agreement.isNumber() ? agreement.asDouble() : null));
+                    }
                 }
             }
             case "validation" -> validated(id, line.path("verdict").asText());
@@ -73,13 +81,11 @@ public final class CascadeLog {
     }
 
     private void validated(String id, String verdict) {
-        JsonNode execution = executions.get(id);
+        Figures figures = executions.get(id);
         boolean known = ValidationRecord.AGREES.equals(verdict) || ValidationRecord.CORRECTED.equals(verdict);
-        if (execution == null || !known || !execution.path("confidence").isNumber()) {
-            return;
+        if (figures != null && known) {
+            decisions.get(id).validated(new ValidatedAnswer(figures.confidence(), figures.agreement(),
+                    ValidationRecord.CORRECTED.equals(verdict)));
         }
-        JsonNode agreement = execution.path("agreement");
-        decisions.get(id).validated(new ValidatedAnswer(execution.path("confidence").asDouble(),
-                agreement.isNumber() ? agreement.asDouble() : null, ValidationRecord.CORRECTED.equals(verdict)));
     }
 }
