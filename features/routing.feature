@@ -95,6 +95,14 @@ Feature: Routing pack
       | summarize | 0.55      |
       | translate | 0.65      |
 
+  Scenario: A short translation's on-device answer is also checked for consistency
+    Given a request from the claims assistant
+    And the task is "translate"
+    And the data subject is in Germany
+    And the text says "Our branch offices are open from nine to five on weekdays and closed on public holidays."
+    When the application asks for a decision
+    Then the on-device model samples 3 more answers and the cloud model takes over when they agree less than 0.4
+
   Scenario: A long FAQ question from staff goes to the EU cloud
     Given a request from the claims assistant
     And the task is "faq"

@@ -45,7 +45,7 @@ hit := public_on_device if {
 	request.token_count <= 2048
 } else := fallback
 
-# The rows' ids, routes, confidence thresholds (cascade rows only) and messages; a row's texts are built
+# The rows' ids, routes, confidence thresholds and consistency checks (cascade rows only) and messages; a row's texts are built
 # only when it is the hit.
 public_on_device := {
 	"rule": "routing.public-on-device", "destination": "slm-local", "strategy": "static",
@@ -79,6 +79,7 @@ summarize := {
 
 translate := {
 	"rule": "routing.translate", "destination": "slm-local", "strategy": "cascade", "escalate_below": 0.65,
+	"consistency": {"samples": 3, "escalate_below": 0.4},
 	"message": "Short translations start on the on-device model and go to the cloud model when the on-device model is not confident enough",
 }
 
@@ -159,6 +160,7 @@ verdict := {
 	"route": {
 		"destination": hit.destination, "strategy": hit.strategy,
 		"escalate_below": object.get(hit, "escalate_below", null), "rule": hit.rule,
+		"consistency": object.get(hit, "consistency", null),
 	},
 	"reasons": array.concat([{"rule": hit.rule, "basis": basis, "message": hit.message}], latency_reasons),
 }

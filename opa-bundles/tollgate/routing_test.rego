@@ -17,9 +17,9 @@ hit(task, tokens, latency) := [route(task, tokens, latency).reasons[0].rule, obj
 
 rule_of(task, tokens, latency) := route(task, tokens, latency).reasons[0].rule
 
-slm_static := {"destination": "slm-local", "strategy": "static", "escalate_below": null}
+slm_static := {"destination": "slm-local", "strategy": "static", "escalate_below": null, "consistency": null}
 
-cloud_static := {"destination": "cloud-eu", "strategy": "static", "escalate_below": null}
+cloud_static := {"destination": "cloud-eu", "strategy": "static", "escalate_below": null, "consistency": null}
 
 test_public_stays_on_device_whatever_the_task if {
 	v := route_as("public", "reasoning", 5000, 0)
@@ -79,11 +79,11 @@ test_a_spent_budget_refuses_a_task_that_needs_the_cloud if {
 test_earlier_row_wins_over_tight_latency if rule_of("faq", 10, 100) == "routing.faq-short"
 
 test_summarize_cascades_below_its_own_threshold if {
-	hit("summarize", 512, 0) == ["routing.summarize", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.55}]
+	hit("summarize", 512, 0) == ["routing.summarize", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.55, "consistency": null}]
 }
 
 test_translate_cascades_below_a_higher_threshold if {
-	hit("translate", 512, 0) == ["routing.translate", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.65}]
+	hit("translate", 512, 0) == ["routing.translate", {"destination": "slm-local", "strategy": "cascade", "escalate_below": 0.65, "consistency": {"samples": 3, "escalate_below": 0.4}}]
 }
 
 test_long_summaries_and_translations_go_to_the_cloud if {
@@ -102,7 +102,7 @@ test_long_input if {
 }
 
 test_draft_and_write if {
-	hit("draft", 2048, 0) == ["routing.draft-write", {"destination": "slm-local", "strategy": "draft_verify", "escalate_below": null}]
+	hit("draft", 2048, 0) == ["routing.draft-write", {"destination": "slm-local", "strategy": "draft_verify", "escalate_below": null, "consistency": null}]
 	rule_of("write", 3000, 0) == "routing.long-input"
 }
 

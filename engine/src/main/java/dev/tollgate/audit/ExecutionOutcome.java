@@ -17,6 +17,8 @@ import java.util.Map;
  * @param cloudTokensOut   tokens that cloud answered with, counted the same way
  * @param heldForReview    true when the answer was held for a reviewer instead of given (a review record follows
  *                         when one is made); null otherwise
+ * @param agreement        for a cascade whose route asked for a consistency check: the agreement of the on-device
+ *                         answers sampled for it (docs/execution.md); null otherwise
  */
 public record ExecutionOutcome(String decisionId, String application, String status, String destination,
                                Strategy strategy, Boolean escalated, Double confidence, Integer promptTokens,
@@ -24,7 +26,7 @@ public record ExecutionOutcome(String decisionId, String application, String sta
                                Long latencyMs, Long modelMs, Boolean humanOversight, Boolean disclosed,
                                String finishReason, String outputHmac, Boolean validationQueued, String problem,
                                String cloudDestination, Integer cloudTokensIn, Integer cloudTokensOut,
-                               Boolean heldForReview)
+                               Boolean heldForReview, Double agreement)
         implements LogRecord {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
@@ -32,7 +34,7 @@ public record ExecutionOutcome(String decisionId, String application, String sta
     public static ExecutionOutcome failed(String decisionId, String application, String destination, String problem,
                                           long latencyMs) {
         return new ExecutionOutcome(decisionId, application, FAILED, destination, null, null, null, null, null, null,
-                null, latencyMs, null, null, null, null, null, null, problem, null, null, null, null);
+                null, latencyMs, null, null, null, null, null, null, problem, null, null, null, null, null);
     }
 
     public boolean completed() {

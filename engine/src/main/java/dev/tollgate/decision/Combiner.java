@@ -137,7 +137,7 @@ public final class Combiner {
             if (choice.strategy() == Strategy.STATIC
                     || permitted.stream().anyMatch(d -> kind(d) == DestinationKind.CLOUD)) {
                 return new Routed(new Route(destination.id(), kind(destination), choice.strategy(),
-                        choice.escalateBelow(), choice.rule()), null);
+                        choice.escalateBelow(), choice.rule(), choice.consistency()), null);
             }
             return overridden(choice, destination, "no cloud destination is permitted to escalate to");
         }

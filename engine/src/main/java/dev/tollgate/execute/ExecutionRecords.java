@@ -69,7 +69,7 @@ public final class ExecutionRecords {
                 execution.humanOversight(), execution.disclosure() != null, execution.finishReason(),
                 hmac.of(execution.content()), answer.validationQueued() ? true : null, null,
                 answer.cloudDestination(), answer.cloudLegRan() ? answer.cloudTokensIn() : null,
-                answer.cloudLegRan() ? answer.cloudTokensOut() : null, held ? true : null);
+                answer.cloudLegRan() ? answer.cloudTokensOut() : null, held ? true : null, answer.agreement());
         return new Completed(outcome, DurableAppend.append(log, outcome).time());
     }
 

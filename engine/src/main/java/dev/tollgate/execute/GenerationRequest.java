@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * What a model is asked: the chat messages (already masked where the decision says so), the most tokens it
- * may generate, and whether the caller needs the answer's confidence (it costs the on-device model a scoring
- * pass, so only the cascade asks for it).
+ * may generate, whether the caller needs the answer's confidence (it costs the on-device model a scoring
+ * pass, so only the cascade asks for it), and how to decode: greedily (null) or by sampling.
  */
-public record GenerationRequest(List<Message> messages, int maxTokens, boolean withConfidence) {
+public record GenerationRequest(List<Message> messages, int maxTokens, boolean withConfidence, Sampling sampling) {
     public GenerationRequest {
         messages = List.copyOf(messages);
         if (maxTokens <= 0) {
@@ -17,14 +17,36 @@ public record GenerationRequest(List<Message> messages, int maxTokens, boolean w
         }
     }
 
+    public GenerationRequest(List<Message> messages, int maxTokens, boolean withConfidence) {
+        this(messages, maxTokens, withConfidence, null);
+    }
+
     public GenerationRequest(List<Message> messages, int maxTokens) {
         this(messages, maxTokens, false);
+    }
+
+    /**
+     * Sampled decoding: at {@code temperature} (above 0) from a generator seeded with {@code seed}, so the same
+     * request with the same seed gets the same sample. The on-device model honours it; a cloud executor decodes as
+     * its server does.
+     */
+    public record Sampling(float temperature, int seed) {
+        public Sampling {
+            if (!(temperature > 0)) {
+                throw new IllegalArgumentException("a sampling temperature is above 0, not " + temperature);
+            }
+        }
+    }
+
+    /** The same request decoded by sampling, without a confidence. */
+    public GenerationRequest sampled(Sampling how) {
+        return new GenerationRequest(messages, maxTokens, false, how);
     }
 
     /** Without the messages: prompt text must not reach a log through a toString. */
     @Override
     public String toString() {
         return "GenerationRequest[" + messages.size() + " messages, maxTokens=" + maxTokens + ", withConfidence="
-                + withConfidence + "]";
+                + withConfidence + ", sampling=" + sampling + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
+import dev.tollgate.execute.GenerationRequest.Sampling;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
@@ -15,6 +16,7 @@ import dev.tollgate.latency.ObservedLatencies;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +34,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>static</b>: the route's destination answers;</li>
  *   <li><b>cascade</b>: the on-device model answers; when its confidence is below the route's
- *       {@code escalate_below}, the first permitted cloud destination answers the cloud-masked request instead;</li>
+ *       {@code escalate_below}, or the route asks for a consistency check and the agreement of answers sampled
+ *       for the same request is below the check's threshold, the first permitted cloud destination answers the
+ *       cloud-masked request instead;</li>
  *   <li><b>draft_verify</b>: the on-device model drafts; the first permitted cloud destination approves or
  *       corrects the draft, both masked for the cloud.</li>
  * </ul>
@@ -73,6 +77,9 @@ final class StrategyRunner {
      */
     /** Milliseconds a hedged answer keeps for what follows the model: restoring placeholders, the durable record. */
     static final int AFTER_ANSWER_RESERVE_MS = 100;
+
+    /** The consistency check's sampling temperature: llama.cpp's usual default, varied enough to show doubt. */
+    static final float SAMPLING_TEMPERATURE = 0.8f;
 
     record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
     }
@@ -133,11 +140,15 @@ final class StrategyRunner {
 
     private Answer cascade(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens(), true),
-                null);
+        GenerationRequest request = new GenerationRequest(plan.legs().forSlm(), plan.maxTokens(), true);
+        Timed draft = slm(route.destination(), request, null);
+        if (route.consistency() != null) {
+            draft = consistencyChecked(route.destination(), request, route.consistency().samples(), draft);
+        }
         Double confidence = draft.generation().confidence();
-        boolean confident = route.escalateBelow() == null
-                || (confidence != null && confidence >= route.escalateBelow());
+        boolean confident = (route.escalateBelow() == null
+                || (confidence != null && confidence >= route.escalateBelow()))
+                && (route.consistency() == null || draft.agreement() >= route.consistency().escalateBelow());
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (confident || cloud.isEmpty()) {
             return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
@@ -152,6 +163,22 @@ final class StrategyRunner {
             return queued(plan, cloud.get(), draft, route.destination());
         }
         return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), false);
+    }
+
+    /**
+     * The draft with the agreement of {@code samples} answers sampled for the same request (seeds 1 to samples, so
+     * the same request gets the same figure); the time they took counts as model time.
+     */
+    private Timed consistencyChecked(String destination, GenerationRequest request, int samples, Timed draft)
+            throws ExecutionFailedException {
+        List<String> answers = new ArrayList<>();
+        long nanos = draft.nanos();
+        for (int seed = 1; seed <= samples; seed++) {
+            Timed sample = slm(destination, request.sampled(new Sampling(SAMPLING_TEMPERATURE, seed)), null);
+            answers.add(sample.generation().text());
+            nanos += sample.nanos();
+        }
+        return new Timed(draft.generation(), nanos, null, 0, Agreement.of(answers));
     }
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
@@ -209,7 +236,7 @@ final class StrategyRunner {
         List<Timed> legs = Stream.of(slm, cloud).filter(Objects::nonNull).toList();
         Generation g = answering.generation();
         return new Answer(g.text(), destination, strategy, escalated,
-                slm == null ? null : slm.generation().confidence(),
+                slm == null ? null : slm.generation().confidence(), slm == null ? null : slm.agreement(),
                 legs.stream().mapToInt(t -> t.generation().promptTokens()).sum(),
                 legs.stream().mapToInt(t -> t.generation().completionTokens()).sum(),
                 cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
@@ -311,18 +338,19 @@ final class StrategyRunner {
     }
 
     /**
-     * A generation and how long the model took; for a cloud leg, which cloud answered and the tokens it was sent.
+     * A generation and how long the model took; for a cloud leg, which cloud answered and the tokens it was sent; for
+     * an on-device answer that was checked for consistency, the agreement of the sampled answers (else null).
      */
-    private record Timed(Generation generation, long nanos, String cloud, int cloudTokensIn) {
+    private record Timed(Generation generation, long nanos, String cloud, int cloudTokensIn, Double agreement) {
         static Timed call(Executor executor, GenerationRequest request, Consumer<String> onText)
                 throws ExecutorException {
             long start = System.nanoTime();
             Generation g = onText == null ? executor.generate(request) : executor.stream(request, onText);
-            return new Timed(g, System.nanoTime() - start, null, 0);
+            return new Timed(g, System.nanoTime() - start, null, 0, null);
         }
 
         Timed fromCloud(String destination, int tokensIn) {
-            return new Timed(generation, nanos, destination, tokensIn);
+            return new Timed(generation, nanos, destination, tokensIn, null);
         }
     }
 

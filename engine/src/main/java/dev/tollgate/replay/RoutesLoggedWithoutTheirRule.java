@@ -19,7 +19,8 @@ final class RoutesLoggedWithoutTheirRule {
         }
         Route route = replayed.route();
         return new Outcome(replayed.effect(),
-                new Route(route.destination(), route.kind(), route.strategy(), route.escalateBelow(), null),
+                new Route(route.destination(), route.kind(), route.strategy(), route.escalateBelow(), null,
+                        route.consistency()),
                 replayed.permittedDestinations(), replayed.obligations(),
                 replayed.reasons().stream().filter(r -> !r.rule().equals(Combiner.OVERRIDE_RULE)).toList());
     }

@@ -8,7 +8,13 @@ package dev.tollgate.terms;
  * @param routedBy      the rule that chose this route: the routing pack's rule when the route is as it chose,
  *                      {@code tollgate.route-overridden} when the combiner changed that choice (a reason of the
  *                      outcome says how and why), null when no pack chose a route or the record predates the field
+ * @param consistency   for cascade, when the routing policy asks for it: the sampled answers' agreement check; null
+ *                      otherwise (and left out of the JSON, so routes without it read and write as before)
  */
 public record Route(String destination, DestinationKind kind, Strategy strategy, Double escalateBelow,
-                    String routedBy) {
+                    String routedBy, ConsistencyCheck consistency) {
+
+    public Route(String destination, DestinationKind kind, Strategy strategy, Double escalateBelow, String routedBy) {
+        this(destination, kind, strategy, escalateBelow, routedBy, null);
+    }
 }

@@ -104,7 +104,7 @@ class AlarmsTest {
     private void spend(int tokens) {
         usage.add(CLOCK.instant().toString(), new ExecutionOutcome("d-" + tokens, "lax", ExecutionOutcome.COMPLETED,
                 "cloud-eu", Strategy.STATIC, false, null, tokens, 0, tokens, Map.of(), 5L, 4L, false, false, "stop",
-                "hmac-sha256:00", null, null, "cloud-eu", tokens, 0, null));
+                "hmac-sha256:00", null, null, "cloud-eu", tokens, 0, null, null));
     }
 
     private static Application app(String id, List<String> permitted, Long budget, Integer slaMs) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.calibrate.CascadeHistory;
+import dev.tollgate.audit.calibrate.CascadeLog;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.testing.RecordingProxy;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -196,6 +199,33 @@ class ExecuteEndToEndTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void aTranslationIsCheckedForConsistencyAndItsRecordKeepsBothFigures() throws Exception {
+        // The shipped routing table asks for a consistency check of three samples on routing.translate.
+        JsonNode execution = decideAndExecute(gateway, "translate",
+                "Translate into German: The library opens at nine.", "slm-local");
+        assertEquals("cascade", execution.get("strategy").asText());
+        JsonNode record = record(gateway, "execution", execution.get("decision_id").asText());
+        double confidence = record.get("confidence").asDouble();
+        double agreement = record.get("agreement").asDouble(-1);
+        assertTrue(confidence > 0 && confidence <= 1, record.toString());
+        assertTrue(agreement >= 0 && agreement <= 1, record.toString());
+        boolean kept = confidence >= 0.65 && agreement >= 0.4;
+        assertEquals(!kept, execution.get("escalated").asBoolean(), "escalates when either is below its threshold: "
+                + record);
+        System.out.printf("translate: confidence %.3f, agreement of 3 samples %.3f, escalated %s%n", confidence,
+                agreement, !kept);
+
+        // What calibration reads of the service's own log: the rule, its task, its thresholds, the execution.
+        CascadeHistory translate = CascadeLog.read(gateway.dataDir().resolve("log")).stream()
+                .filter(h -> h.rule().equals("routing.translate")).findFirst().orElseThrow();
+        assertEquals(List.of("translate"), translate.tasks());
+        assertEquals(0.65, translate.escalateBelow());
+        assertEquals(new ConsistencyCheck(3, 0.4), translate.consistency());
+        assertEquals(1, translate.executions());
+        assertEquals(kept ? 0 : 1, translate.escalated());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tollgate.mask.HashKey;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.policy.Obligation;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Refusal;
 import dev.tollgate.terms.ObligationType;
@@ -151,6 +152,54 @@ class StrategyRunnerTest {
         assertTrue(cloud.requests.isEmpty());
         assertEquals(QUESTION, slm.requests.getFirst().messages().getFirst().content(), "no cloud obligation on-device");
         assertTrue(slm.requests.getFirst().withConfidence(), "the cascade needs the on-device answer's confidence");
+    }
+
+    private static Route checkedCascade(double threshold, int samples, double agreementThreshold) {
+        return new Route("slm-local", DestinationKind.SLM, Strategy.CASCADE, threshold, null,
+                new ConsistencyCheck(samples, agreementThreshold));
+    }
+
+    @Test
+    void aConfidentAnswerWhoseSamplesAgreeIsKeptAndTheSamplesAreSeeded() throws Exception {
+        slm.answers("Late delivery complaint.", 0.8)
+                .answers("late delivery, complaint", null)
+                .answers("Complaint: late delivery.", null)
+                .answers("LATE DELIVERY COMPLAINT", null);
+        Answer answer = run(checkedCascade(0.6, 3, 0.5), List.of("slm-local", "cloud-eu"));
+        assertEquals("slm-local", answer.destination());
+        assertFalse(answer.escalated());
+        assertEquals(0.8, answer.confidence());
+        assertEquals(1.0, answer.agreement(), "the same words in any case, order and punctuation");
+        assertTrue(cloud.requests.isEmpty());
+        assertEquals(4, slm.requests.size());
+        assertEquals(null, slm.requests.getFirst().sampling(), "the answer itself is greedy");
+        List<GenerationRequest> samples = slm.requests.subList(1, 4);
+        assertEquals(List.of(1, 2, 3), samples.stream().map(r -> r.sampling().seed()).toList());
+        assertTrue(samples.stream().allMatch(r -> r.sampling().temperature() > 0 && !r.withConfidence()
+                && r.messages().equals(slm.requests.getFirst().messages())));
+    }
+
+    @Test
+    void aConfidentAnswerWhoseSamplesDisagreeEscalates() throws Exception {
+        slm.answers("Late delivery complaint.", 0.8)
+                .answers("late delivery", null)
+                .answers("a broken parcel", null)
+                .answers("refund request", null);
+        cloud.answers("The customer complains about a late delivery.", null);
+        Answer answer = run(checkedCascade(0.6, 3, 0.5), List.of("slm-local", "cloud-eu"));
+        assertEquals("cloud-eu", answer.destination());
+        assertTrue(answer.escalated());
+        assertEquals(0.8, answer.confidence());
+        assertEquals(0.0, answer.agreement());
+    }
+
+    @Test
+    void aLowConfidenceEscalatesWhateverTheSamplesAgree() throws Exception {
+        slm.answers("Late delivery complaint.", 0.3).answers("same", null).answers("same", null);
+        cloud.answers("The customer complains about a late delivery.", null);
+        Answer answer = run(checkedCascade(0.6, 2, 0.5), List.of("slm-local", "cloud-eu"));
+        assertTrue(answer.escalated());
+        assertEquals(1.0, answer.agreement());
     }
 
     @Test

@@ -26,7 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs a GGUF chat model in-process through llama.cpp (de.kherud:llama), greedily (temperature 0, fixed seed),
- * so one request always gets the same answer.
+ * so one request always gets the same answer; a request that asks for sampling
+ * ({@link GenerationRequest#sampling()}) is sampled at its temperature from its seed, so it too gets the same
+ * answer every time.
  *
  * <p>One instance serves every request, one at a time across the process (see {@link SerialModel}); others
  * wait in a bounded queue. A pool of instances, or parallel slots in one, was measured: both gave different
@@ -91,6 +93,17 @@ public final class SlmExecutor implements Executor {
                 .setCachePrompt(false);
     }
 
+    /** Greedy, or sampled at the request's temperature from its seed (llama.cpp's default sampler chain). */
+    private static InferenceParameters decoding(String prompt, GenerationRequest.Sampling sampling) {
+        if (sampling == null) {
+            return greedy(prompt);
+        }
+        return new InferenceParameters(prompt)
+                .setTemperature(sampling.temperature())
+                .setSeed(sampling.seed())
+                .setCachePrompt(false);
+    }
+
     /**
      * The binding extracts its native library to one fixed file in java.io.tmpdir unless told otherwise; two
      * processes starting at once (the service and a test run) then overwrite each other's file and one fails to
@@ -139,7 +152,7 @@ public final class SlmExecutor implements Executor {
             throw new ExecutorException(Kind.INPUT_TOO_LONG, "a prompt of " + promptTokens
                     + " tokens leaves no room in the on-device context of " + contextSize);
         }
-        InferenceParameters inference = greedy(prompt).setNPredict(budget);
+        InferenceParameters inference = decoding(prompt, request.sampling()).setNPredict(budget);
         LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
         PieceCounter pieces = new PieceCounter(onText);
         drain(outputs, pieces::accept);

@@ -4,6 +4,7 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
@@ -102,7 +103,24 @@ public final class VerdictCollector {
                     + " sets a confidence threshold without choosing a route first");
         }
         if (kcontext.getRule().getName().equals(route.rule())) {
-            route = new RouteChoice(route.destination(), route.strategy(), confidence, route.rule());
+            route = new RouteChoice(route.destination(), route.strategy(), confidence, route.rule(),
+                    route.consistency());
+        }
+    }
+
+    /**
+     * The consistency check of the cascade route this same rule chose (a routing table's "Consistency check"
+     * column: how many answers to sample, and the agreement below which to escalate); like
+     * {@link #escalateBelow}, ignored when an earlier rule's route won and a mistake before any route.
+     */
+    public void consistency(RuleContext kcontext, int samples, double escalateBelowAgreement) {
+        if (route == null) {
+            throw new IllegalStateException("rule " + kcontext.getRule().getName()
+                    + " sets a consistency check without choosing a route first");
+        }
+        if (kcontext.getRule().getName().equals(route.rule())) {
+            route = new RouteChoice(route.destination(), route.strategy(), route.escalateBelow(), route.rule(),
+                    new ConsistencyCheck(samples, escalateBelowAgreement));
         }
     }
 

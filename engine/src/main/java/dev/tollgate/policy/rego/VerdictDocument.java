@@ -9,6 +9,7 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * Reads a pack's {@code verdict} document into a partial verdict:
  * {@code {"deny": bool, "forbidden": [id], "obligations": [{"type", "entities", "applies_to"}],
- * "route": {"destination", "strategy", "escalate_below": number | null, "rule"} | null, "reasons": [{"rule", "basis", "message"}],
+ * "route": {"destination", "strategy", "escalate_below": number | null, "rule",
+ * "consistency": {"samples", "escalate_below"} | null} | null, "reasons": [{"rule", "basis", "message"}],
  * "denied_by": [rule id]}}, reasons in any order (they are sorted by rule id here). {@code denied_by} names the
  * rules that denied; a pack that leaves it out has every reason of its deny counted as denying.
  * A document of any other shape is an engine failure, never a partial answer.
@@ -94,15 +96,21 @@ final class VerdictDocument {
     private static RouteChoice route(RegoPack pack, JsonNode route) {
         JsonNode escalateBelow = route.path("escalate_below");
         JsonNode rule = route.path("rule");
+        JsonNode consistency = route.path("consistency");
         if (!route.path("destination").isTextual() || !route.path("strategy").isTextual()
                 || !(escalateBelow.isNumber() || escalateBelow.isNull() || escalateBelow.isMissingNode())
-                || !(rule.isTextual() || rule.isMissingNode())) {
+                || !(rule.isTextual() || rule.isMissingNode())
+                || !(consistency.isNull() || consistency.isMissingNode() || consistency.path("samples").isInt()
+                && consistency.path("escalate_below").isNumber())) {
             throw malformed(pack, "route");
         }
         try {
-            // A bundle stored before the routing pack named its rule has none.
+            // A bundle stored before the routing pack named its rule has none; one stored before the consistency
+            // check has no "consistency".
             return new RouteChoice(route.path("destination").asText(), Strategy.of(route.path("strategy").asText()),
-                    escalateBelow.isNumber() ? escalateBelow.asDouble() : null, rule.isTextual() ? rule.asText() : null);
+                    escalateBelow.isNumber() ? escalateBelow.asDouble() : null, rule.isTextual() ? rule.asText() : null,
+                    consistency.isObject() ? new ConsistencyCheck(consistency.path("samples").asInt(),
+                            consistency.path("escalate_below").asDouble()) : null);
         } catch (IllegalArgumentException e) {
             throw new EngineException("Rego pack " + pack.name() + " returned an invalid route: " + e.getMessage(), e);
         }

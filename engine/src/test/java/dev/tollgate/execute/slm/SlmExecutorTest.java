@@ -122,6 +122,20 @@ class SlmExecutorTest {
     }
 
     @Test
+    void samplesRepeatablyFromItsSeedAndDifferentlyFromAnotherSeed() throws ExecutorException {
+        GenerationRequest colour = ask(COLOUR, 24);
+        List<String> samples = new ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            samples.add(shared.generate(colour.sampled(new GenerationRequest.Sampling(0.8f, seed))).text());
+        }
+        String again = shared.generate(colour.sampled(new GenerationRequest.Sampling(0.8f, 1))).text();
+
+        assertEquals(samples.getFirst(), again, "the same seed gives the same sample");
+        assertTrue(samples.stream().distinct().count() > 1, "three seeds gave one answer: " + samples.size());
+        assertTrue(samples.stream().allMatch(s -> !s.isBlank()));
+    }
+
+    @Test
     void stopsAtMaxTokensWithFinishReasonLength() throws ExecutorException {
         Generation generation = shared.generate(ask("Write a long story about a lighthouse keeper.", 5));
 

@@ -145,6 +145,6 @@ class UsageLedgerTest {
                                             String cloud, Integer in, Integer out) {
         return new ExecutionOutcome("d-" + app + in, app, ExecutionOutcome.COMPLETED, destination, strategy, escalated,
                 null, 10, 10, in, Map.of(), 5L, 4L, false, false, "stop", "hmac-sha256:00", null, null, cloud, in,
-                out, null);
+                out, null, null);
     }
 }

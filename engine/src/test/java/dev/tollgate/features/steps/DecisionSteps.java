@@ -209,6 +209,13 @@ public class DecisionSteps {
         assertEquals(confidence, route.path("escalate_below").asDouble(-1), 1e-9, decision.toPrettyString());
     }
 
+    @Then("the on-device model samples {int} more answers and the cloud model takes over when they agree less than {double}")
+    public void checksConsistency(int samples, double agreement) {
+        JsonNode check = decision.path("route").path("consistency");
+        assertEquals(samples, check.path("samples").asInt(), decision.toPrettyString());
+        assertEquals(agreement, check.path("escalate_below").asDouble(-1), 1e-9, decision.toPrettyString());
+    }
+
     @Then("the on-device model drafts and the cloud model checks the draft")
     public void draftAndVerify() {
         assertEquals("draft_verify", decision.path("route").path("strategy").asText(), decision.toPrettyString());

@@ -2,6 +2,7 @@ package dev.tollgate.policy.drools;
 
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +52,9 @@ class RoutingPackTest {
                                 String strategy, Double escalateBelow) throws Exception {
         PartialVerdict verdict = verdict(PACK, TestFacts.request().role(role).task(task, tokens).latencyBudget(latencyMs));
 
-        assertEquals(new RouteChoice(destination, Strategy.of(strategy), escalateBelow, rule), verdict.route());
+        ConsistencyCheck consistency = rule.equals("routing.translate") ? new ConsistencyCheck(3, 0.4) : null;
+        assertEquals(new RouteChoice(destination, Strategy.of(strategy), escalateBelow, rule, consistency),
+                verdict.route());
         assertEquals(List.of(rule), ruleIds(verdict), "exactly one row fires");
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
@@ -63,12 +64,14 @@ class VerdictCollectorTest {
                 when then
                     verdict.route(kcontext, "slm-local", "cascade");
                     verdict.escalateBelow(kcontext, 0.6);
+                    verdict.consistency(kcontext, 3, 0.4);
                 end
 
                 rule "t.route-second" @basis("B second") @message("M second") salience 30
                 when then
                     verdict.route(kcontext, "cloud-eu", "cascade");
                     verdict.escalateBelow(kcontext, 0.9);
+                    verdict.consistency(kcontext, 5, 0.9);
                 end
 
                 rule "t.cite" @basis("B cite") @message("M cite") salience 20
@@ -97,8 +100,21 @@ class VerdictCollectorTest {
     }
 
     @Test
-    void firstRouteWinsWithItsOwnConfidenceThreshold() {
-        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.6, "t.route-first"), verdict.route());
+    void firstRouteWinsWithItsOwnConfidenceThresholdAndConsistencyCheck() {
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.6, "t.route-first", new ConsistencyCheck(3, 0.4)),
+                verdict.route());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "verdict.consistency(kcontext, 3, 0.4);",
+            "verdict.route(kcontext, \"slm-local\", \"static\"); verdict.consistency(kcontext, 3, 0.4);",
+            "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.consistency(kcontext, 1, 0.4);",
+            "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.consistency(kcontext, 3, 1.5);",
+    })
+    void aConsistencyCheckWithoutACascadeRouteOrOutOfRangeFailsTheEvaluation(String consequence) throws Exception {
+        String failure = evaluationFailure(consequence);
+        assertTrue(failure.matches(".*(consistency check|agreement threshold).*"), failure);
     }
 
     @ParameterizedTest
@@ -108,8 +124,14 @@ class VerdictCollectorTest {
             "verdict.route(kcontext, \"slm-local\", \"cascade\"); verdict.escalateBelow(kcontext, 1.5);",
     })
     void aThresholdWithoutACascadeRouteOrOutsideZeroToOneFailsTheEvaluation(String consequence) throws Exception {
+        String failure = evaluationFailure(consequence);
+        assertTrue(failure.contains("confidence threshold"), failure);
+    }
+
+    /** The root cause's message when a rule with this consequence is evaluated. */
+    private String evaluationFailure(String consequence) throws Exception {
         PolicyDir.write(dir.resolve("broken"), "t/t.drl", PolicyDir.HEADER + """
-                rule "t.threshold" @basis("B") @message("M")
+                rule "t.broken" @basis("B") @message("M")
                 when then %s end
                 """.formatted(consequence));
 
@@ -118,7 +140,7 @@ class VerdictCollectorTest {
         while (failure.getCause() != null) {
             failure = failure.getCause();
         }
-        assertTrue(failure.getMessage().contains("confidence threshold"), failure.getMessage());
+        return failure.getMessage();
     }
 
     @Test

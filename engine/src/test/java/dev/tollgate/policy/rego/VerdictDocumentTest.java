@@ -3,6 +3,7 @@ package dev.tollgate.policy.rego;
 import dev.tollgate.Json;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.RouteChoice;
+import dev.tollgate.terms.ConsistencyCheck;
 import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +39,24 @@ class VerdictDocumentTest {
                 routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\"}"));
     }
 
+    @Test
+    void cascadeRouteCarriesItsConsistencyCheck() throws Exception {
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.65, "routing.translate",
+                        new ConsistencyCheck(3, 0.4)),
+                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.65, "
+                        + "\"rule\": \"routing.translate\", \"consistency\": {\"samples\": 3, \"escalate_below\": 0.4}}"));
+        assertEquals(new RouteChoice("slm-local", Strategy.CASCADE, 0.65, "routing.translate"),
+                routeOf("{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 0.65, "
+                        + "\"rule\": \"routing.translate\", \"consistency\": null}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"consistency\": {\"samples\": 1, \"escalate_below\": 0.4}}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"consistency\": {\"samples\": 3, \"escalate_below\": 1.2}}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"consistency\": {\"samples\": \"3\", \"escalate_below\": 0.4}}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"consistency\": 3}",
+            "{\"destination\": \"slm-local\", \"strategy\": \"static\", \"consistency\": {\"samples\": 3, \"escalate_below\": 0.4}}",
             "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": \"0.5\"}",
             "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": 1.5}",
             "{\"destination\": \"slm-local\", \"strategy\": \"cascade\", \"escalate_below\": -0.1}",
