@@ -20,13 +20,15 @@ public final class HttpApi {
     }
 
     public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
-                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage) {
+                               MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage,
+                               ValidationsHandler validations) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
                 .post("/v1/mask", mask)
                 .register("/health", health)
                 .get("/v1/usage", usage)
+                .get("/v1/validations/{id}", validations)
                 .get("/metrics", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     res.send(metrics.scrape());
@@ -40,6 +42,9 @@ public final class HttpApi {
                 .any("/v1/mask", HttpApi::postOnly)
                 .any("/v1/usage", (req, res) -> {
                     throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
+                })
+                .any("/v1/validations/{id}", (req, res) -> {
+                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/validations/{id}");
                 })
                 .any((req, res) -> {
                     throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");

@@ -45,6 +45,14 @@ final class ConfigValidator {
         require(config.policies().intentModelBudgetMs() >= 0, "/policies/intent_model_budget_ms",
                 "must be 0 (off) or a positive number of milliseconds");
         oneOf(config.pii().presidio().mode(), PRESIDIO_MODES, "/pii/presidio/mode");
+        TollgateConfig.Validations validations = config.execution().validations();
+        require(config.execution().validationRetryMs() > 0, "/execution/validation_retry_ms",
+                "must be a positive number of milliseconds");
+        require(validations.maxAttempts() >= 1, "/execution/validations/max_attempts", "must be 1 or more");
+        require(validations.longestWaitMs() >= config.execution().validationRetryMs(),
+                "/execution/validations/longest_wait_ms", "must be at least validation_retry_ms");
+        require(validations.correctionsKeptMs() > 0 && validations.correctionsKept() > 0,
+                "/execution/validations", "corrections_kept_ms and corrections_kept must be positive");
         Set<String> ids = destinations(config.destinations());
         applications(config.applications(), ids);
     }

@@ -9,7 +9,6 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
-import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.Masker;
@@ -78,7 +77,7 @@ public final class ExecuteService implements ChatGateway {
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
-                                        DestinationCatalog catalog, ValidationQueue validations,
+                                        DestinationCatalog catalog, Validations validations,
                                         ObservedLatencies latencies, MeterRegistry registry, String disclosure,
                                         Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage)
             throws IOException {
@@ -110,7 +109,7 @@ public final class ExecuteService implements ChatGateway {
             MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
             durable(claimed, id);
             StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
-            Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens, start),
+            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, start),
                     restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();
@@ -119,7 +118,7 @@ public final class ExecuteService implements ChatGateway {
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason());
+                    answer.finishReason(), answer.validationId());
             long nanos = System.nanoTime() - start;
             ExecutionRecords.Completed completed = records.completed(app.id(), execution, answer,
                     legs.masked(answer.cloudLegRan()), nanos);

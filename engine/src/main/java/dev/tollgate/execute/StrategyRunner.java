@@ -5,7 +5,6 @@ import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
-import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
@@ -52,12 +51,12 @@ import java.util.stream.Stream;
 final class StrategyRunner {
     private final ExecutorRegistry executors;
     private final DestinationCatalog catalog;
-    private final ValidationQueue validations;
+    private final Validations validations;
     private final Clock clock;
     private final ObservedLatencies latencies;
     private final LateAnswers late;
 
-    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, ValidationQueue validations, Clock clock,
+    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, Validations validations, Clock clock,
                    ObservedLatencies latencies, LateAnswers late) {
         this.executors = executors;
         this.catalog = catalog;
@@ -74,7 +73,7 @@ final class StrategyRunner {
     /** Milliseconds a hedged answer keeps for what follows the model: restoring placeholders, the durable record. */
     static final int AFTER_ANSWER_RESERVE_MS = 100;
 
-    record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
+    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
     }
 
     /** Told of a cloud answer that came after the on-device model had answered instead. */
@@ -110,7 +109,7 @@ final class StrategyRunner {
         Route route = plan.terms().route();
         if (route.kind() != DestinationKind.CLOUD) {
             Timed slm = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
-            return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, false);
+            return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, null);
         }
         StreamGuard guard = new StreamGuard(onText);
         Optional<String> hedge = onText == null ? firstPermitted(plan.terms(), DestinationKind.SLM) : Optional.empty();
@@ -120,10 +119,10 @@ final class StrategyRunner {
                     hedge.map(latencies::p99Ms).orElse(null));
         } catch (TooSlow e) {
             Timed slm = slm(hedge.get(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
-            return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, false);
+            return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, null);
         }
         if (cloud.isPresent()) {
-            return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), false);
+            return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), null);
         }
         if (guard.started()) {
             throw ExecutionFailedException.unavailable(route.destination());
@@ -140,18 +139,18 @@ final class StrategyRunner {
                 || (confidence != null && confidence >= route.escalateBelow());
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (confident || cloud.isEmpty()) {
-            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, null);
         }
         Optional<Timed> better;
         try {
             better = cloud(plan, cloud.get(), plan.legs().forCloud(), null, 0);
         } catch (TooSlow e) {
-            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, null);
         }
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
-        return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), false);
+        return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), null);
     }
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
@@ -159,22 +158,22 @@ final class StrategyRunner {
         Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (cloud.isEmpty()) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, null);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
         Optional<Timed> verdict;
         try {
             verdict = cloud(plan, cloud.get(), check, null, 0);
         } catch (TooSlow e) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, null);
         }
         if (verdict.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
         if (VerifyPrompt.approves(verdict.get().generation().text())) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), null);
         }
-        return answer(verdict.get(), cloud.get(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
+        return answer(verdict.get(), cloud.get(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), null);
     }
 
     /** The cloud that should answer is unreachable: the first permitted on-device destination answers. */
@@ -191,13 +190,14 @@ final class StrategyRunner {
         // request, so the entry is stored as the cloud may see it.
         String draft = plan.legs().forCloud(slmAnswer.generation().text());
         List<Message> messages = plan.legs().remasked(plan.legs().forCloud());
+        String id = UUID.randomUUID().toString();
         try {
-            validations.enqueue(new PendingValidation(UUID.randomUUID().toString(), plan.decisionId(), cloud,
-                    messages, draft, clock.instant()));
+            validations.enqueue(new PendingValidation(id, plan.decisionId(), plan.application(), cloud, messages, draft,
+                    clock.instant()), plan.legs()::restore);
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }
-        return answer(slmAnswer, slmDestination, Strategy.OFFLINE, false, slmAnswer, null, true);
+        return answer(slmAnswer, slmDestination, Strategy.OFFLINE, false, slmAnswer, null, id);
     }
 
     /**
@@ -205,7 +205,7 @@ final class StrategyRunner {
      * on-device leg's confidence.
      */
     private static Answer answer(Timed answering, String destination, Strategy strategy, boolean escalated, Timed slm,
-                                 Timed cloud, boolean validationQueued) {
+                                 Timed cloud, String validationId) {
         List<Timed> legs = Stream.of(slm, cloud).filter(Objects::nonNull).toList();
         Generation g = answering.generation();
         return new Answer(g.text(), destination, strategy, escalated,
@@ -215,7 +215,7 @@ final class StrategyRunner {
                 cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
                 cloud == null ? 0 : cloud.cloudTokensIn(),
                 cloud == null ? 0 : CloudTokens.of(cloud.generation().text()),
-                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
+                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationId);
     }
 
     private Optional<String> firstPermitted(Terms terms, DestinationKind kind) {

@@ -77,6 +77,7 @@ public final class ChatCompletionsHandler implements Handler {
                     });
             Execution execution = executed(result);
             DecisionHeaders.disclosure(res, execution.disclosure());
+            DecisionHeaders.validation(res, execution.validationId());
             Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
         }
     }

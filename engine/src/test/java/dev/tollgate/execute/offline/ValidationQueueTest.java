@@ -45,7 +45,7 @@ class ValidationQueueTest {
     }
 
     private static PendingValidation entry(String id, Instant queuedAt) {
-        return new PendingValidation(id, "decision-" + id, "cloud-eu",
+        return new PendingValidation(id, "decision-" + id, "claims", "cloud-eu",
                 List.of(new DecideRequest.Message("system", "Summarise the claim."),
                         new DecideRequest.Message("user", "<PERSON_1> reported hail damage in " + SECRET_WORD + ".")),
                 "A hail damage claim from " + SECRET_WORD + ", roof and car affected.", queuedAt);
