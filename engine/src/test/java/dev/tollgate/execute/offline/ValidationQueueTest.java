@@ -71,6 +71,22 @@ class ValidationQueueTest {
     }
 
     @Test
+    void aFailedAttemptIsKeptAcrossAReopen() throws Exception {
+        PendingValidation failed = entry("a", T0).failedOnce(T0.plusSeconds(5));
+        try (ValidationQueue queue = open()) {
+            queue.enqueue(entry("a", T0));
+            queue.update(failed);
+            assertThrows(IllegalArgumentException.class, () -> queue.update(entry("not-queued", T0)));
+        }
+        try (ValidationQueue queue = open()) {
+            PendingValidation read = queue.pending().getFirst();
+            assertEquals(failed, read);
+            assertEquals(1, read.attempts());
+            assertEquals(T0.plusSeconds(5), read.nextAttemptAt());
+        }
+    }
+
+    @Test
     void doneRemovesTheEntryForGood() throws Exception {
         try (ValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
