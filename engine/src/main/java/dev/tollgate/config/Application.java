@@ -26,6 +26,8 @@ import java.util.List;
  * @param cloudTokenBudgetMonthly       cloud tokens (sent and answered) the application may spend per calendar month
  *                                      (UTC); null: no budget
  * @param latencySlaMs                  the application's latency SLA in milliseconds; null: none
+ * @param validationWebhook             an http(s) URL told (POST, ids and status only) when one of the application's
+ *                                      offline validations ends; null: none
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -33,7 +35,8 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           String controllerEstablishment, List<String> permittedDestinations,
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
-                          Long cloudTokenBudgetMonthly, Integer latencySlaMs, String callerRole) {
+                          Long cloudTokenBudgetMonthly, Integer latencySlaMs, String validationWebhook,
+                          String callerRole) {
     public Application {
         permittedDestinations = permittedDestinations == null ? List.of() : List.copyOf(permittedDestinations);
         highRiskApprovedDestinations = highRiskApprovedDestinations == null
@@ -59,10 +62,11 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("api_key_sha256") String apiKeySha256,
                        @JsonProperty("api_keys") List<ApiKey> apiKeys,
                        @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly,
-                       @JsonProperty("latency_sla_ms") Integer latencySlaMs) {
+                       @JsonProperty("latency_sla_ms") Integer latencySlaMs,
+                       @JsonProperty("validation_webhook") String validationWebhook) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, null);
+                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, validationWebhook, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -77,6 +81,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
     Application calledAs(String role) {
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
-                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, role);
+                regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs,
+                validationWebhook, role);
     }
 }

@@ -2,6 +2,8 @@ package dev.tollgate.config;
 
 import dev.tollgate.terms.DestinationKind;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +112,18 @@ final class ConfigValidator {
                     at + "/cloud_token_budget_monthly", "must be 0 or more tokens; leave it out for no budget");
             require(a.latencySlaMs() == null || a.latencySlaMs() > 0, at + "/latency_sla_ms",
                     "must be a number of milliseconds above 0, or left out for no SLA");
+            require(a.validationWebhook() == null || webUrl(a.validationWebhook()), at + "/validation_webhook",
+                    "must be an absolute http or https URL, or left out for no webhook");
             apiKeys(a, at, digests);
+        }
+    }
+
+    private static boolean webUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

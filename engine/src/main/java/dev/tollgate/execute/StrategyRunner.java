@@ -193,7 +193,7 @@ final class StrategyRunner {
         String id = UUID.randomUUID().toString();
         try {
             validations.enqueue(new PendingValidation(id, plan.decisionId(), plan.application(), cloud, messages, draft,
-                    clock.instant()), plan.legs()::restore);
+                    clock.instant()), plan.legs().restorer());
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }

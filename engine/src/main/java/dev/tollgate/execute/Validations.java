@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,17 +28,21 @@ public final class Validations {
     private final ValidationStatuses statuses;
     private final KeptAnswers corrections;
     private final int capacity;
+    private final Consumer<ValidationStatus> onEnded;
     private final Map<String, UnaryOperator<String>> restorers = new ConcurrentHashMap<>();
 
     /** What the caller may see of one of its validations. */
     public record View(ValidationStatus status, Optional<String> correctedAnswer) {
     }
 
-    public Validations(ValidationQueue queue, ValidationStatuses statuses, KeptAnswers corrections, int capacity) {
+    /** @param onEnded told of every validation that ended, once its record is durable (a webhook) */
+    public Validations(ValidationQueue queue, ValidationStatuses statuses, KeptAnswers corrections, int capacity,
+                       Consumer<ValidationStatus> onEnded) {
         this.queue = queue;
         this.statuses = statuses;
         this.corrections = corrections;
         this.capacity = capacity;
+        this.onEnded = onEnded;
     }
 
     ValidationQueue queue() {
@@ -67,7 +72,7 @@ public final class Validations {
 
     /**
      * The validation's record is durable: a correction ({@code cloudAnswer}, masked; null for a failure) is restored
-     * and kept, and the entry leaves the queue.
+     * and kept, the entry leaves the queue, and whoever waits for the end is told.
      */
     void ended(ValidationRecord record, String cloudAnswer) throws IOException {
         UnaryOperator<String> restore = restorers.remove(record.validationId());
@@ -76,6 +81,7 @@ public final class Validations {
         }
         statuses.ended(record);
         queue.done(record.validationId());
+        statuses.find(record.validationId()).ifPresent(onEnded);
     }
 
     /** The application's own validation; empty for an id unknown or another application's. */

@@ -36,6 +36,7 @@ import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.KeptAnswers;
+import dev.tollgate.execute.ValidationWebhook;
 import dev.tollgate.execute.Validations;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.offline.ValidationRetry;
@@ -182,7 +183,7 @@ public final class TollgateServer implements AutoCloseable {
         TollgateConfig.Validations validating = execution.validations();
         Validations offline = new Validations(validations, validationStatuses.queuedIn(validations),
                 new KeptAnswers(Duration.ofMillis(validating.correctionsKeptMs()), validating.correctionsKept(), clock),
-                validating.correctionsKept());
+                validating.correctionsKept(), new ValidationWebhook(registry));
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, offline, latencies, metrics.registry(),

@@ -12,6 +12,7 @@ import dev.tollgate.execute.cloud.OpenAiExecutor;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.offline.ValidationRetry;
+import dev.tollgate.execute.offline.ValidationStatus;
 import dev.tollgate.execute.offline.ValidationStatus.State;
 import dev.tollgate.execute.offline.ValidationStatuses;
 import dev.tollgate.execute.usage.MonthlyUsage;
@@ -50,6 +51,7 @@ class OfflineValidatorTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<ValidationStatus> ended = new ArrayList<>();
     private RecordingCloud cloud;
     private ExecutorRegistry executors;
     private ValidationQueue queue;
@@ -80,7 +82,7 @@ class OfflineValidatorTest {
     }
 
     private Validations validations(ValidationStatuses statuses) {
-        return new Validations(queue, statuses, new KeptAnswers(Duration.ofHours(1), 10, clock), 10);
+        return new Validations(queue, statuses, new KeptAnswers(Duration.ofHours(1), 10, clock), 10, ended::add);
     }
 
     private UsageLedger ledger() throws IOException {
@@ -144,6 +146,7 @@ class OfflineValidatorTest {
         ValidationRecord record = logged().getFirst();
         assertEquals(new ValidationRecord("d-v-1", "cloud-eu", ValidationRecord.FAILED, null, "v-1", APP, 3,
                 "bad-response", null, null), record);
+        assertEquals(List.of(validations.find(APP, "v-1").orElseThrow().status()), ended, "told once, at the end");
         assertEquals(0, usage.of(APP, DECEMBER).validated(), "a failed validation is no verdict");
         assertNull(usage.of(APP, DECEMBER).validationDisagreementRate());
 

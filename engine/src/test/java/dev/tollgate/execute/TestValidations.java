@@ -22,7 +22,8 @@ final class TestValidations {
 
     static Validations of(ValidationQueue queue) {
         return new Validations(queue, new ValidationStatuses(),
-                new KeptAnswers(Duration.ofHours(1), 100, Clock.systemUTC()), 100);
+                new KeptAnswers(Duration.ofHours(1), 100, Clock.systemUTC()), 100, status -> {
+                });
     }
 
     /** A validator counting into a ledger of its own, retrying as {@link #RETRY} says. */
