@@ -14,15 +14,11 @@ import dev.tollgate.terms.Strategy;
  * @param cloudTokensIn    tokens sent to the cloud, counted by {@link CloudTokens}
  * @param cloudTokensOut   tokens the cloud answered with, counted by {@link CloudTokens}
  * @param modelNanos       time spent waiting for models
- * @param validationId     the id of the cloud validation of an offline answer, when one was queued
+ * @param validationQueued whether a cloud validation of an offline answer was queued
  */
 record Answer(String text, String destination, Strategy strategy, boolean escalated, Double confidence,
               int promptTokens, int completionTokens, String cloudDestination, int cloudTokensSent,
-              int cloudTokensIn, int cloudTokensOut, long modelNanos, String finishReason, String validationId) {
-
-    boolean validationQueued() {
-        return validationId != null;
-    }
+              int cloudTokensIn, int cloudTokensOut, long modelNanos, String finishReason, boolean validationQueued) {
 
     boolean cloudLegRan() {
         return cloudDestination != null;

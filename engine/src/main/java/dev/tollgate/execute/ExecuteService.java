@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -109,8 +110,9 @@ public final class ExecuteService implements ChatGateway {
             MaskedLegs legs = new MaskedLegs(messages, claims.terms().obligations(), detector, masker);
             durable(claimed, id);
             StreamingRestorer restorer = onText == null ? null : new StreamingRestorer(legs, onText);
-            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, start),
-                    restorer == null ? null : restorer::accept);
+            String validationId = UUID.randomUUID().toString();
+            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, start,
+                    validationId), restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();
             }
@@ -118,7 +120,7 @@ public final class ExecuteService implements ChatGateway {
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason(), answer.validationId());
+                    answer.finishReason(), answer.validationQueued() ? validationId : null);
             long nanos = System.nanoTime() - start;
             ExecutionRecords.Completed completed = records.completed(app.id(), execution, answer,
                     legs.masked(answer.cloudLegRan()), nanos);

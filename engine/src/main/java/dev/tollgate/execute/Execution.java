@@ -15,8 +15,8 @@ import dev.tollgate.terms.Strategy;
  * @param disclosure     the AI-interaction notice to show the user (EU AI Act Art. 50), null when not required
  * @param humanOversight whether a human must review the answer before it is acted on
  * @param finishReason   "stop" or "length"
- * @param validationId   for an offline answer: the id of its cloud validation, queued ({@code GET /v1/validations/{id}});
- *                       null otherwise
+ * @param validationId   for an offline answer: the id of its queued cloud validation
+ *                       ({@code GET /v1/validations/{id}}); null otherwise
  */
 public record Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
                         int promptTokens, int completionTokens, Double confidence, String disclosure,

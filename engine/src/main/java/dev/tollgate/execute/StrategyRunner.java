@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -67,13 +66,14 @@ final class StrategyRunner {
     }
 
     /**
-     * What one execution needs: the decision's terms, the request masked per leg, and when the execution started
-     * ({@link System#nanoTime()}), from which its latency budget runs.
+     * What one execution needs: the decision's terms, the request masked per leg, when the execution started
+     * ({@link System#nanoTime()}), from which its latency budget runs, and the id a validation it queues gets.
      */
     /** Milliseconds a hedged answer keeps for what follows the model: restoring placeholders, the durable record. */
     static final int AFTER_ANSWER_RESERVE_MS = 100;
 
-    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
+    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, long startNanos,
+                String validationId) {
     }
 
     /** Told of a cloud answer that came after the on-device model had answered instead. */
@@ -109,7 +109,7 @@ final class StrategyRunner {
         Route route = plan.terms().route();
         if (route.kind() != DestinationKind.CLOUD) {
             Timed slm = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
-            return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, null);
+            return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
         Optional<String> hedge = onText == null ? firstPermitted(plan.terms(), DestinationKind.SLM) : Optional.empty();
@@ -119,10 +119,10 @@ final class StrategyRunner {
                     hedge.map(latencies::p99Ms).orElse(null));
         } catch (TooSlow e) {
             Timed slm = slm(hedge.get(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
-            return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, null);
+            return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, false);
         }
         if (cloud.isPresent()) {
-            return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), null);
+            return answer(cloud.get(), route.destination(), Strategy.STATIC, false, null, cloud.get(), false);
         }
         if (guard.started()) {
             throw ExecutionFailedException.unavailable(route.destination());
@@ -139,18 +139,18 @@ final class StrategyRunner {
                 || (confidence != null && confidence >= route.escalateBelow());
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (confident || cloud.isEmpty()) {
-            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, null);
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
         }
         Optional<Timed> better;
         try {
             better = cloud(plan, cloud.get(), plan.legs().forCloud(), null, 0);
         } catch (TooSlow e) {
-            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, null);
+            return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
         }
         if (better.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
-        return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), null);
+        return answer(better.get(), cloud.get(), Strategy.CASCADE, true, draft, better.get(), false);
     }
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
@@ -158,22 +158,22 @@ final class StrategyRunner {
         Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (cloud.isEmpty()) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, null);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
         }
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
         Optional<Timed> verdict;
         try {
             verdict = cloud(plan, cloud.get(), check, null, 0);
         } catch (TooSlow e) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, null);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
         }
         if (verdict.isEmpty()) {
             return queued(plan, cloud.get(), draft, route.destination());
         }
         if (VerifyPrompt.approves(verdict.get().generation().text())) {
-            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), null);
+            return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
         }
-        return answer(verdict.get(), cloud.get(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), null);
+        return answer(verdict.get(), cloud.get(), Strategy.DRAFT_VERIFY, true, draft, verdict.get(), false);
     }
 
     /** The cloud that should answer is unreachable: the first permitted on-device destination answers. */
@@ -190,14 +190,13 @@ final class StrategyRunner {
         // request, so the entry is stored as the cloud may see it.
         String draft = plan.legs().forCloud(slmAnswer.generation().text());
         List<Message> messages = plan.legs().remasked(plan.legs().forCloud());
-        String id = UUID.randomUUID().toString();
         try {
-            validations.enqueue(new PendingValidation(id, plan.decisionId(), plan.application(), cloud, messages, draft,
-                    clock.instant()), plan.legs().restorer());
+            validations.enqueue(new PendingValidation(plan.validationId(), plan.decisionId(), plan.application(), cloud,
+                    messages, draft, clock.instant()), plan.legs().restorer());
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }
-        return answer(slmAnswer, slmDestination, Strategy.OFFLINE, false, slmAnswer, null, id);
+        return answer(slmAnswer, slmDestination, Strategy.OFFLINE, false, slmAnswer, null, true);
     }
 
     /**
@@ -205,7 +204,7 @@ final class StrategyRunner {
      * on-device leg's confidence.
      */
     private static Answer answer(Timed answering, String destination, Strategy strategy, boolean escalated, Timed slm,
-                                 Timed cloud, String validationId) {
+                                 Timed cloud, boolean validationQueued) {
         List<Timed> legs = Stream.of(slm, cloud).filter(Objects::nonNull).toList();
         Generation g = answering.generation();
         return new Answer(g.text(), destination, strategy, escalated,
@@ -215,7 +214,7 @@ final class StrategyRunner {
                 cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
                 cloud == null ? 0 : cloud.cloudTokensIn(),
                 cloud == null ? 0 : CloudTokens.of(cloud.generation().text()),
-                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationId);
+                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
     }
 
     private Optional<String> firstPermitted(Terms terms, DestinationKind kind) {

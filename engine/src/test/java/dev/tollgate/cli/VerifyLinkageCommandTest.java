@@ -93,8 +93,8 @@ class VerifyLinkageCommandTest {
                      "TOLLGATE_VALIDATION_RETRY_MS", "500",
                      "TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "1000",
                      "TOLLGATE_VALIDATION_MAX_ATTEMPTS", "3"))) {
-            String id = OfflineAnswers.executeWhileDown(service, cloud,
-                    "Explain step by step how compound interest grows a savings account.").get("validation_id").asText();
+            String id = OfflineAnswers.executeWhileDown(service, cloud, "Explain step by step how compound interest "
+                    + "grows a savings account.").get("validation_id").asText();
             cloud.refuse(401);
             cloud.down(false);
             JsonNode failed = OfflineAnswers.ended(service, id);

@@ -239,9 +239,9 @@ class CloudLegsMaskedTest {
         StrategyRunner runner = new StrategyRunner(executors, CATALOG, validations, Clock.systemUTC(),
                 latencies, (id, destination, answer, nanos) -> {
                 });
-        return runner.run(new StrategyRunner.Plan("d-" + queue.size(), "claims", new Terms(route, obligations, BOTH, 0), legs, 64,
-                        System.nanoTime()),
-                onText);
+        String id = "d-" + queue.size();
+        return runner.run(new StrategyRunner.Plan(id, "claims", new Terms(route, obligations, BOTH, 0), legs, 64,
+                System.nanoTime(), "v-" + id), onText);
     }
 
     private static String lastMessage(JsonNode body) {

@@ -62,6 +62,7 @@ public record PendingValidation(String id, String decisionId, String application
     @Override
     public String toString() {
         return "PendingValidation[id=" + id + ", decisionId=" + decisionId + ", destination=" + destination
-                + ", application=" + application + ", messages=" + maskedMessages.size() + ", queuedAt=" + queuedAt + ", attempts=" + attempts + "]";
+                + ", application=" + application + ", messages=" + maskedMessages.size() + ", queuedAt=" + queuedAt
+                + ", attempts=" + attempts + "]";
     }
 }
