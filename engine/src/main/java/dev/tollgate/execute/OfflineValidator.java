@@ -69,11 +69,19 @@ public final class OfflineValidator implements AutoCloseable {
         int ended = 0;
         Instant now = clock.instant();
         for (PendingValidation pending : validations.queue().pending()) {
-            if (!pending.nextAttemptAt().isAfter(now) && attempt(pending)) {
+            if (!due(pending).isAfter(now) && attempt(pending)) {
                 ended++;
             }
         }
         return ended;
+    }
+
+    /**
+     * A new entry waits the first wait too: its execution's record is appended just after it was queued, and the
+     * validation's record must not come before it in the log.
+     */
+    private Instant due(PendingValidation pending) {
+        return pending.attempts() == 0 ? pending.queuedAt().plus(retry.first()) : pending.nextAttemptAt();
     }
 
     /** True when the validation ended: the cloud answered, or it failed for the last time. */

@@ -122,6 +122,9 @@ class OfflineValidatorTest {
         queue("v-1");
 
         assertEquals(0, validator.drain());
+        assertTrue(cloud.bodies().isEmpty(), "a new entry waits the first wait: its execution is logged first");
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, validator.drain());
         assertEquals(1, cloud.bodies().size());
         assertEquals(State.QUEUED, state("v-1"));
         assertEquals(1, attempts("v-1"));
@@ -160,6 +163,7 @@ class OfflineValidatorTest {
         cloud.answers("<PERSON_1> lives in Berlin.", "APPROVED");
         queue("v-1");
         queue("v-2");
+        clock.advance(Duration.ofSeconds(5));
         assertEquals(2, validator.drain());
 
         Validations.View corrected = validations.find(APP, "v-1").orElseThrow();

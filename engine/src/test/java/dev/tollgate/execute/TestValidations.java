@@ -26,12 +26,15 @@ final class TestValidations {
                 });
     }
 
-    /** A validator counting into a ledger of its own, retrying as {@link #RETRY} says. */
+    /**
+     * A validator counting into a ledger of its own, retrying as {@link #RETRY} says, on a clock an hour ahead: what
+     * was queued just now is due at once.
+     */
     static OfflineValidator validator(Validations validations, ExecutorRegistry executors, ExecutionRecords records)
             throws IOException {
         UsageLedger usage = UsageLedger.fromLog(Path.of("no-log-here"), new DestinationCatalog(List.of()), List.of(),
                 Clock.systemUTC(), new SimpleMeterRegistry());
         return new OfflineValidator(validations, executors, records, usage, new SimpleMeterRegistry(), 64, RETRY,
-                Clock.systemUTC());
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
     }
 }
