@@ -40,11 +40,11 @@ public final class HttpApi {
                 .any("/v1/decide", HttpApi::postOnly)
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
-                .any("/v1/usage", (req, res) -> {
-                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
-                })
                 .any("/v1/validations/{id}", (req, res) -> {
                     throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/validations/{id}");
+                })
+                .any("/v1/usage", (req, res) -> {
+                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
                 })
                 .any((req, res) -> {
                     throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");
