@@ -56,6 +56,8 @@ public final class OfflineValidator implements AutoCloseable {
         this.maxTokens = maxTokens;
         this.retry = retry;
         this.clock = clock;
+        // At zero from the start, so that an alert on its increase sees the first failure.
+        executors.cloudDestinations().forEach(this::failures);
     }
 
     /** Looks at the queue every {@code interval}; entries that failed before wait for their own time. */
@@ -116,13 +118,17 @@ public final class OfflineValidator implements AutoCloseable {
             return false;
         }
         ended(records.validationFailed(attempted, problem), null);
-        Counter.builder("tollgate.validations.failed")
-                .description("Offline validations set aside after the cloud failed every attempt")
-                .tag("destination", pending.destination())
-                .register(registry).increment();
+        failures(pending.destination()).increment();
         LOG.log(Level.WARNING, "validation " + pending.id() + " of decision " + pending.decisionId() + " failed "
                 + attempted.attempts() + " times (last: " + problem + "); set aside as failed");
         return true;
+    }
+
+    private Counter failures(String destination) {
+        return Counter.builder("tollgate.validations.failed")
+                .description("Offline validations set aside after the cloud failed every attempt")
+                .tag("destination", destination)
+                .register(registry);
     }
 
     private void ended(ExecutionRecords.Validated validated, String correction) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.audit.LogReader;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +79,17 @@ class ValidationsEndToEndTest {
         assertEquals("agreed", agreed.get("status").asText(), agreed.toString());
         assertTrue(agreed.get("attempts").asInt() >= 1, agreed.toString());
         assertFalse(agreed.has("corrected_answer") || agreed.has("corrected_answer_available"), agreed.toString());
+    }
+
+    @Test
+    void theEndpointIsDescribedAndFailuresAreCountedFromZero() throws Exception {
+        JsonNode document = new YAMLMapper().readTree(service.get("/openapi").body());
+        List<String> statuses = new ArrayList<>();
+        document.at("/paths/~1v1~1validations~1{id}/get/responses").fieldNames().forEachRemaining(statuses::add);
+        assertEquals(List.of("200", "400", "401", "404", "405"), statuses);
+        assertTrue(document.at("/components/schemas/Validation/properties/corrected_answer").isObject());
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("tollgate_validations_failed_total{destination=\"cloud-eu\"} 0.0"), metrics);
     }
 
     @Test
