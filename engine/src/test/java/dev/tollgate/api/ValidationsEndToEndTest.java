@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +43,19 @@ class ValidationsEndToEndTest {
     @BeforeAll
     static void start() {
         cloud = RecordingCloud.start();
-        service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
+        service = start(Map.of());
+    }
+
+    private static TestService start(Map<String, String> more) {
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "TOLLGATE_SLM_MODEL", TestService.slmModel(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(),
                 "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
                 "TOLLGATE_CLOUD_EU_KEY", "test-key",
                 "TOLLGATE_VALIDATION_RETRY_MS", "200",
                 "TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "1000"));
+        environment.putAll(more);
+        return TestService.start(TestService.POLICIES, List.of("drools"), environment);
     }
 
     @AfterAll
@@ -111,6 +118,14 @@ class ValidationsEndToEndTest {
         assertTrue(sent.stream().anyMatch(text -> text.contains("<PERSON_1>")), sent.toString());
 
         assertUsageMatchesTheLog();
+
+        // A restart on the same data: the verdict is in the log, the restored correction was in memory only.
+        service.close();
+        service = start(Map.of("TOLLGATE_DATA_DIR", service.dataDir().toString()));
+        JsonNode afterRestart = Json.MAPPER.readTree(validation(service, CLAIMS, id).body());
+        assertEquals("disagreed", afterRestart.get("status").asText(), afterRestart.toString());
+        assertFalse(afterRestart.get("corrected_answer_available").asBoolean(), afterRestart.toString());
+        assertFalse(afterRestart.has("corrected_answer"), afterRestart.toString());
     }
 
     @Test
