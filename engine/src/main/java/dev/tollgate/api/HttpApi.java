@@ -21,13 +21,14 @@ public final class HttpApi {
 
     public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
                                MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage,
-                               ReviewHandler reviews) {
+                               ReviewHandler reviews, ValidationsHandler validations) {
         byte[] openapi = resource("/openapi.yaml");
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
                 .post("/v1/mask", mask)
                 .register("/health", health)
                 .get("/v1/usage", usage)
+                .get("/v1/validations/{id}", validations)
                 .get("/metrics", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     res.send(metrics.scrape());
@@ -39,6 +40,9 @@ public final class HttpApi {
                 .any("/v1/decide", HttpApi::postOnly)
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
+                .any("/v1/validations/{id}", (req, res) -> {
+                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/validations/{id}");
+                })
                 .any("/v1/usage", (req, res) -> {
                     throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
                 })

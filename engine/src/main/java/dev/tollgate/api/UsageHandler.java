@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * GET /v1/usage: the calling application's cloud tokens, their cost at the catalog's prices, on-device share and
- * escalation rate, for this calendar month and the last (UTC), or for the one month {@code ?month=YYYY-MM} names;
- * with its monthly budget and what is left of it. The key names the application, as on every endpoint.
+ * GET /v1/usage: the calling application's cloud tokens (offline validations' included), their cost at the
+ * catalog's prices, on-device share, escalation rate and validation disagreement rate, for this calendar month and
+ * the last (UTC), or for the one month {@code ?month=YYYY-MM} names; with its monthly budget and what is left of it.
+ * The key names the application, as on every endpoint.
  */
 public final class UsageHandler implements Handler {
     private static final Set<String> PARAMETERS = Set.of("month");
@@ -34,7 +35,8 @@ public final class UsageHandler implements Handler {
     }
 
     record MonthUsage(String month, long executions, Double onDeviceShare, Double escalationRate, long cloudTokensIn,
-                      long cloudTokensOut, double cost, List<DestinationUsage> destinations) {
+                      long cloudTokensOut, double cost, List<DestinationUsage> destinations,
+                      Double validationDisagreementRate) {
     }
 
     record UsageResponse(String application, Long cloudTokenBudgetMonthly, Long cloudTokensRemaining,
@@ -80,6 +82,7 @@ public final class UsageHandler implements Handler {
         return new MonthUsage(u.month().toString(), u.executions(), u.onDeviceShare(), u.escalationRate(),
                 destinations.stream().mapToLong(DestinationUsage::tokensIn).sum(),
                 destinations.stream().mapToLong(DestinationUsage::tokensOut).sum(),
-                destinations.stream().mapToDouble(DestinationUsage::cost).sum(), destinations);
+                destinations.stream().mapToDouble(DestinationUsage::cost).sum(), destinations,
+                u.validationDisagreementRate());
     }
 }

@@ -47,6 +47,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
     private final Map<String, Long> recordsByType = new TreeMap<>();
     private final Map<String, Long> executionsByRoute = new TreeMap<>();
     private final Map<String, Long> refusalsByProblem = new TreeMap<>();
+    private final Map<String, Long> validationsFailedByProblem = new TreeMap<>();
     private final Map<Kind, Long> findingsByKind = new EnumMap<>(Kind.class);
     private final List<LinkageFinding> findings = new ArrayList<>();
     private long records;
@@ -94,7 +95,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
         long warnings = count(LinkageFinding.Severity.WARNING);
         return new LinkageReport(wholeLog, records, decisions.size(), recordsByType, executionsByRoute,
                 refusalsByProblem, validationsQueued.size(), errors, warnings, byKind, listed,
-                errors + warnings - listed.size());
+                errors + warnings - listed.size(), validationsFailedByProblem);
     }
 
     private void decision(DecisionRecord record) {
@@ -188,6 +189,9 @@ public final class LinkageChecker implements Consumer<LogEntry> {
             return;
         }
         checkDestination(d, id, "validation", record.destination(), true);
+        if (record.failed()) {
+            validationsFailedByProblem.merge(Objects.requireNonNullElse(record.problem(), "(none)"), 1L, Long::sum);
+        }
         if (!validationsQueued.remove(id)) {
             report(Kind.UNEXPECTED_VALIDATION, id, "no earlier execution of this decision queued a validation");
         }

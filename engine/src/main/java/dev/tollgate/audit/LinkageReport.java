@@ -19,11 +19,13 @@ import java.util.TreeMap;
  * @param findingsByKind     every finding counted by kind, including those not listed
  * @param findings           in seq order, at most {@link LinkageChecker#MAX_LISTED}
  * @param findingsNotListed  findings counted but left out of the list
+ * @param validationsFailed  validations set aside after the cloud failed every attempt, by the last problem
  */
 public record LinkageReport(boolean wholeLog, long records, long decisions, Map<String, Long> recordsByType,
                             Map<String, Long> executionsByRoute, Map<String, Long> refusalsByProblem,
                             long validationsPending, long errors, long warnings, Map<String, Long> findingsByKind,
-                            List<LinkageFinding> findings, long findingsNotListed) {
+                            List<LinkageFinding> findings, long findingsNotListed,
+                            Map<String, Long> validationsFailed) {
 
     public LinkageReport {
         recordsByType = sorted(recordsByType);
@@ -31,6 +33,7 @@ public record LinkageReport(boolean wholeLog, long records, long decisions, Map<
         refusalsByProblem = sorted(refusalsByProblem);
         findingsByKind = sorted(findingsByKind);
         findings = List.copyOf(findings);
+        validationsFailed = sorted(validationsFailed);
     }
 
     /** No errors; warnings do not count against the log. */
@@ -52,6 +55,9 @@ public record LinkageReport(boolean wholeLog, long records, long decisions, Map<
         section(text, "Executions by destination / strategy", executionsByRoute);
         section(text, "Refusals by problem", refusalsByProblem);
         text.append("Validations pending: ").append(validationsPending).append('\n');
+        text.append("Validations failed: ").append(validationsFailed.values().stream().mapToLong(Long::longValue).sum())
+                .append('\n');
+        section(text, "Validations failed by last problem", validationsFailed);
         if (!findings.isEmpty()) {
             text.append("Findings:\n");
             findings.forEach(finding -> text.append("  ").append(finding.render()).append('\n'));

@@ -28,6 +28,8 @@ import java.util.List;
  * @param latencySlaMs                  the application's latency SLA in milliseconds; null: none
  * @param humanOversight                {@link #FLAG} (the answer says a person must review it) or {@link #HOLD} (the
  *                                      answer is kept until a reviewer approves it); null is read as flag
+ * @param validationWebhook             an http(s) URL told (POST, ids and status only) when one of the application's
+ *                                      offline validations ends; null: none
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -36,7 +38,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
                           Long cloudTokenBudgetMonthly, Integer latencySlaMs, String humanOversight,
-                          String callerRole) {
+                          String validationWebhook, String callerRole) {
     /** An answer that needs human oversight is given with the flag human_oversight: true. */
     public static final String FLAG = "flag";
     /** An answer that needs human oversight is held until a reviewer approves it (/v1/reviews). */
@@ -69,10 +71,11 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("api_keys") List<ApiKey> apiKeys,
                        @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly,
                        @JsonProperty("latency_sla_ms") Integer latencySlaMs,
-                       @JsonProperty("human_oversight") String humanOversight) {
+                       @JsonProperty("human_oversight") String humanOversight,
+                       @JsonProperty("validation_webhook") String validationWebhook) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, humanOversight, null);
+                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, humanOversight, validationWebhook, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -88,7 +91,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
                 regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs,
-                humanOversight, role);
+                humanOversight, validationWebhook, role);
     }
 
     /** Whether answers that need human oversight are held for a reviewer rather than given with a flag. */

@@ -2,6 +2,8 @@ package dev.tollgate.config;
 
 import dev.tollgate.terms.DestinationKind;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +56,14 @@ final class ConfigValidator {
                 "must be a positive number of milliseconds");
         require(config.execution().reviews().capacity() > 0, "/execution/reviews/capacity",
                 "must be 1 or more held answers");
+        TollgateConfig.Validations validations = config.execution().validations();
+        require(config.execution().validationRetryMs() > 0, "/execution/validation_retry_ms",
+                "must be a positive number of milliseconds");
+        require(validations.maxAttempts() >= 1, "/execution/validations/max_attempts", "must be 1 or more");
+        require(validations.longestWaitMs() >= config.execution().validationRetryMs(),
+                "/execution/validations/longest_wait_ms", "must be at least validation_retry_ms");
+        require(validations.correctionsKeptMs() > 0 && validations.correctionsKept() > 0,
+                "/execution/validations", "corrections_kept_ms and corrections_kept must be positive");
         Set<String> ids = destinations(config.destinations());
         applications(config.applications(), ids);
     }
@@ -111,8 +121,19 @@ final class ConfigValidator {
                     at + "/cloud_token_budget_monthly", "must be 0 or more tokens; leave it out for no budget");
             require(a.latencySlaMs() == null || a.latencySlaMs() > 0, at + "/latency_sla_ms",
                     "must be a number of milliseconds above 0, or left out for no SLA");
+            require(a.validationWebhook() == null || webUrl(a.validationWebhook()), at + "/validation_webhook",
+                    "must be an absolute http or https URL, or left out for no webhook");
             apiKeys(a, at, digests);
             humanOversight(a, at);
+        }
+    }
+
+    private static boolean webUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

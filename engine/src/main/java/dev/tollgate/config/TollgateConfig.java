@@ -87,15 +87,28 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param disclosure       the notice returned when policy obliges disclosing AI interaction (EU AI Act Art. 50)
      * @param slm              the on-device model
      * @param cloudCircuit     when a cloud destination counts as unreachable, and for how long
-     * @param validationRetryMs how often queued cloud validations are retried while the cloud is unreachable
+     * @param validationRetryMs how often the queued cloud validations are looked at, and the first wait after a
+     *                          failed attempt
      * @param reviews          how answers held for human review are kept
+     * @param validations      how long failed validations wait and when they are given up; how long corrections
+     *                         are kept for their callers
      */
     public record Execution(int defaultMaxTokens, String disclosure, Slm slm, Circuit cloudCircuit,
-                            long validationRetryMs, LatencyWindow latencyWindow, Reviews reviews) {
+                            long validationRetryMs, LatencyWindow latencyWindow, Reviews reviews,
+                            Validations validations) {
     }
 
     /** Answers held for review are kept in memory for keepMs after they are held, at most capacity at once. */
     public record Reviews(long keepMs, int capacity) {
+    }
+
+    /**
+     * @param maxAttempts        failed attempts after which a validation is set aside as failed
+     * @param longestWaitMs      the wait between attempts doubles from validation_retry_ms up to this
+     * @param correctionsKeptMs  how long a restored correction is held for its caller (in memory only)
+     * @param correctionsKept    how many restored corrections (and masking sessions waiting to restore one) are held
+     */
+    public record Validations(int maxAttempts, long longestWaitMs, long correctionsKeptMs, int correctionsKept) {
     }
 
     /** Each destination's latency is observed over its last {@code calls} calls, none older than maxAgeMs. */
@@ -141,6 +154,8 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_DECISION_TTL_SECONDS", "/decisions/ttl_seconds"),
             Map.entry("TOLLGATE_SLM_MODEL", "/execution/slm/model"),
             Map.entry("TOLLGATE_VALIDATION_RETRY_MS", "/execution/validation_retry_ms"),
+            Map.entry("TOLLGATE_VALIDATION_MAX_ATTEMPTS", "/execution/validations/max_attempts"),
+            Map.entry("TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "/execution/validations/longest_wait_ms"),
             Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"),
             Map.entry("TOLLGATE_SIGNING_KEY_FILE", "/audit/signing_key_file"),
             Map.entry("TOLLGATE_CHECKPOINT_EVERY_RECORDS", "/audit/checkpoint_every_records"),

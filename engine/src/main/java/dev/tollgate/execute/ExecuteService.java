@@ -9,7 +9,6 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.decision.Decision;
 import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.decision.DecisionService;
-import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.review.ReviewDesk;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.latency.ObservedLatencies;
@@ -28,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -83,7 +83,7 @@ public final class ExecuteService implements ChatGateway {
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
                                         Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
-                                        DestinationCatalog catalog, ValidationQueue validations,
+                                        DestinationCatalog catalog, Validations validations,
                                         ObservedLatencies latencies, MeterRegistry registry, String disclosure,
                                         Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage,
                                         ReviewDesk reviews) throws IOException {
@@ -117,15 +117,16 @@ public final class ExecuteService implements ChatGateway {
             List<Obligation> obligations = claims.terms().obligations();
             boolean hold = app.holdsForReview() && has(obligations, ObligationType.HUMAN_OVERSIGHT);
             StreamingRestorer restorer = onText == null || hold ? null : new StreamingRestorer(legs, onText);
-            Answer answer = runner.run(new StrategyRunner.Plan(id, claims.terms(), legs, maxTokens, start),
-                    restorer == null ? null : restorer::accept);
+            String validationId = UUID.randomUUID().toString();
+            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, start,
+                    validationId), restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();
             }
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason(), null);
+                    answer.finishReason(), answer.validationQueued() ? validationId : null, null);
             if (hold && !reviews.hold(app, id, answer.destination(), answer.strategy(),
                     legs.forReviewer(execution.content()), execution.content())) {
                 throw ExecutionFailedException.reviewHoldFull(answer.destination());

@@ -16,11 +16,14 @@ import dev.tollgate.terms.Strategy;
  * @param disclosure     the AI-interaction notice to show the user (EU AI Act Art. 50), null when not required
  * @param humanOversight whether a human must review the answer before it is acted on
  * @param finishReason   "stop" or "length"
+ * @param validationId   for an offline answer: the id of its queued cloud validation
+ *                       ({@code GET /v1/validations/{id}}); null otherwise
  * @param review         when the answer is held for a reviewer: the review, and no content; else null
  */
 public record Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
                         int promptTokens, int completionTokens, Double confidence, String disclosure,
-                        boolean humanOversight, String finishReason, Review review) {
+                        boolean humanOversight, String finishReason, String validationId,
+                        Review review) {
 
     /** An answer held for review: {@code id} is the review's id (the decision's), for GET /v1/reviews/{id}. */
     public record Review(String id, ReviewDesk.Status status) {
@@ -29,7 +32,8 @@ public record Execution(String decisionId, String destination, Strategy strategy
     /** This execution as its caller sees it while its answer is held: the review instead of the content. */
     Execution held() {
         return new Execution(decisionId, destination, strategy, escalated, null, promptTokens, completionTokens,
-                confidence, disclosure, humanOversight, finishReason, new Review(decisionId, ReviewDesk.Status.PENDING));
+                confidence, disclosure, humanOversight, finishReason, validationId,
+                new Review(decisionId, ReviewDesk.Status.PENDING));
     }
 
     @Override

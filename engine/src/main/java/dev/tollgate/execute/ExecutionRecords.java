@@ -9,6 +9,7 @@ import dev.tollgate.audit.ExecutionStarted;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.audit.LateAnswerRecord;
 import dev.tollgate.audit.ValidationRecord;
+import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.terms.Refusal;
 
 import java.time.Instant;
@@ -83,8 +84,25 @@ public final class ExecutionRecords {
                 hmac.of(cloudAnswer)));
     }
 
-    void validated(String decisionId, String destination, boolean agrees, String cloudAnswer) {
-        DurableAppend.append(log, new ValidationRecord(decisionId, destination,
-                agrees ? ValidationRecord.AGREES : ValidationRecord.CORRECTED, hmac.of(cloudAnswer)));
+    /** A validation record, durable, and the log's time on it. */
+    record Validated(ValidationRecord record, String time) {
+    }
+
+    /** The cloud answered the validation: it agreed, or {@code cloudAnswer} is its correction. */
+    Validated validated(PendingValidation validation, boolean agrees, String cloudAnswer, int tokensIn,
+                        int tokensOut) {
+        return append(new ValidationRecord(validation.decisionId(), validation.destination(),
+                agrees ? ValidationRecord.AGREES : ValidationRecord.CORRECTED, hmac.of(cloudAnswer), validation.id(),
+                validation.application(), validation.attempts() + 1, null, tokensIn, tokensOut));
+    }
+
+    /** The validation failed its last attempt ({@code attempted} counts it) and is set aside. */
+    Validated validationFailed(PendingValidation attempted, String problem) {
+        return append(new ValidationRecord(attempted.decisionId(), attempted.destination(), ValidationRecord.FAILED,
+                null, attempted.id(), attempted.application(), attempted.attempts(), problem, null, null));
+    }
+
+    private Validated append(ValidationRecord record) {
+        return new Validated(record, DurableAppend.append(log, record).time());
     }
 }

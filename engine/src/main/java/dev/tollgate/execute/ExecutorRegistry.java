@@ -3,6 +3,7 @@ package dev.tollgate.execute;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,11 @@ public final class ExecutorRegistry implements AutoCloseable {
     /** The breaker of a cloud destination; empty for destinations that have none. */
     public Optional<CircuitBreaker> breaker(String destination) {
         return Optional.ofNullable(breakers.get(destination));
+    }
+
+    /** The destinations that have a breaker: the cloud destinations. */
+    public Set<String> cloudDestinations() {
+        return breakers.keySet();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The request's messages as each leg of an execution may see them: masked for the on-device model by the mask
@@ -128,6 +129,14 @@ final class MaskedLegs {
     /** An answer with this request's placeholders replaced by their values. */
     String restore(String answer) {
         return session.restore(answer);
+    }
+
+    /**
+     * Restores answers that come later (an offline answer's validation): it holds the masking session only, not the
+     * messages, since it may be kept in memory for hours.
+     */
+    UnaryOperator<String> restorer() {
+        return session::restore;
     }
 
     /** Whether no value was masked on either leg, so that no answer can hold a placeholder to restore. */

@@ -6,7 +6,6 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
 import dev.tollgate.execute.GenerationRequest.Sampling;
-import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
 import dev.tollgate.token.DecisionTokens.Terms;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,12 +54,12 @@ import java.util.stream.Stream;
 final class StrategyRunner {
     private final ExecutorRegistry executors;
     private final DestinationCatalog catalog;
-    private final ValidationQueue validations;
+    private final Validations validations;
     private final Clock clock;
     private final ObservedLatencies latencies;
     private final LateAnswers late;
 
-    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, ValidationQueue validations, Clock clock,
+    StrategyRunner(ExecutorRegistry executors, DestinationCatalog catalog, Validations validations, Clock clock,
                    ObservedLatencies latencies, LateAnswers late) {
         this.executors = executors;
         this.catalog = catalog;
@@ -72,8 +70,8 @@ final class StrategyRunner {
     }
 
     /**
-     * What one execution needs: the decision's terms, the request masked per leg, and when the execution started
-     * ({@link System#nanoTime()}), from which its latency budget runs.
+     * What one execution needs: the decision's terms, the request masked per leg, when the execution started
+     * ({@link System#nanoTime()}), from which its latency budget runs, and the id a validation it queues gets.
      */
     /** Milliseconds a hedged answer keeps for what follows the model: restoring placeholders, the durable record. */
     static final int AFTER_ANSWER_RESERVE_MS = 100;
@@ -81,7 +79,8 @@ final class StrategyRunner {
     /** The consistency check's sampling temperature: llama.cpp's usual default, varied enough to show doubt. */
     static final float SAMPLING_TEMPERATURE = 0.8f;
 
-    record Plan(String decisionId, Terms terms, MaskedLegs legs, int maxTokens, long startNanos) {
+    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, long startNanos,
+                String validationId) {
     }
 
     /** Told of a cloud answer that came after the on-device model had answered instead. */
@@ -219,8 +218,8 @@ final class StrategyRunner {
         String draft = plan.legs().forCloud(slmAnswer.generation().text());
         List<Message> messages = plan.legs().remasked(plan.legs().forCloud());
         try {
-            validations.enqueue(new PendingValidation(UUID.randomUUID().toString(), plan.decisionId(), cloud,
-                    messages, draft, clock.instant()));
+            validations.enqueue(new PendingValidation(plan.validationId(), plan.decisionId(), plan.application(), cloud,
+                    messages, draft, clock.instant()), plan.legs().restorer());
         } catch (IOException e) {
             throw ExecutionFailedException.validationNotQueued(cloud);
         }

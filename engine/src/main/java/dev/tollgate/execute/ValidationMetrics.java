@@ -9,7 +9,8 @@ import java.util.Collection;
 
 /**
  * Prometheus metrics of the offline validations: the queue's backlog, and the verdicts the cloud gave, from which
- * the disagreement rate derives (docs/metrics.md). Every cloud destination's series exist at zero from the start.
+ * the disagreement rate derives, and the validations set aside as failed (docs/metrics.md). Every cloud destination's
+ * series exist at zero from the start, so that an alert on their increase sees the first one.
  */
 public final class ValidationMetrics {
     private final MeterRegistry registry;
@@ -22,11 +23,23 @@ public final class ValidationMetrics {
         for (String destination : cloudDestinations) {
             verdicts(destination, true);
             verdicts(destination, false);
+            failures(destination);
         }
     }
 
     void validated(String destination, boolean agreed) {
         verdicts(destination, agreed).increment();
+    }
+
+    void failed(String destination) {
+        failures(destination).increment();
+    }
+
+    private Counter failures(String destination) {
+        return Counter.builder("tollgate.validations.failed")
+                .description("Offline validations set aside after the cloud failed every attempt")
+                .tag("destination", destination)
+                .register(registry);
     }
 
     private Counter verdicts(String destination, boolean agreed) {

@@ -12,6 +12,7 @@ import dev.tollgate.api.ReviewHandler;
 import dev.tollgate.api.ProblemDirectHandler;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.api.UsageHandler;
+import dev.tollgate.api.ValidationsHandler;
 import dev.tollgate.api.openai.ChatCompletionsHandler;
 import dev.tollgate.api.openai.ModelsHandler;
 import dev.tollgate.api.openai.OpenAiRoutes;
@@ -43,7 +44,12 @@ import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
 import dev.tollgate.execute.ValidationMetrics;
 import dev.tollgate.execute.review.ReviewDesk;
+import dev.tollgate.execute.KeptAnswers;
+import dev.tollgate.execute.ValidationWebhook;
+import dev.tollgate.execute.Validations;
 import dev.tollgate.execute.offline.ValidationQueue;
+import dev.tollgate.execute.offline.ValidationRetry;
+import dev.tollgate.execute.offline.ValidationStatuses;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.execute.slm.SlmExecutor;
 import dev.tollgate.mask.HashKey;
@@ -156,6 +162,7 @@ public final class TollgateServer implements AutoCloseable {
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         ServiceMetrics metrics = new ServiceMetrics();
         UsageLedger usage;
+        ValidationStatuses validationStatuses;
         TollgateConfig.LatencyWindow window = config.execution().latencyWindow();
         ObservedLatencies latencies = ObservedLatencies.open(data.resolve("latency-summary.json"), window.calls(),
                 Duration.ofMillis(window.maxAgeMs()), clock);
@@ -180,12 +187,15 @@ public final class TollgateServer implements AutoCloseable {
             Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
             Future<UsageLedger> counting = start.submit(() -> UsageLedger.fromLog(data.resolve("log"), catalog,
                     config.applications(), clock, metrics.registry()));
+            Future<ValidationStatuses> validationsEnded = start.submit(() -> ValidationStatuses.fromLog(
+                    data.resolve("log")));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
             }
             detection = ParallelStart.join(detecting);
             executors = ParallelStart.join(executing);
             usage = ParallelStart.join(counting);
+            validationStatuses = ParallelStart.join(validationsEnded);
             facts = new FactsBuilder(catalog, detection.detector(), ParallelStart.join(sensitivity),
                     ParallelStart.join(language), ParallelStart.join(prohibited),
                     new TaskTypeClassifier(intentModel(config, catalog, executors)), usage::exhausted, latencies::p95Ms);
@@ -220,19 +230,26 @@ public final class TollgateServer implements AutoCloseable {
         Alarms alarms = new Alarms(catalog.destinations(), config.applications(), usage, latencies, validations::size);
         alarms.register(metrics.registry(), log);
         HealthHandler health = new HealthHandler(reloaders, log, detection.required(), alarms);
+        TollgateConfig.Validations validating = execution.validations();
+        Validations offline = new Validations(validations, validationStatuses.queuedIn(validations),
+                new KeptAnswers(Duration.ofMillis(validating.correctionsKeptMs()), validating.correctionsKept(), clock),
+                validating.correctionsKept(), new ValidationWebhook(registry));
         ExecutionRecords records = new ExecutionRecords(log, hmac);
         ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
-                new Masker(Map.of(), hashKey), executors, catalog, validations, latencies, metrics.registry(),
+                new Masker(Map.of(), hashKey), executors, catalog, offline, latencies, metrics.registry(),
                 execution.disclosure(), clock, metrics::decided, usage, reviews);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
                 execution.defaultMaxTokens());
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry, decideParser, executions, metrics,
                 config.server().maxBodyBytes(), execution.defaultMaxTokens());
         ModelsHandler models = new ModelsHandler(registry, metrics, List.of());
-        OfflineValidator validator = new OfflineValidator(validations, executors, records,
-                execution.defaultMaxTokens(), new ValidationMetrics(metrics.registry(), validations,
-                catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.CLOUD).map(Destination::id).toList()));
-        validator.start(Duration.ofMillis(execution.validationRetryMs()));
+        Duration firstWait = Duration.ofMillis(execution.validationRetryMs());
+        ValidationMetrics validationMetrics = new ValidationMetrics(metrics.registry(), validations,
+                executors.cloudDestinations());
+        OfflineValidator validator = new OfflineValidator(offline, executors, records, usage, validationMetrics,
+                execution.defaultMaxTokens(), new ValidationRetry(firstWait,
+                Duration.ofMillis(validating.longestWaitMs()), validating.maxAttempts()), clock);
+        validator.start(firstWait);
 
         WebServer server = WebServer.builder()
                 .port(config.server().port())
@@ -249,7 +266,8 @@ public final class TollgateServer implements AutoCloseable {
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,
                             new UsageHandler(registry, usage),
-                            new ReviewHandler(registry, reviews, config.server().maxBodyBytes()));
+                            new ReviewHandler(registry, reviews, config.server().maxBodyBytes()),
+                            new ValidationsHandler(registry, offline));
                 })
                 .build()
                 .start();

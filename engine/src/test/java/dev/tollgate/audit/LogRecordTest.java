@@ -31,7 +31,12 @@ class LogRecordTest {
                         null, "cloud-eu", 11, 9, true, 0.35),
                 ExecutionOutcome.failed(ID, "claims", "cloud-eu", "destination-timeout", 30_000),
                 new ExecutionRefusal(null, "claims", "token-invalid"),
-                new ValidationRecord(ID, "cloud-eu", ValidationRecord.AGREES, "hmac-sha256:cd"),
+                new ValidationRecord(ID, "cloud-eu", ValidationRecord.AGREES, "hmac-sha256:cd", null, null, null, null,
+                        null, null),
+                new ValidationRecord(ID, "cloud-eu", ValidationRecord.CORRECTED, "hmac-sha256:ef", "v-1", "claims", 2,
+                        null, 40, 12),
+                new ValidationRecord(ID, "cloud-eu", ValidationRecord.FAILED, null, "v-2", "claims", 12,
+                        "bad-response", null, null),
                 new ReviewRecord(ID, "claims", ReviewRecord.APPROVED, "9d".repeat(32), "hmac-sha256:ef"));
         try (DecisionLog log = DecisionLog.open(dir, 1 << 20, TestLogs.CLOCK)) {
             written.forEach(record -> DurableAppend.append(log, record));

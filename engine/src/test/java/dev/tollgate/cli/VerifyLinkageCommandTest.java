@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExecutionLogWriter;
 import dev.tollgate.cli.AuditCommandsTest.Run;
+import dev.tollgate.testing.OfflineAnswers;
+import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import java.util.Map;
 
 import static dev.tollgate.cli.AuditCommandsTest.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** verify's linkage checks as an auditor runs them: exit codes, the printed report and --json. */
@@ -72,6 +75,41 @@ class VerifyLinkageCommandTest {
         assertEquals(2, linkage.path("records_by_type").path("execution_refused").asLong(), run.output());
         assertEquals(1, linkage.path("refusals_by_problem").path("token-used").asLong(), run.output());
         assertTrue(linkage.path("executions_by_route").fieldNames().next().startsWith("slm-local / "), run.output());
+    }
+
+    /**
+     * A cloud that refuses the validation (401, a bad key) is tried the configured number of times, waiting longer
+     * each time, and then the validation is set aside as failed: visible to its caller, in the metrics and in verify.
+     */
+    @Test
+    void aValidationTheCloudKeepsRefusingFailsAfterItsAttemptsVisiblyInMetricsAndVerify() throws Exception {
+        Path serviceData;
+        try (RecordingCloud cloud = RecordingCloud.start();
+             TestService service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
+                     "TOLLGATE_SLM_MODEL", TestService.slmModel(),
+                     "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(),
+                     "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
+                     "TOLLGATE_CLOUD_EU_KEY", "revoked-key",
+                     "TOLLGATE_VALIDATION_RETRY_MS", "500",
+                     "TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "1000",
+                     "TOLLGATE_VALIDATION_MAX_ATTEMPTS", "3"))) {
+            String id = OfflineAnswers.executeWhileDown(service, cloud, "Explain step by step how compound interest "
+                    + "grows a savings account.").get("validation_id").asText();
+            cloud.refuse(401);
+            cloud.down(false);
+            JsonNode failed = OfflineAnswers.ended(service, id);
+            assertEquals("failed", failed.get("status").asText(), failed.toString());
+            assertEquals(3, failed.get("attempts").asInt(), failed.toString());
+            assertEquals("bad-response", failed.get("problem").asText(), failed.toString());
+            assertFalse(cloud.bodies().isEmpty(), "the cloud saw the refused attempts");
+            String metrics = service.get("/metrics").body();
+            assertTrue(metrics.contains("tollgate_validations_failed_total{destination=\"cloud-eu\"} 1.0"), metrics);
+            serviceData = service.dataDir();
+        }
+        Run run = verify(serviceData);
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Validations pending: 0\nValidations failed: 1\n"
+                + "Validations failed by last problem:\n  bad-response: 1\n"), run.output());
     }
 
     @Test

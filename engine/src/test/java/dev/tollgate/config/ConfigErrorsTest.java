@@ -1,6 +1,8 @@
 package dev.tollgate.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -173,8 +175,12 @@ class ConfigErrorsTest {
                 + "where the controller is established"), missing);
     }
 
-    @Test
-    void aLatencySlaMustBeAboveZero() throws Exception {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "latency_sla_ms: 0 | /applications/0/latency_sla_ms: must be a number of milliseconds above 0",
+            "validation_webhook: ftp://hooks.example/x | /applications/0/validation_webhook: must be an absolute http",
+            "validation_webhook: /hooks/x | /applications/0/validation_webhook: must be an absolute http"})
+    void anApplicationSettingOutOfRangeIsNamed(String setting, String expected) throws Exception {
         String message = error("""
                 applications:
                   - id: app
@@ -183,11 +189,10 @@ class ConfigErrorsTest {
                     tenant_residency: NONE
                     controller_establishment: DE
                     permitted_destinations: [slm-local]
-                    latency_sla_ms: 0
+                    %s
                     api_key_sha256: 597f113918bdc6dac3e33531cfa7f36adee40a6fafc32d0f5009dcd54d93cdde
-                """, Map.of());
-        assertTrue(message.contains("/applications/0/latency_sla_ms: must be a number of milliseconds above 0"),
-                message);
+                """.formatted(setting), Map.of());
+        assertTrue(message.contains(expected), message);
     }
 
     private static final String KEYED_APPLICATION = """

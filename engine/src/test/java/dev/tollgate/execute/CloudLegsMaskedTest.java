@@ -74,6 +74,7 @@ class CloudLegsMaskedTest {
     private ScriptedExecutor slm;
     private ExecutorRegistry executors;
     private ValidationQueue queue;
+    private Validations validations;
 
     static Stream<Arguments> cases() {
         String maria = "Draft a short reply to Maria Schmidt (maria.schmidt@example.com) confirming her appointment.";
@@ -102,6 +103,7 @@ class CloudLegsMaskedTest {
         executors = new ExecutorRegistry(List.of(slm, openAi),
                 Map.of("cloud-eu", new CircuitBreaker(10, Duration.ofMinutes(1), Clock.systemUTC())));
         queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        validations = TestValidations.of(queue);
         latencies = ObservedLatencies.open(dir.resolve("latency.json"), 20, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
@@ -172,9 +174,8 @@ class CloudLegsMaskedTest {
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            OfflineValidator validator = new OfflineValidator(queue, executors,
-                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64,
-                    new ValidationMetrics(registry, queue, List.of("cloud-eu")));
+            OfflineValidator validator = TestValidations.validator(validations, executors,
+                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), registry);
             assertEquals(2.0, registry.get("tollgate.validation.backlog").gauge().value());
             assertEquals(2, validator.drain());
             assertEquals(0.0, registry.get("tollgate.validation.backlog").gauge().value());
@@ -212,9 +213,8 @@ class CloudLegsMaskedTest {
                 .validationQueued());
         cloud.down(false);
         try (DecisionLog log = DecisionLog.open(dir.resolve("log"), 1 << 20, Clock.systemUTC())) {
-            assertEquals(2, new OfflineValidator(queue, executors,
-                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key"))), 64,
-                    new ValidationMetrics(new SimpleMeterRegistry(), queue, List.of())).drain());
+            assertEquals(2, TestValidations.validator(validations, executors,
+                    new ExecutionRecords(log, TextHmac.open(dir.resolve("hmac.key")))).drain());
         }
         assertEquals(6, cloud.bodies().size(), "requests the cloud received");
         for (String text : cloud.messageTexts()) {
@@ -243,12 +243,12 @@ class CloudLegsMaskedTest {
         messages.forEach(m -> detector.recognize(m.content()).stream().map(Finding::type).forEach(types::add));
         List<Obligation> obligations = List.of(new Obligation(ObligationType.MASK, List.copyOf(types), DestinationKind.CLOUD));
         MaskedLegs legs = new MaskedLegs(messages, obligations, detector, new Masker(Map.of(), HashKey.random()));
-        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC(),
+        StrategyRunner runner = new StrategyRunner(executors, CATALOG, validations, Clock.systemUTC(),
                 latencies, (id, destination, answer, nanos) -> {
                 });
-        return runner.run(new StrategyRunner.Plan("d-" + queue.size(), new Terms(route, obligations, BOTH, 0), legs, 64,
-                        System.nanoTime()),
-                onText);
+        String id = "d-" + queue.size();
+        return runner.run(new StrategyRunner.Plan(id, "claims", new Terms(route, obligations, BOTH, 0), legs, 64,
+                System.nanoTime(), "v-" + id), onText);
     }
 
     private static String lastMessage(JsonNode body) {

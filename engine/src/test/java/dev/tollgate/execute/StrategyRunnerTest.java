@@ -73,12 +73,12 @@ class StrategyRunnerTest {
     private Answer run(Route route, List<String> permitted, List<String> streamed, int latencyBudgetMs)
             throws ExecutionFailedException {
         ExecutorRegistry executors = new ExecutorRegistry(List.of(slm, cloud), Map.of("cloud-eu", breaker));
-        StrategyRunner runner = new StrategyRunner(executors, CATALOG, queue, Clock.systemUTC(), latencies,
-                (id, destination, answer, nanos) -> late.complete(destination + ": " + answer.text()));
+        StrategyRunner runner = new StrategyRunner(executors, CATALOG, TestValidations.of(queue), Clock.systemUTC(),
+                latencies, (id, destination, answer, nanos) -> late.complete(destination + ": " + answer.text()));
         MaskedLegs legs = new MaskedLegs(List.of(new Message("user", QUESTION)), MASK_FOR_CLOUD,
                 PiiDetector.defaults(), new Masker(Map.of(), HashKey.random()));
-        return runner.run(new StrategyRunner.Plan("d-1", new Terms(route, MASK_FOR_CLOUD, permitted, latencyBudgetMs),
-                legs, 64, System.nanoTime()), streamed == null ? null : streamed::add);
+        Terms terms = new Terms(route, MASK_FOR_CLOUD, permitted, latencyBudgetMs);
+        return runner.run(new StrategyRunner.Plan("d-1", "claims", terms, legs, 64, System.nanoTime(), "v-1"), streamed == null ? null : streamed::add);
     }
 
     private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null);

@@ -31,6 +31,7 @@ public final class RecordingCloud implements AutoCloseable {
     private volatile String otherwise = "APPROVED";
     private volatile boolean down;
     private volatile long delayMillis;
+    private volatile int refusing;
 
     private RecordingCloud() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,6 +67,14 @@ public final class RecordingCloud implements AutoCloseable {
     /** While down, every request is answered 503 and not kept: the cloud is unreachable. */
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /**
+     * While refusing (a status other than 0, e.g. 401 for a bad key), every request is kept and answered with that
+     * status and no body: the cloud is reachable and refuses.
+     */
+    public void refuse(int status) {
+        refusing = status;
     }
 
     /** Every answer from now on waits this long before it is sent (a slow cloud). */
@@ -110,6 +119,10 @@ public final class RecordingCloud implements AutoCloseable {
             }
             JsonNode request = Json.MAPPER.readTree(body);
             bodies.add(request);
+            if (refusing != 0) {
+                exchange.sendResponseHeaders(refusing, -1);
+                return;
+            }
             pause();
             String answer = script.poll();
             String text = answer == null ? otherwise : answer;

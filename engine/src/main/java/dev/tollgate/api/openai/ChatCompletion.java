@@ -28,10 +28,11 @@ record ChatCompletion(String id, String object, long created, String model, List
 
     /** How Tollgate served the request: where the answer came from and what the caller must do with it. */
     record Tollgate(String decisionId, String destination, Strategy strategy, boolean escalated, Double confidence,
-                    String disclosure, boolean humanOversight) {
+                    String disclosure, boolean humanOversight, String validationId) {
         static Tollgate of(Execution execution) {
             return new Tollgate(execution.decisionId(), execution.destination(), execution.strategy(),
-                    execution.escalated(), execution.confidence(), execution.disclosure(), execution.humanOversight());
+                    execution.escalated(), execution.confidence(), execution.disclosure(), execution.humanOversight(),
+                    execution.validationId());
         }
     }
 

@@ -79,6 +79,7 @@ public final class ChatCompletionsHandler implements Handler {
             DecisionHeaders.review(res, result.execution());
             Execution execution = executed(result);
             DecisionHeaders.disclosure(res, execution.disclosure());
+            DecisionHeaders.validation(res, execution.validationId());
             Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
         }
     }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The X-Tollgate-* response headers: the decision's id, and for an allowed decision its route's destination and
  * strategy (as decided; where the answer finally came from is in the body's tollgate object), and the AI
- * disclosure notice percent-encoded as UTF-8 so that it stays ASCII.
+ * disclosure notice percent-encoded as UTF-8 so that it stays ASCII, and the id of a validation queued.
  */
 final class DecisionHeaders {
     private static final String DECISION_ID = "X-Tollgate-Decision-Id";
@@ -18,6 +18,7 @@ final class DecisionHeaders {
     private static final String STRATEGY = "X-Tollgate-Strategy";
     private static final String DISCLOSURE = "X-Tollgate-AI-Disclosure";
     private static final String REVIEW_ID = "X-Tollgate-Review-Id";
+    private static final String VALIDATION_ID = "X-Tollgate-Validation-Id";
 
     private DecisionHeaders() {
     }
@@ -41,6 +42,13 @@ final class DecisionHeaders {
     static void review(ServerResponse res, Execution execution) {
         if (execution != null && execution.review() != null) {
             res.header(REVIEW_ID, execution.review().id());
+        }
+    }
+
+    /** The id of the cloud validation queued for an offline answer (GET /v1/validations/{id}). */
+    static void validation(ServerResponse res, String validationId) {
+        if (validationId != null) {
+            res.header(VALIDATION_ID, validationId);
         }
     }
 

@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  *
  * @param id             the entry's id, also its file name in the queue: letters, digits, '-' and '_'
  * @param decisionId     the decision the answer was given under
+ * @param application    the application the answer was given to; null in entries queued before it was kept
  * @param destination    the cloud destination that is to validate it
  * @param maskedMessages the prompt, already masked as the decision's cloud obligations require
  * @param draft          the on-device model's answer
+ * @param attempts       calls to the cloud that failed so far
+ * @param nextAttemptAt  not to be tried before then
  */
-public record PendingValidation(String id, String decisionId, String destination,
-                                List<DecideRequest.Message> maskedMessages, String draft, Instant queuedAt) {
+public record PendingValidation(String id, String decisionId, String application, String destination,
+                                List<DecideRequest.Message> maskedMessages, String draft, Instant queuedAt,
+                                int attempts, Instant nextAttemptAt) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     public PendingValidation {
@@ -27,10 +31,28 @@ public record PendingValidation(String id, String decisionId, String destination
         maskedMessages = List.copyOf(maskedMessages);
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(queuedAt, "queuedAt");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    }
+
+    /** A new entry, to be tried at once. */
+    public PendingValidation(String id, String decisionId, String application, String destination,
+                             List<DecideRequest.Message> maskedMessages, String draft, Instant queuedAt) {
+        this(id, decisionId, application, destination, maskedMessages, draft, queuedAt, 0, queuedAt);
+    }
+
+    /** The entry after one more failed attempt, not to be tried again before {@code next}. */
+    public PendingValidation failedOnce(Instant next) {
+        return new PendingValidation(id, decisionId, application, destination, maskedMessages, draft, queuedAt,
+                attempts + 1, next);
+    }
+
+    /** Whether the text could be a validation's id. */
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     static String requireValidId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!validId(id)) {
             throw new IllegalArgumentException("a validation id is 1 to 128 letters, digits, '-' or '_'");
         }
         return id;
@@ -40,6 +62,7 @@ public record PendingValidation(String id, String decisionId, String destination
     @Override
     public String toString() {
         return "PendingValidation[id=" + id + ", decisionId=" + decisionId + ", destination=" + destination
-                + ", messages=" + maskedMessages.size() + ", queuedAt=" + queuedAt + "]";
+                + ", application=" + application + ", messages=" + maskedMessages.size() + ", queuedAt=" + queuedAt
+                + ", attempts=" + attempts + "]";
     }
 }

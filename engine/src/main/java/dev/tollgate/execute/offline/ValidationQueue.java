@@ -57,9 +57,13 @@ public final class ValidationQueue implements AutoCloseable {
     private static final Comparator<PendingValidation> OLDEST_FIRST = Comparator
             .comparing(PendingValidation::queuedAt).thenComparing(PendingValidation::id);
 
-    /** The entry as stored: Json.MAPPER has no Instant support, so the time is kept as ISO-8601 text. */
-    private record Stored(String id, String decisionId, String destination, List<DecideRequest.Message> maskedMessages,
-                          String draft, String queuedAt) {
+    /**
+     * The entry as stored: Json.MAPPER has no Instant support, so times are kept as ISO-8601 text. Entries written
+     * before attempts were counted have neither application, attempts nor nextAttemptAt: none failed, due at once.
+     */
+    private record Stored(String id, String decisionId, String application, String destination,
+                          List<DecideRequest.Message> maskedMessages, String draft, String queuedAt, int attempts,
+                          String nextAttemptAt) {
     }
 
     private final Path dir;
@@ -111,6 +115,31 @@ public final class ValidationQueue implements AutoCloseable {
         if (!ids.add(id)) {
             throw new IllegalArgumentException("validation " + id + " is already queued");
         }
+        try {
+            write(validation);
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(entry(id))) {
+                ids.remove(id);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces a queued entry by this one (the same id, after a failed attempt); it is on disk when this returns.
+     *
+     * @throws IllegalArgumentException when no entry with its id is queued
+     */
+    public void update(PendingValidation validation) throws IOException {
+        ensureOpen();
+        if (!ids.contains(validation.id())) {
+            throw new IllegalArgumentException("validation " + validation.id() + " is not queued");
+        }
+        write(validation);
+    }
+
+    private void write(PendingValidation validation) throws IOException {
+        String id = validation.id();
         Path entry = entry(id);
         Path temp = Files.createTempFile(dir, "." + id + "-", TEMP);
         try {
@@ -119,9 +148,6 @@ public final class ValidationQueue implements AutoCloseable {
             syncDirectory(dir);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
-            if (!Files.exists(entry)) {
-                ids.remove(id);
-            }
             throw e;
         }
     }
@@ -193,8 +219,9 @@ public final class ValidationQueue implements AutoCloseable {
     }
 
     private byte[] seal(PendingValidation v) throws IOException {
-        byte[] plain = Json.MAPPER.writeValueAsBytes(new Stored(v.id(), v.decisionId(), v.destination(),
-                v.maskedMessages(), v.draft(), v.queuedAt().toString()));
+        byte[] plain = Json.MAPPER.writeValueAsBytes(new Stored(v.id(), v.decisionId(), v.application(),
+                v.destination(), v.maskedMessages(), v.draft(), v.queuedAt().toString(), v.attempts(),
+                v.nextAttemptAt().toString()));
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -217,8 +244,10 @@ public final class ValidationQueue implements AutoCloseable {
         cipher.updateAAD(id.getBytes(StandardCharsets.UTF_8));
         byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
         Stored s = Json.MAPPER.readValue(plain, Stored.class);
-        return new PendingValidation(s.id(), s.decisionId(), s.destination(), s.maskedMessages(), s.draft(),
-                Instant.parse(s.queuedAt()));
+        Instant queuedAt = Instant.parse(s.queuedAt());
+        return new PendingValidation(s.id(), s.decisionId(), s.application(), s.destination(), s.maskedMessages(),
+                s.draft(), queuedAt, s.attempts(),
+                s.nextAttemptAt() == null ? queuedAt : Instant.parse(s.nextAttemptAt()));
     }
 
     /** Synchronized so that two readers of the same bad entry do not pick the same name under corrupt/. */

@@ -4,6 +4,7 @@ import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
+import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Cloud tokens, executions and escalations per application and calendar month (UTC), and the monthly budgets
  * they are held to. Nothing is stored beside the decision log: the ledger is rebuilt from the log's completed
- * execution records at start and then told of every new one once it is durable, so it holds exactly what the log
+ * execution records (and the validation records of offline answers: their tokens, and whether the cloud agreed)
+ * at start and then told of every new one once it is durable, so it holds exactly what the log
  * holds, and a crash loses nothing the log kept. A record counts in the month of the log's {@code time} on it.
  */
 public final class UsageLedger {
@@ -54,8 +56,12 @@ public final class UsageLedger {
             try (LogReader reader = LogReader.open(logDir)) {
                 while (reader.hasNext()) {
                     LogEntry entry = reader.next();
-                    if (LogRecord.read(entry.json()).orElse(null) instanceof ExecutionOutcome outcome) {
-                        ledger.count(entry.json().path("time").asText(), outcome);
+                    String time = entry.json().path("time").asText();
+                    switch (LogRecord.read(entry.json()).orElse(null)) {
+                        case ExecutionOutcome outcome -> ledger.count(time, outcome);
+                        case ValidationRecord validation -> ledger.count(time, validation);
+                        case null, default -> {
+                        }
                     }
                 }
             }
@@ -99,11 +105,22 @@ public final class UsageLedger {
         String app = outcome.application();
         catalog.byId(outcome.destination()).ifPresent(d -> answers(app, d.kind()).increment());
         if (outcome.cloudDestination() != null) {
-            String destination = outcome.cloudDestination();
-            tokens(destination, app, "in").increment(outcome.cloudTokensIn());
-            tokens(destination, app, "out").increment(outcome.cloudTokensOut());
-            cost(destination, app).increment(cost(destination, outcome.cloudTokensIn(), outcome.cloudTokensOut()));
+            countMetrics(outcome.cloudDestination(), app, outcome.cloudTokensIn(), outcome.cloudTokensOut());
         }
+    }
+
+    /** Counts a validation record the log has just made durable, appended at {@code time}. */
+    public void add(String time, ValidationRecord validation) {
+        if (count(time, validation)) {
+            countMetrics(validation.destination(), validation.application(), validation.cloudTokensIn(),
+                    validation.cloudTokensOut());
+        }
+    }
+
+    private void countMetrics(String destination, String app, long tokensIn, long tokensOut) {
+        tokens(destination, app, "in").increment(tokensIn);
+        tokens(destination, app, "out").increment(tokensOut);
+        cost(destination, app).increment(cost(destination, tokensIn, tokensOut));
     }
 
     public MonthlyUsage of(String application, YearMonth month) {
@@ -134,23 +151,53 @@ public final class UsageLedger {
         if (!outcome.completed()) {
             return;
         }
-        YearMonth month = YearMonth.from(Instant.parse(time).atZone(ZoneOffset.UTC));
+        YearMonth month = monthOf(time);
         usage.compute(new Key(outcome.application(), month), (key, before) -> plus(
                 before == null ? MonthlyUsage.none(month) : before, outcome));
+    }
+
+    /**
+     * A validation the cloud answered counts its tokens and its verdict; one that failed, or was logged before
+     * validations named their application and tokens, counts nothing. True when it counted.
+     */
+    private boolean count(String time, ValidationRecord validation) {
+        if (validation.failed() || validation.application() == null || validation.cloudTokensIn() == null) {
+            return false;
+        }
+        YearMonth month = monthOf(time);
+        boolean disagreed = ValidationRecord.CORRECTED.equals(validation.verdict());
+        usage.compute(new Key(validation.application(), month), (key, before) -> {
+            MonthlyUsage u = before == null ? MonthlyUsage.none(month) : before;
+            return new MonthlyUsage(month, u.executions(), u.onDevice(), u.twoStage(), u.escalated(),
+                    withTokens(u.byDestination(), validation.destination(), validation.cloudTokensIn(),
+                            validation.cloudTokensOut()),
+                    u.validated() + 1, u.disagreed() + (disagreed ? 1 : 0));
+        });
+        return true;
+    }
+
+    private static Map<String, MonthlyUsage.Tokens> withTokens(Map<String, MonthlyUsage.Tokens> before,
+                                                               String destination, long in, long out) {
+        Map<String, MonthlyUsage.Tokens> tokens = new HashMap<>(before);
+        tokens.merge(destination, new MonthlyUsage.Tokens(in, out), (a, b) -> a.plus(b.in(), b.out()));
+        return tokens;
     }
 
     private MonthlyUsage plus(MonthlyUsage u, ExecutionOutcome outcome) {
         boolean onDevice = catalog.byId(outcome.destination()).map(Destination::kind)
                 .filter(DestinationKind.SLM::equals).isPresent();
         boolean twoStage = outcome.strategy() == Strategy.CASCADE || outcome.strategy() == Strategy.DRAFT_VERIFY;
-        Map<String, MonthlyUsage.Tokens> tokens = new HashMap<>(u.byDestination());
-        if (outcome.cloudDestination() != null) {
-            tokens.merge(outcome.cloudDestination(), new MonthlyUsage.Tokens(outcome.cloudTokensIn(),
-                    outcome.cloudTokensOut()), (a, b) -> a.plus(b.in(), b.out()));
-        }
+        Map<String, MonthlyUsage.Tokens> tokens = outcome.cloudDestination() == null ? u.byDestination()
+                : withTokens(u.byDestination(), outcome.cloudDestination(), outcome.cloudTokensIn(),
+                outcome.cloudTokensOut());
         return new MonthlyUsage(u.month(), u.executions() + 1, u.onDevice() + (onDevice ? 1 : 0),
                 u.twoStage() + (twoStage ? 1 : 0),
-                u.escalated() + (twoStage && Boolean.TRUE.equals(outcome.escalated()) ? 1 : 0), tokens);
+                u.escalated() + (twoStage && Boolean.TRUE.equals(outcome.escalated()) ? 1 : 0), tokens, u.validated(),
+                u.disagreed());
+    }
+
+    private static YearMonth monthOf(String time) {
+        return YearMonth.from(Instant.parse(time).atZone(ZoneOffset.UTC));
     }
 
     private Counter answers(String application, DestinationKind kind) {

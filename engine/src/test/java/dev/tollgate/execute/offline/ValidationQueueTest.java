@@ -45,7 +45,7 @@ class ValidationQueueTest {
     }
 
     private static PendingValidation entry(String id, Instant queuedAt) {
-        return new PendingValidation(id, "decision-" + id, "cloud-eu",
+        return new PendingValidation(id, "decision-" + id, "claims", "cloud-eu",
                 List.of(new DecideRequest.Message("system", "Summarise the claim."),
                         new DecideRequest.Message("user", "<PERSON_1> reported hail damage in " + SECRET_WORD + ".")),
                 "A hail damage claim from " + SECRET_WORD + ", roof and car affected.", queuedAt);
@@ -67,6 +67,22 @@ class ValidationQueueTest {
             assertEquals(queued, queue.pending());
             assertEquals(2, queue.size());
             assertEquals(0, queue.corruptEntries());
+        }
+    }
+
+    @Test
+    void aFailedAttemptIsKeptAcrossAReopen() throws Exception {
+        PendingValidation failed = entry("a", T0).failedOnce(T0.plusSeconds(5));
+        try (ValidationQueue queue = open()) {
+            queue.enqueue(entry("a", T0));
+            queue.update(failed);
+            assertThrows(IllegalArgumentException.class, () -> queue.update(entry("not-queued", T0)));
+        }
+        try (ValidationQueue queue = open()) {
+            PendingValidation read = queue.pending().getFirst();
+            assertEquals(failed, read);
+            assertEquals(1, read.attempts());
+            assertEquals(T0.plusSeconds(5), read.nextAttemptAt());
         }
     }
 
