@@ -184,6 +184,7 @@ public final class TollgateServer implements AutoCloseable {
         validator.start(Duration.ofMillis(execution.validationRetryMs()));
 
         WebServer server = WebServer.builder()
+                .host(config.server().host())
                 .port(config.server().port())
                 // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
                 .maxPayloadSize(config.server().maxBodyBytes() * 2)
@@ -200,7 +201,7 @@ public final class TollgateServer implements AutoCloseable {
                 })
                 .build()
                 .start();
-        LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
+        LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return new TollgateServer(log, List.copyOf(reloaders.values()), executors, validator, validations, server);
     }
