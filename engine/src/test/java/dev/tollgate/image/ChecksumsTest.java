@@ -139,8 +139,11 @@ class ChecksumsTest {
             assertTrue(text.contains("verify_checksum"), script);
         }
         assertTrue(Files.readString(TestService.ROOT.resolve("scripts/knowledge.sh")).contains("sha256sum --check"));
-        for (String line : Files.readAllLines(TestService.ROOT.resolve("scripts/lint-requirements.txt"))) {
-            assertTrue(line.startsWith("#") || line.contains(" --hash=sha256:"), line);
+        for (String requirements : List.of("scripts/lint-requirements.txt", "docker/presidio/requirements.txt")) {
+            for (String line : Files.readAllLines(TestService.ROOT.resolve(requirements))) {
+                assertTrue(line.startsWith("#") || line.matches("\\S+==\\S+ --hash=sha256:[0-9a-f]{64}"),
+                        requirements + ": " + line);
+            }
         }
     }
 }
