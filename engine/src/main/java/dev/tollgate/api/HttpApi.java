@@ -7,9 +7,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 
 /** The HTTP surface: routes, and the mapping of every failure to problem+json. */
@@ -22,7 +19,7 @@ public final class HttpApi {
     public static void routing(HttpRouting.Builder routing, DecideHandler decide, ExecuteHandler execute,
                                MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage,
                                ReviewHandler reviews, ValidationsHandler validations) {
-        byte[] openapi = resource("/openapi.yaml");
+        ApiDescription openapi = ApiDescription.load();
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
                 .post("/v1/mask", mask)
@@ -33,10 +30,9 @@ public final class HttpApi {
                     res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     res.send(metrics.scrape());
                 })
-                .get("/openapi", (req, res) -> {
-                    res.header(HeaderNames.CONTENT_TYPE, "application/yaml");
-                    res.send(openapi);
-                })
+                .get("/openapi", openapi::negotiated)
+                .get("/openapi.yaml", openapi::yaml)
+                .get("/openapi.json", openapi::json)
                 .any("/v1/decide", HttpApi::postOnly)
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
@@ -83,16 +79,5 @@ public final class HttpApi {
     private static void postOnly(ServerRequest req, ServerResponse res) {
         throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED,
                 "Use POST for " + req.path().path());
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import dev.tollgate.server.TollgateServer;
 import dev.tollgate.audit.DataDirLock;
+import dev.tollgate.config.ConfigException;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.policy.PolicyLoadException;
 
@@ -23,12 +24,24 @@ final class ServeCommand {
 
     /** Each flag overrides the same setting as its environment variable. */
     private static final Map<String, String> FLAGS = Map.of(
+            "--host", "TOLLGATE_HOST",
             "--port", "TOLLGATE_PORT",
             "--data-dir", "TOLLGATE_DATA_DIR",
             "--policies", "TOLLGATE_POLICIES_DIR",
             "--engines", "TOLLGATE_ENGINES",
             "--opa-url", "TOLLGATE_OPA_URL",
             "--slm-model", "TOLLGATE_SLM_MODEL");
+
+    /** A bad value given as a flag is a usage error naming the flag, not the variable it stands for. */
+    private static RuntimeException asUsageError(ConfigException e, Args args) {
+        for (Map.Entry<String, String> flag : FLAGS.entrySet()) {
+            String prefix = "environment " + flag.getValue() + ": ";
+            if (args.has(flag.getKey()) && e.getMessage().startsWith(prefix)) {
+                return new Args.UsageException(flag.getKey() + ": " + e.getMessage().substring(prefix.length()));
+            }
+        }
+        return e;
+    }
 
     /** Returns -1: the server keeps the JVM alive. */
     static int run(List<String> argv) throws Exception {
@@ -39,7 +52,12 @@ final class ServeCommand {
                 .map(Path::of).orElse(null);
         Map<String, String> overrides = new HashMap<>(System.getenv());
         FLAGS.forEach((flag, variable) -> args.get(flag).ifPresent(value -> overrides.put(variable, value)));
-        TollgateConfig config = TollgateConfig.load(file, overrides);
+        TollgateConfig config;
+        try {
+            config = TollgateConfig.load(file, overrides);
+        } catch (ConfigException e) {
+            throw asUsageError(e, args);
+        }
         try {
             TollgateServer server = TollgateServer.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tollgate-shutdown"));

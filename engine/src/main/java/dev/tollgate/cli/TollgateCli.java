@@ -10,9 +10,9 @@ import java.util.List;
 public final class TollgateCli {
     private static final String USAGE = """
             usage: tollgate <command> [options]
-              serve   [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
+              serve   [--host ADDRESS] [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
                       [--engines drools,rego-wasm,rego-remote] [--opa-url URL] [--slm-model FILE]
-                      run the service (defaults: port 8080, ./data, ./policies, Drools and embedded Rego)
+                      run the service (defaults: 127.0.0.1 port 8080, ./data, ./policies, Drools and embedded Rego)
               verify  [--data-dir DIR] [--public-key FILE] [--checkpoints FILE] [--json]
                       check the decision log's hash chain and signed checkpoints (exit 1 names the first broken
                       or missing record) and how executions link to decisions (exit 3 on a linkage error)

@@ -2,6 +2,7 @@ package dev.tollgate.config;
 
 import dev.tollgate.terms.DestinationKind;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -23,6 +24,10 @@ final class ConfigValidator {
     private static final Set<String> RESIDENCY_WORDS = Set.of("EU", "NONE");
     private static final Set<String> HUMAN_OVERSIGHT = Set.of(Application.FLAG, Application.HOLD);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** A host name of RFC 1123 labels; a name whose last label is all digits is read as an IPv4 literal instead. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LOOKS_NUMERIC = Pattern.compile("[0-9.]+|.*:.*");
 
     private final YamlTree tree;
 
@@ -35,6 +40,9 @@ final class ConfigValidator {
     }
 
     private void check(TollgateConfig config) {
+        require(isHost(config.server().host()), "/server/host", "\"" + config.server().host()
+                + "\" is not an address to listen on; allowed: an IPv4 or IPv6 address (0.0.0.0: every interface)"
+                + " or a host name");
         require(config.server().port() >= 0 && config.server().port() <= 65535, "/server/port",
                 config.server().port() + " is not a port; allowed: 0 to 65535 (0: any free port)");
         require(config.server().maxBodyBytes() > 0, "/server/max_body_bytes", "must be a positive number of bytes");
@@ -181,6 +189,21 @@ final class ConfigValidator {
     private void uniqueId(String id, Set<String> ids, String at, String what) {
         require(id != null && !id.isBlank(), at + "/id", "is required");
         require(ids.add(id), at + "/id", "\"" + id + "\" is listed twice; " + what + " ids are unique");
+    }
+
+    private static boolean isHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (!LOOKS_NUMERIC.matcher(host).matches()) {
+            return HOST_NAME.matcher(host).matches();
+        }
+        try {
+            InetAddress.ofLiteral(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void oneOf(String value, Set<String> allowed, String at) {

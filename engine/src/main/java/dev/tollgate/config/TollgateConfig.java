@@ -30,7 +30,8 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
                              Decisions decisions, Execution execution, List<Destination> destinations,
                              List<Application> applications, Audit audit) {
 
-    public record Server(int port, long maxBodyBytes) {
+    /** @param host the address the service listens on: an IP literal or a host name */
+    public record Server(String host, int port, long maxBodyBytes) {
     }
 
     /**
@@ -139,6 +140,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * destination's endpoint is overridden by its id: see {@link DestinationOverrides}.
      */
     public static final Map<String, String> OVERRIDES = Map.ofEntries(
+            Map.entry("TOLLGATE_HOST", "/server/host"),
             Map.entry("TOLLGATE_PORT", "/server/port"),
             Map.entry("TOLLGATE_DATA_DIR", "/data_dir"),
             Map.entry("TOLLGATE_POLICIES_DIR", "/policies/drools_dir"),

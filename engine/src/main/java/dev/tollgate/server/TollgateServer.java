@@ -252,6 +252,7 @@ public final class TollgateServer implements AutoCloseable {
         validator.start(firstWait);
 
         WebServer server = WebServer.builder()
+                .host(config.server().host())
                 .port(config.server().port())
                 // Helidon's own limit sits above ours so that oversized bodies get Tollgate's problem+json 413.
                 .maxPayloadSize(config.server().maxBodyBytes() * 2)
@@ -271,7 +272,7 @@ public final class TollgateServer implements AutoCloseable {
                 })
                 .build()
                 .start();
-        LOG.log(System.Logger.Level.INFO, "Tollgate listening on port " + server.port() + ", data in " + data
+        LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return new TollgateServer(lock, log, checkpointer, List.copyOf(reloaders.values()), executors, validator,
                 validations, server);

@@ -2,70 +2,132 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tollgate.Json;
+import dev.tollgate.api.openai.ModelsHandler;
+import dev.tollgate.api.openai.OpenAiRoutes;
+import dev.tollgate.audit.CheckpointFile;
+import dev.tollgate.audit.CheckpointKey;
+import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.terms.Refusal;
+import dev.tollgate.testing.Command;
+import dev.tollgate.testing.TestService;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The OpenAPI document /openapi serves holds together: an OpenAPI 3.1 document whose every reference resolves,
- * whose operation ids are unique and every operation has responses, whose path templates declare their parameters, and which
- * describes the review endpoints and the held execution.
+ * The served API description is a valid OpenAPI document (openapi-spec-validator, as client generators need it),
+ * the same as YAML and as JSON, and describes every route the service has and every problem kind it answers, the
+ * review endpoints and the held execution among them.
  */
 class OpenApiDocumentTest {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
+    private static TestService service;
     private static JsonNode document;
 
+    @TempDir
+    Path dir;
+
     @BeforeAll
-    static void read() throws Exception {
-        try (InputStream in = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
-            document = new YAMLMapper().readTree(in);
+    static void start() throws Exception {
+        service = TestService.start(TestService.POLICIES, List.of("drools"));
+        document = new YAMLMapper().readTree(service.get("/openapi.yaml").body());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void theServedDocumentPassesOpenApiSpecValidatorAsYamlAndAsJson() throws Exception {
+        Path validator = Command.lintTools().resolve("openapi-spec-validator");
+        for (String name : List.of("openapi.yaml", "openapi.json")) {
+            HttpResponse<String> served = service.get("/" + name);
+            assertEquals(200, served.statusCode());
+            Path file = dir.resolve(name);
+            Files.writeString(file, served.body());
+            Command check = Command.run(List.of(validator.toString(), file.toString()));
+            assertEquals(0, check.exit(), check.output());
+            assertEquals(file + ": OK", check.output().strip());
         }
     }
 
     @Test
-    void everyReferenceResolvesInTheDocument() {
-        List<String> refs = new ArrayList<>();
-        collectRefs(document, refs);
-        assertTrue(refs.size() > 20, "refs: " + refs.size());
-        for (String ref : refs) {
-            assertTrue(ref.startsWith("#/"), ref);
-            assertTrue(!document.at(ref.substring(1)).isMissingNode(), "unresolved " + ref);
-        }
+    void jsonAndYamlCarryTheSameDocument() throws Exception {
+        HttpResponse<String> json = service.get("/openapi.json");
+        assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(document, Json.MAPPER.readTree(json.body()));
+        assertEquals("application/yaml", service.get("/openapi.yaml").headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> negotiated = service.send(HttpRequest.newBuilder(service.uri("/openapi"))
+                .header("Accept", "application/json").GET().build());
+        assertEquals(document, Json.MAPPER.readTree(negotiated.body()));
+        assertEquals(document, new YAMLMapper().readTree(service.get("/openapi").body()));
+    }
+
+    /** Each route as HttpApi and OpenAiRoutes register it: method (or "any") and path. */
+    private record Route(String method, String path) {
     }
 
     @Test
-    void everyOperationHasAUniqueIdResponsesAndItsPathParameters() {
-        assertTrue(document.get("openapi").asText().startsWith("3.1."));
-        Set<String> ids = new HashSet<>();
-        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (!METHODS.contains(operation.getKey())) {
-                    continue;
-                }
-                String where = operation.getKey() + " " + path.getKey();
-                JsonNode op = operation.getValue();
-                assertTrue(!op.has("operationId") || ids.add(op.get("operationId").asText()),
-                        "operationId twice: " + where);
-                assertTrue(op.path("responses").size() > 0, "no responses: " + where);
-                Matcher m = TEMPLATE.matcher(path.getKey());
-                while (m.find()) {
-                    assertTrue(declares(path.getValue(), m.group(1)) || declares(op, m.group(1)),
-                            where + " does not declare path parameter " + m.group(1));
-                }
+    void everyRouteIsDescribedAndEveryDescribedPathIsRouted() throws Exception {
+        List<Route> routes = new ArrayList<>();
+        HttpRouting.Builder routing = recording(HttpRouting.Builder.class, "", routes);
+        ApplicationRegistry registry = new ApplicationRegistry(List.of());
+        new CheckpointsHandler(List.of(), registry, new CheckpointFile(dir.resolve("checkpoints.jsonl")),
+                CheckpointKey.load(Optional.empty(), dir.resolve("signing.pem"))).register(routing);
+        OpenAiRoutes.register(routing, null, new ModelsHandler(registry, new ServiceMetrics(), List.of()));
+        HttpApi.routing(routing, null, null, null, new HealthHandler(Map.of(), null, Map.of(), null), new ServiceMetrics(),
+                null, new ReviewHandler(registry, null, 1024), null);
+        assertTrue(routes.size() > 15, routes.toString());
+        JsonNode paths = document.get("paths");
+        for (Route route : routes) {
+            JsonNode described = paths.get(route.path());
+            assertTrue(described != null, "not in the OpenAPI document: " + route);
+            if (route.method().equals("any")) {
+                // Routed for every method so that the others get 405: the document must say so.
+                assertTrue(described.findParents("405").size() > 0, "no 405 described for " + route);
+            } else {
+                assertTrue(described.has(route.method()), "not in the OpenAPI document: " + route);
             }
         }
+        Set<String> routed = routes.stream().map(Route::path).collect(Collectors.toSet());
+        paths.fieldNames().forEachRemaining(path -> assertTrue(routed.contains(path), "described, not routed: " + path));
+    }
+
+    @Test
+    void everyProblemKindIsDescribed() {
+        Set<String> described = new TreeSet<>();
+        document.at("/components/schemas/Problem/properties/type/enum").forEach(type -> described.add(type.asText()));
+        Set<String> answered = Stream.concat(Arrays.stream(HttpProblem.values()).map(HttpProblem::wire),
+                        Arrays.stream(Refusal.Kind.values()).map(Refusal.Kind::wire))
+                .map(kind -> Problem.TYPE_BASE + kind).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(answered, described);
+        String description = document.at("/info/description").asText();
+        answered.forEach(type -> assertTrue(description.contains(type.substring(Problem.TYPE_BASE.length())),
+                "the introduction does not explain " + type));
     }
 
     @Test
@@ -79,29 +141,6 @@ class OpenApiDocumentTest {
         assertTrue(document.at("/components/schemas/Execution/properties/review").isObject());
     }
 
-    private static boolean declares(JsonNode node, String name) {
-        for (JsonNode parameter : node.path("parameters")) {
-            if (name.equals(parameter.path("name").asText()) && "path".equals(parameter.path("in").asText())) {
-                return parameter.path("required").asBoolean(false);
-            }
-        }
-        return false;
-    }
-
-    private static void collectRefs(JsonNode node, List<String> refs) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> {
-                if (e.getKey().equals("$ref")) {
-                    refs.add(e.getValue().asText());
-                } else {
-                    collectRefs(e.getValue(), refs);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(child -> collectRefs(child, refs));
-        }
-    }
-
     private static Set<String> names(JsonNode node) {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -112,5 +151,28 @@ class OpenApiDocumentTest {
         List<String> texts = new ArrayList<>();
         array.forEach(value -> texts.add(value.asText()));
         return texts;
+    }
+
+    /**
+     * A routing builder (or the rules of a service registered on it) that records each route under {@code prefix};
+     * a registered service records its own routes under its path.
+     */
+    private static <T extends HttpRules> T recording(Class<T> type, String prefix, List<Route> routes) {
+        Set<String> methods = Set.of("get", "post", "put", "delete", "head", "options", "trace", "patch", "any");
+        Object recorder = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            String name = method.getName();
+            if (args != null && args.length > 0 && args[0] instanceof String path) {
+                String full = (prefix + path).replaceAll("(.)/$", "$1");
+                if (methods.contains(name)) {
+                    routes.add(new Route(name, full));
+                } else if (name.equals("register")) {
+                    for (HttpService registered : (HttpService[]) args[1]) {
+                        registered.routing(recording(HttpRules.class, full, routes));
+                    }
+                }
+            }
+            return method.getReturnType().isInstance(proxy) ? proxy : null;
+        });
+        return type.cast(recorder);
     }
 }

@@ -35,7 +35,7 @@ class ConfigErrorsTest {
                 """, Map.of());
         assertTrue(message.startsWith(dir.resolve("tollgate.yaml") + ":3: /server/max_body_byte: unknown setting;"),
                 message);
-        assertTrue(message.contains("allowed here: max_body_bytes, port"), message);
+        assertTrue(message.contains("allowed here: host, max_body_bytes, port"), message);
     }
 
     @Test
