@@ -82,7 +82,8 @@ public final class SyntheticCascadeLog {
                         e.escalated(), e.confidence(), 40, 20, 0, Map.of(), 900L, 880L, false, true, "stop",
                         "hmac-sha256:00", validated ? true : null, null, null, null, null, null, e.agreement()));
                 if (validated) {
-                    DurableAppend.append(log, new ValidationRecord(id, "cloud-eu", e.verdict(), "hmac-sha256:11"));
+                    DurableAppend.append(log, new ValidationRecord(id, "cloud-eu", e.verdict(), "hmac-sha256:11", null,
+                            null, null, null, null, null));
                 }
             }
         }

@@ -72,7 +72,7 @@ final class ScriptedGateway implements ChatGateway {
 
     static Execution execution(String disclosure, String finishReason) {
         return new Execution(DECISION_ID, DESTINATION, Strategy.CASCADE, false, String.join("", PIECES), 21, 7, 0.93,
-                disclosure, true, finishReason, null);
+                disclosure, true, finishReason, null, null);
     }
 
     private static Decision allowed() {
