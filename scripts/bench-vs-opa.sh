@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tollgate beside a bare OPA server on the same packs and the same facts, in one run (issue 14):
-#   scripts/bench-vs-opa.sh [--concurrency 32] [--seconds 20] [--warmup-seconds 10]
+#   scripts/bench-vs-opa.sh [--concurrency 32] [--seconds 20] [--warmup-seconds 10] [--rate 2000]
 # 1. Starts the service as `./tollgate serve` does (default engines drools,rego-wasm, durable log, NER) and an
 #    `opa run --server` (built by scripts/opa.sh) with the Rego packs of opa-bundles/tollgate plus one rule,
 #    tollgate.bench.verdicts, that returns every pack's verdict: one query per decision. No decision log in OPA.
@@ -9,17 +9,21 @@
 # 3. Drives /v1/decide with the corpus, then OPA with those facts, one after the other with the same load
 #    generator (`tollgate bench`) and connection count, and prints both throughputs, p99s, the ratio, both
 #    RSS figures and the load average before each run.
+# 4. Drives both again at a constant offered rate (--rate per second over the same connections, open loop, each
+#    latency from when its request was due, as wrk2 -R does): the p99 at that rate, which the closed loops
+#    cannot show (their mean latency is connections / throughput, Little's law).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 PORT="${BENCH_PORT:-18099}"
 OPA_PORT="${BENCH_OPA_PORT:-18181}"
-CONCURRENCY=32 SECONDS_MEASURED=20 WARMUP=10
+CONCURRENCY=32 SECONDS_MEASURED=20 WARMUP=10 RATE=2000
 while [ $# -gt 0 ]; do
   case "$1" in
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --seconds) SECONDS_MEASURED="$2"; shift 2 ;;
     --warmup-seconds) WARMUP="$2"; shift 2 ;;
-    *) echo "usage: $0 [--concurrency N] [--seconds N] [--warmup-seconds N]" >&2; exit 2 ;;
+    --rate) RATE="$2"; shift 2 ;;
+    *) echo "usage: $0 [--concurrency N] [--seconds N] [--warmup-seconds N] [--rate N]" >&2; exit 2 ;;
   esac
 done
 DATA="$(mktemp -d /tmp/tollgate-bench.XXXXXX)"
@@ -51,6 +55,8 @@ run tollgate --url "http://127.0.0.1:$PORT"
 TOLLGATE_RSS="$(rss "$SERVICE")"
 run opa --url "http://127.0.0.1:$OPA_PORT" --mode opa --facts "$DATA/facts.jsonl"
 OPA_RSS="$(rss "$OPA")"
+run tollgate-at-rate --url "http://127.0.0.1:$PORT" --rate "$RATE"
+run opa-at-rate --url "http://127.0.0.1:$OPA_PORT" --mode opa --facts "$DATA/facts.jsonl" --rate "$RATE"
 
 rate() { sed -n 's/^throughput: \([0-9.]*\).*/\1/p' "$DATA/$1.txt"; }
 p99() { sed -n 's/.* p99 \([0-9.]*\) .*/\1/p' "$DATA/$1.txt"; }
@@ -59,5 +65,9 @@ echo "== summary ($CONCURRENCY connections, ${SECONDS_MEASURED} s after ${WARMUP
 printf "tollgate /v1/decide (drools,rego-wasm):   %8s /s  p99 %6s ms  %s\n" "$(rate tollgate)" "$(p99 tollgate)" "$TOLLGATE_RSS"
 printf "opa, every pack's verdict in one query:   %8s /s  p99 %6s ms  %s\n" "$(rate opa)" "$(p99 opa)" "$OPA_RSS"
 echo "ratio tollgate/opa: $(echo "scale=2; $(rate tollgate) / $(rate opa)" | bc)"
+echo "offered $RATE/s, open loop, same connections:"
+printf "tollgate /v1/decide:                      %8s /s  p99 %6s ms\n" "$(rate tollgate-at-rate)" "$(p99 tollgate-at-rate)"
+printf "opa:                                      %8s /s  p99 %6s ms\n" "$(rate opa-at-rate)" "$(p99 opa-at-rate)"
+echo "tollgate at rate, $(grep -E '^(decisions|latency)' "$DATA/tollgate-at-rate.txt" | tr '\n' ' ')"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep '^tollgate_engine_disagreements_total' || true
 java -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -1

@@ -8,7 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -18,47 +27,142 @@ import java.util.function.Consumer;
  * <p>
  * Other checks that need a pass over the log (such as {@link LinkageChecker}) can ride along: they are handed
  * each record once it checked out, so they only ever see an intact prefix of the chain.
+ * <p>
+ * This thread reads the lines; what can be checked of a line on its own ({@link CheckedLine}) is done in batches on
+ * one worker per core, at most two batches per worker waiting; the checks that depend on the lines before run here,
+ * in log order.
  */
 public final class ChainVerifier {
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    private static final int BATCH = 512;
 
     public VerifyReport verify(Path logDir) throws IOException {
-        return verify(logDir, entry -> {
+        return verify(logDir, line -> {
         });
     }
 
     /** Verifies, handing intactRecords every record that checked out, in log order. */
-    public VerifyReport verify(Path logDir, Consumer<LogEntry> intactRecords) throws IOException {
+    public VerifyReport verify(Path logDir, Consumer<CheckedLine> intactRecords) throws IOException {
         if (!Files.isDirectory(logDir)) {
             return failed(0, HashChain.GENESIS, new Failure(logDir.toString(), 0, -1, "log directory not found"));
         }
-        long checked = 0;
-        String head = HashChain.GENESIS;
-        try (LogReader reader = LogReader.open(logDir)) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                Optional<Sealed> sealed = HashChain.unseal(entry.line());
-                Optional<Failure> failure = check(entry, sealed, checked + 1, head);
-                if (failure.isPresent()) {
-                    return failed(checked, head, failure.get());
+        Chain chain = new Chain(intactRecords);
+        Deque<Future<List<Checked>>> pending = new ArrayDeque<>();
+        try (LogReader reader = LogReader.open(logDir);
+             ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
+            List<LogLine> batch = new ArrayList<>(BATCH);
+            LogFormatException shape = null;
+            boolean more = true;
+            while (more) {
+                try {
+                    LogLine line = reader.nextLine();
+                    more = line != null;
+                    if (more) {
+                        batch.add(line);
+                    }
+                } catch (LogFormatException e) {
+                    // The shape is broken after the lines read so far: those are checked first.
+                    shape = e;
+                    more = false;
                 }
-                checked++;
-                intactRecords.accept(entry);
-                head = sealed.orElseThrow().storedHash();
+                if (batch.size() == BATCH || !more) {
+                    pending.add(workers.submit(checkAll(batch)));
+                    batch = new ArrayList<>(BATCH);
+                }
+                while (pending.size() > (more ? 2 * WORKERS : 0)) {
+                    if (!chain.acceptAll(done(pending.poll()))) {
+                        pending.forEach(future -> future.cancel(false));
+                        return chain.report();
+                    }
+                }
             }
-            return new VerifyReport(true, checked, head, null, reader.tornTailBytes());
-        } catch (LogFormatException e) {
-            LogFormatException.Defect defect = e.defect();
-            return failed(checked, head,
-                    new Failure(defect.file().getFileName().toString(), defect.line(), -1, defect.reason()));
+            if (shape != null) {
+                chain.fail(shape);
+                return chain.report();
+            }
+            return new VerifyReport(true, chain.checked, chain.head, null, reader.tornTailBytes());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private static Optional<Failure> check(LogEntry entry, Optional<Sealed> sealed, long expectedSeq,
-                                           String prevHash) {
-        JsonNode seqNode = entry.json().get("seq");
+    /** A line checked on its own, or why it is not a record at all. */
+    private record Checked(CheckedLine line, LogFormatException defect) {
+    }
+
+    private static Callable<List<Checked>> checkAll(List<LogLine> lines) {
+        return () -> {
+            List<Checked> checked = new ArrayList<>(lines.size());
+            for (LogLine line : lines) {
+                try {
+                    checked.add(new Checked(CheckedLine.check(line), null));
+                } catch (LogFormatException e) {
+                    checked.add(new Checked(null, e));
+                    break;
+                }
+            }
+            return checked;
+        };
+    }
+
+    private static List<Checked> done(Future<List<Checked>> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verify interrupted", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException cause -> throw cause;
+                case Error cause -> throw cause;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** The order-dependent part: where the chain stands after the lines accepted so far. */
+    private static final class Chain {
+        private final Consumer<CheckedLine> intactRecords;
+        private long checked;
+        private String head = HashChain.GENESIS;
+        private Failure failure;
+
+        Chain(Consumer<CheckedLine> intactRecords) {
+            this.intactRecords = intactRecords;
+        }
+
+        /** False at the first line that fails. */
+        boolean acceptAll(List<Checked> lines) {
+            for (Checked line : lines) {
+                if (line.defect() != null) {
+                    fail(line.defect());
+                    return false;
+                }
+                failure = check(line.line(), checked + 1, head).orElse(null);
+                if (failure != null) {
+                    return false;
+                }
+                checked++;
+                intactRecords.accept(line.line());
+                head = line.line().sealed().orElseThrow().storedHash();
+            }
+            return true;
+        }
+
+        void fail(LogFormatException e) {
+            LogFormatException.Defect defect = e.defect();
+            failure = new Failure(defect.file().getFileName().toString(), defect.line(), -1, defect.reason());
+        }
+
+        VerifyReport report() {
+            return failed(checked, head, failure);
+        }
+    }
+
+    private static Optional<Failure> check(CheckedLine line, long expectedSeq, String prevHash) {
+        JsonNode seqNode = line.fields().get("seq");
         long seq = seqNode != null && seqNode.canConvertToExactIntegral() ? seqNode.asLong() : -1;
+        Optional<Sealed> sealed = line.sealed();
         String reason = null;
         if (seq < 0) {
             reason = "no seq field";
@@ -71,11 +175,11 @@ public final class ChainVerifier {
         } else if (seq < expectedSeq) {
             reason = "sequence out of order: expected " + expectedSeq + ", found " + seq
                     + " (records repeated or out of order)";
-        } else if (!prevHash.equals(entry.json().path("prev_hash").asText())) {
+        } else if (!prevHash.equals(line.fields().path("prev_hash").asText())) {
             reason = "prev_hash mismatch: chain broken before record " + seq;
         }
         return Optional.ofNullable(reason)
-                .map(r -> new Failure(entry.file().getFileName().toString(), entry.lineNumber(), seq, r));
+                .map(r -> new Failure(line.file().getFileName().toString(), line.lineNumber(), seq, r));
     }
 
     private static VerifyReport failed(long checked, String head, Failure failure) {

@@ -2,6 +2,9 @@ package dev.tollgate.audit;
 
 import dev.tollgate.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** The record hash rule specified in {@link DecisionLog}: sealing a line and taking a sealed line apart. */
@@ -10,15 +13,13 @@ final class HashChain {
     static final String GENESIS = "0".repeat(64);
 
     private static final String FIELD = ",\"hash\":\"";
+    private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final int HEX_LENGTH = 64;
     /** {@code ,"hash":"<64 hex>"} : what is cut out of a sealed line to get the hashed bytes. */
     private static final int CUT_LENGTH = FIELD.length() + HEX_LENGTH + 1;
 
-    /** A sealed line split into the text that was hashed and the hash stored with it. */
-    record Sealed(String hashed, String storedHash) {
-        boolean intact() {
-            return sha256Hex(hashed.getBytes(StandardCharsets.UTF_8)).equals(storedHash);
-        }
+    /** The hash stored at the end of a sealed line, and whether the line's other bytes still hash to it. */
+    record Sealed(String storedHash, boolean intact) {
     }
 
     private HashChain() {
@@ -37,15 +38,30 @@ final class HashChain {
 
     /** Empty unless the line ends with {@code ,"hash":"<64 lowercase hex>"}} exactly. */
     static Optional<Sealed> unseal(String line) {
-        int cut = line.length() - 1 - CUT_LENGTH;
-        if (cut < 1 || !line.endsWith("\"}") || !line.startsWith(FIELD, cut)) {
+        return unseal(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Empty unless the UTF-8 line ends with {@code ,"hash":"<64 lowercase hex>"}} exactly; the hashed bytes
+     * (the line up to that field, then '}') are hashed where they lie, without copying the line.
+     */
+    static Optional<Sealed> unseal(byte[] line) {
+        int cut = line.length - 1 - CUT_LENGTH;
+        if (cut < 1 || line[line.length - 2] != '"' || line[line.length - 1] != '}'
+                || !Arrays.equals(line, cut, cut + FIELD.length(), FIELD_BYTES, 0, FIELD_BYTES.length)) {
             return Optional.empty();
         }
-        String hash = line.substring(cut + FIELD.length(), cut + FIELD.length() + HEX_LENGTH);
-        if (!hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            return Optional.empty();
+        int hashStart = cut + FIELD.length();
+        for (int i = hashStart; i < hashStart + HEX_LENGTH; i++) {
+            if (!((line[i] >= '0' && line[i] <= '9') || (line[i] >= 'a' && line[i] <= 'f'))) {
+                return Optional.empty();
+            }
         }
-        return Optional.of(new Sealed(line.substring(0, cut) + "}", hash));
+        String stored = new String(line, hashStart, HEX_LENGTH, StandardCharsets.US_ASCII);
+        MessageDigest sha256 = Sha256.digest();
+        sha256.update(line, 0, cut);
+        sha256.update((byte) '}');
+        return Optional.of(new Sealed(stored, HexFormat.of().formatHex(sha256.digest()).equals(stored)));
     }
 
     static String sha256Hex(byte[] bytes) {

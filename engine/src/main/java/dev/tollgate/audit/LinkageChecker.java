@@ -34,7 +34,7 @@ import static dev.tollgate.audit.DecisionStates.NO_TIME;
  * answers whose validation is still queued (both few), the held answers and the reviews (as many as reviewers
  * made), plus at most {@link #MAX_LISTED} findings.
  */
-public final class LinkageChecker implements Consumer<LogEntry> {
+public final class LinkageChecker implements Consumer<CheckedLine> {
     /** Findings kept for the report; all are counted. */
     public static final int MAX_LISTED = 10_000;
 
@@ -51,25 +51,23 @@ public final class LinkageChecker implements Consumer<LogEntry> {
     private final Map<Kind, Long> findingsByKind = new EnumMap<>(Kind.class);
     private final List<LinkageFinding> findings = new ArrayList<>();
     private long records;
-    private LogEntry current;
+    private CheckedLine current;
 
     @Override
-    public void accept(LogEntry entry) {
-        current = entry;
+    public void accept(CheckedLine line) {
+        current = line;
         records++;
-        String type = Objects.requireNonNullElse(text(entry.json(), "type"), "(no type)");
+        String type = Objects.requireNonNullElse(text(line.fields(), "type"), "(no type)");
         recordsByType.merge(type, 1L, Long::sum);
-        LogRecord record;
-        try {
-            record = LogRecord.read(entry.json()).orElse(null);
-        } catch (LogRecord.UnreadableRecord e) {
-            report(Kind.MALFORMED_RECORD, text(entry.json(), "decision_id"), type + " record " + e.getMessage());
+        if (line.unreadable() != null) {
+            report(Kind.MALFORMED_RECORD, text(line.fields(), "decision_id"), type + " record " + line.unreadable());
             return;
         }
+        LogRecord record = line.record().orElse(null);
         // Lines of other types take no part in linkage.
         switch (record) {
             case DecisionRecord decision -> decision(decision);
-            case ExecutionStarted started -> started(started, text(entry.json(), "time"));
+            case ExecutionStarted started -> started(started, text(line.fields(), "time"));
             case ExecutionOutcome outcome -> execution(outcome);
             case ExecutionRefusal refusal -> refused(refusal);
             case ValidationRecord validation -> validation(validation);
@@ -251,7 +249,7 @@ public final class LinkageChecker implements Consumer<LogEntry> {
 
     private LinkageFinding finding(Kind kind, String decisionId, String detail) {
         return new LinkageFinding(kind, current.file().getFileName().toString(), current.lineNumber(),
-                current.json().path("seq").asLong(), decisionId, detail);
+                current.fields().path("seq").asLong(), decisionId, detail);
     }
 
     private void add(LinkageFinding finding) {

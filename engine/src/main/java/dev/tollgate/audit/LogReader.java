@@ -19,6 +19,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -42,7 +43,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[1 << 20];
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     private int segmentIndex = -1;
@@ -105,6 +106,19 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
     }
 
     private LogEntry advance() throws IOException {
+        LogLine line = nextLine();
+        if (line == null) {
+            return null;
+        }
+        String text = decode(line.file(), line.lineNumber(), line.bytes());
+        return new LogEntry(line.file(), line.lineNumber(), text, parse(line.file(), line.lineNumber(), text));
+    }
+
+    /**
+     * The next line as stored, without decoding or parsing it (verify checks lines on several threads), or null
+     * at the end of the log. Read a log either with this or as an iterator, not both.
+     */
+    public LogLine nextLine() throws IOException {
         while (true) {
             if (in == null && !openNextSegment()) {
                 return null;
@@ -113,8 +127,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
             byte[] bytes = readLine();
             if (bytes != null) {
                 lineNumber++;
-                String line = decode(file, bytes);
-                return new LogEntry(file, lineNumber, line, parse(file, line));
+                return new LogLine(file, lineNumber, bytes);
             }
             if (pending.size() > 0) {
                 if (!lastMayBeTorn || segmentIndex < segments.size() - 1) {
@@ -161,6 +174,9 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
             while (position < limit && buffer[position] != '\n') {
                 position++;
             }
+            if (position < limit && pending.size() == 0) {
+                return Arrays.copyOfRange(buffer, start, position++);
+            }
             pending.write(buffer, start, position - start);
             if (position < limit) {
                 position++;
@@ -169,7 +185,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
         }
     }
 
-    private String decode(Path file, byte[] bytes) {
+    private String decode(Path file, long lineNumber, byte[] bytes) {
         try {
             return utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
@@ -177,7 +193,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
         }
     }
 
-    private ObjectNode parse(Path file, String line) {
+    private static ObjectNode parse(Path file, long lineNumber, String line) {
         ObjectNode json;
         try {
             json = RECORD.readValue(line);

@@ -2,10 +2,13 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,17 +50,37 @@ public sealed interface LogRecord permits DecisionRecord, ExecutionStarted, Exec
      * @throws UnreadableRecord when the line names a known type but its fields do not fit it, or a newer format
      */
     static Optional<LogRecord> read(ObjectNode line) {
-        if (!TYPES.contains(line.path("type").asText())) {
+        return read(line, line.traverse(Json.MAPPER));
+    }
+
+    /**
+     * The same from the line's bytes, without a JSON tree of the line.
+     *
+     * @param fields the line's top-level type and format (other fields may be there)
+     * @param line   a line known to be one JSON object
+     */
+    static Optional<LogRecord> read(ObjectNode fields, byte[] line) {
+        try {
+            return read(fields, Json.MAPPER.createParser(line).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<LogRecord> read(ObjectNode fields, JsonParser source) {
+        if (!TYPES.contains(fields.path("type").asText())) {
             return Optional.empty();
         }
-        if (line.path("format").asInt(0) > FORMAT) {
-            throw new UnreadableRecord("written in format " + line.path("format").asInt() + ", newer than "
+        if (fields.path("format").asInt(0) > FORMAT) {
+            throw new UnreadableRecord("written in format " + fields.path("format").asInt() + ", newer than "
                     + FORMAT + ": read it with a newer Tollgate");
         }
-        try {
-            return Optional.of(Json.MAPPER.treeToValue(line, LogRecord.class));
+        try (source) {
+            return Optional.of(Json.MAPPER.readValue(source, LogRecord.class));
         } catch (JsonProcessingException e) {
             throw new UnreadableRecord("its fields do not fit its type: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

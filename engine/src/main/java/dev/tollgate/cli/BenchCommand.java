@@ -26,11 +26,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load generator over loopback: N closed-loop workers, each on its own keep-alive connection.
+ * Load generator over loopback: N closed-loop workers, each on its own keep-alive connection; with
+ * {@code --rate R}, open loops instead: the workers start R requests per second between them on a fixed schedule,
+ * and each latency counts from when the request was due (as wrk2 -R measures).
  * <ul>
  *   <li>{@code --mode decide} (the default): /v1/decide with a fixed corpus of prompts (with and without PII,
  *       five languages); prints decisions/s and latency percentiles.</li>
@@ -68,11 +71,12 @@ final class BenchCommand {
 
     static int run(List<String> argv) throws Exception {
         Args args = Args.parse(argv, Set.of("--url", "--seconds", "--concurrency", "--warmup-seconds", "--key",
-                "--mode", "--max-tokens", "--facts", "--query"), Set.of());
+                "--mode", "--max-tokens", "--facts", "--query", "--rate"), Set.of());
         String base = args.get("--url").orElse("http://127.0.0.1:8080");
         int seconds = Integer.parseInt(args.get("--seconds").orElse("30"));
         int warmup = Integer.parseInt(args.get("--warmup-seconds").orElse("10"));
         int concurrency = Integer.parseInt(args.get("--concurrency").orElse("8"));
+        double rate = Double.parseDouble(args.get("--rate").orElse("0"));
         String key = args.get("--key").orElse("demo-claims-assistant");
         String mode = args.get("--mode").orElse("decide");
         URI decide = URI.create(base + "/v1/decide");
@@ -98,12 +102,15 @@ final class BenchCommand {
             default -> throw new Args.UsageException("--mode must be decide, execute or opa");
         }
 
-        System.out.printf("bench %s: %s, %d workers, %d s warm-up, %d s measured, %d prompts%n",
-                mode, base, concurrency, warmup, seconds, corpus.size());
-        drive(decide, concurrency, warmup, iteration);
+        System.out.printf("bench %s: %s, %d workers, %d s warm-up, %d s measured, %d prompts%s%n",
+                mode, base, concurrency, warmup, seconds, corpus.size(),
+                rate > 0 ? String.format(", offered %.0f/s (open loop, latency from each request's scheduled time)",
+                        rate) : "");
+        long interval = rate > 0 ? Math.round(concurrency * 1e9 / rate) : 0;
+        drive(decide, concurrency, warmup, iteration, interval);
         URI metrics = URI.create(base + "/metrics");
         Histogram before = "execute".equals(mode) ? Histogram.scrape(metrics, OVERHEAD) : null;
-        Result result = drive(decide, concurrency, seconds, iteration);
+        Result result = drive(decide, concurrency, seconds, iteration, interval);
         if (before == null) {
             result.print("opa".equals(mode) ? "queries" : "decisions", "latency ms");
         } else {
@@ -187,7 +194,12 @@ final class BenchCommand {
         return ("HTTP " + response.status() + " " + type.substring(type.lastIndexOf('/') + 1)).strip();
     }
 
-    private static Result drive(URI server, int workers, int seconds, Iteration iteration)
+    /**
+     * @param interval 0 for closed loops; otherwise each worker starts a request every interval nanoseconds (the
+     *                 workers staggered), as wrk2 does: a request's latency counts from when it was due, so a slow
+     *                 answer also delays the requests queued behind it (no coordinated omission)
+     */
+    private static Result drive(URI server, int workers, int seconds, Iteration iteration, long interval)
             throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
@@ -197,7 +209,8 @@ final class BenchCommand {
                 Tally tally = new Tally();
                 tallies.add(tally);
                 int offset = w;
-                pool.submit(() -> work(server, offset, deadline, iteration, tally));
+                long first = start + interval * w / workers;
+                pool.submit(() -> work(server, offset, first, interval, deadline, iteration, tally));
             }
         }
         Tally total = new Tally();
@@ -205,10 +218,17 @@ final class BenchCommand {
         return new Result(total, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void work(URI server, int offset, long deadline, Iteration iteration, Tally tally) {
+    private static void work(URI server, int offset, long first, long interval, long deadline, Iteration iteration,
+                             Tally tally) {
         LoopbackClient client = null;
-        for (int i = offset; System.nanoTime() < deadline; i++) {
+        for (int i = offset, k = 0; (interval == 0 ? System.nanoTime() : first + k * interval) < deadline; i++, k++) {
             long start = System.nanoTime();
+            if (interval > 0) {
+                start = first + k * interval;
+                for (long wait = start - System.nanoTime(); wait > 0; wait = start - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
             String error;
             try {
                 if (client == null) {

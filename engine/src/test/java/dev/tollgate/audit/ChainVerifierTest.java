@@ -140,6 +140,65 @@ class ChainVerifierTest {
     }
 
     @Test
+    void lineThatIsNotUtf8IsNamed() throws Exception {
+        LogEntry tenth = entry(dir, 10);
+        byte[] bytes = Files.readAllBytes(tenth.file());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int at = text.indexOf("record-10");
+        bytes[at] = (byte) 0xC3;
+        Files.write(tenth.file(), bytes);
+
+        VerifyReport report = new ChainVerifier().verify(dir);
+        assertFailure(report, tenth.file(), tenth.lineNumber(), -1, "not valid UTF-8");
+        assertEquals(9, report.recordsChecked());
+    }
+
+    @Test
+    void lineWithAFieldTwiceIsNotValidJson() throws Exception {
+        LogEntry tenth = entry(dir, 10);
+        List<String> lines = new ArrayList<>(lines(tenth.file()));
+        lines.set(Math.toIntExact(tenth.lineNumber() - 1), tenth.line().replace("\"note\":", "\"effect\":"));
+        writeLines(tenth.file(), lines);
+
+        VerifyReport report = new ChainVerifier().verify(dir);
+        assertFalse(report.ok());
+        assertEquals(tenth.lineNumber(), report.firstFailure().line());
+        assertTrue(report.firstFailure().reason().startsWith("not valid JSON"), report.firstFailure().reason());
+    }
+
+    /** Lines are checked in batches on several threads: the first failure is still the one in log order. */
+    @Test
+    void inALongLogTheFirstFailureInLogOrderIsNamed(@TempDir Path longLog) throws Exception {
+        try (DecisionLog log = DecisionLog.open(longLog, 64 * 1024, CLOCK)) {
+            appendAll(log, 3_000);
+        }
+        for (long seq : new long[] {2_900, 1_700}) {
+            LogEntry entry = entry(longLog, seq);
+            List<String> lines = new ArrayList<>(lines(entry.file()));
+            lines.set(Math.toIntExact(entry.lineNumber() - 1), entry.line().replace("record-", "recorD-"));
+            writeLines(entry.file(), lines);
+        }
+        LogEntry first = entry(longLog, 1_700);
+
+        VerifyReport report = new ChainVerifier().verify(longLog);
+        assertFailure(report, first.file(), first.lineNumber(), 1_700,
+                "hash mismatch: record 1700 was modified after it was written");
+        assertEquals(1_699, report.recordsChecked());
+    }
+
+    @Test
+    void aLongIntactLogVerifiesWhole(@TempDir Path longLog) throws Exception {
+        List<DecisionLog.Appended> written;
+        try (DecisionLog log = DecisionLog.open(longLog, 64 * 1024, CLOCK)) {
+            written = appendAll(log, 3_000);
+        }
+        VerifyReport report = new ChainVerifier().verify(longLog);
+        assertTrue(report.ok(), report.render());
+        assertEquals(3_000, report.recordsChecked());
+        assertEquals(written.getLast().hash(), report.headHash());
+    }
+
+    @Test
     void recordWithoutItsTrailingHashFieldIsNamed() throws Exception {
         LogEntry tenth = entry(dir, 10);
         String line = tenth.line();

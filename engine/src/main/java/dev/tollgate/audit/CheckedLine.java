@@ -1,0 +1,159 @@
+package dev.tollgate.audit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.tollgate.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A log line as verify checks it, worked out from its bytes alone, so that lines can be checked on several threads
+ * and only the order-dependent checks (seq, prev_hash, linkage) wait for the lines before: valid UTF-8, one JSON
+ * object (no duplicate keys, nothing after it), its hash recomputed over the stored bytes, and the record it holds.
+ * No JSON tree of the whole line is built: one streaming pass keeps the few top-level fields the checks read, and
+ * a line of a record type is read into its record straight from the bytes.
+ *
+ * @param fields     the top-level fields seq, prev_hash, type, time, decision_id and format, where present
+ * @param sealed     empty when the line does not end with the hash field
+ * @param record     the record the line holds; empty for a type no record stands for or an unreadable one
+ * @param unreadable why a line that names a record type cannot be read as it; null otherwise
+ */
+public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optional<HashChain.Sealed> sealed,
+                          Optional<LogRecord> record, String unreadable) {
+    private static final Set<String> KEPT = Set.of("seq", "prev_hash", "type", "time", "decision_id", "format");
+
+    /** @throws LogFormatException when the line is not UTF-8 or not one JSON object */
+    static CheckedLine check(LogLine line) {
+        Path file = line.file();
+        byte[] bytes = line.bytes();
+        if (!validUtf8(bytes)) {
+            throw new LogFormatException(file, line.lineNumber(), "not valid UTF-8");
+        }
+        Optional<CheckedLine> read = readInOnePass(line);
+        if (read.isPresent()) {
+            return read.get();
+        }
+        // Not a readable record of a known type: the line is parsed again, checking its JSON and reading its type.
+        ObjectNode fields = topLevelFields(line);
+        Optional<LogRecord> record = Optional.empty();
+        String unreadable = null;
+        try {
+            record = LogRecord.read(fields, bytes);
+        } catch (LogRecord.UnreadableRecord e) {
+            unreadable = e.getMessage();
+        }
+        return new CheckedLine(file, line.lineNumber(), fields, HashChain.unseal(bytes), record, unreadable);
+    }
+
+    /**
+     * The common case in one pass over the bytes: a line that is one JSON object of a record type, in a format this
+     * code reads, and reads as that record; empty otherwise.
+     */
+    private static Optional<CheckedLine> readInOnePass(LogLine line) {
+        try (FieldTap tap = new FieldTap(parser(line.bytes()))) {
+            LogRecord record = Json.MAPPER.readValue(tap, LogRecord.class);
+            if (tap.nextToken() != null || tap.fields.path("format").asInt(0) > LogRecord.FORMAT) {
+                return Optional.empty();
+            }
+            return Optional.of(new CheckedLine(line.file(), line.lineNumber(), tap.fields,
+                    HashChain.unseal(line.bytes()), Optional.of(record), null));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonParser parser(byte[] bytes) throws IOException {
+        return Json.MAPPER.createParser(bytes).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Keeps the top-level scalar fields of {@link #KEPT} as a parse goes by. */
+    private static final class FieldTap extends JsonParserDelegate {
+        final ObjectNode fields = Json.MAPPER.createObjectNode();
+
+        FieldTap(JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (token != null && token.isScalarValue()) {
+                JsonStreamContext object = getParsingContext();
+                if (object.inObject() && object.getParent().inRoot() && KEPT.contains(object.getCurrentName())) {
+                    fields.set(object.getCurrentName(), value(this));
+                }
+            }
+            return token;
+        }
+    }
+
+    private static ObjectNode topLevelFields(LogLine line) {
+        ObjectNode fields = Json.MAPPER.createObjectNode();
+        try (JsonParser parser = parser(line.bytes())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new LogFormatException(line.file(), line.lineNumber(), "not valid JSON (expected an object)");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (KEPT.contains(name)) {
+                    fields.set(name, value(parser));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new LogFormatException(line.file(), line.lineNumber(), "not valid JSON (trailing content)");
+            }
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes record content, which must not travel further.
+            String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+            throw new LogFormatException(line.file(), line.lineNumber(), "not valid JSON" + where);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fields;
+    }
+
+    /** The value the parser is on, as the JSON tree would hold it. */
+    private static JsonNode value(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return TextNode.valueOf(parser.getText());
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return LongNode.valueOf(parser.getLongValue());
+        }
+        return parser.readValueAsTree();
+    }
+
+    private static boolean validUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+                    return true;
+                } catch (CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
