@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * the chain recomputed), and the log must reach its seq (else records were cut off the end). The chain alone
  * cannot see either: a shorter or recomputed chain is still a valid chain.
  */
-public final class CheckpointVerifier implements Consumer<LogEntry> {
+public final class CheckpointVerifier implements Consumer<CheckedLine> {
     /** Where the public key came from, or why there is none. */
     public record KeySource(Optional<PublicKey> key, String description) {
     }
@@ -115,13 +115,13 @@ public final class CheckpointVerifier implements Consumer<LogEntry> {
     }
 
     @Override
-    public void accept(LogEntry entry) {
-        lastSeq = entry.json().path("seq").asLong();
+    public void accept(CheckedLine entry) {
+        lastSeq = entry.fields().path("seq").asLong();
         List<Sourced> here = signed.get(lastSeq);
         if (here == null) {
             return;
         }
-        String hash = entry.json().path("hash").asText();
+        String hash = entry.sealed().orElseThrow().storedHash();
         for (Sourced s : here) {
             if (!s.checkpoint().headHash().equals(hash)) {
                 failures.add(s.source() + ": record " + lastSeq + " (" + entry.file().getFileName() + " line "
