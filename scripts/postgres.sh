@@ -5,7 +5,8 @@
 #   scripts/postgres.sh stop [PORT]    stops it
 #   scripts/postgres.sh url [PORT]     prints the libpq URI the tests take as TOLLGATE_TEST_STORE
 # PORT defaults to TOLLGATE_PG_PORT, else 54315. initdb refuses root, so the cluster is created and run as the
-# unprivileged user the package creates (postgres).
+# unprivileged user the package creates (postgres). The role may create databases: each test class takes one of
+# its own.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN=/usr/lib/postgresql/15/bin
@@ -46,7 +47,7 @@ start() {
   fi
   local psql=("$BIN/psql" -h "$DIR" -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
   if [ -z "$(as_postgres "${psql[@]}" -c "select 1 from pg_roles where rolname = '$USER_NAME'")" ]; then
-    as_postgres "${psql[@]}" -c "create role $USER_NAME login password '$PASSWORD'"
+    as_postgres "${psql[@]}" -c "create role $USER_NAME login createdb password '$PASSWORD'"
   fi
   if [ -z "$(as_postgres "${psql[@]}" -c "select 1 from pg_database where datname = '$DB'")" ]; then
     as_postgres "${psql[@]}" -c "create database $DB owner $USER_NAME"

@@ -28,7 +28,9 @@ final class ServeCommand {
             "--policies", "TOLLGATE_POLICIES_DIR",
             "--engines", "TOLLGATE_ENGINES",
             "--opa-url", "TOLLGATE_OPA_URL",
-            "--slm-model", "TOLLGATE_SLM_MODEL");
+            "--slm-model", "TOLLGATE_SLM_MODEL",
+            "--store", "TOLLGATE_STORE",
+            "--replica-id", "TOLLGATE_REPLICA_ID");
 
     /** Returns -1: the server keeps the JVM alive. */
     static int run(List<String> argv) throws Exception {
