@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Checks a decision log against the rules in {@link DecisionLog}: every line valid JSON ending in the hash
@@ -31,11 +33,25 @@ public final class ChainVerifier {
         if (!Files.isDirectory(logDir)) {
             return failed(0, HashChain.GENESIS, new Failure(logDir.toString(), 0, -1, "log directory not found"));
         }
+        try (LogReader reader = LogReader.open(logDir)) {
+            return verify(reader, intactRecords, reader::tornTailBytes);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Verifies one stream of records read from elsewhere (the shared store), in seq order. */
+    public VerifyReport verify(Iterator<LogEntry> records, Consumer<LogEntry> intactRecords) {
+        return verify(records, intactRecords, () -> 0);
+    }
+
+    private static VerifyReport verify(Iterator<LogEntry> records, Consumer<LogEntry> intactRecords,
+                                       LongSupplier tornTailBytes) {
         long checked = 0;
         String head = HashChain.GENESIS;
-        try (LogReader reader = LogReader.open(logDir)) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
+        try {
+            while (records.hasNext()) {
+                LogEntry entry = records.next();
                 Optional<Sealed> sealed = HashChain.unseal(entry.line());
                 Optional<Failure> failure = check(entry, sealed, checked + 1, head);
                 if (failure.isPresent()) {
@@ -45,13 +61,11 @@ public final class ChainVerifier {
                 intactRecords.accept(entry);
                 head = sealed.orElseThrow().storedHash();
             }
-            return new VerifyReport(true, checked, head, null, reader.tornTailBytes());
+            return new VerifyReport(true, checked, head, null, tornTailBytes.getAsLong());
         } catch (LogFormatException e) {
             LogFormatException.Defect defect = e.defect();
             return failed(checked, head,
                     new Failure(defect.file().getFileName().toString(), defect.line(), -1, defect.reason()));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

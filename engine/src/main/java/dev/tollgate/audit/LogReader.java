@@ -114,7 +114,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
             if (bytes != null) {
                 lineNumber++;
                 String line = decode(file, bytes);
-                return new LogEntry(file, lineNumber, line, parse(file, line));
+                return new LogEntry(file, lineNumber, line, parse(file, lineNumber, line));
             }
             if (pending.size() > 0) {
                 if (!lastMayBeTorn || segmentIndex < segments.size() - 1) {
@@ -177,7 +177,8 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
         }
     }
 
-    private ObjectNode parse(Path file, String line) {
+    /** One line as a record, or {@link LogFormatException} naming file and line without quoting content. */
+    static ObjectNode parse(Path file, long lineNumber, String line) {
         ObjectNode json;
         try {
             json = RECORD.readValue(line);

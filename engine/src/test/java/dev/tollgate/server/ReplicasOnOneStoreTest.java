@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,24 +47,10 @@ class ReplicasOnOneStoreTest {
     static void start() throws IOException {
         store = TestStore.create();
         Path first = Files.createTempDirectory("tollgate-replica-a");
-        a = replica("replica-a", first);
+        a = store.replica("replica-a", first, Map.of());
         Path second = Files.createTempDirectory("tollgate-replica-b");
-        copy(first.resolve("keys"), second.resolve("keys"));
-        b = replica("replica-b", second);
-    }
-
-    private static TestService replica(String id, Path data) {
-        return TestService.start(TestService.POLICIES, List.of("drools"), Map.of("TOLLGATE_SLM_MODEL",
-                TestService.slmModel(), "TOLLGATE_STORE", store.url(), "TOLLGATE_REPLICA_ID", id,
-                "TOLLGATE_DATA_DIR", data.toString()));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
+        TestStore.shareKeys(first, second);
+        b = store.replica("replica-b", second, Map.of());
     }
 
     @AfterAll

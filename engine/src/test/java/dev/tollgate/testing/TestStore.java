@@ -2,10 +2,17 @@ package dev.tollgate.testing;
 
 import dev.tollgate.audit.PostgresStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A database of its own for a test class, on the PostgreSQL the test script started (scripts/postgres.sh, whose
@@ -36,6 +43,26 @@ public final class TestStore implements AutoCloseable {
     /** The libpq URI of this test's database. */
     public String url() {
         return server.substring(0, server.lastIndexOf('/') + 1) + name;
+    }
+
+    /**
+     * A replica on this store: a service with its own data directory and replica id, executing on the on-device
+     * model. Replicas share keys as an operator hands them the same secrets: see {@link #shareKeys}.
+     */
+    public TestService replica(String id, Path data, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(Map.of("TOLLGATE_SLM_MODEL", TestService.slmModel(), "TOLLGATE_STORE", url(),
+                "TOLLGATE_REPLICA_ID", id, "TOLLGATE_DATA_DIR", data.toString()));
+        return TestService.start(TestService.POLICIES, List.of("drools"), env);
+    }
+
+    /** Copies the token, HMAC and masking keys of one replica's data directory into another's. */
+    public static void shareKeys(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from.resolve("keys"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
     }
 
     @Override
