@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 on loopback for the tests of the shared store (docs/deploy.md):
+# A throwaway PostgreSQL 15 on loopback for the tests of the shared store (docs/shared-store.md):
 #   scripts/postgres.sh start [PORT]   installs postgresql-15 from Debian's packages when missing, creates the
 #                                       cluster once under .cache/postgres-PORT and starts it; prints its URL
 #   scripts/postgres.sh stop [PORT]    stops it

@@ -1,4 +1,4 @@
--- The store replicas share (docs/deploy.md). Each replica appends its own hash-chained stream of records.
+-- The store replicas share (docs/shared-store.md). Each replica appends its own hash-chained stream of records.
 create table log_records (
     stream      text        not null,   -- the replica id
     seq         bigint      not null,   -- 1, 2, 3, ... within the stream

@@ -81,7 +81,7 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     }
 
     /**
-     * The store replicas share (docs/deploy.md).
+     * The store replicas share (docs/shared-store.md).
      *
      * @param url       a libpq URI, {@code postgresql://user:password@host:port/db}; empty: the data directory's files
      * @param replicaId the id of this replica's stream in it; empty: the host name
