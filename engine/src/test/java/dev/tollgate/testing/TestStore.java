@@ -3,6 +3,7 @@ package dev.tollgate.testing;
 import dev.tollgate.audit.PostgresStore;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,14 +46,26 @@ public final class TestStore implements AutoCloseable {
         return server.substring(0, server.lastIndexOf('/') + 1) + name;
     }
 
+    /** The server's host and port, for a proxy in front of it. */
+    public URI server() {
+        return URI.create(server);
+    }
+
+    /** This test's database reached through a proxy on loopback port. */
+    public String urlThrough(int port) {
+        URI own = URI.create(url());
+        return own.getScheme() + "://" + own.getRawUserInfo() + "@127.0.0.1:" + port + own.getRawPath();
+    }
+
     /**
      * A replica on this store: a service with its own data directory and replica id, executing on the on-device
-     * model. Replicas share keys as an operator hands them the same secrets: see {@link #shareKeys}.
+     * model, with environment laid over that (another TOLLGATE_STORE, say). Replicas share keys as an operator hands
+     * them the same secrets: see {@link #shareKeys}.
      */
     public TestService replica(String id, Path data, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        env.putAll(Map.of("TOLLGATE_SLM_MODEL", TestService.slmModel(), "TOLLGATE_STORE", url(),
-                "TOLLGATE_REPLICA_ID", id, "TOLLGATE_DATA_DIR", data.toString()));
+        Map<String, String> env = new HashMap<>(Map.of("TOLLGATE_SLM_MODEL", TestService.slmModel(),
+                "TOLLGATE_STORE", url(), "TOLLGATE_REPLICA_ID", id, "TOLLGATE_DATA_DIR", data.toString()));
+        env.putAll(environment);
         return TestService.start(TestService.POLICIES, List.of("drools"), env);
     }
 
