@@ -19,6 +19,15 @@ public final class PostgresStore implements AutoCloseable {
 
     private final HikariDataSource pool;
 
+    /** The store's URL is not a libpq URI, or the store cannot be reached or migrated; the message names it. */
+    public static final class StoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private PostgresStore(HikariDataSource pool) {
         this.pool = pool;
     }
@@ -26,7 +35,7 @@ public final class PostgresStore implements AutoCloseable {
     /**
      * Connects and migrates the schema.
      *
-     * @throws IllegalArgumentException if url is not a libpq URI
+     * @throws StoreException if url is not a libpq URI, or the store cannot be reached or migrated
      */
     public static PostgresStore open(String url) {
         PostgresStore store = connect(url);
@@ -34,7 +43,7 @@ public final class PostgresStore implements AutoCloseable {
             Flyway.configure().dataSource(store.pool).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             store.close();
-            throw e;
+            throw new StoreException("the store " + redacted(url) + " could not be migrated: " + e.getMessage(), e);
         }
         return store;
     }
@@ -42,7 +51,7 @@ public final class PostgresStore implements AutoCloseable {
     /**
      * Connects without touching the schema.
      *
-     * @throws IllegalArgumentException if url is not a libpq URI
+     * @throws StoreException if url is not a libpq URI, or the store cannot be reached
      */
     public static PostgresStore connect(String url) {
         HikariConfig config = new HikariConfig();
@@ -60,7 +69,12 @@ public final class PostgresStore implements AutoCloseable {
         config.setPoolName("tollgate-store");
         config.setMaximumPoolSize(16);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        return new PostgresStore(new HikariDataSource(config));
+        try {
+            return new PostgresStore(new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("the store " + redacted(url) + " could not be reached: " + cause.getMessage(), e);
+        }
     }
 
     private static URI parse(String url) {
@@ -69,11 +83,11 @@ public final class PostgresStore implements AutoCloseable {
             URI uri = new URI(url);
             if (!("postgresql".equals(uri.getScheme()) || "postgres".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getRawPath() == null || uri.getRawPath().length() < 2) {
-                throw new IllegalArgumentException(shape);
+                throw new StoreException(shape, null);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(shape, e);
+            throw new StoreException(shape, null);
         }
     }
 

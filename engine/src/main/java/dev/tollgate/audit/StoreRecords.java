@@ -87,7 +87,7 @@ public final class StoreRecords implements Iterator<LogEntry>, AutoCloseable {
                     next = new LogEntry(stream, position, line, LogReader.parse(stream, position, line));
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("the store could not be read: " + e.getMessage(), e);
+                throw new PostgresStore.StoreException("the store could not be read: " + e.getMessage(), e);
             }
         }
         return next != null;

@@ -117,7 +117,7 @@ final class ExportCommand {
                 });
             } catch (SQLException e) {
                 store.close();
-                throw new IllegalStateException("the store could not be read: " + e.getMessage(), e);
+                throw new PostgresStore.StoreException("the store could not be read: " + e.getMessage(), e);
             }
         }
 

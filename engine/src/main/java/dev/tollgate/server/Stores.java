@@ -47,8 +47,8 @@ record Stores(String stream, DecisionStore log, CheckpointStore checkpoints, Tok
                     Optional.of(store));
         } catch (SQLException | RuntimeException e) {
             store.close();
-            throw new IOException("the shared store " + PostgresStore.redacted(config.store().url())
-                    + " could not be opened: " + e.getMessage(), e);
+            throw new PostgresStore.StoreException("the store " + PostgresStore.redacted(config.store().url())
+                    + " could not be read: " + e.getMessage(), e);
         }
     }
 
