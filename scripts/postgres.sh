@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 on loopback for the tests of the shared store (docs/shared-store.md):
 #   scripts/postgres.sh start [PORT]   installs postgresql-15 from Debian's packages when missing, creates the
-#                                       cluster once under .cache/postgres-PORT and starts it; prints its URL
+#                                       cluster once under .cache/postgres-PORT (/var/tmp/tollgate-postgres-PORT
+#                                       when the checkout is closed to the postgres user) and starts it; prints its URL
 #   scripts/postgres.sh stop [PORT]    stops it
 #   scripts/postgres.sh url [PORT]     prints the libpq URI the tests take as TOLLGATE_TEST_STORE
 # PORT defaults to TOLLGATE_PG_PORT, else 54315. initdb refuses root, so the cluster is created and run as the
@@ -23,6 +24,11 @@ as_postgres() {
     "$@"
   fi
 }
+
+# The cluster's user must reach the directory: a checkout under a private home (/root) is closed to it.
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT/.cache" 2>/dev/null; then
+  DIR="/var/tmp/tollgate-postgres-$PORT"
+fi
 
 url() {
   echo "postgresql://$USER_NAME:$PASSWORD@127.0.0.1:$PORT/$DB"
