@@ -8,14 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Used tokens in the shared store: the primary key on the decision id lets exactly one replica's claim in, however
- * many try at once. Nothing is read at start.
+ * many try at once. Nothing is read at start. Every {@value #PURGE_EVERY} claims a replica deletes the claims whose
+ * tokens have expired: an expired token is refused before the claims are asked.
  */
 public final class PostgresTokenClaims implements TokenClaims {
+    static final int PURGE_EVERY = 1024;
+
     private final DataSource store;
     private final String replica;
+    private final AtomicLong claims = new AtomicLong();
 
     /** @param replica the claiming replica's id, kept with each claim */
     public PostgresTokenClaims(DataSource store, String replica) {
@@ -31,7 +36,14 @@ public final class PostgresTokenClaims implements TokenClaims {
             insert.setString(1, decisionId);
             insert.setTimestamp(2, Timestamp.from(tokenExpiry));
             insert.setString(3, replica);
-            return insert.executeUpdate() == 1;
+            boolean claimed = insert.executeUpdate() == 1;
+            if (claimed && claims.incrementAndGet() % PURGE_EVERY == 0) {
+                try (PreparedStatement purge = connection.prepareStatement(
+                        "delete from used_tokens where expires_at < now()")) {
+                    purge.executeUpdate();
+                }
+            }
+            return claimed;
         } catch (SQLException e) {
             throw new DecisionLogUnavailableException(e);
         }
