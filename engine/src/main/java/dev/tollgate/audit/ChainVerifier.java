@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Checks a decision log against the rules in {@link DecisionLog}: every line valid JSON ending in the hash
@@ -46,16 +48,43 @@ public final class ChainVerifier {
         if (!Files.isDirectory(logDir)) {
             return failed(0, HashChain.GENESIS, new Failure(logDir.toString(), 0, -1, "log directory not found"));
         }
+        try (LogReader reader = LogReader.open(logDir)) {
+            return verify(reader::nextLine, intactRecords, reader::tornTailBytes);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Verifies one stream of records read from elsewhere (the shared store), in seq order. */
+    public VerifyReport verify(Iterator<LogEntry> records, Consumer<CheckedLine> intactRecords) {
+        try {
+            return verify(() -> {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                return LogLine.of(records.next());
+            }, intactRecords, () -> 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the lines come from, in log order; null after the last. */
+    private interface Lines {
+        LogLine next() throws IOException;
+    }
+
+    private static VerifyReport verify(Lines lines, Consumer<CheckedLine> intactRecords, LongSupplier tornTailBytes)
+            throws IOException {
         Chain chain = new Chain(intactRecords);
         Deque<Future<List<Checked>>> pending = new ArrayDeque<>();
-        try (LogReader reader = LogReader.open(logDir);
-             ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
+        try (ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
             List<LogLine> batch = new ArrayList<>(BATCH);
             LogFormatException shape = null;
             boolean more = true;
             while (more) {
                 try {
-                    LogLine line = reader.nextLine();
+                    LogLine line = lines.next();
                     more = line != null;
                     if (more) {
                         batch.add(line);
@@ -80,9 +109,7 @@ public final class ChainVerifier {
                 chain.fail(shape);
                 return chain.report();
             }
-            return new VerifyReport(true, chain.checked, chain.head, null, reader.tornTailBytes());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return new VerifyReport(true, chain.checked, chain.head, null, tornTailBytes.getAsLong());
         }
     }
 

@@ -38,7 +38,7 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
     private static final Set<String> KEPT = Set.of("seq", "prev_hash", "type", "time", "decision_id", "format");
 
     /** @throws LogFormatException when the line is not UTF-8 or not one JSON object */
-    static CheckedLine check(LogLine line) {
+    public static CheckedLine check(LogLine line) {
         Path file = line.file();
         byte[] bytes = line.bytes();
         if (!validUtf8(bytes)) {

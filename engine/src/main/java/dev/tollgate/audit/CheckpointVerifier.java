@@ -90,6 +90,18 @@ public final class CheckpointVerifier implements Consumer<CheckedLine> {
         return verifier;
     }
 
+    /** The checkpoints one stream of the shared store signed, from its table. */
+    public static CheckpointVerifier ofStream(String stream, List<Checkpoint> all, KeySource key) {
+        List<Sourced> checkpoints = new ArrayList<>();
+        for (Checkpoint checkpoint : all) {
+            if (checkpoint.stream().equals(stream)) {
+                checkpoints.add(new Sourced(checkpoint, "checkpoint " + (checkpoints.size() + 1) + " of stream " + stream));
+            }
+        }
+        return new CheckpointVerifier(checkpoints, key, checkpoints.isEmpty()
+                ? "no checkpoints (none of stream " + stream + " in the store)" : null);
+    }
+
     private static List<Checkpoint> witnessCopy(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         JsonNode served;

@@ -16,7 +16,7 @@ public final class Checkpointer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
 
     private final String stream;
-    private final DecisionLog log;
+    private final DecisionStore log;
     private final CheckpointKey key;
     private final CheckpointStore store;
     private final long everyRecords;
@@ -27,7 +27,7 @@ public final class Checkpointer implements AutoCloseable {
     private volatile boolean closed;
     private volatile long checkpointed;
 
-    public Checkpointer(String stream, DecisionLog log, CheckpointKey key, CheckpointStore store, long everyRecords,
+    public Checkpointer(String stream, DecisionStore log, CheckpointKey key, CheckpointStore store, long everyRecords,
                         Duration every, Clock clock) {
         this.stream = stream;
         this.log = log;

@@ -1,15 +1,12 @@
 package dev.tollgate.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.Json;
 import dev.tollgate.audit.LogRecovery.Recovered;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,9 +67,8 @@ import java.util.function.LongConsumer;
  * acknowledged. {@link #open} cuts it away ({@link #recoveredTornBytes()}). It refuses to open a log whose
  * last segment holds a complete line that is not JSON, or whose last record does not match its hash.
  */
-public final class DecisionLog implements AutoCloseable {
+public final class DecisionLog implements DecisionStore {
     private static final System.Logger LOG = System.getLogger(DecisionLog.class.getName());
-    private static final Set<String> RESERVED = Set.of("seq", "time", "prev_hash", "hash");
     private static final Pending STOP = new Pending(null, null);
     private static final String PROBE_FILE = ".append-probe";
     /** Room a probe must find: well above one decision record, so that a nearly full disk does not pass. */
@@ -145,11 +140,6 @@ public final class DecisionLog implements AutoCloseable {
         return log;
     }
 
-    /** Appends a record as its line ({@link LogRecord#toJson}); see {@link #append(ObjectNode)}. */
-    public CompletableFuture<Appended> append(LogRecord record) {
-        return append(LogRecord.toJson(record));
-    }
-
     /**
      * Appends body with seq, time, prev_hash and hash added. The future completes once the record is on
      * disk, or exceptionally if it could not be written (or the log is closed). It completes on the writer
@@ -158,13 +148,9 @@ public final class DecisionLog implements AutoCloseable {
      *
      * @throws IllegalArgumentException if body has a field the log sets itself
      */
+    @Override
     public CompletableFuture<Appended> append(ObjectNode body) {
-        for (String field : RESERVED) {
-            if (body.has(field)) {
-                throw new IllegalArgumentException("the log sets the field '" + field + "' itself");
-            }
-        }
-        Pending pending = new Pending(serialise(body), new CompletableFuture<>());
+        Pending pending = new Pending(HashChain.body(body), new CompletableFuture<>());
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -178,6 +164,7 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /** Whether appends are expected to succeed: the last write did and the directory is writable. */
+    @Override
     public boolean writable() {
         return !closed && lastWriteOk && Files.isDirectory(dir) && Files.isWritable(dir);
     }
@@ -189,6 +176,7 @@ public final class DecisionLog implements AutoCloseable {
      * and writes and forces {@value #PROBE_BYTES} bytes in the directory. Only when all of that succeeds is the
      * log writable again.
      */
+    @Override
     public boolean probe() {
         if (writable()) {
             return true;
@@ -219,17 +207,8 @@ public final class DecisionLog implements AutoCloseable {
         return recoveredTornBytes;
     }
 
-    /** Seq of the last acknowledged record, 0 if there is none. */
-    public long lastSeq() {
-        return head.seq();
-    }
-
-    /** Hash of the last acknowledged record, 64 zeros if there is none. */
-    public String headHash() {
-        return head.hash();
-    }
-
     /** Seq and hash of the last acknowledged record, read together. */
+    @Override
     public Head head() {
         return head;
     }
@@ -238,6 +217,7 @@ public final class DecisionLog implements AutoCloseable {
      * Tells listener the seq of the last record of every write once it is on disk. It runs on the writer thread,
      * holding up every append: it must only hand the news on.
      */
+    @Override
     public void afterWrite(LongConsumer listener) {
         this.afterWrite = listener;
     }
@@ -265,14 +245,6 @@ public final class DecisionLog implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static byte[] serialise(ObjectNode body) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("body cannot be serialised as JSON", e);
         }
     }
 
@@ -377,7 +349,7 @@ public final class DecisionLog implements AutoCloseable {
         for (Pending pending : batch) {
             seq++;
             String time = clock.instant().toString();
-            byte[] hashed = hashedForm(seq, time, prev, pending.body());
+            byte[] hashed = HashChain.hashedForm(seq, time, prev, pending.body());
             String hash = HashChain.sha256Hex(hashed);
             byte[] sealed = HashChain.seal(hashed, hash);
             byte[] line = new byte[sealed.length + 1];
@@ -387,23 +359,6 @@ public final class DecisionLog implements AutoCloseable {
             acks.add(new Appended(seq, hash, time));
             prev = hash;
         }
-    }
-
-    /** The record without its hash field: our three fields, then the body's fields. */
-    private static byte[] hashedForm(long seq, String time, String prevHash, byte[] body) {
-        // Written by hand as none of the three values needs escaping: a number, an ISO instant, hex.
-        String ours = "{\"seq\":" + seq + ",\"time\":\"" + time + "\",\"prev_hash\":\"" + prevHash + "\"";
-        byte[] prefix = ours.getBytes(StandardCharsets.US_ASCII);
-        boolean emptyBody = body.length == 2;
-        byte[] hashed = new byte[prefix.length + (emptyBody ? 1 : body.length)];
-        System.arraycopy(prefix, 0, hashed, 0, prefix.length);
-        if (emptyBody) {
-            hashed[prefix.length] = '}';
-        } else {
-            hashed[prefix.length] = ',';
-            System.arraycopy(body, 1, hashed, prefix.length + 1, body.length - 1);
-        }
-        return hashed;
     }
 
     /** End (exclusive) of the lines from index from on that fit in the current segment: at least one. */

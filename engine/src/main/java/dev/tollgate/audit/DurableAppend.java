@@ -8,7 +8,7 @@ public final class DurableAppend {
     }
 
     /** @throws DecisionLogUnavailableException if the record could not be made durable */
-    public static DecisionLog.Appended append(DecisionLog log, LogRecord record) {
+    public static DecisionLog.Appended append(DecisionStore log, LogRecord record) {
         try {
             return log.append(record).join();
         } catch (CompletionException e) {

@@ -1,17 +1,22 @@
 package dev.tollgate.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
 import dev.tollgate.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 /** The record hash rule specified in {@link DecisionLog}: sealing a line and taking a sealed line apart. */
 final class HashChain {
     /** The prev_hash of the first record. */
     static final String GENESIS = "0".repeat(64);
 
+    private static final Set<String> RESERVED = Set.of("seq", "time", "prev_hash", "hash");
     private static final String FIELD = ",\"hash\":\"";
     private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final int HEX_LENGTH = 64;
@@ -23,6 +28,41 @@ final class HashChain {
     }
 
     private HashChain() {
+    }
+
+    /**
+     * A record's body as serialised JSON, before the log adds its own fields.
+     *
+     * @throws IllegalArgumentException if body has a field the log sets itself
+     */
+    static byte[] body(ObjectNode body) {
+        for (String field : RESERVED) {
+            if (body.has(field)) {
+                throw new IllegalArgumentException("the log sets the field '" + field + "' itself");
+            }
+        }
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body cannot be serialised as JSON", e);
+        }
+    }
+
+    /** The record without its hash field: our three fields, then the body's fields. */
+    static byte[] hashedForm(long seq, String time, String prevHash, byte[] body) {
+        // Written by hand as none of the three values needs escaping: a number, an ISO instant, hex.
+        String ours = "{\"seq\":" + seq + ",\"time\":\"" + time + "\",\"prev_hash\":\"" + prevHash + "\"";
+        byte[] prefix = ours.getBytes(StandardCharsets.US_ASCII);
+        boolean emptyBody = body.length == 2;
+        byte[] hashed = new byte[prefix.length + (emptyBody ? 1 : body.length)];
+        System.arraycopy(prefix, 0, hashed, 0, prefix.length);
+        if (emptyBody) {
+            hashed[prefix.length] = '}';
+        } else {
+            hashed[prefix.length] = ',';
+            System.arraycopy(body, 1, hashed, prefix.length + 1, body.length - 1);
+        }
+        return hashed;
     }
 
     /** @param hashed a serialised JSON object, ending in '}' */

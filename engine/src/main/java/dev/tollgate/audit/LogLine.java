@@ -1,5 +1,6 @@
 package dev.tollgate.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -10,4 +11,8 @@ import java.nio.file.Path;
  * @param bytes      the line without its '\n'
  */
 public record LogLine(Path file, long lineNumber, byte[] bytes) {
+    /** A line read and parsed elsewhere (a row of the shared store), as stored. */
+    public static LogLine of(LogEntry entry) {
+        return new LogLine(entry.file(), entry.lineNumber(), entry.line().getBytes(StandardCharsets.UTF_8));
+    }
 }

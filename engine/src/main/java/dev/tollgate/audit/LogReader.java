@@ -193,7 +193,8 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
         }
     }
 
-    private static ObjectNode parse(Path file, long lineNumber, String line) {
+    /** One line as a record, or {@link LogFormatException} naming file and line without quoting content. */
+    static ObjectNode parse(Path file, long lineNumber, String line) {
         ObjectNode json;
         try {
             json = RECORD.readValue(line);

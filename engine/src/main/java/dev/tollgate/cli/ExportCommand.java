@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogFormatException;
 import dev.tollgate.audit.LogReader;
+import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.audit.StoreRecords;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,13 +14,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,7 +31,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Writes the decision and execution records of the log to stdout, for SIEMs and spreadsheets: JSON lines (each
- * line exactly as logged, hash included) or CSV with a header (RFC 4180). The log holds no prompt text and no PII
+ * line exactly as logged, hash included) or CSV with a header (RFC 4180); from a data directory, or with
+ * {@code --store URL} every replica's stream of the shared store, in time order. The log holds no prompt text and no PII
  * value, so neither does the export. It does not check the chain: run verify for that.
  */
 final class ExportCommand {
@@ -55,16 +61,17 @@ final class ExportCommand {
         return columns;
     }
 
-    static int run(List<String> argv) throws IOException {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--from", "--to", "--format"), Set.of());
+    static int run(List<String> argv) throws Exception {
+        Args args = Args.parse(argv, Set.of("--data-dir", "--store", "--from", "--to", "--format"), Set.of());
         Path log = Path.of(args.get("--data-dir").orElse("data")).resolve("log");
+        Optional<String> store = args.get("--store");
         Instant from = args.get("--from").map(t -> instant("--from", t)).orElse(Instant.MIN);
         Instant to = args.get("--to").map(t -> instant("--to", t)).orElse(Instant.MAX);
         String format = args.get("--format").orElse("jsonl");
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw new Args.UsageException("--format must be jsonl or csv");
         }
-        if (!Files.isDirectory(log)) {
+        if (store.isEmpty() && !Files.isDirectory(log)) {
             System.err.println("tollgate: no decision log at " + log);
             return LOG_UNREADABLE;
         }
@@ -73,9 +80,9 @@ final class ExportCommand {
         if (csv) {
             out.write(csvLine(List.copyOf(COLUMNS.keySet())));
         }
-        try (LogReader reader = LogReader.open(log)) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
+        try (Records records = store.isPresent() ? Records.of(store.get(), from, to) : Records.of(log)) {
+            while (records.entries().hasNext()) {
+                LogEntry entry = records.entries().next();
                 Instant time = Instant.parse(entry.json().path("time").asText());
                 if (time.isBefore(from) || !time.isBefore(to)) {
                     continue;
@@ -91,6 +98,33 @@ final class ExportCommand {
             out.flush();
         }
         return 0;
+    }
+
+    /** The records of a data directory's log, or of every stream of the shared store in time order. */
+    private record Records(Iterator<LogEntry> entries, AutoCloseable source) implements AutoCloseable {
+        static Records of(Path log) throws IOException {
+            LogReader reader = LogReader.open(log);
+            return new Records(reader, reader);
+        }
+
+        static Records of(String url, Instant from, Instant to) {
+            PostgresStore store = PostgresStore.connect(url);
+            try {
+                StoreRecords records = StoreRecords.all(store.dataSource(), from, to);
+                return new Records(records, () -> {
+                    records.close();
+                    store.close();
+                });
+            } catch (SQLException e) {
+                store.close();
+                throw new PostgresStore.StoreException("the store could not be read: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            source.close();
+        }
     }
 
     /** An ISO-8601 instant, or a date meaning its start (UTC). */

@@ -30,7 +30,9 @@ final class ServeCommand {
             "--policies", "TOLLGATE_POLICIES_DIR",
             "--engines", "TOLLGATE_ENGINES",
             "--opa-url", "TOLLGATE_OPA_URL",
-            "--slm-model", "TOLLGATE_SLM_MODEL");
+            "--slm-model", "TOLLGATE_SLM_MODEL",
+            "--store", "TOLLGATE_STORE",
+            "--replica-id", "TOLLGATE_REPLICA_ID");
 
     /** A bad value given as a flag is a usage error naming the flag, not the variable it stands for. */
     private static RuntimeException asUsageError(ConfigException e, Args args) {

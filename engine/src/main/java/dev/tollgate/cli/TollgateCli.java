@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
 
@@ -68,6 +69,9 @@ public final class TollgateCli {
         } catch (ConfigException e) {
             System.err.println("tollgate: configuration: " + e.getMessage());
             return USAGE_ERROR;
+        } catch (PostgresStore.StoreException e) {
+            System.err.println("tollgate: " + e.getMessage());
+            return 1;
         }
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
                              Decisions decisions, Execution execution, List<Destination> destinations,
-                             List<Application> applications, Audit audit) {
+                             List<Application> applications, Audit audit, Store store) {
 
     /** @param host the address the service listens on: an IP literal or a host name */
     public record Server(String host, int port, long maxBodyBytes) {
@@ -78,6 +78,18 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
                         List<String> auditorKeysSha256) {
         public Audit {
             auditorKeysSha256 = List.copyOf(auditorKeysSha256);
+        }
+    }
+
+    /**
+     * The store replicas share (docs/shared-store.md).
+     *
+     * @param url       a libpq URI, {@code postgresql://user:password@host:port/db}; empty: the data directory's files
+     * @param replicaId the id of this replica's stream in it; empty: the host name
+     */
+    public record Store(String url, String replicaId) {
+        public boolean shared() {
+            return !url.isBlank();
         }
     }
 
@@ -161,7 +173,9 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"),
             Map.entry("TOLLGATE_SIGNING_KEY_FILE", "/audit/signing_key_file"),
             Map.entry("TOLLGATE_CHECKPOINT_EVERY_RECORDS", "/audit/checkpoint_every_records"),
-            Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"));
+            Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"),
+            Map.entry("TOLLGATE_STORE", "/store/url"),
+            Map.entry("TOLLGATE_REPLICA_ID", "/store/replica_id"));
 
     /**
      * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and

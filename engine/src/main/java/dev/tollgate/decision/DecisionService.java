@@ -1,6 +1,6 @@
 package dev.tollgate.decision;
 
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.audit.DecisionRecord;
 import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.TextHmac;
@@ -36,7 +36,7 @@ public final class DecisionService {
     private static final System.Logger LOG = System.getLogger(DecisionService.class.getName());
     private final FactsBuilder factsBuilder;
     private final List<Supplier<CompiledPolicy>> engines;
-    private final DecisionLog log;
+    private final DecisionStore log;
     private final TextHmac hmac;
     private final Clock clock;
     private final DecisionIds ids;
@@ -55,7 +55,7 @@ public final class DecisionService {
      * @param allEnginesEvery 1: every decision is evaluated by every engine; n: every n-th, the others by the first
      * @param logged       told of every decision once it is logged, before it is answered
      */
-    public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionLog log,
+    public DecisionService(FactsBuilder factsBuilder, List<Supplier<CompiledPolicy>> engines, DecisionStore log,
                            TextHmac hmac, DecisionTokens tokens, Clock clock, Duration ttl,
                            Map<String, Integer> inputLimits, Map<String, String> logicVersion, int allEnginesEvery,
                            BiConsumer<Application, Decision> logged) {

@@ -23,8 +23,6 @@ import dev.tollgate.terms.Refusal.Kind;
 import dev.tollgate.token.DecisionTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +41,7 @@ import java.util.function.ObjLongConsumer;
 public final class ExecuteService implements ChatGateway {
     private final DecisionService decisions;
     private final DecisionTokens tokens;
-    private final UsedTokens used;
+    private final TokenClaims used;
     private final ExecutionRecords records;
     private final Recognizer detector;
     private final Masker masker;
@@ -55,7 +53,7 @@ public final class ExecuteService implements ChatGateway {
     private final UsageLedger usage;
     private final ReviewDesk reviews;
 
-    private ExecuteService(DecisionService decisions, DecisionTokens tokens, UsedTokens used, ExecutionRecords records,
+    private ExecuteService(DecisionService decisions, DecisionTokens tokens, TokenClaims used, ExecutionRecords records,
                            Recognizer detector, Masker masker, StrategyRunner runner, ExecutionMetrics metrics,
                            DestinationCatalog catalog, String disclosure, ObjLongConsumer<Decision> decided,
                            UsageLedger usage, ReviewDesk reviews) {
@@ -75,21 +73,21 @@ public final class ExecuteService implements ChatGateway {
     }
 
     /**
-     * @param logDir  the decision log's directory, read once to learn which tokens were used before a restart
+     * @param used    the tokens used before, by this service or (in a shared store) by another replica
      * @param decided told of every decision {@link #chat} makes and how long it took (nanoseconds), as /v1/decide
      *                reports its own
      * @param usage   told of every completed execution once its record is durable
      * @param reviews where answers held for human review wait
      */
     public static ExecuteService create(DecisionService decisions, DecisionTokens tokens, ExecutionRecords records,
-                                        Path logDir, Recognizer detector, Masker masker, ExecutorRegistry executors,
+                                        TokenClaims used, Recognizer detector, Masker masker, ExecutorRegistry executors,
                                         DestinationCatalog catalog, Validations validations,
                                         ObservedLatencies latencies, MeterRegistry registry, String disclosure,
                                         Clock clock, ObjLongConsumer<Decision> decided, UsageLedger usage,
-                                        ReviewDesk reviews) throws IOException {
+                                        ReviewDesk reviews) {
         StrategyRunner runner = new StrategyRunner(executors, catalog, validations, clock, latencies,
                 (decisionId, destination, answer, nanos) -> records.late(decisionId, destination, answer.text(), nanos));
-        return new ExecuteService(decisions, tokens, UsedTokens.fromLog(logDir, clock), records, detector, masker,
+        return new ExecuteService(decisions, tokens, used, records, detector, masker,
                 runner, new ExecutionMetrics(registry), catalog, disclosure, decided, usage, reviews);
     }
 

@@ -1,6 +1,6 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.ExecutionOutcome;
@@ -29,10 +29,10 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  */
 public final class ExecutionRecords {
-    private final DecisionLog log;
+    private final DecisionStore log;
     private final TextHmac hmac;
 
-    public ExecutionRecords(DecisionLog log, TextHmac hmac) {
+    public ExecutionRecords(DecisionStore log, TextHmac hmac) {
         this.log = log;
         this.hmac = hmac;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a token stays single-use across restarts. Claims are forgotten once their token has expired: an expired token
  * is refused before this set is asked.
  */
-final class UsedTokens {
+public final class UsedTokens implements TokenClaims {
     private static final int PURGE_EVERY = 1024;
 
     private final Map<String, Instant> expiryByDecision = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class UsedTokens {
     }
 
     /** The claims in the log whose tokens have not expired yet. */
-    static UsedTokens fromLog(Path logDir, Clock clock) throws IOException {
+    public static UsedTokens fromLog(Path logDir, Clock clock) throws IOException {
         UsedTokens used = new UsedTokens(clock);
         if (!Files.isDirectory(logDir)) {
             return used;
@@ -48,8 +48,8 @@ final class UsedTokens {
         return used;
     }
 
-    /** True if this call claimed the decision's token, false if it was claimed before. */
-    boolean claim(String decisionId, Instant tokenExpiry) {
+    @Override
+    public boolean claim(String decisionId, Instant tokenExpiry) {
         boolean claimed = expiryByDecision.putIfAbsent(decisionId, tokenExpiry) == null;
         if (claimed && expiryByDecision.size() % PURGE_EVERY == 0) {
             Instant now = clock.instant();
@@ -58,8 +58,8 @@ final class UsedTokens {
         return claimed;
     }
 
-    /** Gives a claim back when its start could not be logged: nothing ran, so the token may be used again. */
-    void release(String decisionId) {
+    @Override
+    public void release(String decisionId) {
         expiryByDecision.remove(decisionId);
     }
 }

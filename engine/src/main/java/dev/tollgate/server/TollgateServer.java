@@ -16,11 +16,12 @@ import dev.tollgate.api.ValidationsHandler;
 import dev.tollgate.api.openai.ChatCompletionsHandler;
 import dev.tollgate.api.openai.ModelsHandler;
 import dev.tollgate.api.openai.OpenAiRoutes;
-import dev.tollgate.audit.CheckpointFile;
+import dev.tollgate.audit.CheckpointStore;
 import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.Checkpointer;
 import dev.tollgate.audit.DataDirLock;
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
+import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
@@ -92,11 +93,8 @@ public final class TollgateServer implements AutoCloseable {
     /** The NER probability below which a span is not reported (chosen on eval/dev.jsonl, docs/pii.md). */
     private static final double NER_MIN_SCORE = 0.5;
 
-    /** The stream id of the file store's one hash-chained stream, in its checkpoints. */
-    private static final String FILE_STREAM = "file";
-
     private final DataDirLock lock;
-    private final DecisionLog log;
+    private final Stores stores;
     private final Checkpointer checkpointer;
     private final List<PolicyReloader> engines;
     private final ExecutorRegistry executors;
@@ -104,11 +102,11 @@ public final class TollgateServer implements AutoCloseable {
     private final ValidationQueue validations;
     private final WebServer server;
 
-    private TollgateServer(DataDirLock lock, DecisionLog log, Checkpointer checkpointer, List<PolicyReloader> engines,
+    private TollgateServer(DataDirLock lock, Stores stores, Checkpointer checkpointer, List<PolicyReloader> engines,
                            ExecutorRegistry executors, OfflineValidator validator, ValidationQueue validations,
                            WebServer server) {
         this.lock = lock;
-        this.log = log;
+        this.stores = stores;
         this.checkpointer = checkpointer;
         this.engines = engines;
         this.executors = executors;
@@ -147,12 +145,13 @@ public final class TollgateServer implements AutoCloseable {
             throws IOException, PolicyLoadException {
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
-        DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
+        Stores stores = Stores.open(config, clock);
+        DecisionStore log = stores.log();
         TollgateConfig.Audit audit = config.audit();
         CheckpointKey signing = CheckpointKey.load(Optional.ofNullable(secrets.apply(CheckpointKey.KEY_VARIABLE)),
                 CheckpointKey.file(audit.signingKeyFile(), secrets));
-        CheckpointFile checkpoints = new CheckpointFile(data.resolve(CheckpointFile.NAME));
-        Checkpointer checkpointer = new Checkpointer(FILE_STREAM, log, signing, checkpoints,
+        CheckpointStore checkpoints = stores.checkpoints();
+        Checkpointer checkpointer = new Checkpointer(stores.stream(), log, signing, checkpoints,
                 audit.checkpointEveryRecords(), Duration.ofSeconds(audit.checkpointEverySeconds()), clock).start();
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
         Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
@@ -235,7 +234,7 @@ public final class TollgateServer implements AutoCloseable {
                 new KeptAnswers(Duration.ofMillis(validating.correctionsKeptMs()), validating.correctionsKept(), clock),
                 validating.correctionsKept(), new ValidationWebhook(registry));
         ExecutionRecords records = new ExecutionRecords(log, hmac);
-        ExecuteService executions = ExecuteService.create(decisions, tokens, records, data.resolve("log"), pii,
+        ExecuteService executions = ExecuteService.create(decisions, tokens, records, stores.used(), pii,
                 new Masker(Map.of(), hashKey), executors, catalog, offline, latencies, metrics.registry(),
                 execution.disclosure(), clock, metrics::decided, usage, reviews);
         ExecuteHandler execute = new ExecuteHandler(registry, executions, config.server().maxBodyBytes(),
@@ -274,7 +273,7 @@ public final class TollgateServer implements AutoCloseable {
                 .start();
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
-        return new TollgateServer(lock, log, checkpointer, List.copyOf(reloaders.values()), executors, validator,
+        return new TollgateServer(lock, stores, checkpointer, List.copyOf(reloaders.values()), executors, validator,
                 validations, server);
     }
 
@@ -353,8 +352,9 @@ public final class TollgateServer implements AutoCloseable {
         }
         executors.close();
         engines.forEach(PolicyReloader::close);
-        log.close();
+        stores.log().close();
         checkpointer.close();
+        stores.shared().ifPresent(PostgresStore::close);
         try {
             lock.close();
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A real Tollgate service on a free loopback port with its own data directory, for tests over HTTP. */
@@ -74,6 +75,8 @@ public final class TestService implements AutoCloseable {
             if (engines != null) {
                 env.put("TOLLGATE_ENGINES", String.join(",", engines));
             }
+            // The signing key's default place: where verify, reading the real environment, looks for its public key.
+            Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
             OpaServer opa = null;
             if (env.getOrDefault("TOLLGATE_ENGINES", "").contains("rego-remote")) {

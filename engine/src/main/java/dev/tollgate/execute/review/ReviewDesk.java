@@ -3,7 +3,7 @@ package dev.tollgate.execute.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tollgate.Json;
-import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.ReviewRecord;
 import dev.tollgate.audit.TextHmac;
@@ -81,7 +81,7 @@ public final class ReviewDesk {
     private final KeptAnswers answers;
     /** The reasons of decisions whose answer may be held, as JSON, until they are executed or expire. */
     private final KeptAnswers reasons;
-    private final DecisionLog log;
+    private final DecisionStore log;
     private final TextHmac hmac;
     private final Clock clock;
     private final Duration keep;
@@ -92,7 +92,7 @@ public final class ReviewDesk {
      * @param capacity    held answers kept at once; more are refused
      * @param decisionTtl how long a decision may be executed, and so how long its reasons are kept for a hold
      */
-    public ReviewDesk(DecisionLog log, TextHmac hmac, Clock clock, Duration keep, int capacity, Duration decisionTtl) {
+    public ReviewDesk(DecisionStore log, TextHmac hmac, Clock clock, Duration keep, int capacity, Duration decisionTtl) {
         this.log = log;
         this.hmac = hmac;
         this.clock = clock;

@@ -1,0 +1,65 @@
+package dev.tollgate.server;
+
+import dev.tollgate.audit.CheckpointFile;
+import dev.tollgate.audit.CheckpointStore;
+import dev.tollgate.audit.DecisionLog;
+import dev.tollgate.audit.DecisionStore;
+import dev.tollgate.audit.PostgresCheckpoints;
+import dev.tollgate.audit.PostgresDecisionLog;
+import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.execute.PostgresTokenClaims;
+import dev.tollgate.execute.TokenClaims;
+import dev.tollgate.execute.UsedTokens;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Where the records, used tokens and checkpoints live: the data directory's files (the default, one service), or
+ * the PostgreSQL store that replicas share, each writing its own stream under its replica id.
+ *
+ * @param stream the id of this service's stream, in its checkpoints
+ * @param shared the shared store's pool, to close after the log and the last checkpoint
+ */
+record Stores(String stream, DecisionStore log, CheckpointStore checkpoints, TokenClaims used,
+              Optional<PostgresStore> shared) {
+    /** The stream id of the file store's one hash-chained stream. */
+    private static final String FILE_STREAM = "file";
+
+    static Stores open(TollgateConfig config, Clock clock) throws IOException {
+        Path data = config.dataPath();
+        if (!config.store().shared()) {
+            return new Stores(FILE_STREAM, DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock),
+                    new CheckpointFile(data.resolve(CheckpointFile.NAME)), UsedTokens.fromLog(data.resolve("log"), clock),
+                    Optional.empty());
+        }
+        String replica = replicaId(config.store());
+        PostgresStore store = PostgresStore.open(config.store().url());
+        try {
+            return new Stores(replica, PostgresDecisionLog.open(store.dataSource(), replica, clock),
+                    new PostgresCheckpoints(store.dataSource()), new PostgresTokenClaims(store.dataSource(), replica),
+                    Optional.of(store));
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new PostgresStore.StoreException("the store " + PostgresStore.redacted(config.store().url())
+                    + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String replicaId(TollgateConfig.Store store) throws IOException {
+        if (!store.replicaId().isBlank()) {
+            return store.replicaId();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IOException("no replica id: set TOLLGATE_REPLICA_ID (the host name is unknown)", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.TestService;
+import dev.tollgate.testing.TestStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.tollgate.cli.AuditCommandsTest.capture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * verify and export with {@code --store}: they read every replica's stream of the shared store, a decision made on
+ * one replica and executed on the other links across the streams, and records cut off the end of a stream are
+ * caught by its signed checkpoints.
+ */
+class StoreAuditCommandsTest {
+    private static final String KEY = "demo-support-bot";
+    private static final String DECIDE = """
+            {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "When do you open?"}]}}""";
+
+    private static TestStore store;
+    private static Path publicKey;
+    /** Records per stream after both replicas stopped cleanly. */
+    private static final Map<String, Long> RECORDS = new TreeMap<>();
+
+    @BeforeAll
+    static void decideOnBothExecuteAcrossAndStop(@TempDir Path dir) throws Exception {
+        store = TestStore.create();
+        Path signing = dir.resolve("signing/checkpoint-signing.pem");
+        publicKey = dir.resolve("signing/checkpoint-signing.pub.pem");
+        Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString());
+        Path first = Files.createDirectories(dir.resolve("a"));
+        Path second = Files.createDirectories(dir.resolve("b"));
+        try (TestService a = store.replica("replica-a", first, env)) {
+            TestStore.shareKeys(first, second);
+            try (TestService b = store.replica("replica-b", second, env)) {
+                String token = token(a);
+                token(b);
+                ObjectNode body = (ObjectNode) Json.MAPPER.readTree(DECIDE);
+                body.put("token", token);
+                body.put("max_tokens", 8);
+                HttpResponse<String> executed = b.execute(KEY, Json.MAPPER.writeValueAsString(body));
+                assertEquals(200, executed.statusCode(), executed.body());
+            }
+        }
+        RECORDS.putAll(query("select stream, count(*) from log_records group by stream"));
+        assertEquals(Map.of("replica-a", 1L, "replica-b", 3L), RECORDS, "a decision each, b's start and outcome");
+    }
+
+    @AfterAll
+    static void drop() {
+        store.close();
+    }
+
+    private static String token(TestService replica) throws Exception {
+        HttpResponse<String> decided = replica.decide(KEY, DECIDE);
+        assertEquals(200, decided.statusCode(), decided.body());
+        return Json.MAPPER.readTree(decided.body()).get("token").asText();
+    }
+
+    private static Map<String, Long> query(String sql) throws Exception {
+        try (PostgresStore shared = PostgresStore.connect(store.url());
+             Connection connection = shared.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            Map<String, Long> result = new TreeMap<>();
+            while (rows.next()) {
+                result.put(rows.getString(1), rows.getLong(2));
+            }
+            return result;
+        }
+    }
+
+    private static AuditCommandsTest.Run verify() throws Exception {
+        return capture(() -> VerifyCommand.run(List.of("--store", store.url(), "--public-key", publicKey.toString())));
+    }
+
+    @Test
+    void verifyChecksEveryStreamAgainstItsCheckpointsAndTheLinkageAcrossThem() throws Exception {
+        AuditCommandsTest.Run run = verify();
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Stream replica-a:\nDecision log: OK\nRecords checked: 1"), run.output());
+        assertTrue(run.output().contains("Stream replica-b:\nDecision log: OK\nRecords checked: 3"), run.output());
+        assertTrue(run.output().contains("Last checkpoint: seq 1 at "), run.output());
+        assertTrue(run.output().contains("Last checkpoint: seq 3 at "), run.output());
+        assertTrue(run.output().contains("Linkage: OK (0 errors, 0 warnings)"), run.output());
+    }
+
+    @Test
+    void exportWritesEveryStreamsRecordsAsLogged() throws Exception {
+        AuditCommandsTest.Run run = capture(() -> ExportCommand.run(List.of("--store", store.url())));
+
+        assertEquals(0, run.exitCode(), run.output());
+        List<String> lines = run.output().lines().toList();
+        assertEquals(4, lines.size(), run.output());
+        List<String> types = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode record = Json.MAPPER.readTree(line);
+            assertTrue(record.path("hash").asText().matches("[0-9a-f]{64}"), line);
+            types.add(record.path("type").asText());
+        }
+        assertEquals(List.of("decision", "decision", "execution", "execution_started"), types.stream().sorted().toList());
+    }
+
+    @Test
+    void recordsCutOffTheEndOfAStreamAreCaughtByItsCheckpoint() throws Exception {
+        try (PostgresStore shared = PostgresStore.connect(store.url());
+             Connection connection = shared.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table cut as select * from log_records where stream = 'replica-b' and seq = 3");
+            assertEquals(1, statement.executeUpdate("delete from log_records where stream = 'replica-b' and seq = 3"));
+            try {
+                AuditCommandsTest.Run run = verify();
+
+                assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
+                assertTrue(run.output().contains("checkpoint 1 of stream replica-b: records 3 to 3 are missing"),
+                        run.output());
+            } finally {
+                statement.executeUpdate("insert into log_records select * from cut");
+            }
+        }
+    }
+}
