@@ -9,6 +9,12 @@ import dev.tollgate.audit.CheckpointVerifier;
 import dev.tollgate.audit.LinkageChecker;
 import dev.tollgate.audit.LinkageReport;
 import dev.tollgate.audit.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,36 +23,50 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-/**
- * Checks the decision log: its hash chain and its signed checkpoints, then how execution records link to decisions
- * (docs/audit.md). Exit 0 when all are sound (linkage warnings allowed), 1 when the chain is broken or a checkpoint
- * is forged or contradicts the log, 3 when the log is intact but the linkage has errors.
- */
-final class VerifyCommand {
+@Command(name = "verify", description = {"Checks the decision log's hash chain and its signed checkpoints, then "
+        + "how executions link to decisions (docs/audit.md).",
+        "Exit 0 when sound (linkage warnings allowed), 1 naming the first broken or missing record, records cut off "
+        + "the end, a recomputed chain or a forged checkpoint, 3 on a linkage error."})
+final class VerifyCommand implements Callable<Integer> {
     static final int CHAIN_BROKEN = 1;
     static final int LINKAGE_ERRORS = 3;
 
-    private VerifyCommand() {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataDirOption data;
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "an auditor's copy of the checkpoint signing key (default: the one the service exported)")
+    Path publicKey;
+    @Option(names = "--checkpoints", paramLabel = "FILE",
+            description = "a witness's copy of the signed checkpoints, checked against the log as well")
+    Path checkpointCopy;
+    @Mixin
+    JsonOption output;
+
+    /** As `tollgate verify ARGS` runs. */
+    static int run(List<String> args) {
+        return TollgateCli.run("verify", args);
     }
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--public-key", "--checkpoints"), Set.of("--json"));
-        Path data = Path.of(args.get("--data-dir").orElse("data"));
-        Optional<Path> witness = args.get("--checkpoints").map(Path::of);
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> witness = Optional.ofNullable(checkpointCopy);
         if (witness.isPresent() && !Files.isRegularFile(witness.get())) {
-            throw new Args.UsageException("--checkpoints " + witness.get() + ": no such file");
+            throw new ParameterException(spec.commandLine(), "--checkpoints " + witness.get() + ": no such file");
         }
+        Path data = this.data.dir;
         long started = System.nanoTime();
         LinkageChecker linkage = new LinkageChecker();
         CheckpointVerifier checkpoints = CheckpointVerifier.of(data.resolve(CheckpointFile.NAME), witness,
-                publicKey(args.get("--public-key").map(Path::of)));
+                publicKey(Optional.ofNullable(publicKey)));
         VerifyReport chain = new ChainVerifier().verify(data.resolve("log"), linkage.andThen(checkpoints));
         LinkageReport links = linkage.finish(chain.ok());
         CheckpointReport signed = checkpoints.finish(chain.ok());
         Speed speed = Speed.since(started, chain.recordsChecked(), "records");
-        if (args.has("--json")) {
+        if (output.json) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
                     Map.of("chain", chain, "checkpoints", signed, "linkage", links, "speed", speed)));
         } else {
@@ -62,7 +82,7 @@ final class VerifyCommand {
     }
 
     /** The auditor's copy when given, else the one the service exported beside its signing key. */
-    private static CheckpointVerifier.KeySource publicKey(Optional<Path> given) {
+    private CheckpointVerifier.KeySource publicKey(Optional<Path> given) {
         Path file = given.orElseGet(() -> CheckpointKey.publicKeyFile(CheckpointKey.file("", System::getenv)));
         if (given.isEmpty() && !Files.exists(file)) {
             return new CheckpointVerifier.KeySource(Optional.empty(), "none exported at " + file);
@@ -71,7 +91,7 @@ final class VerifyCommand {
             PublicKey key = CheckpointKey.readPublicKey(file);
             return new CheckpointVerifier.KeySource(Optional.of(key), CheckpointKey.keyId(key) + " from " + file);
         } catch (IOException e) {
-            throw new Args.UsageException("--public-key: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--public-key: " + e.getMessage());
         }
     }
 }
