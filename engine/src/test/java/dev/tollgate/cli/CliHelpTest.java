@@ -78,7 +78,8 @@ class CliHelpTest {
         assertEquals(0, run.exitCode(), run.output());
         for (Map.Entry<String, CommandLine> command : commands().entrySet()) {
             String entry = run.output().substring(run.output().indexOf("\n  tollgate " + command.getKey() + " "));
-            String synopsis = entry.substring(0, entry.indexOf("\n      ", 1));
+            // The synopsis ends where the description starts, indented by six spaces.
+            String synopsis = entry.split("\n {6}(?! )")[0];
             CommandSpec spec = command.getValue().getCommandSpec();
             Stream<String> shown = Stream.concat(spec.options().stream().map(OptionSpec::shortestName),
                     spec.positionalParameters().stream().map(parameter -> parameter.paramLabel()));
