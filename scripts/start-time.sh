@@ -32,5 +32,5 @@ start() {
   SERVICE=
 }
 start first
-grep -E '^(tollgate|train-ner.sh|opa.sh):' "$DATA/service-first.log" || true
+grep -aE '\[tollgate\]|^tollgate:' "$DATA/service-first.log" || true
 start second

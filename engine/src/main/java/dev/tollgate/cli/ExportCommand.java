@@ -6,6 +6,12 @@ import dev.tollgate.audit.LogFormatException;
 import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.StoreRecords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,25 +29,44 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Writes the decision and execution records of the log to stdout, for SIEMs and spreadsheets: JSON lines (each
- * line exactly as logged, hash included) or CSV with a header (RFC 4180); from a data directory, or with
- * {@code --store URL} every replica's stream of the shared store, in time order. The log holds no prompt text and no PII
- * value, so neither does the export. It does not check the chain: run verify for that.
+ * Writes the decision and execution records of the log to stdout, for SIEMs and spreadsheets; from a data directory,
+ * or with {@code --store URL} every replica's stream of the shared store, in time order. The log holds no prompt
+ * text and no PII value, so neither does the export. It does not check the chain: run verify for that.
  */
-final class ExportCommand {
+@Command(name = "export", description = {"Writes the decision and execution records to stdout as JSON lines (each "
+        + "exactly as logged, hash included) or CSV with a header (RFC 4180), for SIEMs and spreadsheets (docs/audit.md).",
+        "T: an ISO-8601 instant (2026-12-06T09:00:00Z) or a date (2026-12-06, its start in UTC). Exit 1 when the log "
+        + "cannot be read."})
+final class ExportCommand implements Callable<Integer> {
     static final int LOG_UNREADABLE = 1;
 
     /** The CSV columns: a record's fields that a spreadsheet filters by; empty where a record has none. */
     private static final Map<String, Function<JsonNode, String>> COLUMNS = columns();
 
-    private ExportCommand() {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataDirOption data;
+    @Option(names = "--from", paramLabel = "T", description = "the first time exported (inclusive)")
+    String from;
+    @Option(names = "--to", paramLabel = "T", description = "the time the export stops at (exclusive)")
+    String to;
+    @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
+            description = "jsonl or csv (default: ${DEFAULT-VALUE})")
+    String format;
+    @Option(names = "--store", paramLabel = "URL", description = "the shared store "
+            + "(postgresql://user:password@host:port/db) instead of a data directory: every replica's records in time order")
+    String store;
+
+    /** As `tollgate export ARGS` runs. */
+    static int run(List<String> args) {
+        return TollgateCli.run("export", args);
     }
 
     private static Map<String, Function<JsonNode, String>> columns() {
@@ -61,17 +86,15 @@ final class ExportCommand {
         return columns;
     }
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--store", "--from", "--to", "--format"), Set.of());
-        Path log = Path.of(args.get("--data-dir").orElse("data")).resolve("log");
-        Optional<String> store = args.get("--store");
-        Instant from = args.get("--from").map(t -> instant("--from", t)).orElse(Instant.MIN);
-        Instant to = args.get("--to").map(t -> instant("--to", t)).orElse(Instant.MAX);
-        String format = args.get("--format").orElse("jsonl");
+    @Override
+    public Integer call() throws Exception {
+        Path log = data.log();
+        Instant from = this.from == null ? Instant.MIN : instant("--from", this.from);
+        Instant to = this.to == null ? Instant.MAX : instant("--to", this.to);
         if (!format.equals("jsonl") && !format.equals("csv")) {
-            throw new Args.UsageException("--format must be jsonl or csv");
+            throw new ParameterException(spec.commandLine(), "--format must be jsonl or csv");
         }
-        if (store.isEmpty() && !Files.isDirectory(log)) {
+        if (store == null && !Files.isDirectory(log)) {
             System.err.println("tollgate: no decision log at " + log);
             return LOG_UNREADABLE;
         }
@@ -80,7 +103,7 @@ final class ExportCommand {
         if (csv) {
             out.write(csvLine(List.copyOf(COLUMNS.keySet())));
         }
-        try (Records records = store.isPresent() ? Records.of(store.get(), from, to) : Records.of(log)) {
+        try (Records records = store != null ? Records.of(store, from, to) : Records.of(log)) {
             while (records.entries().hasNext()) {
                 LogEntry entry = records.entries().next();
                 Instant time = Instant.parse(entry.json().path("time").asText());
@@ -128,11 +151,11 @@ final class ExportCommand {
     }
 
     /** An ISO-8601 instant, or a date meaning its start (UTC). */
-    private static Instant instant(String option, String value) {
+    private Instant instant(String option, String value) {
         try {
             return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Args.UsageException(option + " must be an ISO-8601 instant (2026-12-06T09:00:00Z) or a date"
+            throw new ParameterException(spec.commandLine(), option + " must be an ISO-8601 instant (2026-12-06T09:00:00Z) or a date"
                     + " (2026-12-06)");
         }
     }

@@ -9,39 +9,51 @@ import dev.tollgate.replay.Replayer;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.PolicyCompiler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-/**
- * Re-evaluates logged decisions. Without a candidate: under the recorded versions, exit 1 on any mismatch (a
- * difference in a decision recorded under another combiner version is reported as changed by logic, exit 0).
- * With --candidate DIR (Drools packs) and/or --candidate-rego DIR (an OPA bundle): those in place of the
- * recorded versions of their engine, reporting what would change (exit 0).
- */
-final class ReplayCommand {
-    private ReplayCommand() {
+@Command(name = "replay", description = {"Re-decides every logged decision under the policy versions recorded in "
+        + "it: exit 1 on any mismatch (a difference in a decision recorded under another combiner version is reported "
+        + "as changed by logic, exit 0).",
+        "With --candidate and/or --candidate-rego: those policies in place of the recorded versions of their engine, "
+        + "reporting what would change (exit 0). Exit 3 when a candidate does not compile."})
+final class ReplayCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+    @Option(names = "--candidate", paramLabel = "DIR", description = "candidate Drools packs")
+    Path droolsCandidate;
+    @Option(names = "--candidate-rego", paramLabel = "DIR", description = "a candidate OPA bundle")
+    Path regoCandidate;
+    @Mixin
+    JsonOption output;
+
+    /** As `tollgate replay ARGS` runs. */
+    static int run(List<String> args) {
+        return TollgateCli.run("replay", args);
     }
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--candidate", "--candidate-rego"), Set.of("--json"));
+    @Override
+    public Integer call() throws Exception {
         long started = System.nanoTime();
-        Path data = Path.of(args.get("--data-dir").orElse("data"));
+        Path data = this.data.dir;
         Map<String, PolicyCompiler> compilers = PolicyEngines.replayCompilers();
         Replayer replayer = new Replayer(new PolicyStore(data.resolve("policy-store")), compilers);
-        boolean candidate = args.get("--candidate").isPresent() || args.get("--candidate-rego").isPresent();
+        boolean candidate = droolsCandidate != null || regoCandidate != null;
         ReplayReport report;
         try {
             List<CompiledPolicy> candidates = new ArrayList<>();
-            if (args.get("--candidate").isPresent()) {
-                candidates.add(compilers.get(PolicyEngines.DROOLS.engine()).compile(Path.of(args.get("--candidate").get())));
+            if (droolsCandidate != null) {
+                candidates.add(compilers.get(PolicyEngines.DROOLS.engine()).compile(droolsCandidate));
             }
-            if (args.get("--candidate-rego").isPresent()) {
-                candidates.add(compilers.get(PolicyEngines.REGO_WASM.engine())
-                        .compile(Path.of(args.get("--candidate-rego").get())));
+            if (regoCandidate != null) {
+                candidates.add(compilers.get(PolicyEngines.REGO_WASM.engine()).compile(regoCandidate));
             }
             report = ReplayReport.of(replayer.replay(data.resolve("log"), candidates));
         } catch (PolicyLoadException e) {
@@ -50,7 +62,7 @@ final class ReplayCommand {
             return 3;
         }
         Speed speed = Speed.since(started, report.decisions(), "decisions");
-        if (args.has("--json")) {
+        if (output.json) {
             ObjectNode json = Json.MAPPER.valueToTree(report);
             json.set("speed", Json.MAPPER.valueToTree(speed));
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));

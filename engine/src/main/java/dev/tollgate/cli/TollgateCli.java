@@ -3,41 +3,40 @@ package dev.tollgate.cli;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
-/** The one entry point: ./tollgate serve | verify | replay | export | calibrate | bench. */
-public final class TollgateCli {
-    private static final String USAGE = """
-            usage: tollgate <command> [options]
-              serve   [--host ADDRESS] [--port N] [--data-dir DIR] [--policies DIR] [--config FILE]
-                      [--engines drools,rego-wasm,rego-remote] [--opa-url URL] [--slm-model FILE]
-                      run the service (defaults: 127.0.0.1 port 8080, ./data, ./policies, Drools and embedded Rego)
-              verify  [--data-dir DIR] [--public-key FILE] [--checkpoints FILE] [--json]
-                      check the decision log's hash chain and signed checkpoints (exit 1 names the first broken
-                      or missing record) and how executions link to decisions (exit 3 on a linkage error)
-              replay  [--data-dir DIR] [--candidate DIR] [--json]
-                      re-evaluate every logged decision under the policy version that made it,
-                      or under a candidate policy directory to see what would change
-              export  [--data-dir DIR] [--from T] [--to T] [--format jsonl|csv]
-                      write the decision and execution records to stdout (T: an ISO-8601 instant or a date, UTC;
-                      from inclusive, to exclusive)
-              calibrate [--data-dir DIR] [--target-disagreement 0.05] [--min-validated 30] [--json]
-                      propose cascade thresholds per routing rule from the log's confidences, agreements
-                      and cloud validations, as a diff of the routing table (changes nothing)
-              bench   [--url URL] [--seconds N] [--concurrency N] [--warmup-seconds N]
-                      [--mode decide|execute] [--max-tokens N]
-                      drive /v1/decide (or decide then /v1/execute) over loopback and print throughput,
-                      latency percentiles and, for execute, the gateway overhead
-            """;
-
+/** The one entry point: ./tollgate serve | verify | replay | export | calibrate | bench | test, each with --help. */
+@Command(name = "tollgate", synopsisSubcommandLabel = "COMMAND",
+        description = "A policy-as-code compliance gateway for hybrid LLM systems. `tollgate COMMAND --help` "
+                + "describes a command and its options.",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {ServeCommand.class, VerifyCommand.class, ReplayCommand.class, ExportCommand.class,
+                CalibrateCommand.class, BenchCommand.class, TestCommand.class})
+public final class TollgateCli implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
+    /** The shared store named by --store cannot be reached or read. */
+    static final int STORE_UNAVAILABLE = 1;
 
-    private TollgateCli() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] argv) throws Exception {
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help and exit")
+    boolean help;
+
+    public static void main(String[] argv) {
         LogConfig.configureRuntime();
         int code = run(argv);
         if (code >= 0) {
@@ -46,32 +45,57 @@ public final class TollgateCli {
     }
 
     /** Runs a command; returns its exit code (2: a usage or configuration error), or -1 while the service runs. */
-    static int run(String[] argv) throws Exception {
-        if (argv.length == 0) {
-            System.err.print(USAGE);
-            return USAGE_ERROR;
-        }
-        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
-        try {
-            return switch (argv[0]) {
-                case "serve" -> ServeCommand.run(rest);
-                case "verify" -> VerifyCommand.run(rest);
-                case "replay" -> ReplayCommand.run(rest);
-                case "export" -> ExportCommand.run(rest);
-                case "calibrate" -> CalibrateCommand.run(rest);
-                case "bench" -> BenchCommand.run(rest);
-                default -> throw new Args.UsageException("unknown command: " + argv[0]);
-            };
-        } catch (Args.UsageException e) {
-            System.err.println("tollgate: " + e.getMessage());
-            System.err.print(USAGE);
-            return USAGE_ERROR;
-        } catch (ConfigException e) {
-            System.err.println("tollgate: configuration: " + e.getMessage());
-            return USAGE_ERROR;
-        } catch (PostgresStore.StoreException e) {
-            System.err.println("tollgate: " + e.getMessage());
-            return 1;
-        }
+    static int run(String... argv) {
+        return commandLine().execute(argv);
+    }
+
+    /** `tollgate COMMAND ARGS` as the command line runs it. */
+    static int run(String command, List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(command));
+        argv.addAll(args);
+        return run(argv.toArray(String[]::new));
+    }
+
+    /** The commands and their options, as picocli parses and documents them. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TollgateCli())
+                .setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF))
+                .setParameterExceptionHandler(TollgateCli::usageError)
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (e instanceof ConfigException) {
+                        command.getErr().println("tollgate: configuration: " + e.getMessage());
+                        return USAGE_ERROR;
+                    }
+                    if (e instanceof PostgresStore.StoreException) {
+                        command.getErr().println("tollgate: " + e.getMessage());
+                        return STORE_UNAVAILABLE;
+                    }
+                    throw e;
+                });
+        // The list of commands shows each one's synopsis, so that `tollgate --help` names every option.
+        cli.getSubcommands().get("test").setUnmatchedOptionsArePositionalParams(true); // Maven's -D...
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, TollgateCli::commandList);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    /** An unknown option, a bad value, a missing command: the message naming it, then the command's usage. */
+    private static int usageError(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("tollgate: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        e.getCommandLine().usage(err);
+        return USAGE_ERROR;
+    }
+
+    private static String commandList(Help help) {
+        StringBuilder list = new StringBuilder();
+        help.subcommands().forEach((name, command) -> list.append("  ").append(command.synopsis(2))
+                .append(command.description().indent(6)));
+        return list.toString();
     }
 }

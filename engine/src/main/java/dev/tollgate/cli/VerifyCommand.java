@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ChainVerifier;
 import dev.tollgate.audit.CheckedLine;
-import dev.tollgate.audit.LogLine;
 import dev.tollgate.audit.Checkpoint;
 import dev.tollgate.audit.CheckpointFile;
 import dev.tollgate.audit.CheckpointKey;
@@ -11,12 +10,18 @@ import dev.tollgate.audit.CheckpointReport;
 import dev.tollgate.audit.CheckpointVerifier;
 import dev.tollgate.audit.LinkageChecker;
 import dev.tollgate.audit.LinkageReport;
+import dev.tollgate.audit.LogLine;
 import dev.tollgate.audit.PostgresCheckpoints;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.StoreRecords;
 import dev.tollgate.audit.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,88 +31,118 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 
-/**
- * Checks the decision log: its hash chain and its signed checkpoints, then how execution records link to decisions
- * (docs/audit.md). With {@code --store URL}, every replica's stream of the shared store, each against its own
- * checkpoints, and the linkage across them in time order. Exit 0 when all are sound (linkage warnings allowed), 1 when the chain is broken or a checkpoint
- * is forged or contradicts the log, 3 when the log is intact but the linkage has errors.
- */
-final class VerifyCommand {
+@Command(name = "verify", description = {"Checks the decision log's hash chain and its signed checkpoints, then "
+        + "how executions link to decisions (docs/audit.md). With --store, every replica's stream of the shared "
+        + "store, each against its own checkpoints, and the linkage across them in time order.",
+        "Exit 0 when sound (linkage warnings allowed), 1 naming the first broken or missing record, records cut off "
+        + "the end, a recomputed chain or a forged checkpoint, 3 on a linkage error."})
+final class VerifyCommand implements Callable<Integer> {
     static final int CHAIN_BROKEN = 1;
     static final int LINKAGE_ERRORS = 3;
 
-    private VerifyCommand() {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DataDirOption data;
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "an auditor's copy of the checkpoint signing key (default: the one the service exported)")
+    Path publicKey;
+    @Option(names = "--checkpoints", paramLabel = "FILE",
+            description = "a witness's copy of the signed checkpoints, checked against the log as well")
+    Path checkpointCopy;
+    @Option(names = "--store", paramLabel = "URL",
+            description = "the shared store (postgresql://user:password@host:port/db) instead of a data directory")
+    String store;
+    @Mixin
+    JsonOption output;
+
+    /** As `tollgate verify ARGS` runs. */
+    static int run(List<String> args) {
+        return TollgateCli.run("verify", args);
     }
 
-    static int run(List<String> argv) throws Exception {
-        Args args = Args.parse(argv, Set.of("--data-dir", "--store", "--public-key", "--checkpoints"), Set.of("--json"));
-        Optional<Path> witness = args.get("--checkpoints").map(Path::of);
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> witness = Optional.ofNullable(checkpointCopy);
         if (witness.isPresent() && !Files.isRegularFile(witness.get())) {
-            throw new Args.UsageException("--checkpoints " + witness.get() + ": no such file");
+            throw new ParameterException(spec.commandLine(), "--checkpoints " + witness.get() + ": no such file");
         }
-        if (witness.isPresent() && args.has("--store")) {
-            throw new Args.UsageException("--checkpoints is for a data directory; the store's checkpoints are in it");
+        if (witness.isPresent() && store != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--checkpoints is for a data directory; the store's checkpoints are in it");
         }
         long started = System.nanoTime();
-        CheckpointVerifier.KeySource key = publicKey(args.get("--public-key").map(Path::of));
+        CheckpointVerifier.KeySource key = publicKey(Optional.ofNullable(publicKey));
         LinkageChecker linkage = new LinkageChecker();
         Map<String, Object> json = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        boolean intact = true;
-        long records = 0;
-        if (args.get("--store").isPresent()) {
-            try (PostgresStore store = PostgresStore.connect(args.get("--store").get())) {
-                DataSource db = store.dataSource();
-                List<Checkpoint> signed = new PostgresCheckpoints(db).all();
-                Map<String, Object> streams = new LinkedHashMap<>();
-                for (String stream : StoreRecords.streams(db)) {
-                    CheckpointVerifier checkpoints = CheckpointVerifier.ofStream(stream, signed, key);
-                    VerifyReport chain;
-                    try (StoreRecords rows = StoreRecords.stream(db, stream)) {
-                        chain = new ChainVerifier().verify(rows, checkpoints);
-                    }
-                    CheckpointReport report = checkpoints.finish(chain.ok());
-                    intact &= chain.ok() && report.ok();
-                    records += chain.recordsChecked();
-                    streams.put(stream, Map.of("chain", chain, "checkpoints", report));
-                    text.append("Stream ").append(stream).append(":\n").append(chain.render()).append(report.render());
-                }
-                json.put("streams", streams);
-                // Linkage crosses streams: a decision made on one replica may be executed on another.
-                try (StoreRecords all = StoreRecords.all(db, Instant.MIN, Instant.MAX)) {
-                    all.forEachRemaining(entry -> linkage.accept(CheckedLine.check(LogLine.of(entry))));
-                }
-            }
-        } else {
-            Path data = Path.of(args.get("--data-dir").orElse("data"));
-            CheckpointVerifier checkpoints = CheckpointVerifier.of(data.resolve(CheckpointFile.NAME), witness, key);
-            VerifyReport chain = new ChainVerifier().verify(data.resolve("log"), linkage.andThen(checkpoints));
-            CheckpointReport signed = checkpoints.finish(chain.ok());
-            intact = chain.ok() && signed.ok();
-            records = chain.recordsChecked();
-            json.put("chain", chain);
-            json.put("checkpoints", signed);
-            text.append(chain.render()).append(signed.render());
-        }
-        LinkageReport links = linkage.finish(intact);
-        Speed speed = Speed.since(started, records, "records");
+        Checked checked = store == null ? dataDir(witness, key, linkage, json, text)
+                : sharedStore(key, linkage, json, text);
+        LinkageReport links = linkage.finish(checked.intact());
+        Speed speed = Speed.since(started, checked.records(), "records");
         json.put("linkage", links);
         json.put("speed", speed);
-        if (args.has("--json")) {
+        if (output.json) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } else {
             System.out.print(text.append(links.render()).append(speed.render()));
         }
-        if (!intact) {
+        if (!checked.intact()) {
             return CHAIN_BROKEN;
         }
         return links.ok() ? 0 : LINKAGE_ERRORS;
     }
 
+    /** Whether every chain and checkpoint held, over how many records. */
+    private record Checked(boolean intact, long records) {
+    }
+
+    private Checked dataDir(Optional<Path> witness, CheckpointVerifier.KeySource key, LinkageChecker linkage,
+                            Map<String, Object> json, StringBuilder text) throws IOException {
+        Path data = this.data.dir;
+        CheckpointVerifier checkpoints = CheckpointVerifier.of(data.resolve(CheckpointFile.NAME), witness, key);
+        VerifyReport chain = new ChainVerifier().verify(data.resolve("log"), linkage.andThen(checkpoints));
+        CheckpointReport signed = checkpoints.finish(chain.ok());
+        json.put("chain", chain);
+        json.put("checkpoints", signed);
+        text.append(chain.render()).append(signed.render());
+        return new Checked(chain.ok() && signed.ok(), chain.recordsChecked());
+    }
+
+    private Checked sharedStore(CheckpointVerifier.KeySource key, LinkageChecker linkage, Map<String, Object> json,
+                                StringBuilder text) throws Exception {
+        boolean intact = true;
+        long records = 0;
+        try (PostgresStore shared = PostgresStore.connect(store)) {
+            DataSource db = shared.dataSource();
+            List<Checkpoint> signed = new PostgresCheckpoints(db).all();
+            Map<String, Object> streams = new LinkedHashMap<>();
+            for (String stream : StoreRecords.streams(db)) {
+                CheckpointVerifier checkpoints = CheckpointVerifier.ofStream(stream, signed, key);
+                VerifyReport chain;
+                try (StoreRecords rows = StoreRecords.stream(db, stream)) {
+                    chain = new ChainVerifier().verify(rows, checkpoints);
+                }
+                CheckpointReport report = checkpoints.finish(chain.ok());
+                intact &= chain.ok() && report.ok();
+                records += chain.recordsChecked();
+                streams.put(stream, Map.of("chain", chain, "checkpoints", report));
+                text.append("Stream ").append(stream).append(":\n").append(chain.render()).append(report.render());
+            }
+            json.put("streams", streams);
+            // Linkage crosses streams: a decision made on one replica may be executed on another.
+            try (StoreRecords all = StoreRecords.all(db, Instant.MIN, Instant.MAX)) {
+                all.forEachRemaining(entry -> linkage.accept(CheckedLine.check(LogLine.of(entry))));
+            }
+        }
+        return new Checked(intact, records);
+    }
+
     /** The auditor's copy when given, else the one the service exported beside its signing key. */
-    private static CheckpointVerifier.KeySource publicKey(Optional<Path> given) {
+    private CheckpointVerifier.KeySource publicKey(Optional<Path> given) {
         Path file = given.orElseGet(() -> CheckpointKey.publicKeyFile(CheckpointKey.file("", System::getenv)));
         if (given.isEmpty() && !Files.exists(file)) {
             return new CheckpointVerifier.KeySource(Optional.empty(), "none exported at " + file);
@@ -116,7 +151,7 @@ final class VerifyCommand {
             PublicKey key = CheckpointKey.readPublicKey(file);
             return new CheckpointVerifier.KeySource(Optional.of(key), CheckpointKey.keyId(key) + " from " + file);
         } catch (IOException e) {
-            throw new Args.UsageException("--public-key: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--public-key: " + e.getMessage());
         }
     }
 }

@@ -77,6 +77,19 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void optionsMayBeGivenWithAnEqualsSign() throws Exception {
+        generate();
+        AuditCommandsTest.Run spaced = capture(() -> CalibrateCommand.run(List.of("--data-dir", data.toString(),
+                "--json", "--target-disagreement", "0", "--min-validated", "20")));
+        AuditCommandsTest.Run joined = capture(() -> CalibrateCommand.run(List.of("--data-dir=" + data, "--json",
+                "--target-disagreement=0", "--min-validated=20")));
+
+        assertEquals(0, joined.exitCode(), joined.output());
+        assertEquals(20, Json.MAPPER.readTree(joined.output()).get("min_validated").asInt());
+        assertEquals(spaced.output(), joined.output());
+    }
+
+    @Test
     void saysSoWhenTheLogHoldsNoCascade() throws Exception {
         SyntheticCascadeLog.write(data, List.of());
         AuditCommandsTest.Run run = capture(() -> CalibrateCommand.run(List.of("--data-dir", data.toString())));
@@ -89,11 +102,12 @@ class CalibrateCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--target-disagreement 1.5  | --target-disagreement is a share from 0 up to (not including) 1",
             "--target-disagreement -0.1 | --target-disagreement is a share from 0 up to (not including) 1",
-            "--target-disagreement five | --target-disagreement takes a number, not five",
+            "--target-disagreement=1.5  | --target-disagreement is a share from 0 up to (not including) 1",
+            "--target-disagreement five | Invalid value for option '--target-disagreement': 'five' is not a double",
             "--min-validated 0          | --min-validated is a whole number of 1 or more, not 0",
-            "--min-validated 2.5        | --min-validated is a whole number of 1 or more, not 2.5",
-            "--threshold 0.6            | unknown or incomplete option: --threshold",
-            "--target-disagreement      | unknown or incomplete option: --target-disagreement",
+            "--min-validated 2.5        | Invalid value for option '--min-validated': '2.5' is not an int",
+            "--threshold 0.6            | Unknown options: '--threshold', '0.6'",
+            "--target-disagreement      | Missing required parameter for option '--target-disagreement' (SHARE)",
             "--data-dir /nonexistent    | no decision log in /nonexistent/log",
     })
     void aBadOptionIsAUsageErrorWithExitCode2(String options, String message) throws Exception {
@@ -111,7 +125,8 @@ class CalibrateCommandTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, code, text);
         assertTrue(text.startsWith("tollgate: " + message), text);
-        assertTrue(text.contains("calibrate [--data-dir DIR] [--target-disagreement 0.05]"), "the usage follows: " + text);
+        assertTrue(text.contains("Usage: tollgate calibrate [-h] [--json] [--data-dir=DIR] [--min-validated=N]"),
+                "the usage follows: " + text);
     }
 
     private List<byte[]> logBytes() throws Exception {
