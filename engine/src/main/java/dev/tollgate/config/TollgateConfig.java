@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
                              Decisions decisions, Execution execution, List<Destination> destinations,
-                             List<Application> applications, Audit audit) {
+                             List<Application> applications, Audit audit, Logging logging) {
 
     /** @param host the address the service listens on: an IP literal or a host name */
     public record Server(String host, int port, long maxBodyBytes) {
@@ -59,6 +59,14 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     }
 
     public record Log(long segmentBytes) {
+    }
+
+    /** The service's own log lines (not the decision log): plain text, or one JSON object a line. */
+    public record Logging(LogFormat format) {
+    }
+
+    public enum LogFormat implements WireValue {
+        TEXT, JSON
     }
 
     public record Decisions(long ttlSeconds) {
@@ -161,7 +169,8 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_LATENCY_WINDOW_MAX_AGE_MS", "/execution/latency_window/max_age_ms"),
             Map.entry("TOLLGATE_SIGNING_KEY_FILE", "/audit/signing_key_file"),
             Map.entry("TOLLGATE_CHECKPOINT_EVERY_RECORDS", "/audit/checkpoint_every_records"),
-            Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"));
+            Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"),
+            Map.entry("TOLLGATE_LOG_FORMAT", "/logging/format"));
 
     /**
      * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and
