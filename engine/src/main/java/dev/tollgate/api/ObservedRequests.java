@@ -10,6 +10,7 @@ import io.helidon.webserver.http.RoutingResponse;
 
 import java.lang.System.Logger.Level;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every HTTP request: its ids ({@code X-Request-Id}, {@code traceparent}) taken or made, held for the thread that
@@ -36,15 +37,26 @@ final class ObservedRequests implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        metrics.httpRequestStarted();
         RequestIds ids = RequestIds.of(req.headers().first(REQUEST_ID).orElse(null),
                 req.headers().first(TRACEPARENT).orElse(null));
         res.header(REQUEST_ID, ids.requestId());
         res.header(TRACEPARENT, ids.traceparent());
+        // Observed as the answer starts to go out, so that a caller that has the answer finds it counted and logged;
+        // an answer that never went out (the client left first) is observed when the routing ends.
+        AtomicBoolean observed = new AtomicBoolean();
+        Runnable observe = () -> {
+            if (observed.compareAndSet(false, true)) {
+                answered(req, res, ids, System.nanoTime() - start);
+            }
+        };
+        res.beforeSend(observe);
         ids.during(() -> {
             try {
                 chain.proceed();
             } finally {
-                answered(req, res, ids, System.nanoTime() - start);
+                observe.run();
+                metrics.httpRequestEnded();
             }
         });
     }
@@ -52,7 +64,8 @@ final class ObservedRequests implements Filter {
     private void answered(RoutingRequest req, RoutingResponse res, RequestIds ids, long nanos) {
         String method = req.prologue().method().text();
         int status = res.status().code();
-        metrics.httpRequest(method, req.matchingPattern().orElse(ServiceMetrics.UNMATCHED_ROUTE), status, nanos);
+        metrics.httpRequest(method, req.matchingPattern().filter(route -> !route.isEmpty())
+                .orElse(ServiceMetrics.UNMATCHED_ROUTE), status, nanos);
         String path = req.path().rawPath();
         if (path.length() > MAX_LOGGED_PATH) {
             path = path.substring(0, MAX_LOGGED_PATH) + "...";

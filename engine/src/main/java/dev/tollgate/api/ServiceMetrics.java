@@ -5,6 +5,7 @@ import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.terms.Refusal;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -19,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -38,8 +40,11 @@ public final class ServiceMetrics implements AutoCloseable {
             .maximumExpectedValue(Duration.ofSeconds(2))
             .register(registry);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final AtomicInteger activeRequests = new AtomicInteger();
 
     public ServiceMetrics() {
+        Gauge.builder("http.server.requests.active", activeRequests, AtomicInteger::get)
+                .description("HTTP requests being served").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -93,6 +98,14 @@ public final class ServiceMetrics implements AutoCloseable {
                 .description("Requests answered with a problem+json error, by status")
                 .tag("status", Integer.toString(status))
                 .register(registry);
+    }
+
+    void httpRequestStarted() {
+        activeRequests.incrementAndGet();
+    }
+
+    void httpRequestEnded() {
+        activeRequests.decrementAndGet();
     }
 
     /** An answered HTTP request, by method, route template (not path) and status. */
