@@ -45,9 +45,10 @@ final class ObservedRequests implements Filter {
         // Observed as the answer starts to go out, so that a caller that has the answer finds it counted and logged;
         // an answer that never went out (the client left first) is observed when the routing ends.
         AtomicBoolean observed = new AtomicBoolean();
+        String path = req.path().rawPath(); // routing makes it relative to a registered service's
         Runnable observe = () -> {
             if (observed.compareAndSet(false, true)) {
-                answered(req, res, ids, System.nanoTime() - start);
+                answered(req, res, path, ids, System.nanoTime() - start);
             }
         };
         res.beforeSend(observe);
@@ -61,12 +62,11 @@ final class ObservedRequests implements Filter {
         });
     }
 
-    private void answered(RoutingRequest req, RoutingResponse res, RequestIds ids, long nanos) {
+    private void answered(RoutingRequest req, RoutingResponse res, String path, RequestIds ids, long nanos) {
         String method = req.prologue().method().text();
         int status = res.status().code();
         metrics.httpRequest(method, req.matchingPattern().filter(route -> !route.isEmpty())
                 .orElse(ServiceMetrics.UNMATCHED_ROUTE), status, nanos);
-        String path = req.path().rawPath();
         if (path.length() > MAX_LOGGED_PATH) {
             path = path.substring(0, MAX_LOGGED_PATH) + "...";
         }

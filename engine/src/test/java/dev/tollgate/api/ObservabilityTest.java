@@ -107,9 +107,12 @@ class ObservabilityTest {
     void httpServerMetricsCountRequestsByMethodRouteTemplateAndStatus() {
         service.get("/v1/validations/val-does-not-exist");
         service.get("/no/such/path/Jane");
+        service.get("/health/ready");
         String scrape = service.get("/metrics").body();
         assertTrue(scrape.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
                 + "status=\"401\",uri=\"/v1/validations/{id}\"} 1"), scrape);
+        assertTrue(scrape.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\","
+                + "status=\"200\",uri=\"/health/ready\"} 1"), scrape);
         assertTrue(scrape.contains("uri=\"UNMATCHED\""), scrape);
         assertFalse(scrape.contains("/no/such/path"), "a made-up path is not a label");
         assertTrue(scrape.contains("http_server_requests_seconds_bucket{method=\"GET\""), "a duration histogram");
