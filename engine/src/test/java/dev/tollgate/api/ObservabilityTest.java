@@ -1,7 +1,9 @@
 package dev.tollgate.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.DecisionRecord;
+import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.TestLogs;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.testing.LogCapture;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -134,9 +137,14 @@ class ObservabilityTest {
         assertTrue(traceparent.matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01"), traceparent);
         assertNotEquals(TRACEPARENT, traceparent, "Tollgate's own span continues the caller's trace");
 
-        JsonNode record = decisionRecord(Json.MAPPER.readTree(decided.body()).get("decision_id").asText());
-        assertEquals("order-7f3a/42", record.get("request_id").asText(), record.toString());
-        assertEquals(TRACE_ID, record.get("trace_id").asText(), record.toString());
+        ObjectNode line = decisionLine(Json.MAPPER.readTree(decided.body()).get("decision_id").asText());
+        DecisionRecord record = (DecisionRecord) LogRecord.read(line).orElseThrow();
+        assertEquals("order-7f3a/42", record.requestId(), line.toString());
+        assertEquals(TRACE_ID, record.traceId(), line.toString());
+        line.remove(List.of("request_id", "trace_id"));
+        DecisionRecord older = (DecisionRecord) LogRecord.read(line).orElseThrow();
+        assertEquals(record.decisionId(), older.decisionId(), "a record written before the ids reads as before");
+        assertNull(older.requestId());
     }
 
     @Test
@@ -189,14 +197,13 @@ class ObservabilityTest {
                 .filter(line -> line.contains(" request_id=" + requestId + " ")).toList();
     }
 
-    private static JsonNode decisionRecord(String decisionId) throws Exception {
+    private static ObjectNode decisionLine(String decisionId) throws Exception {
         for (Path segment : TestLogs.segmentFiles(service.dataDir().resolve("log"))) {
-            for (String line : TestLogs.lines(segment)) {
-                JsonNode entry = Json.MAPPER.readTree(line);
-                JsonNode record = entry.findParent("decision_id");
-                if (record != null && decisionId.equals(record.get("decision_id").asText())
-                        && record.has("policy_version")) {
-                    return record;
+            for (String text : TestLogs.lines(segment)) {
+                ObjectNode line = (ObjectNode) Json.MAPPER.readTree(text);
+                if (line.path("type").asText().equals("decision")
+                        && decisionId.equals(line.path("decision_id").asText())) {
+                    return line;
                 }
             }
         }
