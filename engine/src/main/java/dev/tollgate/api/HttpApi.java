@@ -20,6 +20,7 @@ public final class HttpApi {
                                MaskHandler mask, HealthHandler health, ServiceMetrics metrics, UsageHandler usage,
                                ReviewHandler reviews, ValidationsHandler validations) {
         ApiDescription openapi = ApiDescription.load();
+        routing.addFilter(new ObservedRequests(metrics));
         routing.post("/v1/decide", decide)
                 .post("/v1/execute", execute)
                 .post("/v1/mask", mask)

@@ -21,13 +21,18 @@ import java.util.Map;
  * @param unavailableDetectors detectors that did not answer (the decision failed closed); omitted when none
  * @param inputLimits          destination id -> the most estimated input tokens it takes; omitted when none
  * @param engineDecisionIds    "engine/pack" -> the engine's own decision id (a remote OPA's); omitted when none
+ * @param requestId            the HTTP request's id ({@code X-Request-Id}, sent or made); omitted outside a request
+ *                             and in records written before it existed
+ * @param traceId              the W3C trace id of the request ({@code traceparent}, sent or made); likewise
  */
 public record DecisionRecord(String decisionId, String application, Map<String, String> policyVersion,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> logicVersion, Facts facts,
                              String inputHmac, Findings findings, Outcome outcome, String expiresAt,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unavailableDetectors,
                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> inputLimits,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> engineDecisionIds)
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> engineDecisionIds,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String traceId)
         implements LogRecord {
     public DecisionRecord {
         policyVersion = policyVersion == null ? Map.of() : Map.copyOf(policyVersion);

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public record TollgateConfig(Server server, String dataDir, Policies policies, Pii pii, Log log,
                              Decisions decisions, Execution execution, List<Destination> destinations,
-                             List<Application> applications, Audit audit, Store store) {
+                             List<Application> applications, Audit audit, Store store, Logging logging) {
 
     /** @param host the address the service listens on: an IP literal or a host name */
     public record Server(String host, int port, long maxBodyBytes) {
@@ -59,6 +59,14 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
     }
 
     public record Log(long segmentBytes) {
+    }
+
+    /** The service's own log lines (not the decision log): plain text, or one JSON object a line. */
+    public record Logging(LogFormat format) {
+    }
+
+    public enum LogFormat implements WireValue {
+        TEXT, JSON
     }
 
     public record Decisions(long ttlSeconds) {
@@ -175,7 +183,8 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
             Map.entry("TOLLGATE_CHECKPOINT_EVERY_RECORDS", "/audit/checkpoint_every_records"),
             Map.entry("TOLLGATE_CHECKPOINT_EVERY_SECONDS", "/audit/checkpoint_every_seconds"),
             Map.entry("TOLLGATE_STORE", "/store/url"),
-            Map.entry("TOLLGATE_REPLICA_ID", "/store/replica_id"));
+            Map.entry("TOLLGATE_REPLICA_ID", "/store/replica_id"),
+            Map.entry("TOLLGATE_LOG_FORMAT", "/logging/format"));
 
     /**
      * Loads the embedded default, with the given file (when not null) laid over it — mappings merge, lists and

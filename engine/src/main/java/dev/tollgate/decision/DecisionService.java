@@ -8,6 +8,7 @@ import dev.tollgate.config.Application;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.terms.Effect;
+import dev.tollgate.terms.RequestIds;
 import dev.tollgate.token.DecisionTokens;
 
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -95,9 +97,11 @@ public final class DecisionService {
                 expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token, evaluated.deniedBy());
+        Optional<RequestIds> http = RequestIds.current();
         DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), logicVersion, built.facts(),
                 hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
-                built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds()));
+                built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds(),
+                http.map(RequestIds::requestId).orElse(null), http.map(RequestIds::traceId).orElse(null)));
         logged.accept(app, decision);
         return decision;
     }

@@ -27,6 +27,10 @@ final class ExecutionMetrics {
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
+        cloudTokensSent();
+        for (Refusal.Kind problem : Refusal.Kind.values()) {
+            failures(problem);
+        }
     }
 
     /** @param routedBy the routing row that chose the route (its task and threshold), from the decision */
@@ -57,9 +61,7 @@ final class ExecutionMetrics {
                     .register(registry).increment();
         }
         if (answer.cloudLegRan()) {
-            Counter.builder("tollgate.cloud.tokens.sent")
-                    .description("Prompt tokens sent to cloud destinations (as they reported them)")
-                    .register(registry).increment(answer.cloudTokensSent());
+            cloudTokensSent().increment(answer.cloudTokensSent());
         }
         masked.forEach((type, count) -> Counter.builder("tollgate.masked.entities")
                 .description("Entities masked in what was sent to a model, by type")
@@ -67,10 +69,20 @@ final class ExecutionMetrics {
                 .register(registry).increment(count));
     }
 
+    private Counter cloudTokensSent() {
+        return Counter.builder("tollgate.cloud.tokens.sent")
+                .description("Prompt tokens sent to cloud destinations (as they reported them)")
+                .register(registry);
+    }
+
     void failed(Refusal.Kind problem) {
-        Counter.builder("tollgate.execution.failures")
+        failures(problem).increment();
+    }
+
+    private Counter failures(Refusal.Kind problem) {
+        return Counter.builder("tollgate.execution.failures")
                 .description("Executions that gave no answer, by problem")
                 .tag("problem", problem.wire())
-                .register(registry).increment();
+                .register(registry);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.execute;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ public final class ExecutorRegistry implements AutoCloseable {
 
     public Optional<Executor> executor(String destination) {
         return Optional.ofNullable(executors.get(destination));
+    }
+
+    public Collection<Executor> executors() {
+        return executors.values();
     }
 
     /** The breaker of a cloud destination; empty for destinations that have none. */

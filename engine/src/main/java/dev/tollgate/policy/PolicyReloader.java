@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -40,6 +41,7 @@ public final class PolicyReloader implements AutoCloseable {
     private final AtomicReference<CompiledPolicy> active = new AtomicReference<>();
     private final ReentrantLock loading = new ReentrantLock();
     private volatile List<PolicyProblem> lastProblems = List.of();
+    private final LongAdder failedReloads = new LongAdder();
     private String lastSeenDigest;
     private ScheduledExecutorService poller;
 
@@ -84,6 +86,11 @@ public final class PolicyReloader implements AutoCloseable {
     /** The active version; null only before {@link #start()} succeeded. */
     public CompiledPolicy current() {
         return active.get();
+    }
+
+    /** Versions of the policy directory that were not activated, and polls that failed, since the start. */
+    public long failedReloads() {
+        return failedReloads.sum();
     }
 
     /** Problems of the latest version that failed to compile; empty once a later version compiled. */
@@ -150,6 +157,7 @@ public final class PolicyReloader implements AutoCloseable {
             reloadNow();
         } catch (RuntimeException e) {
             // A failed poll must not end the schedule; the next one tries again.
+            failedReloads.increment();
             LOG.log(Level.WARNING, engine + " policy reload failed", e);
         }
     }
@@ -215,6 +223,7 @@ public final class PolicyReloader implements AutoCloseable {
         if (problems.equals(lastProblems)) {
             return;
         }
+        failedReloads.increment();
         lastProblems = List.copyOf(problems);
         LOG.log(Level.WARNING, "{0} policy in {1} not activated, {2} problem(s); keeping {3}", engine, dir,
                 problems.size(), active.get() == null ? "no version" : active.get().digest());

@@ -40,6 +40,7 @@ import dev.tollgate.facts.LanguageIdentifier;
 import dev.tollgate.execute.ExecuteService;
 import dev.tollgate.execute.ExecutionRecords;
 import dev.tollgate.execute.ExecutorFactory;
+import dev.tollgate.execute.ExecutorGauges;
 import dev.tollgate.execute.ExecutorRegistry;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.execute.OfflineValidator;
@@ -86,6 +87,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
 /** Explicit wiring of the service: every part is built here, in dependency order, and stopped in reverse. */
 public final class TollgateServer implements AutoCloseable {
@@ -101,10 +104,11 @@ public final class TollgateServer implements AutoCloseable {
     private final OfflineValidator validator;
     private final ValidationQueue validations;
     private final WebServer server;
+    private final ServiceMetrics metrics;
 
     private TollgateServer(DataDirLock lock, Stores stores, Checkpointer checkpointer, List<PolicyReloader> engines,
                            ExecutorRegistry executors, OfflineValidator validator, ValidationQueue validations,
-                           WebServer server) {
+                           WebServer server, ServiceMetrics metrics) {
         this.lock = lock;
         this.stores = stores;
         this.checkpointer = checkpointer;
@@ -113,6 +117,7 @@ public final class TollgateServer implements AutoCloseable {
         this.validator = validator;
         this.validations = validations;
         this.server = server;
+        this.metrics = metrics;
     }
 
     public static TollgateServer start(TollgateConfig config) throws IOException, PolicyLoadException {
@@ -143,6 +148,7 @@ public final class TollgateServer implements AutoCloseable {
 
     private static TollgateServer start(TollgateConfig config, Function<String, String> secrets, DataDirLock lock)
             throws IOException, PolicyLoadException {
+        logFormat(config.logging().format());
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
         Stores stores = Stores.open(config, clock);
@@ -218,6 +224,12 @@ public final class TollgateServer implements AutoCloseable {
         FunctionCounter.builder("tollgate.engine.disagreements", decisions, DecisionService::engineDisagreements)
                 .description("Decisions evaluated by all engines on which the first engine alone decided otherwise")
                 .register(metrics.registry());
+        reloaders.forEach((mode, reloader) -> FunctionCounter.builder("tollgate.policy.reload.failures", reloader,
+                        PolicyReloader::failedReloads)
+                .description("Policy versions an engine did not activate (they kept the previous one)")
+                .tag("engine", mode).register(metrics.registry()));
+        metrics.registerAtZero(catalog.destinations().stream().map(Destination::id).toList());
+        ExecutorGauges.register(metrics.registry(), executors);
         DecideRequestParser decideParser = new DecideRequestParser(CategoryResolver.CATEGORIES);
         DecideHandler decide = new DecideHandler(registry, decideParser, decisions, metrics,
                 config.server().maxBodyBytes());
@@ -274,7 +286,16 @@ public final class TollgateServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return new TollgateServer(lock, stores, checkpointer, List.copyOf(reloaders.values()), executors, validator,
-                validations, server);
+                validations, server, metrics);
+    }
+
+    /** Text lines stay as logging.properties writes them; JSON is set on every handler of the root logger. */
+    private static void logFormat(TollgateConfig.LogFormat format) {
+        if (format == TollgateConfig.LogFormat.JSON) {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new JsonLogFormatter());
+            }
+        }
     }
 
     /**
@@ -344,6 +365,7 @@ public final class TollgateServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        metrics.close();
         validator.close();
         try {
             validations.close();

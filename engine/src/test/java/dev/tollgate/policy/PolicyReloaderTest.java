@@ -125,12 +125,14 @@ class PolicyReloaderTest {
 
         assertFalse(reloader.reloadNow(), "the same broken version is not compiled again");
         assertEquals(2, compilations.get());
+        assertEquals(1, reloader.failedReloads(), "one version failed, however often it is polled");
 
         writeRule(RULE.replace("MESSAGE", "fixed"));
 
         assertTrue(reloader.reloadNow());
         assertEquals(List.of(), reloader.lastProblems());
         assertNotEquals(first.digest(), reloader.current().digest());
+        assertEquals(1, reloader.failedReloads());
     }
 
     @Test

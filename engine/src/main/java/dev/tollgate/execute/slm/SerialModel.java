@@ -26,6 +26,7 @@ final class SerialModel implements AutoCloseable {
     private final LlamaModel model;
     private final Supplier<TokenScorer> scorerLoader;
     private final Semaphore admission;
+    private final int admissions;
     private final Duration timeout;
     private volatile boolean closed;
     private TokenScorer scorer; // guarded by COMPUTE
@@ -34,8 +35,14 @@ final class SerialModel implements AutoCloseable {
     SerialModel(LlamaModel model, Supplier<TokenScorer> scorerLoader, int queueCapacity, Duration timeout) {
         this.model = model;
         this.scorerLoader = scorerLoader;
-        this.admission = new Semaphore(1 + queueCapacity);
+        this.admissions = 1 + queueCapacity;
+        this.admission = new Semaphore(admissions);
         this.timeout = timeout;
+    }
+
+    /** Callers admitted and not yet released: the one computing and those waiting for their turn. */
+    int admitted() {
+        return admissions - admission.availablePermits();
     }
 
     /** Waits for this caller's turn; {@link #release()} must follow. */

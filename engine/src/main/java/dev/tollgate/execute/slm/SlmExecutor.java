@@ -122,6 +122,11 @@ public final class SlmExecutor implements Executor {
         }
     }
 
+    /** Requests admitted to the model: the one it computes and those waiting in its queue. */
+    public int admitted() {
+        return serial.admitted();
+    }
+
     @Override
     public String destination() {
         return destination;
