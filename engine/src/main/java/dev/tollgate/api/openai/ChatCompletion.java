@@ -6,7 +6,7 @@ import dev.tollgate.terms.Strategy;
 import java.util.List;
 
 /**
- * OpenAI's {@code chat.completion} object for an executed request, with Tollgate's own {@code tollgate} object
+ * OpenAI's {@code chat.completion} object for an executed request, its model the destination that answered, with Tollgate's own {@code tollgate} object
  * beside the standard fields (OpenAI clients keep unknown fields).
  */
 record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
@@ -36,9 +36,9 @@ record ChatCompletion(String id, String object, long created, String model, List
         }
     }
 
-    static ChatCompletion of(String model, long created, Execution execution) {
+    static ChatCompletion of(long created, Execution execution) {
         Choice choice = new Choice(0, new Message("assistant", execution.content()), execution.finishReason());
-        return new ChatCompletion(ID_PREFIX + execution.decisionId(), "chat.completion", created, model,
+        return new ChatCompletion(ID_PREFIX + execution.decisionId(), "chat.completion", created, execution.destination(),
                 List.of(choice), Usage.of(execution), Tollgate.of(execution));
     }
 }

@@ -65,10 +65,10 @@ public final class ChatCompletionsHandler implements Handler {
             stream(req, res, checked.caller(), chat, created);
         } else {
             // The decision's headers go out with the answer, or with the error if the execution then fails.
-            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(),
+            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(), chat.options(),
                     new ChatGateway.Listener() {
                         @Override
-                        public void decided(Decision decision) {
+                        public void decided(Decision decision, String disclosure) {
                             DecisionHeaders.decided(res, decision);
                         }
 
@@ -80,14 +80,14 @@ public final class ChatCompletionsHandler implements Handler {
             Execution execution = executed(result);
             DecisionHeaders.disclosure(res, execution.disclosure());
             DecisionHeaders.validation(res, execution.validationId());
-            Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
+            Responses.json(res, 200, ChatCompletion.of(created, execution));
         }
     }
 
     private void stream(ServerRequest req, ServerResponse res, Application caller, ChatRequest chat, long created) {
-        SseStream sse = new SseStream(res, chat.model(), created);
+        SseStream sse = new SseStream(res, created);
         try {
-            ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), sse);
+            ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), chat.options(), sse);
             sse.finish(executed(result), chat.includeUsage());
         } catch (ClientAbortException e) {
             failures.aborted(e, req);

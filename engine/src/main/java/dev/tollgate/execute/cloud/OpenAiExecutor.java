@@ -9,10 +9,13 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.Executor;
 import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
@@ -21,11 +24,12 @@ import dev.tollgate.execute.GenerationRequest;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Runs a chat completion on an OpenAI-compatible HTTP server, at temperature 0.
+ * Runs a chat completion on an OpenAI-compatible HTTP server, at temperature 0 unless the caller asked otherwise.
  *
  * <p>Retries are ours, not LangChain4j's: a 429 waits as its Retry-After header says (or backs off when it has
  * none), a 5xx and a connection failure (refused, reset, unknown host) back off exponentially with jitter; each
@@ -128,12 +132,26 @@ public final class OpenAiExecutor implements Executor {
         }
     }
 
+    /** At temperature 0 unless the caller asked for another; the caller's other options as OpenAI takes them. */
     private ChatRequest chatRequest(GenerationRequest request) {
+        ChatOptions options = request.options();
+        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+                .modelName(model)
+                .temperature(options.temperature() == null ? 0.0 : options.temperature())
+                .topP(options.topP())
+                .seed(options.seed())
+                .maxOutputTokens(request.maxTokens());
+        if (!options.stop().isEmpty()) {
+            parameters.stopSequences(options.stop());
+        }
+        if (options.responseFormat() != null) {
+            // Passed as the caller wrote it: LangChain4j's own schema model would rewrite the JSON schema.
+            parameters.customParameters(Map.of("response_format",
+                    Json.MAPPER.convertValue(options.responseFormat(), Map.class)));
+        }
         return ChatRequest.builder()
                 .messages(request.messages().stream().map(OpenAiExecutor::chatMessage).toList())
-                .modelName(model)
-                .temperature(0.0)
-                .maxOutputTokens(request.maxTokens())
+                .parameters(parameters.build())
                 .build();
     }
 

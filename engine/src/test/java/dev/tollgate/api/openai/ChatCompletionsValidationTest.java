@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param. Tool calls
+ * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param: invalid
+ * values, and every parameter Tollgate does not serve unless it has the value that asks for nothing. Tool calls
  * and tool results are among them: refused, never dropped nor forwarded (an empty tool_calls array is no call).
  */
 class ChatCompletionsValidationTest {
@@ -84,9 +85,22 @@ class ChatCompletionsValidationTest {
                 Arguments.of(with("\"n\": 2"), "n"),
                 Arguments.of(with("\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}]"), "tools"),
                 Arguments.of(with("\"functions\": [{\"name\": \"f\"}]"), "functions"),
-                Arguments.of(with("\"response_format\": {\"type\": \"json_object\"}"), "response_format"),
+                Arguments.of(with("\"response_format\": {\"type\": \"xml\"}"), "response_format.type"),
                 Arguments.of(with("\"response_format\": {\"type\": \"json_schema\", \"json_schema\": {}}"),
-                        "response_format"),
+                        "response_format.json_schema"),
+                Arguments.of(with("\"logprobs\": true"), "logprobs"),
+                Arguments.of(with("\"top_logprobs\": 2"), "top_logprobs"),
+                Arguments.of(with("\"frequency_penalty\": 0.5"), "frequency_penalty"),
+                Arguments.of(with("\"presence_penalty\": -1"), "presence_penalty"),
+                Arguments.of(with("\"logit_bias\": {\"50256\": -100}"), "logit_bias"),
+                Arguments.of(with("\"audio\": {\"voice\": \"alloy\"}"), "audio"),
+                Arguments.of(with("\"temperature\": 2.5"), "temperature"),
+                Arguments.of(with("\"temperature\": \"hot\""), "temperature"),
+                Arguments.of(with("\"top_p\": 1.5"), "top_p"),
+                Arguments.of(with("\"seed\": 1.5"), "seed"),
+                Arguments.of(with("\"stop\": []"), "stop"),
+                Arguments.of(with("\"stop\": [\"a\", \"b\", \"c\", \"d\", \"e\"]"), "stop"),
+                Arguments.of(with("\"stop\": [\"\"]"), "stop"),
                 Arguments.of(with("\"stream\": \"yes\""), "stream"),
                 Arguments.of(with("\"stream\": true, \"stream_options\": 1"), "stream_options"),
                 Arguments.of(with("\"stream\": true, \"stream_options\": {\"include_usage\": \"true\"}"),
@@ -127,7 +141,8 @@ class ChatCompletionsValidationTest {
         JsonNode error = assertOpenAiError(server.send(server.chat(with("\"max_tokens\": -1, \"n\": 3"))), 400,
                 "invalid_request_error", "invalid_request");
         assertEquals("max_tokens", error.get("param").asText());
-        assertEquals("max_tokens: must be an integer from 1 to 4096; n: must be 1: Tollgate answers with one choice",
+        assertEquals("max_tokens: must be an integer from 1 to 4096; n: is not supported by Tollgate: leave it out or "
+                        + "give 1",
                 error.get("message").asText());
     }
 

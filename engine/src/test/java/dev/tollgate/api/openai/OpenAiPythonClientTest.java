@@ -48,7 +48,7 @@ class OpenAiPythonClientTest {
             JsonNode completion = summary.get("completion");
             assertEquals("chatcmpl-" + ScriptedGateway.DECISION_ID, completion.get("id").asText());
             assertEquals("chat.completion", completion.get("object").asText());
-            assertEquals("tollgate", completion.get("model").asText());
+            assertEquals("slm-local", completion.get("model").asText(), "the model is the destination that answered");
             assertEquals("assistant", completion.get("role").asText());
             assertEquals(content, completion.get("content").asText());
             assertEquals("stop", completion.get("finish_reason").asText());
