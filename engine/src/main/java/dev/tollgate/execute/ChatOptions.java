@@ -15,12 +15,20 @@ import java.util.List;
  * @param seed           where sampling starts, so that the same request with the same seed gets the same answer
  * @param responseFormat OpenAI's {@code response_format} object when it asks for JSON ({@code json_object} or
  *                       {@code json_schema}); null for plain text
+ * @param tools          OpenAI's {@code tools} array, the functions a cloud model may call; null when none
+ * @param toolChoice     OpenAI's {@code tool_choice}; null when the caller left it out
  */
-public record ChatOptions(Double temperature, Double topP, List<String> stop, Integer seed, JsonNode responseFormat) {
+public record ChatOptions(Double temperature, Double topP, List<String> stop, Integer seed, JsonNode responseFormat,
+                          JsonNode tools, JsonNode toolChoice) {
     public static final ChatOptions NONE = new ChatOptions(null, null, List.of(), null, null);
 
     public ChatOptions {
         stop = stop == null ? List.of() : List.copyOf(stop);
+    }
+
+    /** Options without tools. */
+    public ChatOptions(Double temperature, Double topP, List<String> stop, Integer seed, JsonNode responseFormat) {
+        this(temperature, topP, stop, seed, responseFormat, null, null);
     }
 
     /** Whether the caller asked for a sampled answer rather than the greedy one. */
@@ -37,6 +45,7 @@ public record ChatOptions(Double temperature, Double topP, List<String> stop, In
     @Override
     public String toString() {
         return "ChatOptions[temperature=" + temperature + ", topP=" + topP + ", " + stop.size() + " stop, seed=" + seed
-                + ", responseFormat=" + (responseFormat == null ? null : responseFormat.path("type").asText()) + "]";
+                + ", responseFormat=" + (responseFormat == null ? null : responseFormat.path("type").asText()) + ", tools="
+                + (tools == null ? 0 : tools.size()) + "]";
     }
 }

@@ -127,7 +127,8 @@ public final class ExecuteService implements ChatGateway {
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason(), answer.validationQueued() ? validationId : null, null);
+                    answer.finishReason(), answer.validationQueued() ? validationId : null, null,
+                    legs.restore(answer.toolCalls()));
             if (hold && !reviews.hold(app, id, answer.destination(), answer.strategy(),
                     legs.forReviewer(execution.content()), execution.content())) {
                 throw ExecutionFailedException.reviewHoldFull(answer.destination());

@@ -38,6 +38,16 @@ final class ExecutionFailedException extends Exception {
                 "Destination '" + destination + "' is not available and the decision permits no other");
     }
 
+    /**
+     * The chat has tools or tool calls and an on-device destination would answer it: the on-device model calls no
+     * tools, and answering without them would silently change what was asked.
+     */
+    static ExecutionFailedException toolsNeedCloud(String destination) {
+        return new ExecutionFailedException(destination, Kind.TOOLS_NEED_CLOUD, "The request has tools or tool "
+                + "calls, which only a cloud model takes, and policy routes it to the on-device destination '"
+                + destination + "'; send it without tools, or under a policy that routes it to a cloud model");
+    }
+
     static ExecutionFailedException validationNotQueued(String destination) {
         return new ExecutionFailedException(destination, Kind.VALIDATION_QUEUE_UNAVAILABLE,
                 "The cloud validation of the on-device answer could not be queued durably, so no answer is given");

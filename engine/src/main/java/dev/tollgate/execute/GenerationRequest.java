@@ -45,6 +45,11 @@ public record GenerationRequest(List<Message> messages, int maxTokens, boolean w
         }
     }
 
+    /** Whether the request gives tools or holds tool calls, which only a cloud model takes. */
+    public boolean usesTools() {
+        return options.tools() != null || messages.stream().anyMatch(m -> !m.toolCalls().isEmpty());
+    }
+
     /** The same request decoded by sampling, without a confidence. */
     public GenerationRequest sampled(Sampling how) {
         return new GenerationRequest(messages, maxTokens, false, how, options);

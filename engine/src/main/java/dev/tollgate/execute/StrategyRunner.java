@@ -247,7 +247,7 @@ final class StrategyRunner {
                 cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
                 cloud == null ? 0 : cloud.cloudTokensIn(),
                 cloud == null ? 0 : CloudTokens.of(cloud.generation().text()),
-                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
+                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued, g.toolCalls());
     }
 
     private Optional<String> firstPermitted(Terms terms, DestinationKind kind) {
@@ -257,9 +257,12 @@ final class StrategyRunner {
                 .findFirst();
     }
 
-    /** An on-device call: its failures are the execution's. */
+    /** An on-device call: its failures are the execution's; a chat with tools is refused, never answered without. */
     private Timed slm(String destination, GenerationRequest request, Consumer<String> onText)
             throws ExecutionFailedException {
+        if (request.usesTools()) {
+            throw ExecutionFailedException.toolsNeedCloud(destination);
+        }
         Executor executor = executors.executor(destination)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(destination));
         try {

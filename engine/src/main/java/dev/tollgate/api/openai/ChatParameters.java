@@ -21,10 +21,11 @@ final class ChatParameters {
     /** The fields the request parser reads itself. */
     private static final Set<String> READ_ELSEWHERE = Set.of("model", "messages", "max_tokens",
             "max_completion_tokens", "stream", "stream_options", "metadata");
-    private static final Set<String> HONOURED = Set.of("temperature", "top_p", "stop", "seed", "response_format");
+    private static final Set<String> HONOURED = Set.of("temperature", "top_p", "stop", "seed", "response_format",
+            "tools", "tool_choice");
     /** Parameters not served, each with the value that asks for nothing (allowed). */
     private static final Map<String, Object> DEFAULTS_ONLY = Map.of("n", 1, "logprobs", false,
-            "frequency_penalty", 0, "presence_penalty", 0, "tools", List.of(), "functions", List.of());
+            "frequency_penalty", 0, "presence_penalty", 0, "functions", List.of(), "parallel_tool_calls", true);
 
     private ChatParameters() {
     }
@@ -36,8 +37,33 @@ final class ChatParameters {
         JsonNode seedNode = present(root, "seed");
         Integer seed = seedNode == null ? null
                 : JsonBodies.integerIn(seedNode, "/seed", Integer.MIN_VALUE, Integer.MAX_VALUE, errors);
+        JsonNode tools = tools(present(root, "tools"), errors);
+        JsonNode toolChoice = present(root, "tool_choice");
+        if (toolChoice != null && !(toolChoice.isObject() || (toolChoice.isTextual()
+                && Set.of("none", "auto", "required").contains(toolChoice.asText())))) {
+            errors.add(new FieldError("/tool_choice", "must be none, auto, required or an object naming a function"));
+        }
         return new ChatOptions(temperature, topP, stop(present(root, "stop"), errors), seed,
-                responseFormat(present(root, "response_format"), errors));
+                responseFormat(present(root, "response_format"), errors), tools, toolChoice);
+    }
+
+    /** An array of {"type": "function", "function": {"name": ...}}; an empty array is no tools (null). */
+    private static JsonNode tools(JsonNode tools, List<FieldError> errors) {
+        if (tools == null || (tools.isArray() && tools.isEmpty())) {
+            return null;
+        }
+        if (!tools.isArray()) {
+            errors.add(new FieldError("/tools", "must be an array"));
+            return null;
+        }
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            if (!"function".equals(tool.path("type").asText()) || !tool.path("function").path("name").isTextual()) {
+                errors.add(new FieldError("/tools/" + i, "must be {\"type\": \"function\", \"function\": "
+                        + "{\"name\": string, ...}}"));
+            }
+        }
+        return tools;
     }
 
     private static void refuseUnserved(JsonNode root, List<FieldError> errors) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Turns an OpenAI chat completion body and the X-Tollgate-* headers into a {@link ChatRequest}, in two stages:
  * first the OpenAI shape (model, messages, max tokens, streaming, decoding parameters), then, translated into a
  * /v1/decide body, the checks /v1/decide makes (task type, subject country, number of messages, hint categories).
- * Either stage fails with a 422 invalid-request whose field errors point into the OpenAI body, or name the header
+ * The messages decided on keep their tool calls, which /v1/decide's body has no place for. Either stage fails with a 422 invalid-request whose field errors point into the OpenAI body, or name the header
  * a value came from.
  */
 final class ChatRequestParser {
@@ -49,7 +49,7 @@ final class ChatRequestParser {
         JsonNode root = JsonBodies.readObject(body);
         List<FieldError> errors = new ArrayList<>();
         String model = model(root, errors);
-        ArrayNode messages = ChatMessages.read(present(root, "messages"), errors);
+        ChatMessages.Read messages = ChatMessages.read(present(root, "messages"), errors);
         int maxTokens = maxTokens(root, errors);
         boolean stream = flag(root, "stream", "/stream", errors);
         JsonNode streamOptions = object(root, "stream_options", errors);
@@ -132,19 +132,21 @@ final class ChatRequestParser {
     }
 
     /** Validates the Tollgate inputs as /v1/decide does, reporting its field errors at their OpenAI source. */
-    private DecideRequest decide(Sourced task, Sourced country, ArrayNode messages, String categories) {
+    private DecideRequest decide(Sourced task, Sourced country, ChatMessages.Read messages, String categories) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("task").put("type", task.value());
         if (country.value() != null) {
             body.putObject("subject").put("country", country.value());
         }
-        body.putObject("input").set("messages", messages);
+        body.putObject("input").set("messages", messages.forDecide());
         ArrayNode hints = body.putObject("hints").putArray("categories");
         if (categories != null) {
             Arrays.stream(categories.split(",")).map(String::strip).filter(c -> !c.isEmpty()).forEach(hints::add);
         }
         try {
-            return decideParser.parse(body).request();
+            DecideRequest checked = decideParser.parse(body).request();
+            return new DecideRequest(checked.taskType(), checked.subjectCountry(), messages.messages(),
+                    checked.hintCategories(), checked.maxLatencyMs());
         } catch (ProblemException e) {
             List<FieldError> found = e.toProblem(null).errors();
             if (found == null) {

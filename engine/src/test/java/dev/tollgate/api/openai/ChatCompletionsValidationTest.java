@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param: invalid
- * values, and every parameter Tollgate does not serve unless it has the value that asks for nothing. Tool calls
- * and tool results are among them: refused, never dropped nor forwarded (an empty tool_calls array is no call).
+ * values, and every parameter Tollgate does not serve unless it has the value that asks for nothing. Malformed
+ * tools, tool calls and tool results are among them (an empty tool_calls array is no call).
  */
 class ChatCompletionsValidationTest {
     private static final String USER = "[{\"role\": \"user\", \"content\": \"Hello\"}]";
@@ -55,13 +55,15 @@ class ChatCompletionsValidationTest {
                 Arguments.of(messages("[" + "{\"role\": \"user\", \"content\": \"x\"},".repeat(256)
                         + "{\"role\": \"user\", \"content\": \"x\"}]"), "messages"),
                 Arguments.of(messages("[\"Hello\"]"), "messages[0]"),
-                Arguments.of(messages("[{\"role\": \"tool\", \"content\": \"42\", \"tool_call_id\": \"c1\"}]"),
-                        "messages[0].role"),
+                Arguments.of(messages("[{\"role\": \"tool\", \"content\": \"42\"}]"), "messages[0].tool_call_id"),
                 Arguments.of(messages("[{\"role\": \"function\", \"name\": \"f\", \"content\": \"42\"}]"),
                         "messages[0].role"),
                 Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", \"tool_calls\": "
+                        + "[{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\"}}]}]"),
+                        "messages[0].tool_calls[0]"),
+                Arguments.of(messages("[{\"role\": \"user\", \"content\": \"Hi\", \"tool_calls\": "
                         + "[{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\", "
-                        + "\"arguments\": \"{\\\"name\\\": \\\"Maria Schmidt\\\"}\"}}]}]"), "messages[0].tool_calls"),
+                        + "\"arguments\": \"{}\"}}]}]"), "messages[0].tool_calls"),
                 Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", "
                         + "\"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}]"),
                         "messages[0].function_call"),
@@ -83,7 +85,10 @@ class ChatCompletionsValidationTest {
                 Arguments.of(with("\"max_completion_tokens\": \"100\""), "max_completion_tokens"),
                 Arguments.of(with("\"max_tokens\": 10, \"max_completion_tokens\": 10"), "max_tokens"),
                 Arguments.of(with("\"n\": 2"), "n"),
-                Arguments.of(with("\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}]"), "tools"),
+                Arguments.of(with("\"tools\": [{\"type\": \"code_interpreter\"}]"), "tools[0]"),
+                Arguments.of(with("\"tools\": {\"type\": \"function\"}"), "tools"),
+                Arguments.of(with("\"tool_choice\": \"sometimes\""), "tool_choice"),
+                Arguments.of(with("\"parallel_tool_calls\": false"), "parallel_tool_calls"),
                 Arguments.of(with("\"functions\": [{\"name\": \"f\"}]"), "functions"),
                 Arguments.of(with("\"response_format\": {\"type\": \"xml\"}"), "response_format.type"),
                 Arguments.of(with("\"response_format\": {\"type\": \"json_schema\", \"json_schema\": {}}"),
