@@ -6,8 +6,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Writes JSON bodies and problem+json errors. */
+/** Writes JSON bodies and problem+json errors; a 401 names the scheme to authenticate with (RFC 9110). */
 public final class Responses {
+    private static final String CHALLENGE = "Bearer realm=\"tollgate\"";
+
     private Responses() {
     }
 
@@ -24,6 +26,9 @@ public final class Responses {
             byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
             res.status(Status.create(status));
             res.header(HeaderNames.CONTENT_TYPE, mediaType);
+            if (status == 401) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, CHALLENGE);
+            }
             res.send(bytes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

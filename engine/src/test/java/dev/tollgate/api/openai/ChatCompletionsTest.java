@@ -223,7 +223,9 @@ class ChatCompletionsTest {
     void missingOrUnknownApiKeysAre401() {
         HttpRequest.Builder noKey = HttpRequest.newBuilder(server.uri("/v1/chat/completions"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(SIMPLE));
-        assertOpenAiError(server.send(noKey), 401, "authentication_error", "unauthorized");
+        HttpResponse<String> response = server.send(noKey);
+        assertOpenAiError(response, 401, "authentication_error", "unauthorized");
+        assertEquals("Bearer realm=\"tollgate\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
         assertOpenAiError(server.send(server.chat(SIMPLE).setHeader("Authorization", "Bearer wrong")), 401,
                 "authentication_error", "unauthorized");
         assertNull(server.gateway.last(), "nothing reached the gateway");
