@@ -45,6 +45,7 @@ public final class ExecuteHandler implements Handler {
         ExecuteRequest request = parse(checked.body());
         Execution execution = executions.execute(checked.caller(), request.token(), request.messages(),
                 request.maxTokens(), ChatOptions.NONE, null);
+        guard.spent(checked.caller(), execution);
         if (execution.review() != null) {
             // Held for a reviewer: accepted, the answer to be fetched at the review once approved.
             res.header(HeaderNames.LOCATION, "/v1/reviews/" + execution.review().id());

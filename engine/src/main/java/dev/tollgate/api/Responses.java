@@ -18,6 +18,7 @@ public final class Responses {
     }
 
     static void problem(ServerResponse res, ProblemException e, String instance) {
+        RateLimitedException.retryAfter(res, e);
         send(res, e.status(), Problem.MEDIA_TYPE, e.toProblem(instance));
     }
 

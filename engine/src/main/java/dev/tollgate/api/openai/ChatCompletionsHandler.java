@@ -78,6 +78,7 @@ public final class ChatCompletionsHandler implements Handler {
                     });
             DecisionHeaders.review(res, result.execution());
             Execution execution = executed(result);
+            guard.spent(checked.caller(), execution);
             DecisionHeaders.disclosure(res, execution.disclosure());
             DecisionHeaders.validation(res, execution.validationId());
             Responses.json(res, 200, ChatCompletion.of(created, execution));
@@ -88,7 +89,9 @@ public final class ChatCompletionsHandler implements Handler {
         SseStream sse = new SseStream(res, created);
         try {
             ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), chat.options(), sse);
-            sse.finish(executed(result), chat.includeUsage());
+            Execution execution = executed(result);
+            guard.spent(caller, execution);
+            sse.finish(execution, chat.includeUsage());
         } catch (ClientAbortException e) {
             failures.aborted(e, req);
         } catch (RuntimeException e) {
