@@ -51,5 +51,11 @@ public record DecideRequest(String taskType, String subjectCountry, List<Message
         public ToolCall withArguments(String arguments) {
             return new ToolCall(id, name, arguments);
         }
+
+        /** Without the arguments, which may hold personal values. */
+        @Override
+        public String toString() {
+            return "ToolCall[" + id + ", " + name + "]";
+        }
     }
 }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * engine/src/test/python/openai_client_check.py makes a plain and a streamed call, lists the models and sends a
  * refused request, and prints what the client parsed. Once against a scripted gateway, to pin the wire format
  * exactly, and once against the real service, where the on-device model answers; openai_review_check.py shows what
- * the client makes of an answer held for human review. The client's python comes from
+ * the client makes of an answer held for human review; openai_tools_check.py runs a tool-calling conversation
+ * through the service to a recording cloud. The client's python comes from
  * TOLLGATE_OPENAI_PYTHON, or scripts/openai-client.sh installs it.
  */
 class OpenAiPythonClientTest {
