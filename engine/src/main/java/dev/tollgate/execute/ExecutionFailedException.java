@@ -27,6 +27,8 @@ final class ExecutionFailedException extends Exception {
             case INPUT_TOO_LONG -> new ExecutionFailedException(destination, Kind.CONTEXT_EXCEEDED,
                     "The input is longer than destination '" + destination + "' can take (" + e.getMessage()
                             + "); shorten it");
+            case UNSUPPORTED_REQUEST -> new ExecutionFailedException(destination, Kind.UNSUPPORTED_BY_DESTINATION,
+                    "Destination '" + destination + "' cannot serve this request: " + e.getMessage());
             case UNREACHABLE, SERVER_ERROR -> new ExecutionFailedException(destination, Kind.DESTINATION_UNREACHABLE,
                     "Destination '" + destination + "' could not be reached");
         };

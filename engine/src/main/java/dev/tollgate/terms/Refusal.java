@@ -31,6 +31,8 @@ public class Refusal extends RuntimeException {
         CONTEXT_EXCEEDED("context-exceeded"),
         /** The chat has tools or tool calls, which only a cloud model takes, and an on-device model would answer. */
         TOOLS_NEED_CLOUD("tools-need-cloud"),
+        /** The request asks the destination for something it cannot do (a JSON schema its grammar cannot take). */
+        UNSUPPORTED_BY_DESTINATION("unsupported-by-destination"),
         /** The destination has no executor, or its circuit is open, and the decision permits no other. */
         DESTINATION_UNAVAILABLE("destination-unavailable"),
         /**

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -169,6 +170,12 @@ public final class SlmExecutor implements Executor {
 
     private Generation generateOn(LlamaModel model, GenerationRequest request, Consumer<String> onText)
             throws ExecutorException {
+        JsonNode schema = request.options().jsonSchema();
+        Optional<String> unsupported = schema == null ? Optional.empty() : JsonSchemaSubset.unsupported(schema);
+        if (unsupported.isPresent()) {
+            throw new ExecutorException(Kind.UNSUPPORTED_REQUEST, "the response format's JSON schema is outside what "
+                    + "the on-device model's grammar takes: " + unsupported.get());
+        }
         String prompt = prompt(model, request.messages());
         int promptTokens = llama(() -> model.encode(prompt)).length;
         int budget = Math.min(request.maxTokens(), contextSize - promptTokens);

@@ -386,6 +386,25 @@ class SlmExecutorTest {
         assertTrue(answer.get("city").isTextual() && answer.get("country").isTextual(), shaped);
     }
 
+    /**
+     * Schemas llama.cpp's converter cannot take abort the process inside the binding (measured): they are refused
+     * before it is called, and the model goes on answering.
+     */
+    @Test
+    void aJsonSchemaOutsideTheGrammarsReachIsRefusedWithoutCallingTheConverter() throws Exception {
+        for (String schema : List.of("{\"type\": 5}", "{\"type\": \"foo\"}",
+                "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/missing\"}}}",
+                "{\"type\": \"string\", \"pattern\": \"((\"}", "{\"description\": \"anything\"}",
+                "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"minLength\": \"x\"}}}")) {
+            JsonNode format = Json.MAPPER.readTree("{\"type\": \"json_schema\", \"json_schema\": {\"name\": \"s\", "
+                    + "\"schema\": " + schema + "}}");
+            ExecutorException e = assertThrows(ExecutorException.class, () -> shared.generate(new GenerationRequest(
+                    CAPITAL.messages(), 16, new ChatOptions(null, null, List.of(), null, format))), schema);
+            assertEquals(Kind.UNSUPPORTED_REQUEST, e.kind(), schema);
+        }
+        assertTrue(shared.generate(CAPITAL).text().contains("Paris"));
+    }
+
     private static GenerationRequest ask(String question, int maxTokens) {
         return new GenerationRequest(List.of(new Message("user", question)), maxTokens);
     }
