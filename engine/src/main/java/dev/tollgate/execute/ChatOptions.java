@@ -45,7 +45,7 @@ public record ChatOptions(Double temperature, Double topP, List<String> stop, In
     @Override
     public String toString() {
         return "ChatOptions[temperature=" + temperature + ", topP=" + topP + ", " + stop.size() + " stop, seed=" + seed
-                + ", responseFormat=" + (responseFormat == null ? null : responseFormat.path("type").asText()) + ", tools="
-                + (tools == null ? 0 : tools.size()) + "]";
+                + ", responseFormat=" + (responseFormat == null ? null : responseFormat.path("type").asText())
+                + ", tools=" + (tools == null ? 0 : tools.size()) + "]";
     }
 }

@@ -165,8 +165,9 @@ public final class ExecuteService implements ChatGateway {
         Decision decision = decisions.decide(app, request);
         decided.accept(decision, System.nanoTime() - start);
         if (listener != null) {
-            listener.decided(decision, decision.outcome().effect() == Effect.ALLOW
-                    && has(decision.outcome().obligations(), ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null);
+            boolean disclose = decision.outcome().effect() == Effect.ALLOW
+                    && has(decision.outcome().obligations(), ObligationType.DISCLOSE_AI_INTERACTION);
+            listener.decided(decision, disclose ? disclosure : null);
         }
         if (decision.outcome().effect() != Effect.ALLOW) {
             return new Result(decision, null);

@@ -25,7 +25,7 @@ public record Generation(String text, int promptTokens, int completionTokens, Do
     /** Without the text: model output must not reach a log through a toString. */
     @Override
     public String toString() {
-        return "Generation[" + text.length() + " chars, " + promptTokens + "+" + completionTokens + " tokens, confidence="
-                + confidence + ", " + finishReason + ", " + toolCalls.size() + " tool calls]";
+        return "Generation[" + text.length() + " chars, " + promptTokens + "+" + completionTokens
+                + " tokens, confidence=" + confidence + ", " + finishReason + ", " + toolCalls.size() + " tool calls]";
     }
 }

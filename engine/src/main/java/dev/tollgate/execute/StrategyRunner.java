@@ -285,7 +285,8 @@ final class StrategyRunner {
      * @throws TooSlow the plan has a latency budget and the leg did not answer in time for the fallback
      */
     private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, ChatOptions options,
-                                  Consumer<String> onText, Integer fallbackMs) throws ExecutionFailedException, TooSlow {
+                                  Consumer<String> onText, Integer fallbackMs)
+            throws ExecutionFailedException, TooSlow {
         Optional<Executor> executor = executors.executor(destination);
         Optional<CircuitBreaker> breaker = executors.breaker(destination);
         if (executor.isEmpty() || (breaker.isPresent() && !breaker.get().allowRequest())) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * OpenAI's {@code chat.completion} object for an executed request, its model the destination that answered, with Tollgate's own {@code tollgate} object
- * beside the standard fields (OpenAI clients keep unknown fields).
+ * OpenAI's {@code chat.completion} object for an executed request, its model the destination that answered, with
+ * Tollgate's own {@code tollgate} object beside the standard fields (OpenAI clients keep unknown fields).
  */
 record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
                       Tollgate tollgate) {
@@ -59,7 +59,8 @@ record ChatCompletion(String id, String object, long created, String model, List
         boolean onlyCalls = execution.content().isEmpty() && !execution.toolCalls().isEmpty();
         Choice choice = new Choice(0, new Message("assistant", onlyCalls ? null : execution.content(),
                 ToolCall.of(execution, false)), execution.finishReason());
-        return new ChatCompletion(ID_PREFIX + execution.decisionId(), "chat.completion", created, execution.destination(),
+        return new ChatCompletion(ID_PREFIX + execution.decisionId(), "chat.completion", created,
+                execution.destination(),
                 List.of(choice), Usage.of(execution), Tollgate.of(execution));
     }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * Turns an OpenAI chat completion body and the X-Tollgate-* headers into a {@link ChatRequest}, in two stages:
  * first the OpenAI shape (model, messages, max tokens, streaming, decoding parameters), then, translated into a
  * /v1/decide body, the checks /v1/decide makes (task type, subject country, number of messages, hint categories).
- * The messages decided on keep their tool calls, which /v1/decide's body has no place for. Either stage fails with a 422 invalid-request whose field errors point into the OpenAI body, or name the header
- * a value came from.
+ * The messages decided on keep their tool calls, which /v1/decide's body has no place for. Either stage fails
+ * with a 422 invalid-request whose field errors point into the OpenAI body, or name the header a value came from.
  */
 final class ChatRequestParser {
     static final String TASK_HEADER = "X-Tollgate-Task-Type";

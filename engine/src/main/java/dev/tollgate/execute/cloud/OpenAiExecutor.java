@@ -192,8 +192,10 @@ public final class OpenAiExecutor implements Executor {
                     yield AiMessage.from(message.content());
                 }
                 message.toolCalls().forEach(call -> toolNames.put(call.id(), call.name()));
-                List<ToolExecutionRequest> calls = message.toolCalls().stream().map(call -> ToolExecutionRequest.builder()
-                        .id(call.id()).name(call.name()).arguments(call.arguments()).build()).toList();
+                List<ToolExecutionRequest> calls = message.toolCalls().stream()
+                        .map(call -> ToolExecutionRequest.builder()
+                                .id(call.id()).name(call.name()).arguments(call.arguments()).build())
+                        .toList();
                 yield message.content().isEmpty() ? AiMessage.from(calls) : AiMessage.from(message.content(), calls);
             }
             default -> throw new IllegalArgumentException("unknown message role: " + message.role());
