@@ -45,9 +45,7 @@ public final class CheckpointsHandler implements Handler {
 
     /** Registers GET (and 405 for any other method) ahead of the routes that answer everything else. */
     public void register(HttpRouting.Builder routing) {
-        routing.get(PATH, this).any(PATH, (req, res) -> {
-            throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for " + PATH);
-        });
+        routing.get(PATH, this).any(PATH, (req, res) -> HttpApi.notAllowed(res, "GET", "Use GET for " + PATH));
     }
 
     @Override

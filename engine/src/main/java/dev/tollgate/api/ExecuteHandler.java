@@ -3,6 +3,7 @@ package dev.tollgate.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.ExecuteService;
 import dev.tollgate.execute.Execution;
 import io.helidon.http.HeaderNames;
@@ -43,7 +44,8 @@ public final class ExecuteHandler implements Handler {
         RequestGuard.Checked checked = guard.check(req);
         ExecuteRequest request = parse(checked.body());
         Execution execution = executions.execute(checked.caller(), request.token(), request.messages(),
-                request.maxTokens(), null);
+                request.maxTokens(), ChatOptions.NONE, null);
+        guard.spent(checked.caller(), execution);
         if (execution.review() != null) {
             // Held for a reviewer: accepted, the answer to be fetched at the review once approved.
             res.header(HeaderNames.LOCATION, "/v1/reviews/" + execution.review().id());

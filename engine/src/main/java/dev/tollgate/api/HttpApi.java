@@ -1,8 +1,10 @@
 package dev.tollgate.api;
 
+import dev.tollgate.api.openai.OpenAiRoutes;
 import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.terms.Refusal;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -37,20 +39,12 @@ public final class HttpApi {
                 .any("/v1/decide", HttpApi::postOnly)
                 .any("/v1/execute", HttpApi::postOnly)
                 .any("/v1/mask", HttpApi::postOnly)
-                .any("/v1/validations/{id}", (req, res) -> {
-                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/validations/{id}");
-                })
-                .any("/v1/usage", (req, res) -> {
-                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET for /v1/usage");
-                })
+                .any("/v1/validations/{id}", (req, res) -> notAllowed(res, "GET", "Use GET for /v1/validations/{id}"))
+                .any("/v1/usage", (req, res) -> notAllowed(res, "GET", "Use GET for /v1/usage"))
                 .get("/v1/reviews/{id}", reviews::show)
                 .post("/v1/reviews/{id}", reviews::review)
-                .any("/v1/reviews/{id}", (req, res) -> {
-                    throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, "Use GET or POST for a review");
-                })
-                .any((req, res) -> {
-                    throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");
-                })
+                .any("/v1/reviews/{id}", (req, res) -> notAllowed(res, "GET, POST", "Use GET or POST for a review"))
+                .any(unknownPath(OpenAiRoutes.notFound(metrics)))
                 .error(ClientAbortException.class, (req, res, e) -> {
                     metrics.clientAbort(e, req.path().path());
                     try {
@@ -77,8 +71,27 @@ public final class HttpApi {
                 });
     }
 
+    /**
+     * 404 for a path nothing else routes; OpenAI clients are pointed at /v1, so there it comes in OpenAI's error
+     * shape.
+     */
+    private static Handler unknownPath(Handler openAiNotFound) {
+        return (req, res) -> {
+            if (req.path().path().startsWith("/v1/")) {
+                openAiNotFound.handle(req, res);
+            } else {
+                throw new ProblemException(HttpProblem.NOT_FOUND, "No such resource");
+            }
+        };
+    }
+
     private static void postOnly(ServerRequest req, ServerResponse res) {
-        throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED,
-                "Use POST for " + req.path().path());
+        notAllowed(res, "POST", "Use POST for " + req.path().path());
+    }
+
+    /** 405 with the Allow header listing the methods the resource takes. */
+    static void notAllowed(ServerResponse res, String allowed, String detail) {
+        res.header(HeaderNames.ALLOW, allowed);
+        throw new ProblemException(HttpProblem.METHOD_NOT_ALLOWED, detail);
     }
 }

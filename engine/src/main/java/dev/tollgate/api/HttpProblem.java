@@ -27,6 +27,8 @@ public enum HttpProblem implements WireValue {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNKNOWN_APPLICATION(422, "unknown-application", "Unknown application"),
     INVALID_REQUEST(422, "invalid-request", "Invalid request"),
+    /** The application used up its requests or tokens per minute; Retry-After says when to try again. */
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported");
 
     private final int status;

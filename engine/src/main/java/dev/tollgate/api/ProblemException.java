@@ -6,7 +6,7 @@ import java.util.List;
  * A request that cannot be served, answered as RFC 9457 problem+json. The kind names a stable problem type;
  * the detail must never quote the request body.
  */
-public final class ProblemException extends RuntimeException {
+public class ProblemException extends RuntimeException {
     private final int status;
     private final String kind;
     private final String title;

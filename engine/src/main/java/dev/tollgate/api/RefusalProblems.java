@@ -21,7 +21,7 @@ public final class RefusalProblems {
             case TOKEN_INVALID, TOKEN_INPUT_MISMATCH, TOKEN_APPLICATION_MISMATCH -> 403;
             case TOKEN_EXPIRED -> 410;
             case TOKEN_USED -> 409;
-            case CONTEXT_EXCEEDED -> 422;
+            case CONTEXT_EXCEEDED, TOOLS_NEED_CLOUD, UNSUPPORTED_BY_DESTINATION -> 422;
             case CLIENT_ABORT -> 400;
             case DESTINATION_BAD_RESPONSE, DESTINATION_UNREACHABLE -> 502;
             case DESTINATION_TIMEOUT -> 504;
@@ -41,6 +41,8 @@ public final class RefusalProblems {
             case DETECTOR_UNAVAILABLE -> "Detector unavailable";
             case CLIENT_ABORT -> "Client went away";
             case INTERNAL -> "Internal error";
+            case TOOLS_NEED_CLOUD -> "Tools need a cloud model";
+            case UNSUPPORTED_BY_DESTINATION -> "Not supported by the destination";
             case DESTINATION_TIMEOUT, DESTINATION_RATE_LIMITED, EXECUTOR_OVERLOADED, DESTINATION_BAD_RESPONSE,
                  CONTEXT_EXCEEDED, DESTINATION_UNAVAILABLE, DESTINATION_UNREACHABLE, VALIDATION_QUEUE_UNAVAILABLE,
                  REVIEW_HOLD_UNAVAILABLE -> "Execution failed";

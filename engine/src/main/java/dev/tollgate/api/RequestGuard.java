@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.execute.Execution;
 import dev.tollgate.terms.ClientAbortException;
 import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
 import io.helidon.http.HeaderNames;
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
 
 /**
  * The checks every authenticated JSON endpoint makes before it reads the body, in this order, with the same
- * problems as /v1/decide: API key (401), content type (415), size (413), readable body (400).
+ * problems as /v1/decide: API key (401), rate limit (429), content type (415), size (413), readable body (400).
  */
 public record RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
     /** The application whose key is in the Authorization header, the content type checked, and the body. */
@@ -48,9 +49,22 @@ public record RequestGuard(ApplicationRegistry registry, long maxBodyBytes) {
         return caller;
     }
 
-    /** The application whose key is in the Authorization header, whatever the key's role, reviewer included. */
+    /**
+     * The application whose key is in the Authorization header, whatever the key's role, reviewer included; 429 when
+     * it has used its rate limit.
+     */
     public Application keyHolder(ServerRequest req) {
-        return registry.byApiKey(bearer(req)).orElseThrow(() -> unauthorized("The API key is not valid"));
+        Application app = registry.byApiKey(bearer(req)).orElseThrow(() -> unauthorized("The API key is not valid"));
+        long wait = registry.limiter().admit(app);
+        if (wait > 0) {
+            throw new RateLimitedException(wait);
+        }
+        return app;
+    }
+
+    /** Charges the model tokens an execution used to the application's tokens per minute. */
+    public void spent(Application app, Execution execution) {
+        registry.limiter().spent(app, (long) execution.promptTokens() + execution.completionTokens());
     }
 
     /** The SHA-256 of the key the request was authenticated with, as the registry lists it. */

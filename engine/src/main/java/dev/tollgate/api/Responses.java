@@ -6,8 +6,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Writes JSON bodies and problem+json errors. */
+/** Writes JSON bodies and problem+json errors; a 401 names the scheme to authenticate with (RFC 9110). */
 public final class Responses {
+    private static final String CHALLENGE = "Bearer realm=\"tollgate\"";
+
     private Responses() {
     }
 
@@ -16,6 +18,7 @@ public final class Responses {
     }
 
     static void problem(ServerResponse res, ProblemException e, String instance) {
+        RateLimitedException.retryAfter(res, e);
         send(res, e.status(), Problem.MEDIA_TYPE, e.toProblem(instance));
     }
 
@@ -24,6 +27,9 @@ public final class Responses {
             byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
             res.status(Status.create(status));
             res.header(HeaderNames.CONTENT_TYPE, mediaType);
+            if (status == 401) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, CHALLENGE);
+            }
             res.send(bytes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -30,6 +30,7 @@ import java.util.List;
  *                                      answer is kept until a reviewer approves it); null is read as flag
  * @param validationWebhook             an http(s) URL told (POST, ids and status only) when one of the application's
  *                                      offline validations ends; null: none
+ * @param rateLimit                     requests and model tokens per minute the application may use; null: no limit
  * @param callerRole                    the role of the key a request was authenticated with (see
  *                                      {@link ApplicationRegistry#byApiKey}); null for the registry's own entry
  */
@@ -38,7 +39,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
                           List<String> highRiskApprovedDestinations, List<String> confidentialApprovedDestinations,
                           List<String> regulatedApprovedDestinations, String apiKeySha256, List<ApiKey> apiKeys,
                           Long cloudTokenBudgetMonthly, Integer latencySlaMs, String humanOversight,
-                          String validationWebhook, String callerRole) {
+                          String validationWebhook, RateLimit rateLimit, String callerRole) {
     /** An answer that needs human oversight is given with the flag human_oversight: true. */
     public static final String FLAG = "flag";
     /** An answer that needs human oversight is held until a reviewer approves it (/v1/reviews). */
@@ -72,10 +73,12 @@ public record Application(String id, String purpose, String aiActUseCase, String
                        @JsonProperty("cloud_token_budget_monthly") Long cloudTokenBudgetMonthly,
                        @JsonProperty("latency_sla_ms") Integer latencySlaMs,
                        @JsonProperty("human_oversight") String humanOversight,
-                       @JsonProperty("validation_webhook") String validationWebhook) {
+                       @JsonProperty("validation_webhook") String validationWebhook,
+                       @JsonProperty("rate_limit") RateLimit rateLimit) {
         this(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment, permittedDestinations,
                 highRiskApprovedDestinations, confidentialApprovedDestinations, regulatedApprovedDestinations,
-                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, humanOversight, validationWebhook, null);
+                apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs, humanOversight, validationWebhook,
+                rateLimit, null);
     }
 
     /** Every key of the application: the listed ones, or the single key bound to the role "staff". */
@@ -91,7 +94,7 @@ public record Application(String id, String purpose, String aiActUseCase, String
         return new Application(id, purpose, aiActUseCase, tenantResidency, controllerEstablishment,
                 permittedDestinations, highRiskApprovedDestinations, confidentialApprovedDestinations,
                 regulatedApprovedDestinations, apiKeySha256, apiKeys, cloudTokenBudgetMonthly, latencySlaMs,
-                humanOversight, validationWebhook, role);
+                humanOversight, validationWebhook, rateLimit, role);
     }
 
     /** Whether answers that need human oversight are held for a reviewer rather than given with a flag. */

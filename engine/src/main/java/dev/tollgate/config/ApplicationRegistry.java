@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public final class ApplicationRegistry {
     private final Map<String, Application> byId;
     private final Map<String, Application> byKeyHash;
+    private final RateLimiter limiter = new RateLimiter(System::nanoTime);
 
     public ApplicationRegistry(List<Application> applications) {
         this.byId = applications.stream().collect(Collectors.toUnmodifiableMap(Application::id, Function.identity()));
@@ -30,6 +31,11 @@ public final class ApplicationRegistry {
     /** The application the key belongs to, with {@link Application#callerRole()} the key's role. */
     public Optional<Application> byApiKey(String apiKey) {
         return Optional.ofNullable(byKeyHash.get(sha256(apiKey)));
+    }
+
+    /** The applications' rate limits, as far as they are used. */
+    public RateLimiter limiter() {
+        return limiter;
     }
 
     public static String sha256(String value) {

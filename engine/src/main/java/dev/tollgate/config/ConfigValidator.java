@@ -131,6 +131,11 @@ final class ConfigValidator {
                     "must be a number of milliseconds above 0, or left out for no SLA");
             require(a.validationWebhook() == null || webUrl(a.validationWebhook()), at + "/validation_webhook",
                     "must be an absolute http or https URL, or left out for no webhook");
+            RateLimit limit = a.rateLimit();
+            require(limit == null || limit.requestsPerMinute() == null || limit.requestsPerMinute() > 0,
+                    at + "/rate_limit/requests_per_minute", "must be above 0, or left out for no limit");
+            require(limit == null || limit.tokensPerMinute() == null || limit.tokensPerMinute() > 0,
+                    at + "/rate_limit/tokens_per_minute", "must be above 0, or left out for no limit");
             apiKeys(a, at, digests);
             humanOversight(a, at);
         }

@@ -73,7 +73,7 @@ public final class FactsBuilder {
         StringBuilder all = new StringBuilder();
         TreeSet<String> unavailable = new TreeSet<>();
         for (int i = 0; i < request.messages().size(); i++) {
-            String content = request.messages().get(i).content();
+            String content = request.messages().get(i).text();
             int message = i;
             try {
                 pii.recognize(content).forEach(f -> entities.add(EntityFinding.of(message, f)));

@@ -1,6 +1,10 @@
 package dev.tollgate.execute;
 
+import dev.tollgate.decision.DecideRequest.ToolCall;
+
 import dev.tollgate.terms.Strategy;
+
+import java.util.List;
 
 /**
  * What a strategy produced, before placeholders are restored.
@@ -16,10 +20,12 @@ import dev.tollgate.terms.Strategy;
  * @param cloudTokensOut   tokens the cloud answered with, counted by {@link CloudTokens}
  * @param modelNanos       time spent waiting for models
  * @param validationQueued whether a cloud validation of an offline answer was queued
+ * @param toolCalls        the tools the answering model called (placeholders still in their arguments)
  */
 record Answer(String text, String destination, Strategy strategy, boolean escalated, Double confidence,
               Double agreement, int promptTokens, int completionTokens, String cloudDestination, int cloudTokensSent,
-              int cloudTokensIn, int cloudTokensOut, long modelNanos, String finishReason, boolean validationQueued) {
+              int cloudTokensIn, int cloudTokensOut, long modelNanos, String finishReason, boolean validationQueued,
+              List<ToolCall> toolCalls) {
 
     boolean cloudLegRan() {
         return cloudDestination != null;

@@ -15,8 +15,11 @@ public interface ChatGateway {
      * answers in one piece may ignore the pieces and take the execution's content).
      */
     interface Listener {
-        /** Called once, before any text: the decision (allowed or denied) is made and logged. */
-        void decided(Decision decision);
+        /**
+         * Called once, before any text: the decision (allowed or denied) is made and logged; {@code disclosure} is
+         * the AI-interaction notice its obligations ask the answer to carry (null when none).
+         */
+        void decided(Decision decision, String disclosure);
 
         /** A piece of the answer, already restored; the pieces in order make up the execution's content. */
         void text(String piece);
@@ -29,7 +32,8 @@ public interface ChatGateway {
     /**
      * Decides for the application and, when allowed, executes.
      *
+     * @param options  how the caller asked the answer decoded
      * @param listener told of the decision and the answer's pieces; may be null
      */
-    Result chat(Application app, DecideRequest request, int maxTokens, Listener listener);
+    Result chat(Application app, DecideRequest request, int maxTokens, ChatOptions options, Listener listener);
 }

@@ -94,11 +94,12 @@ public final class ExecuteService implements ChatGateway {
     /**
      * Executes the decision the token stands for on these messages (the ones decided on).
      *
-     * @param onText receives the restored answer piece by piece; null: not streamed
+     * @param options how the caller asked the answer decoded
+     * @param onText  receives the restored answer piece by piece; null: not streamed
      * @throws Refusal for a token not honoured, or when no answer could be given
      */
     public Execution execute(Application app, String token, List<Message> messages, int maxTokens,
-                             Consumer<String> onText) {
+                             ChatOptions options, Consumer<String> onText) {
         long start = System.nanoTime();
         DecisionTokens.Claims claims = verified(app, token, messages);
         String id = claims.decisionId();
@@ -116,15 +117,16 @@ public final class ExecuteService implements ChatGateway {
             boolean hold = app.holdsForReview() && has(obligations, ObligationType.HUMAN_OVERSIGHT);
             StreamingRestorer restorer = onText == null || hold ? null : new StreamingRestorer(legs, onText);
             String validationId = UUID.randomUUID().toString();
-            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, start,
-                    validationId), restorer == null ? null : restorer::accept);
+            Answer answer = runner.run(new StrategyRunner.Plan(id, app.id(), claims.terms(), legs, maxTokens, options,
+                    start, validationId), restorer == null ? null : restorer::accept);
             if (restorer != null) {
                 restorer.finish();
             }
             Execution execution = new Execution(id, answer.destination(), answer.strategy(), answer.escalated(),
                     legs.restore(answer.text()), answer.promptTokens(), answer.completionTokens(), answer.confidence(),
                     has(obligations, ObligationType.DISCLOSE_AI_INTERACTION) ? disclosure : null, has(obligations, ObligationType.HUMAN_OVERSIGHT),
-                    answer.finishReason(), answer.validationQueued() ? validationId : null, null);
+                    answer.finishReason(), answer.validationQueued() ? validationId : null, null,
+                    legs.restore(answer.toolCalls()));
             if (hold && !reviews.hold(app, id, answer.destination(), answer.strategy(),
                     legs.forReviewer(execution.content()), execution.content())) {
                 throw ExecutionFailedException.reviewHoldFull(answer.destination());
@@ -155,17 +157,20 @@ public final class ExecuteService implements ChatGateway {
     }
 
     @Override
-    public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
+    public Result chat(Application app, DecideRequest request, int maxTokens, ChatOptions options,
+                       Listener listener) {
         long start = System.nanoTime();
         Decision decision = decisions.decide(app, request);
         decided.accept(decision, System.nanoTime() - start);
         if (listener != null) {
-            listener.decided(decision);
+            boolean disclose = decision.outcome().effect() == Effect.ALLOW
+                    && has(decision.outcome().obligations(), ObligationType.DISCLOSE_AI_INTERACTION);
+            listener.decided(decision, disclose ? disclosure : null);
         }
         if (decision.outcome().effect() != Effect.ALLOW) {
             return new Result(decision, null);
         }
-        return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens,
+        return new Result(decision, execute(app, decision.token(), request.messages(), maxTokens, options,
                 listener == null ? null : listener::text));
     }
 

@@ -1,7 +1,12 @@
 package dev.tollgate.execute;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tollgate.decision.DecideRequest.ToolCall;
+
 import dev.tollgate.execute.review.ReviewDesk;
 import dev.tollgate.terms.Strategy;
+
+import java.util.List;
 
 /**
  * What carrying out an allowed decision gave the caller.
@@ -19,11 +24,22 @@ import dev.tollgate.terms.Strategy;
  * @param validationId   for an offline answer: the id of its queued cloud validation
  *                       ({@code GET /v1/validations/{id}}); null otherwise
  * @param review         when the answer is held for a reviewer: the review, and no content; else null
+ * @param toolCalls      the tools the model called, placeholders in their arguments restored; empty when none
  */
 public record Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
                         int promptTokens, int completionTokens, Double confidence, String disclosure,
                         boolean humanOversight, String finishReason, String validationId,
-                        Review review) {
+                        Review review, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCall> toolCalls) {
+    public Execution {
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public Execution(String decisionId, String destination, Strategy strategy, boolean escalated, String content,
+                     int promptTokens, int completionTokens, Double confidence, String disclosure,
+                     boolean humanOversight, String finishReason, String validationId, Review review) {
+        this(decisionId, destination, strategy, escalated, content, promptTokens, completionTokens, confidence,
+                disclosure, humanOversight, finishReason, validationId, review, List.of());
+    }
 
     /** An answer held for review: {@code id} is the review's id (the decision's), for GET /v1/reviews/{id}. */
     public record Review(String id, ReviewDesk.Status status) {
@@ -33,7 +49,7 @@ public record Execution(String decisionId, String destination, Strategy strategy
     Execution held() {
         return new Execution(decisionId, destination, strategy, escalated, null, promptTokens, completionTokens,
                 confidence, disclosure, humanOversight, finishReason, validationId,
-                new Review(decisionId, ReviewDesk.Status.PENDING));
+                new Review(decisionId, ReviewDesk.Status.PENDING), List.of());
     }
 
     @Override

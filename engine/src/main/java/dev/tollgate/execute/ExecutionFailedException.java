@@ -27,6 +27,8 @@ final class ExecutionFailedException extends Exception {
             case INPUT_TOO_LONG -> new ExecutionFailedException(destination, Kind.CONTEXT_EXCEEDED,
                     "The input is longer than destination '" + destination + "' can take (" + e.getMessage()
                             + "); shorten it");
+            case UNSUPPORTED_REQUEST -> new ExecutionFailedException(destination, Kind.UNSUPPORTED_BY_DESTINATION,
+                    "Destination '" + destination + "' cannot serve this request: " + e.getMessage());
             case UNREACHABLE, SERVER_ERROR -> new ExecutionFailedException(destination, Kind.DESTINATION_UNREACHABLE,
                     "Destination '" + destination + "' could not be reached");
         };
@@ -36,6 +38,16 @@ final class ExecutionFailedException extends Exception {
     static ExecutionFailedException unavailable(String destination) {
         return new ExecutionFailedException(destination, Kind.DESTINATION_UNAVAILABLE,
                 "Destination '" + destination + "' is not available and the decision permits no other");
+    }
+
+    /**
+     * The chat has tools or tool calls and an on-device destination would answer it: the on-device model calls no
+     * tools, and answering without them would silently change what was asked.
+     */
+    static ExecutionFailedException toolsNeedCloud(String destination) {
+        return new ExecutionFailedException(destination, Kind.TOOLS_NEED_CLOUD, "The request has tools or tool "
+                + "calls, which only a cloud model takes, and policy routes it to the on-device destination '"
+                + destination + "'; send it without tools, or under a policy that routes it to a cloud model");
     }
 
     static ExecutionFailedException validationNotQueued(String destination) {

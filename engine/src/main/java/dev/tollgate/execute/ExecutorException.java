@@ -20,7 +20,9 @@ public final class ExecutorException extends Exception {
         /** The executor's queue is full or it is closed. */
         OVERLOADED,
         /** The prompt leaves no room for an answer in the model's context. */
-        INPUT_TOO_LONG
+        INPUT_TOO_LONG,
+        /** The request asks for something this model cannot do (a JSON schema outside its grammar's reach). */
+        UNSUPPORTED_REQUEST
     }
 
     private final Kind kind;

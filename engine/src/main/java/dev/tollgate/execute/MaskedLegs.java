@@ -1,6 +1,7 @@
 package dev.tollgate.execute;
 
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.decision.DecideRequest.ToolCall;
 import dev.tollgate.mask.MaskedText;
 import dev.tollgate.mask.Masker;
 import dev.tollgate.mask.MaskingSession;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.UnaryOperator;
  * {@code applies_to} binds every leg. One masking session serves both legs, so a value has the same placeholder
  * wherever it goes and the answer can be restored whichever leg produced it.
  *
- * <p>Every text bound for the cloud passes the session: the request's messages of every role, an on-device
+ * <p>Every text bound for the cloud passes the session: the request's messages of every role (their content and
+ * the arguments of the tool calls they carry; a tool's result is a message's content), an on-device
  * answer (detected anew, then masked), and, last, whatever message list is actually sent, so that a value or part
  * of one (a surname, an e-mail's local part, a run of an IBAN's digits) that any text revealed is masked in all of
  * them.
@@ -59,26 +62,34 @@ final class MaskedLegs {
         return entities;
     }
 
+    /** Each message's content masked by its findings, and the arguments of its tool calls by theirs. */
     private List<Message> mask(List<Message> messages, List<List<Finding>> findings, Set<String> entities,
                                Map<String, Integer> counts) {
         List<Message> masked = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            MaskedText text = masker.mask(m.content(), findings.get(i), entities, session);
-            count(text, counts);
-            masked.add(new Message(m.role(), text.text()));
+            List<Finding> found = findings.get(i);
+            masked.add(each(m, (text, isContent) -> counted(masker.mask(text,
+                    isContent ? found : detector.recognize(text), entities, session), counts)));
         }
         return List.copyOf(masked);
     }
 
     private List<Message> remasked(List<Message> messages, Map<String, Integer> counts) {
-        List<Message> remasked = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            MaskedText text = session.maskKnownValues(m.content(), cloudEntities);
-            count(text, counts);
-            remasked.add(new Message(m.role(), text.text()));
-        }
-        return List.copyOf(remasked);
+        return messages.stream()
+                .map(m -> each(m, (text, isContent) -> counted(session.maskKnownValues(text, cloudEntities), counts)))
+                .toList();
+    }
+
+    /** The message with its content and every tool call's arguments passed through {@code change}. */
+    private static Message each(Message m, BiFunction<String, Boolean, String> change) {
+        return m.with(change.apply(m.content(), true), m.toolCalls().stream()
+                .map(call -> call.withArguments(change.apply(call.arguments(), false))).toList());
+    }
+
+    private static String counted(MaskedText text, Map<String, Integer> counts) {
+        count(text, counts);
+        return text.text();
     }
 
     private static void count(MaskedText text, Map<String, Integer> counts) {
@@ -129,6 +140,11 @@ final class MaskedLegs {
     /** An answer with this request's placeholders replaced by their values. */
     String restore(String answer) {
         return session.restore(answer);
+    }
+
+    /** Tool calls of an answer with this request's placeholders in their arguments replaced by their values. */
+    List<ToolCall> restore(List<ToolCall> toolCalls) {
+        return toolCalls.stream().map(call -> call.withArguments(session.restore(call.arguments()))).toList();
     }
 
     /**

@@ -79,8 +79,13 @@ final class StrategyRunner {
     /** The consistency check's sampling temperature: llama.cpp's usual default, varied enough to show doubt. */
     static final float SAMPLING_TEMPERATURE = 0.8f;
 
-    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, long startNanos,
-                String validationId) {
+    record Plan(String decisionId, String application, Terms terms, MaskedLegs legs, int maxTokens, ChatOptions options,
+                long startNanos, String validationId) {
+
+        /** What the on-device model is asked: the request masked for it, decoded as the caller asked. */
+        GenerationRequest slmRequest() {
+            return new GenerationRequest(legs.forSlm(), maxTokens, options);
+        }
     }
 
     /** Told of a cloud answer that came after the on-device model had answered instead. */
@@ -115,17 +120,17 @@ final class StrategyRunner {
     private Answer staticRoute(Plan plan, Consumer<String> onText) throws ExecutionFailedException {
         Route route = plan.terms().route();
         if (route.kind() != DestinationKind.CLOUD) {
-            Timed slm = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
+            Timed slm = slm(route.destination(), plan.slmRequest(), onText);
             return answer(slm, route.destination(), Strategy.STATIC, false, slm, null, false);
         }
         StreamGuard guard = new StreamGuard(onText);
         Optional<String> hedge = onText == null ? firstPermitted(plan.terms(), DestinationKind.SLM) : Optional.empty();
         Optional<Timed> cloud;
         try {
-            cloud = cloud(plan, route.destination(), plan.legs().forCloud(), guard.sink(),
+            cloud = cloud(plan, route.destination(), plan.legs().forCloud(), plan.options(), guard.sink(),
                     hedge.map(latencies::p99Ms).orElse(null));
         } catch (TooSlow e) {
-            Timed slm = slm(hedge.get(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
+            Timed slm = slm(hedge.get(), plan.slmRequest(), null);
             return answer(slm, hedge.get(), Strategy.STATIC, false, slm, null, false);
         }
         if (cloud.isPresent()) {
@@ -139,7 +144,8 @@ final class StrategyRunner {
 
     private Answer cascade(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        GenerationRequest request = new GenerationRequest(plan.legs().forSlm(), plan.maxTokens(), true);
+        GenerationRequest request = new GenerationRequest(plan.legs().forSlm(), plan.maxTokens(), true, null,
+                plan.options());
         Timed draft = slm(route.destination(), request, null);
         if (route.consistency() != null) {
             draft = consistencyChecked(route.destination(), request, route.consistency().samples(), draft);
@@ -154,7 +160,7 @@ final class StrategyRunner {
         }
         Optional<Timed> better;
         try {
-            better = cloud(plan, cloud.get(), plan.legs().forCloud(), null, 0);
+            better = cloud(plan, cloud.get(), plan.legs().forCloud(), plan.options(), null, 0);
         } catch (TooSlow e) {
             return answer(draft, route.destination(), Strategy.CASCADE, false, draft, null, false);
         }
@@ -182,7 +188,7 @@ final class StrategyRunner {
 
     private Answer draftVerify(Plan plan) throws ExecutionFailedException {
         Route route = plan.terms().route();
-        Timed draft = slm(route.destination(), new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), null);
+        Timed draft = slm(route.destination(), plan.slmRequest(), null);
         Optional<String> cloud = firstPermitted(plan.terms(), DestinationKind.CLOUD);
         if (cloud.isEmpty()) {
             return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
@@ -190,7 +196,7 @@ final class StrategyRunner {
         List<Message> check = VerifyPrompt.of(plan.legs().forCloud(), plan.legs().forCloud(draft.generation().text()));
         Optional<Timed> verdict;
         try {
-            verdict = cloud(plan, cloud.get(), check, null, 0);
+            verdict = cloud(plan, cloud.get(), check, ChatOptions.NONE, null, 0);
         } catch (TooSlow e) {
             return answer(draft, route.destination(), Strategy.DRAFT_VERIFY, false, draft, null, false);
         }
@@ -207,7 +213,7 @@ final class StrategyRunner {
     private Answer offline(Plan plan, String cloud, Consumer<String> onText) throws ExecutionFailedException {
         String slmDestination = firstPermitted(plan.terms(), DestinationKind.SLM)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(cloud));
-        Timed answer = slm(slmDestination, new GenerationRequest(plan.legs().forSlm(), plan.maxTokens()), onText);
+        Timed answer = slm(slmDestination, plan.slmRequest(), onText);
         return queued(plan, cloud, answer, slmDestination);
     }
 
@@ -241,7 +247,7 @@ final class StrategyRunner {
                 cloud == null ? null : cloud.cloud(), cloud == null ? 0 : cloud.generation().promptTokens(),
                 cloud == null ? 0 : cloud.cloudTokensIn(),
                 cloud == null ? 0 : CloudTokens.of(cloud.generation().text()),
-                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued);
+                legs.stream().mapToLong(Timed::nanos).sum(), g.finishReason(), validationQueued, g.toolCalls());
     }
 
     private Optional<String> firstPermitted(Terms terms, DestinationKind kind) {
@@ -251,9 +257,12 @@ final class StrategyRunner {
                 .findFirst();
     }
 
-    /** An on-device call: its failures are the execution's. */
+    /** An on-device call: its failures are the execution's; a chat with tools is refused, never answered without. */
     private Timed slm(String destination, GenerationRequest request, Consumer<String> onText)
             throws ExecutionFailedException {
+        if (request.usesTools()) {
+            throw ExecutionFailedException.toolsNeedCloud(destination);
+        }
         Executor executor = executors.executor(destination)
                 .orElseThrow(() -> ExecutionFailedException.unavailable(destination));
         try {
@@ -270,19 +279,21 @@ final class StrategyRunner {
      * for every value it masked; empty when the cloud is unreachable (no endpoint configured, circuit open, or the
      * call could not connect, timed out or met a server error).
      *
+     * @param options    how the caller asked the answer decoded; none for a verdict on a draft
      * @param fallbackMs how long the on-device answer that stands in for this leg still takes (0: it is there);
      *                   null: nothing stands in, so the leg is not hedged
      * @throws TooSlow the plan has a latency budget and the leg did not answer in time for the fallback
      */
-    private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, Consumer<String> onText,
-                                  Integer fallbackMs) throws ExecutionFailedException, TooSlow {
+    private Optional<Timed> cloud(Plan plan, String destination, List<Message> messages, ChatOptions options,
+                                  Consumer<String> onText, Integer fallbackMs)
+            throws ExecutionFailedException, TooSlow {
         Optional<Executor> executor = executors.executor(destination);
         Optional<CircuitBreaker> breaker = executors.breaker(destination);
         if (executor.isEmpty() || (breaker.isPresent() && !breaker.get().allowRequest())) {
             return Optional.empty();
         }
         List<Message> sent = plan.legs().remasked(messages);
-        GenerationRequest request = new GenerationRequest(sent, plan.maxTokens());
+        GenerationRequest request = new GenerationRequest(sent, plan.maxTokens(), options);
         CompletableFuture<Timed> call = CompletableFuture.supplyAsync(() -> answered(executor.get(), request, onText),
                 Thread::startVirtualThread);
         CompletableFuture<Timed> settled = call.whenComplete((answer, failure) -> settled(breaker, answer, failure));

@@ -29,6 +29,10 @@ public class Refusal extends RuntimeException {
         DESTINATION_BAD_RESPONSE("destination-bad-response"),
         /** The input leaves the model no room for an answer. */
         CONTEXT_EXCEEDED("context-exceeded"),
+        /** The chat has tools or tool calls, which only a cloud model takes, and an on-device model would answer. */
+        TOOLS_NEED_CLOUD("tools-need-cloud"),
+        /** The request asks the destination for something it cannot do (a JSON schema its grammar cannot take). */
+        UNSUPPORTED_BY_DESTINATION("unsupported-by-destination"),
         /** The destination has no executor, or its circuit is open, and the decision permits no other. */
         DESTINATION_UNAVAILABLE("destination-unavailable"),
         /**

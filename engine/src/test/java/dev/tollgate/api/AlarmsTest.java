@@ -109,6 +109,6 @@ class AlarmsTest {
 
     private static Application app(String id, List<String> permitted, Long budget, Integer slaMs) {
         return new Application(id, "p", "none", "EU", "DE", permitted, List.of(), List.of(), List.of(), null, null,
-                budget, slaMs, null, null);
+                budget, slaMs, null, null, null);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,9 @@ class DecideProblemsTest {
 
     @Test
     void wrongKeyIs401() throws Exception {
-        assertProblem(service().decide("not-a-key", VALID), 401, "unauthorized");
+        HttpResponse<String> response = service().decide("not-a-key", VALID);
+        assertProblem(response, 401, "unauthorized");
+        assertEquals("Bearer realm=\"tollgate\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
     @Test
@@ -127,7 +130,30 @@ class DecideProblemsTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
         assertProblem(service().get("/v2/nothing"), 404, "not-found");
-        assertProblem(service().get("/v1/decide"), 405, "method-not-allowed");
+        HttpResponse<String> getDecide = service().get("/v1/decide");
+        assertProblem(getDecide, 405, "method-not-allowed");
+        assertEquals("POST", getDecide.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> postUsage = service().send(HttpRequest.newBuilder(service().uri("/v1/usage"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertProblem(postUsage, 405, "method-not-allowed");
+        assertEquals("GET", postUsage.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> putReview = service().send(HttpRequest.newBuilder(service().uri("/v1/reviews/r-1"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals("GET, POST", putReview.headers().firstValue("Allow").orElse(""));
+    }
+
+    /** OpenAI clients are pointed at /v1, so an endpoint Tollgate lacks there is a 404 in OpenAI's error shape. */
+    @Test
+    void anUnknownV1PathIs404InOpenAisErrorShape() throws Exception {
+        for (String path : List.of("/v1/embeddings", "/v1/audio/speech")) {
+            HttpResponse<String> response = service().get(path);
+            assertEquals(404, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            JsonNode error = Json.MAPPER.readTree(response.body()).get("error");
+            assertEquals("not_found_error", error.get("type").asText(), response.body());
+            assertEquals("not_found", error.get("code").asText());
+            assertTrue(error.get("message").asText().contains(path), response.body());
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ class RefusalProblemsTest {
                 Map.entry(Kind.DETECTOR_UNAVAILABLE, 503), Map.entry(Kind.DESTINATION_TIMEOUT, 504),
                 Map.entry(Kind.DESTINATION_RATE_LIMITED, 503), Map.entry(Kind.EXECUTOR_OVERLOADED, 503),
                 Map.entry(Kind.DESTINATION_BAD_RESPONSE, 502), Map.entry(Kind.CONTEXT_EXCEEDED, 422),
+                Map.entry(Kind.TOOLS_NEED_CLOUD, 422), Map.entry(Kind.UNSUPPORTED_BY_DESTINATION, 422),
                 Map.entry(Kind.DESTINATION_UNAVAILABLE, 503), Map.entry(Kind.DESTINATION_UNREACHABLE, 502),
                 Map.entry(Kind.VALIDATION_QUEUE_UNAVAILABLE, 503), Map.entry(Kind.CLIENT_ABORT, 400),
                 Map.entry(Kind.REVIEW_HOLD_UNAVAILABLE, 503), Map.entry(Kind.INTERNAL, 500));

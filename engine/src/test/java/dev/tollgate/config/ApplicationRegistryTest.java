@@ -45,7 +45,7 @@ class ApplicationRegistryTest {
     @Test
     void theSingleKeyFormIsOneStaffKey() {
         Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256("k"), null, null, null, null, null);
+                ApplicationRegistry.sha256("k"), null, null, null, null, null, null);
         ApplicationRegistry registry = new ApplicationRegistry(List.of(app));
 
         assertEquals(List.of(new ApiKey(ApplicationRegistry.sha256("k"), ApiKey.STAFF)), app.keys());

@@ -34,7 +34,7 @@ class LatencyFactsTest {
 
     private static Facts facts(int hintMs, Integer slaMs) {
         Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local", "cloud-eu"),
-                List.of(), List.of(), List.of(), null, null, null, slaMs, null, "staff");
+                List.of(), List.of(), List.of(), null, null, null, slaMs, null, "staff", null);
         return builder.build(app, new DecideRequest("reasoning", "DE",
                 List.of(new DecideRequest.Message("user", "Why is the sky blue?")), List.of(), hintMs)).facts();
     }

@@ -248,7 +248,7 @@ class CloudLegsMaskedTest {
                 });
         String id = "d-" + queue.size();
         return runner.run(new StrategyRunner.Plan(id, "claims", new Terms(route, obligations, BOTH, 0), legs, 64,
-                System.nanoTime(), "v-" + id), onText);
+                ChatOptions.NONE, System.nanoTime(), "v-" + id), onText);
     }
 
     private static String lastMessage(JsonNode body) {

@@ -78,7 +78,8 @@ class StrategyRunnerTest {
         MaskedLegs legs = new MaskedLegs(List.of(new Message("user", QUESTION)), MASK_FOR_CLOUD,
                 PiiDetector.defaults(), new Masker(Map.of(), HashKey.random()));
         Terms terms = new Terms(route, MASK_FOR_CLOUD, permitted, latencyBudgetMs);
-        return runner.run(new StrategyRunner.Plan("d-1", "claims", terms, legs, 64, System.nanoTime(), "v-1"), streamed == null ? null : streamed::add);
+        return runner.run(new StrategyRunner.Plan("d-1", "claims", terms, legs, 64, ChatOptions.NONE, System.nanoTime(),
+                "v-1"), streamed == null ? null : streamed::add);
     }
 
     private static final Route STATIC_CLOUD = new Route("cloud-eu", DestinationKind.CLOUD, Strategy.STATIC, null, null);

@@ -45,7 +45,7 @@ class ValidationWebhookTest {
 
     private static Application app(String id, String webhook) {
         return new Application(id, "p", "none", "EU", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256(id), null, null, null, null, webhook);
+                ApplicationRegistry.sha256(id), null, null, null, null, webhook, null);
     }
 
     private ValidationWebhook webhook() {

@@ -22,12 +22,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The outside world for tests: an OpenAI-compatible chat completions server on loopback standing in for a cloud
  * model. It keeps every request body it receives and answers from a script, as one JSON completion or, when the
- * request asks to stream, as Server-Sent Events in two pieces. While down it answers 503 and keeps nothing.
+ * request asks to stream, as Server-Sent Events in two pieces; or, when scripted, with a tool call. While down it
+ * answers 503 and keeps nothing.
  */
 public final class RecordingCloud implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final Queue<String> script = new ConcurrentLinkedQueue<>();
+    private final Queue<ToolCall> toolCalls = new ConcurrentLinkedQueue<>();
     private volatile String otherwise = "APPROVED";
     private volatile boolean down;
     private volatile long delayMillis;
@@ -55,6 +57,19 @@ public final class RecordingCloud implements AutoCloseable {
     /** Answers the next requests with these texts, in order, then as {@link #always} says. */
     public RecordingCloud answers(String... texts) {
         script.addAll(List.of(texts));
+        return this;
+    }
+
+    /** A function call the cloud answers with: its name and its arguments (a JSON text). */
+    public record ToolCall(String name, String arguments) {
+    }
+
+    /**
+     * Answers the next requests by calling these tools, one call each (ids call_1, call_2, ...; finish_reason
+     * tool_calls), before any scripted text.
+     */
+    public RecordingCloud callsTools(ToolCall... calls) {
+        toolCalls.addAll(List.of(calls));
         return this;
     }
 
@@ -94,10 +109,14 @@ public final class RecordingCloud implements AutoCloseable {
         return texts;
     }
 
-    /** The text of every message of one request body: its content, or its text parts joined by newlines. */
+    /**
+     * The text of every message of one request body: its content, or its text parts joined by newlines, and the
+     * arguments of every tool call it carries.
+     */
     public static List<String> messageTexts(JsonNode body) {
         List<String> texts = new ArrayList<>();
         for (JsonNode message : body.path("messages")) {
+            message.path("tool_calls").forEach(call -> texts.add(call.path("function").path("arguments").asText()));
             JsonNode content = message.path("content");
             if (content.isArray()) {
                 List<String> parts = new ArrayList<>();
@@ -124,15 +143,22 @@ public final class RecordingCloud implements AutoCloseable {
                 return;
             }
             pause();
-            String answer = script.poll();
-            String text = answer == null ? otherwise : answer;
+            ToolCall call = toolCalls.poll();
+            String answer = call == null ? script.poll() : null;
+            String text = call != null ? "" : answer == null ? otherwise : answer;
+            String finishReason = call == null ? "stop" : "tool_calls";
             if (request.path("stream").asBoolean(false)) {
-                stream(exchange, request, text);
+                stream(exchange, request, text, call);
             } else {
                 ObjectNode completion = envelope(request, "chat.completion");
                 ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
-                choice.putObject("message").put("role", "assistant").put("content", text);
-                choice.put("finish_reason", "stop");
+                ObjectNode message = choice.putObject("message").put("role", "assistant");
+                if (call == null) {
+                    message.put("content", text);
+                } else {
+                    message.putNull("content").putArray("tool_calls").add(toolCall(call, null));
+                }
+                choice.put("finish_reason", finishReason);
                 completion.set("usage", usage());
                 byte[] bytes = completion.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -152,16 +178,33 @@ public final class RecordingCloud implements AutoCloseable {
         }
     }
 
-    private static void stream(HttpExchange exchange, JsonNode request, String text) throws IOException {
+    private ObjectNode toolCall(ToolCall call, Integer index) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        if (index != null) {
+            json.put("index", index);
+        }
+        json.put("id", "call_" + bodies.size()).put("type", "function").putObject("function")
+                .put("name", call.name()).put("arguments", call.arguments());
+        return json;
+    }
+
+    /** The text in two pieces, or the tool call in one chunk. */
+    private void stream(HttpExchange exchange, JsonNode request, String text, ToolCall call) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            int half = text.length() / 2;
-            for (String piece : List.of(text.substring(0, half), text.substring(half))) {
-                ObjectNode delta = Json.MAPPER.createObjectNode().put("content", piece);
+            if (call == null) {
+                int half = text.length() / 2;
+                for (String piece : List.of(text.substring(0, half), text.substring(half))) {
+                    ObjectNode delta = Json.MAPPER.createObjectNode().put("content", piece);
+                    event(out, chunk(request, delta, null));
+                }
+            } else {
+                ObjectNode delta = Json.MAPPER.createObjectNode().put("role", "assistant");
+                delta.putArray("tool_calls").add(toolCall(call, 0));
                 event(out, chunk(request, delta, null));
             }
-            event(out, chunk(request, Json.MAPPER.createObjectNode(), "stop"));
+            event(out, chunk(request, Json.MAPPER.createObjectNode(), call == null ? "stop" : "tool_calls"));
             ObjectNode usage = envelope(request, "chat.completion.chunk");
             usage.putArray("choices");
             usage.set("usage", usage());

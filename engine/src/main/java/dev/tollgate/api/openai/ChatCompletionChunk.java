@@ -15,7 +15,13 @@ record ChatCompletionChunk(String id, String object, long created, String model,
     record Choice(int index, Delta delta, @JsonInclude(JsonInclude.Include.ALWAYS) String finishReason) {
     }
 
-    /** What the chunk adds: the role in the first chunk, a piece of content in the others, nothing in the last. */
-    record Delta(String role, String content) {
+    /**
+     * What the chunk adds: the role in the first chunk, a piece of content or the tool calls in the others, nothing
+     * in the last.
+     */
+    record Delta(String role, String content, List<ChatCompletion.ToolCall> toolCalls) {
+        Delta(String role, String content) {
+            this(role, content, null);
+        }
     }
 }

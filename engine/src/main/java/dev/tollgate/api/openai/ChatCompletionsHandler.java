@@ -65,10 +65,10 @@ public final class ChatCompletionsHandler implements Handler {
             stream(req, res, checked.caller(), chat, created);
         } else {
             // The decision's headers go out with the answer, or with the error if the execution then fails.
-            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(),
+            ChatGateway.Result result = gateway.chat(checked.caller(), chat.decide(), chat.maxTokens(), chat.options(),
                     new ChatGateway.Listener() {
                         @Override
-                        public void decided(Decision decision) {
+                        public void decided(Decision decision, String disclosure) {
                             DecisionHeaders.decided(res, decision);
                         }
 
@@ -78,17 +78,20 @@ public final class ChatCompletionsHandler implements Handler {
                     });
             DecisionHeaders.review(res, result.execution());
             Execution execution = executed(result);
+            guard.spent(checked.caller(), execution);
             DecisionHeaders.disclosure(res, execution.disclosure());
             DecisionHeaders.validation(res, execution.validationId());
-            Responses.json(res, 200, ChatCompletion.of(chat.model(), created, execution));
+            Responses.json(res, 200, ChatCompletion.of(created, execution));
         }
     }
 
     private void stream(ServerRequest req, ServerResponse res, Application caller, ChatRequest chat, long created) {
-        SseStream sse = new SseStream(res, chat.model(), created);
+        SseStream sse = new SseStream(res, created);
         try {
-            ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), sse);
-            sse.finish(executed(result), chat.includeUsage());
+            ChatGateway.Result result = gateway.chat(caller, chat.decide(), chat.maxTokens(), chat.options(), sse);
+            Execution execution = executed(result);
+            guard.spent(caller, execution);
+            sse.finish(execution, chat.includeUsage());
         } catch (ClientAbortException e) {
             failures.aborted(e, req);
         } catch (RuntimeException e) {

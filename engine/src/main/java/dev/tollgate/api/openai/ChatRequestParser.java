@@ -10,6 +10,7 @@ import dev.tollgate.api.FieldError;
 import dev.tollgate.api.JsonBodies;
 import dev.tollgate.api.ProblemException;
 import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.execute.ChatOptions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,17 +19,16 @@ import java.util.Optional;
 
 /**
  * Turns an OpenAI chat completion body and the X-Tollgate-* headers into a {@link ChatRequest}, in two stages:
- * first the OpenAI shape (model, messages, max tokens, streaming, unsupported features), then, translated into a
+ * first the OpenAI shape (model, messages, max tokens, streaming, decoding parameters), then, translated into a
  * /v1/decide body, the checks /v1/decide makes (task type, subject country, number of messages, hint categories).
- * Either stage fails with a 422 invalid-request whose field errors point into the OpenAI body, or name the header
- * a value came from.
+ * The messages decided on keep their tool calls, which /v1/decide's body has no place for. Either stage fails
+ * with a 422 invalid-request whose field errors point into the OpenAI body, or name the header a value came from.
  */
 final class ChatRequestParser {
     static final String TASK_HEADER = "X-Tollgate-Task-Type";
     static final String COUNTRY_HEADER = "X-Tollgate-Subject-Country";
     private static final int MAX_TOKENS_LIMIT = ExecuteHandler.MAX_TOKENS_LIMIT;
     private static final String DEFAULT_TASK = "chat";
-    private static final List<String> TOOL_FIELDS = List.of("tools", "functions");
 
     private final DecideRequestParser decideParser;
     private final int defaultMaxTokens;
@@ -49,12 +49,12 @@ final class ChatRequestParser {
         JsonNode root = JsonBodies.readObject(body);
         List<FieldError> errors = new ArrayList<>();
         String model = model(root, errors);
-        ArrayNode messages = ChatMessages.read(present(root, "messages"), errors);
+        ChatMessages.Read messages = ChatMessages.read(present(root, "messages"), errors);
         int maxTokens = maxTokens(root, errors);
         boolean stream = flag(root, "stream", "/stream", errors);
         JsonNode streamOptions = object(root, "stream_options", errors);
         boolean includeUsage = flag(streamOptions, "include_usage", "/stream_options/include_usage", errors);
-        rejectUnsupported(root, errors);
+        ChatOptions options = ChatParameters.read(root, errors);
         JsonNode metadata = object(root, "metadata", errors);
         Sourced task = headerOrMetadata(taskHeader, TASK_HEADER, metadata, "task_type", errors);
         Sourced country = headerOrMetadata(countryHeader, COUNTRY_HEADER, metadata, "subject_country", errors);
@@ -64,7 +64,7 @@ final class ChatRequestParser {
         }
         DecideRequest decide = decide(task.value() == null ? new Sourced(DEFAULT_TASK, task.source()) : task,
                 country, messages, categories);
-        return new ChatRequest(model, decide, maxTokens, stream, includeUsage);
+        return new ChatRequest(model, decide, maxTokens, options, stream, includeUsage);
     }
 
     private static JsonNode present(JsonNode parent, String field) {
@@ -115,24 +115,6 @@ final class ChatRequestParser {
         return node;
     }
 
-    /** n above 1, tools and functions, and structured output are not served; an empty tools array is allowed. */
-    private static void rejectUnsupported(JsonNode root, List<FieldError> errors) {
-        JsonNode n = present(root, "n");
-        if (n != null && !(n.isIntegralNumber() && n.canConvertToInt() && n.intValue() == 1)) {
-            errors.add(new FieldError("/n", "must be 1: Tollgate answers with one choice"));
-        }
-        for (String field : TOOL_FIELDS) {
-            JsonNode node = present(root, field);
-            if (node != null && !(node.isArray() && node.isEmpty())) {
-                errors.add(new FieldError("/" + field, "is not supported: Tollgate serves plain chat completions"));
-            }
-        }
-        JsonNode format = present(root, "response_format");
-        if (format != null && !(format.isObject() && "text".equals(format.path("type").asText(null)))) {
-            errors.add(new FieldError("/response_format", "only {\"type\": \"text\"} is supported"));
-        }
-    }
-
     /** The header when the request has it, else the metadata value (null when neither has one). */
     private static Sourced headerOrMetadata(Optional<String> header, String headerName, JsonNode metadata,
                                             String key, List<FieldError> errors) {
@@ -150,19 +132,21 @@ final class ChatRequestParser {
     }
 
     /** Validates the Tollgate inputs as /v1/decide does, reporting its field errors at their OpenAI source. */
-    private DecideRequest decide(Sourced task, Sourced country, ArrayNode messages, String categories) {
+    private DecideRequest decide(Sourced task, Sourced country, ChatMessages.Read messages, String categories) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("task").put("type", task.value());
         if (country.value() != null) {
             body.putObject("subject").put("country", country.value());
         }
-        body.putObject("input").set("messages", messages);
+        body.putObject("input").set("messages", messages.forDecide());
         ArrayNode hints = body.putObject("hints").putArray("categories");
         if (categories != null) {
             Arrays.stream(categories.split(",")).map(String::strip).filter(c -> !c.isEmpty()).forEach(hints::add);
         }
         try {
-            return decideParser.parse(body).request();
+            DecideRequest checked = decideParser.parse(body).request();
+            return new DecideRequest(checked.taskType(), checked.subjectCountry(), messages.messages(),
+                    checked.hintCategories(), checked.maxLatencyMs());
         } catch (ProblemException e) {
             List<FieldError> found = e.toProblem(null).errors();
             if (found == null) {

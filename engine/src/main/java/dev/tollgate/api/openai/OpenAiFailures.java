@@ -3,6 +3,7 @@ package dev.tollgate.api.openai;
 import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.api.HttpProblem;
 import dev.tollgate.api.ProblemException;
+import dev.tollgate.api.RateLimitedException;
 import dev.tollgate.api.RefusalProblems;
 import dev.tollgate.api.Responses;
 import dev.tollgate.api.ServiceMetrics;
@@ -41,6 +42,7 @@ final class OpenAiFailures {
                 // Usually no one is left to read it.
             }
         } catch (RuntimeException e) {
+            RateLimitedException.retryAfter(res, e);
             OpenAiError error = counted(e, req);
             Responses.json(res, error.status(), error.json());
         }

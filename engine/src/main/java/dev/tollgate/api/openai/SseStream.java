@@ -19,30 +19,33 @@ import java.util.List;
 
 /**
  * A streamed answer as OpenAI sends it: Server-Sent Events, each frame {@code data: <json>} and flushed at once.
- * An allowed decision opens the stream (decision headers, then a chunk with the assistant role); each piece of
- * text is a chunk; {@link #finish} sends the finish reason, the usage when asked for, and {@code data: [DONE]}.
+ * An allowed decision opens the stream (decision and disclosure headers, then a chunk with the assistant role, its
+ * model the route's destination); each piece of
+ * text is a chunk; {@link #finish} sends the tool calls the model made (whole, in one chunk), the finish reason,
+ * the usage when asked for, and {@code data: [DONE]}.
  * A denied decision only sets the decision headers and leaves the answer to the handler. A failure after the
  * stream opened is sent as a frame holding an OpenAI error object, which OpenAI clients raise.
  */
 final class SseStream implements ChatGateway.Listener {
     private final ServerResponse res;
-    private final String model;
     private final long created;
+    private String model;
     private String id;
     private OutputStream out;
 
-    SseStream(ServerResponse res, String model, long created) {
+    SseStream(ServerResponse res, long created) {
         this.res = res;
-        this.model = model;
         this.created = created;
     }
 
     @Override
-    public void decided(Decision decision) {
+    public void decided(Decision decision, String disclosure) {
         DecisionHeaders.decided(res, decision);
         if (decision.outcome().effect() != Effect.ALLOW) {
             return;
         }
+        DecisionHeaders.disclosure(res, disclosure);
+        model = decision.outcome().route().destination();
         id = ChatCompletion.ID_PREFIX + decision.decisionId();
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
@@ -60,7 +63,13 @@ final class SseStream implements ChatGateway.Listener {
         return out != null;
     }
 
+    /** The last chunks name the destination that answered, which may not be the route's (an escalation). */
     void finish(Execution execution, boolean includeUsage) {
+        model = execution.destination();
+        if (!execution.toolCalls().isEmpty()) {
+            send(choice(new ChatCompletionChunk.Delta(null, null, ChatCompletion.ToolCall.of(execution, true)), null,
+                    null));
+        }
         send(choice(new ChatCompletionChunk.Delta(null, null), execution.finishReason(),
                 ChatCompletion.Tollgate.of(execution)));
         if (includeUsage) {

@@ -1,18 +1,25 @@
 package dev.tollgate.execute.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.decision.DecideRequest.ToolCall;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.Executor;
 import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
@@ -21,11 +28,15 @@ import dev.tollgate.execute.GenerationRequest;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Runs a chat completion on an OpenAI-compatible HTTP server, at temperature 0.
+ * Runs a chat completion on an OpenAI-compatible HTTP server, at temperature 0 unless the caller asked otherwise.
  *
  * <p>Retries are ours, not LangChain4j's: a 429 waits as its Retry-After header says (or backs off when it has
  * none), a 5xx and a connection failure (refused, reset, unknown host) back off exponentially with jitter; each
@@ -84,10 +95,10 @@ public final class OpenAiExecutor implements Executor {
                 throw AttemptFailure.of(e);
             }
             String text = response.aiMessage().text();
-            if (text == null) {
-                throw new AttemptFailure(Kind.BAD_RESPONSE, false, null, "answer without text");
+            if (text == null && !response.aiMessage().hasToolExecutionRequests()) {
+                throw new AttemptFailure(Kind.BAD_RESPONSE, false, null, "answer without text or tool calls");
             }
-            return generation(text, response);
+            return generation(text == null ? "" : text, response);
         });
     }
 
@@ -117,8 +128,11 @@ public final class OpenAiExecutor implements Executor {
         TokenUsage usage = response.tokenUsage();
         int promptTokens = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         int completionTokens = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        String finishReason = response.finishReason() == FinishReason.LENGTH ? "length" : "stop";
-        return new Generation(text, promptTokens, completionTokens, null, finishReason);
+        List<ToolCall> calls = response.aiMessage().toolExecutionRequests().stream()
+                .map(call -> new ToolCall(call.id(), call.name(), call.arguments())).toList();
+        String finishReason = response.finishReason() == FinishReason.LENGTH ? "length"
+                : calls.isEmpty() ? "stop" : "tool_calls";
+        return new Generation(text, promptTokens, completionTokens, null, finishReason, calls);
     }
 
     /** Checked before every attempt, so that closing also ends pending retries. */
@@ -128,21 +142,62 @@ public final class OpenAiExecutor implements Executor {
         }
     }
 
+    /** At temperature 0 unless the caller asked for another; the caller's other options as OpenAI takes them. */
     private ChatRequest chatRequest(GenerationRequest request) {
-        return ChatRequest.builder()
-                .messages(request.messages().stream().map(OpenAiExecutor::chatMessage).toList())
+        ChatOptions options = request.options();
+        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
                 .modelName(model)
-                .temperature(0.0)
-                .maxOutputTokens(request.maxTokens())
+                .temperature(options.temperature() == null ? 0.0 : options.temperature())
+                .topP(options.topP())
+                .seed(options.seed())
+                .maxOutputTokens(request.maxTokens());
+        if (!options.stop().isEmpty()) {
+            parameters.stopSequences(options.stop());
+        }
+        // Passed as the caller wrote them: LangChain4j's own schema model would rewrite the JSON schemas.
+        Map<String, Object> asWritten = new LinkedHashMap<>();
+        putIfPresent(asWritten, "response_format", options.responseFormat());
+        putIfPresent(asWritten, "tools", options.tools());
+        putIfPresent(asWritten, "tool_choice", options.toolChoice());
+        if (!asWritten.isEmpty()) {
+            parameters.customParameters(asWritten);
+        }
+        Map<String, String> toolNames = new HashMap<>();
+        return ChatRequest.builder()
+                .messages(request.messages().stream().map(m -> chatMessage(m, toolNames)).toList())
+                .parameters(parameters.build())
                 .build();
     }
 
-    /** A "tool" message carries no tool call id here, so it goes as what it is to the model: text it was given. */
-    private static ChatMessage chatMessage(Message message) {
+    private static void putIfPresent(Map<String, Object> parameters, String name, JsonNode value) {
+        if (value != null) {
+            parameters.put(name, Json.MAPPER.convertValue(value, Object.class));
+        }
+    }
+
+    /**
+     * A message as LangChain4j sends it. An assistant message's tool calls go with it, their names remembered in
+     * {@code toolNames} for the results that follow; a "tool" message without the id of a call (from /v1/execute)
+     * goes as what it is to the model: text it was given.
+     */
+    private static ChatMessage chatMessage(Message message, Map<String, String> toolNames) {
         return switch (message.role()) {
             case "system" -> SystemMessage.from(message.content());
-            case "user", "tool" -> UserMessage.from(message.content());
-            case "assistant" -> AiMessage.from(message.content());
+            case "user" -> UserMessage.from(message.content());
+            case "tool" -> message.toolCallId() == null ? UserMessage.from(message.content())
+                    : ToolExecutionResultMessage.from(message.toolCallId(),
+                    toolNames.getOrDefault(message.toolCallId(), ""), message.content());
+            case "assistant" -> {
+                if (message.toolCalls().isEmpty()) {
+                    yield AiMessage.from(message.content());
+                }
+                message.toolCalls().forEach(call -> toolNames.put(call.id(), call.name()));
+                List<ToolExecutionRequest> calls = message.toolCalls().stream()
+                        .map(call -> ToolExecutionRequest.builder()
+                                .id(call.id()).name(call.name()).arguments(call.arguments()).build())
+                        .toList();
+                yield message.content().isEmpty() ? AiMessage.from(calls) : AiMessage.from(message.content(), calls);
+            }
             default -> throw new IllegalArgumentException("unknown message role: " + message.role());
         };
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.execute.slm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
@@ -7,6 +8,7 @@ import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.Executor;
 import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
@@ -21,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,6 +48,9 @@ public final class SlmExecutor implements Executor {
     private static final Logger LOG = System.getLogger(SlmExecutor.class.getName());
     private static final int SEED = 42;
     private static final String NATIVE_DIR = "de.kherud.llama.tmpdir";
+    /** What a json_object response format asks for: any JSON object. */
+    private static final String ANY_OBJECT = "{\"type\": \"object\"}";
+    private static final Random RANDOM = new Random();
 
     private final String destination;
     private final int contextSize;
@@ -93,15 +100,33 @@ public final class SlmExecutor implements Executor {
                 .setCachePrompt(false);
     }
 
-    /** Greedy, or sampled at the request's temperature from its seed (llama.cpp's default sampler chain). */
-    private static InferenceParameters decoding(String prompt, GenerationRequest.Sampling sampling) {
-        if (sampling == null) {
-            return greedy(prompt);
+    /**
+     * Greedy, or sampled at the request's temperature from its seed (llama.cpp's default sampler chain), under the
+     * caller's options: sampled when the caller asked for a temperature above 0 (from its seed, else a random one),
+     * top_p, stop strings, and a JSON grammar for a JSON response format.
+     */
+    private static InferenceParameters decoding(String prompt, GenerationRequest request) {
+        ChatOptions options = request.options();
+        GenerationRequest.Sampling sampling = request.sampling();
+        if (sampling == null && options.sampled()) {
+            sampling = new GenerationRequest.Sampling(options.temperature().floatValue(),
+                    options.seed() == null ? RANDOM.nextInt() : options.seed());
         }
-        return new InferenceParameters(prompt)
+        InferenceParameters inference = sampling == null ? greedy(prompt) : new InferenceParameters(prompt)
                 .setTemperature(sampling.temperature())
                 .setSeed(sampling.seed())
                 .setCachePrompt(false);
+        if (options.topP() != null) {
+            inference.setTopP(options.topP().floatValue());
+        }
+        if (!options.stop().isEmpty()) {
+            inference.setStopStrings(options.stop().toArray(String[]::new));
+        }
+        if (options.responseFormat() != null) {
+            JsonNode schema = options.jsonSchema();
+            inference.setGrammar(LlamaModel.jsonSchemaToGrammar(schema == null ? ANY_OBJECT : schema.toString()));
+        }
+        return inference;
     }
 
     /**
@@ -150,6 +175,12 @@ public final class SlmExecutor implements Executor {
 
     private Generation generateOn(LlamaModel model, GenerationRequest request, Consumer<String> onText)
             throws ExecutorException {
+        JsonNode schema = request.options().jsonSchema();
+        Optional<String> unsupported = schema == null ? Optional.empty() : JsonSchemaSubset.unsupported(schema);
+        if (unsupported.isPresent()) {
+            throw new ExecutorException(Kind.UNSUPPORTED_REQUEST, "the response format's JSON schema is outside what "
+                    + "the on-device model's grammar takes: " + unsupported.get());
+        }
         String prompt = prompt(model, request.messages());
         int promptTokens = llama(() -> model.encode(prompt)).length;
         int budget = Math.min(request.maxTokens(), contextSize - promptTokens);
@@ -157,7 +188,7 @@ public final class SlmExecutor implements Executor {
             throw new ExecutorException(Kind.INPUT_TOO_LONG, "a prompt of " + promptTokens
                     + " tokens leaves no room in the on-device context of " + contextSize);
         }
-        InferenceParameters inference = decoding(prompt, request.sampling()).setNPredict(budget);
+        InferenceParameters inference = llama(() -> decoding(prompt, request)).setNPredict(budget);
         LlamaIterator outputs = llama(() -> model.generate(inference).iterator());
         PieceCounter pieces = new PieceCounter(onText);
         drain(outputs, pieces::accept);

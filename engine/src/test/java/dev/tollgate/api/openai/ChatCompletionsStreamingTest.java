@@ -49,7 +49,7 @@ class ChatCompletionsStreamingTest {
     private static void assertChunk(JsonNode chunk, long created) {
         assertEquals("chatcmpl-" + ScriptedGateway.DECISION_ID, chunk.get("id").asText());
         assertEquals("chat.completion.chunk", chunk.get("object").asText());
-        assertEquals("gpt-4o-mini", chunk.get("model").asText());
+        assertEquals(ScriptedGateway.DESTINATION, chunk.get("model").asText(), "the destination, not the model asked");
         assertEquals(created, chunk.get("created").asLong());
     }
 
@@ -99,6 +99,14 @@ class ChatCompletionsStreamingTest {
         assertEquals(ScriptedGateway.DECISION_ID, response.headers().firstValue("X-Tollgate-Decision-Id").orElse(""));
         assertEquals("slm-local", response.headers().firstValue("X-Tollgate-Route").orElse(""));
         assertEquals("cascade", response.headers().firstValue("X-Tollgate-Strategy").orElse(""));
+    }
+
+    @Test
+    void aRequiredDisclosureArrivesAsAHeaderOfTheStreamLikeOfAPlainAnswer() {
+        server.gateway.allow(ScriptedGateway.execution("You are chatting with an AI.", "stop"));
+        HttpResponse<String> response = server.send(server.chat(WITH_USAGE));
+        assertEquals("You are chatting with an AI.",
+                response.headers().firstValue("X-Tollgate-AI-Disclosure").orElse(""));
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.tollgate.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.decision.DecideRequest;
+import dev.tollgate.execute.ChatOptions;
+import dev.tollgate.execute.Execution;
 import dev.tollgate.terms.Refusal;
 import dev.tollgate.terms.Route;
+import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class ChatCompletionsTest {
         JsonNode body = json(response.body());
         assertEquals("chatcmpl-" + ScriptedGateway.DECISION_ID, body.get("id").asText());
         assertEquals("chat.completion", body.get("object").asText());
-        assertEquals("gpt-4o-mini", body.get("model").asText());
+        assertEquals("slm-local", body.get("model").asText(), "the model is the destination that answered");
         long created = body.get("created").asLong();
         assertTrue(created >= before && created <= Instant.now().getEpochSecond(), "created " + created);
         JsonNode choice = body.get("choices").get(0);
@@ -111,13 +114,44 @@ class ChatCompletionsTest {
                   {"role": "system", "content": "Answer in English."},
                   {"role": "user", "content": [{"type": "text", "text": "First part."}, {"type": "text", "text": "Second."}]},
                   {"role": "assistant", "content": "Earlier answer", "name": "bot"}],
-                 "temperature": 0.2, "top_p": 0.9, "seed": 7, "user": "u-1", "n": 1, "tools": [],
+                 "temperature": 0.2, "top_p": 0.9, "seed": 7, "n": 1, "tools": [],
                  "response_format": {"type": "text"}}"""));
         DecideRequest request = server.gateway.last().request();
         assertEquals(List.of(new DecideRequest.Message("system", "Be brief."),
                 new DecideRequest.Message("system", "Answer in English."),
                 new DecideRequest.Message("user", "First part.\nSecond."),
                 new DecideRequest.Message("assistant", "Earlier answer")), request.messages());
+    }
+
+    @Test
+    void decodingParametersReachTheGatewayAndDefaultsOfUnservedOnesAreAccepted() {
+        HttpResponse<String> response = server.send(server.chat("""
+                {"model": "tollgate", "messages": [{"role": "user", "content": "x"}], "temperature": 0.7,
+                 "top_p": 0.5, "seed": 11, "stop": "END", "n": 1, "logprobs": false, "frequency_penalty": 0,
+                 "presence_penalty": 0.0, "response_format": {"type": "json_schema", "json_schema": {"name": "hours",
+                 "schema": {"type": "object", "properties": {"opens": {"type": "string"}}}}}}"""));
+        assertEquals(200, response.statusCode(), response.body());
+        ChatOptions options = server.gateway.last().options();
+        assertEquals(0.7, options.temperature());
+        assertEquals(0.5, options.topP());
+        assertEquals(11, options.seed());
+        assertEquals(List.of("END"), options.stop());
+        assertEquals("hours", options.responseFormat().get("json_schema").get("name").asText());
+        assertEquals("string", options.jsonSchema().get("properties").get("opens").get("type").asText());
+
+        server.send(server.chat("""
+                {"model": "tollgate", "messages": [{"role": "user", "content": "x"}], "stop": ["a", "b"],
+                 "response_format": {"type": "text"}}"""));
+        assertEquals(new ChatOptions(null, null, List.of("a", "b"), null, null), server.gateway.last().options());
+    }
+
+    @Test
+    void theModelNamesTheDestinationThatAnsweredNotTheOneAskedForNorTheRoute() {
+        server.gateway.allow(new Execution(ScriptedGateway.DECISION_ID, "cloud-eu", Strategy.CASCADE, true,
+                "Escalated.", 30, 4, 0.4, null, false, "stop", null, null));
+        HttpResponse<String> response = server.send(server.chat(SIMPLE));
+        assertEquals("cloud-eu", json(response.body()).get("model").asText());
+        assertEquals("slm-local", response.headers().firstValue("X-Tollgate-Route").orElse(""));
     }
 
     @Test
@@ -189,7 +223,9 @@ class ChatCompletionsTest {
     void missingOrUnknownApiKeysAre401() {
         HttpRequest.Builder noKey = HttpRequest.newBuilder(server.uri("/v1/chat/completions"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(SIMPLE));
-        assertOpenAiError(server.send(noKey), 401, "authentication_error", "unauthorized");
+        HttpResponse<String> response = server.send(noKey);
+        assertOpenAiError(response, 401, "authentication_error", "unauthorized");
+        assertEquals("Bearer realm=\"tollgate\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
         assertOpenAiError(server.send(server.chat(SIMPLE).setHeader("Authorization", "Bearer wrong")), 401,
                 "authentication_error", "unauthorized");
         assertNull(server.gateway.last(), "nothing reached the gateway");

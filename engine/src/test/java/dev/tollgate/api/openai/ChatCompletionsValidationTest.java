@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param. Tool calls
- * and tool results are among them: refused, never dropped nor forwarded (an empty tool_calls array is no call).
+ * Every request /v1/chat/completions refuses is a 400 invalid_request_error naming the offending param: invalid
+ * values, and every parameter Tollgate does not serve unless it has the value that asks for nothing. Malformed
+ * tools, tool calls and tool results are among them (an empty tool_calls array is no call).
  */
 class ChatCompletionsValidationTest {
     private static final String USER = "[{\"role\": \"user\", \"content\": \"Hello\"}]";
@@ -54,13 +55,15 @@ class ChatCompletionsValidationTest {
                 Arguments.of(messages("[" + "{\"role\": \"user\", \"content\": \"x\"},".repeat(256)
                         + "{\"role\": \"user\", \"content\": \"x\"}]"), "messages"),
                 Arguments.of(messages("[\"Hello\"]"), "messages[0]"),
-                Arguments.of(messages("[{\"role\": \"tool\", \"content\": \"42\", \"tool_call_id\": \"c1\"}]"),
-                        "messages[0].role"),
+                Arguments.of(messages("[{\"role\": \"tool\", \"content\": \"42\"}]"), "messages[0].tool_call_id"),
                 Arguments.of(messages("[{\"role\": \"function\", \"name\": \"f\", \"content\": \"42\"}]"),
                         "messages[0].role"),
                 Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", \"tool_calls\": "
+                        + "[{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\"}}]}]"),
+                        "messages[0].tool_calls[0]"),
+                Arguments.of(messages("[{\"role\": \"user\", \"content\": \"Hi\", \"tool_calls\": "
                         + "[{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\", "
-                        + "\"arguments\": \"{\\\"name\\\": \\\"Maria Schmidt\\\"}\"}}]}]"), "messages[0].tool_calls"),
+                        + "\"arguments\": \"{}\"}}]}]"), "messages[0].tool_calls"),
                 Arguments.of(messages("[{\"role\": \"assistant\", \"content\": \"Looking it up.\", "
                         + "\"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}]"),
                         "messages[0].function_call"),
@@ -82,11 +85,27 @@ class ChatCompletionsValidationTest {
                 Arguments.of(with("\"max_completion_tokens\": \"100\""), "max_completion_tokens"),
                 Arguments.of(with("\"max_tokens\": 10, \"max_completion_tokens\": 10"), "max_tokens"),
                 Arguments.of(with("\"n\": 2"), "n"),
-                Arguments.of(with("\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}]"), "tools"),
+                Arguments.of(with("\"tools\": [{\"type\": \"code_interpreter\"}]"), "tools[0]"),
+                Arguments.of(with("\"tools\": {\"type\": \"function\"}"), "tools"),
+                Arguments.of(with("\"tool_choice\": \"sometimes\""), "tool_choice"),
+                Arguments.of(with("\"parallel_tool_calls\": false"), "parallel_tool_calls"),
                 Arguments.of(with("\"functions\": [{\"name\": \"f\"}]"), "functions"),
-                Arguments.of(with("\"response_format\": {\"type\": \"json_object\"}"), "response_format"),
+                Arguments.of(with("\"response_format\": {\"type\": \"xml\"}"), "response_format.type"),
                 Arguments.of(with("\"response_format\": {\"type\": \"json_schema\", \"json_schema\": {}}"),
-                        "response_format"),
+                        "response_format.json_schema"),
+                Arguments.of(with("\"logprobs\": true"), "logprobs"),
+                Arguments.of(with("\"top_logprobs\": 2"), "top_logprobs"),
+                Arguments.of(with("\"frequency_penalty\": 0.5"), "frequency_penalty"),
+                Arguments.of(with("\"presence_penalty\": -1"), "presence_penalty"),
+                Arguments.of(with("\"logit_bias\": {\"50256\": -100}"), "logit_bias"),
+                Arguments.of(with("\"audio\": {\"voice\": \"alloy\"}"), "audio"),
+                Arguments.of(with("\"temperature\": 2.5"), "temperature"),
+                Arguments.of(with("\"temperature\": \"hot\""), "temperature"),
+                Arguments.of(with("\"top_p\": 1.5"), "top_p"),
+                Arguments.of(with("\"seed\": 1.5"), "seed"),
+                Arguments.of(with("\"stop\": []"), "stop"),
+                Arguments.of(with("\"stop\": [\"a\", \"b\", \"c\", \"d\", \"e\"]"), "stop"),
+                Arguments.of(with("\"stop\": [\"\"]"), "stop"),
                 Arguments.of(with("\"stream\": \"yes\""), "stream"),
                 Arguments.of(with("\"stream\": true, \"stream_options\": 1"), "stream_options"),
                 Arguments.of(with("\"stream\": true, \"stream_options\": {\"include_usage\": \"true\"}"),
@@ -127,7 +146,8 @@ class ChatCompletionsValidationTest {
         JsonNode error = assertOpenAiError(server.send(server.chat(with("\"max_tokens\": -1, \"n\": 3"))), 400,
                 "invalid_request_error", "invalid_request");
         assertEquals("max_tokens", error.get("param").asText());
-        assertEquals("max_tokens: must be an integer from 1 to 4096; n: must be 1: Tollgate answers with one choice",
+        assertEquals("max_tokens: must be an integer from 1 to 4096; n: is not supported by Tollgate: leave it out or "
+                        + "give 1",
                 error.get("message").asText());
     }
 

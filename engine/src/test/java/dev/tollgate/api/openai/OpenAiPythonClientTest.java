@@ -5,6 +5,8 @@ import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest;
 import dev.tollgate.testing.HoldingApplications;
 import dev.tollgate.testing.RecordingCloud;
+import dev.tollgate.testing.ScenarioRegistry;
+import dev.tollgate.testing.SensitiveValue;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +31,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * engine/src/test/python/openai_client_check.py makes a plain and a streamed call, lists the models and sends a
  * refused request, and prints what the client parsed. Once against a scripted gateway, to pin the wire format
  * exactly, and once against the real service, where the on-device model answers; openai_review_check.py shows what
- * the client makes of an answer held for human review. The client's python comes from
+ * the client makes of an answer held for human review; openai_tools_check.py runs a tool-calling conversation
+ * through the service to a recording cloud. The client's python comes from
  * TOLLGATE_OPENAI_PYTHON, or scripts/openai-client.sh installs it.
  */
 class OpenAiPythonClientTest {
     private static final Path SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_client_check.py");
+    private static final Path TOOLS_SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_tools_check.py");
     private static final Path REVIEW_SCRIPT = TestService.ROOT.resolve("engine/src/test/python/openai_review_check.py");
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -48,7 +53,7 @@ class OpenAiPythonClientTest {
             JsonNode completion = summary.get("completion");
             assertEquals("chatcmpl-" + ScriptedGateway.DECISION_ID, completion.get("id").asText());
             assertEquals("chat.completion", completion.get("object").asText());
-            assertEquals("tollgate", completion.get("model").asText());
+            assertEquals("slm-local", completion.get("model").asText(), "the model is the destination that answered");
             assertEquals("assistant", completion.get("role").asText());
             assertEquals(content, completion.get("content").asText());
             assertEquals("stop", completion.get("finish_reason").asText());
@@ -141,6 +146,72 @@ class OpenAiPythonClientTest {
             assertEquals(200, service.send(HttpRequest.newBuilder(service.uri("/v1/reviews/" + id))
                     .header("Authorization", "Bearer " + HoldingApplications.REVIEWER).GET().build()).statusCode());
         }
+    }
+
+    /**
+     * A tool-calling conversation, plain and streamed, on a static cloud route whose cloud leg is masked: the cloud
+     * is offered the tools and calls one with a placeholder, the caller gets the call with the value restored, and
+     * sends it back with the tool's result; no body the cloud receives holds a value, in the messages, the call's
+     * arguments or the result, and the caller gets the answer restored.
+     */
+    @Test
+    void theOfficialClientRunsAToolCallingConversationWhoseValuesTheCloudNeverSees() throws Exception {
+        String user = "Find the order of Maria Schmidt, maria.schmidt@example.com, and tell her its status.";
+        String result = "{\"customer\": \"Maria Schmidt\", \"phone\": \"+49 30 1234567\", \"status\": \"shipped\"}";
+        List<SensitiveValue> values = List.of(new SensitiveValue("PERSON", "Maria Schmidt"),
+                new SensitiveValue("EMAIL_ADDRESS", "maria.schmidt@example.com"),
+                new SensitiveValue("PHONE_NUMBER", "+49 30 1234567"));
+        RecordingCloud.ToolCall lookup = new RecordingCloud.ToolCall("lookup_order",
+                "{\"email\": \"<EMAIL_ADDRESS_1>\"}");
+        try (RecordingCloud cloud = RecordingCloud.start().callsTools(lookup, lookup)
+                .always("Dear <PERSON_1>, your order has shipped.");
+             TestService service = TestService.start(TestService.POLICIES, List.of("drools"), withCloud(cloud))) {
+            String stdout = run(List.of(python(), TOOLS_SCRIPT.toString(), service.uri("/v1").toString(),
+                    ScenarioRegistry.BANK_KEY, user, result));
+            JsonNode summary = Json.MAPPER.readTree(stdout.strip().lines().toList().getLast());
+
+            for (String turn : List.of("plain_call", "stream_call")) {
+                JsonNode call = summary.get(turn);
+                assertEquals("tool_calls", call.get("finish_reason").asText(), call.toString());
+                assertEquals("lookup_order", call.get("tool_calls").get(0).get("name").asText());
+                assertEquals("maria.schmidt@example.com", Json.MAPPER.readTree(
+                        call.get("tool_calls").get(0).get("arguments").asText()).get("email").asText(),
+                        "the caller gets the argument restored: " + call);
+            }
+            for (String turn : List.of("plain_answer", "stream_answer")) {
+                assertEquals("Dear Maria Schmidt, your order has shipped.", summary.get(turn).get("content").asText(),
+                        summary.get(turn).toString());
+            }
+            List<JsonNode> bodies = cloud.bodies();
+            assertEquals(4, bodies.size());
+            for (JsonNode body : bodies) {
+                assertEquals("lookup_order", body.at("/tools/0/function/name").asText(), "the tools reach the cloud");
+                assertEquals("auto", body.path("tool_choice").asText());
+                for (String text : RecordingCloud.messageTexts(body)) {
+                    for (SensitiveValue value : values) {
+                        assertEquals(List.of(), value.tracesIn(text), value.type() + " reached the cloud in: " + text);
+                    }
+                }
+            }
+            assertTrue(RecordingCloud.messageTexts(bodies.getFirst()).getFirst().contains("<EMAIL_ADDRESS_1>"),
+                    "the placeholder the cloud calls the tool with is the one it was sent");
+            for (JsonNode followUp : bodies.subList(2, 4)) {
+                JsonNode messages = followUp.path("messages");
+                assertEquals("{\"email\": \"<EMAIL_ADDRESS_1>\"}",
+                        messages.at("/1/tool_calls/0/function/arguments").asText(), followUp.toString());
+                assertEquals("tool", messages.at("/2/role").asText());
+                assertEquals(messages.at("/1/tool_calls/0/id").asText(), messages.at("/2/tool_call_id").asText());
+                assertTrue(messages.at("/2/content").asText().contains("<PERSON_1>"), followUp.toString());
+            }
+        }
+    }
+
+    /** The shipped policies with the scenario registry, cloud-eu being the recording cloud. */
+    private static Map<String, String> withCloud(RecordingCloud cloud) {
+        Map<String, String> environment = new HashMap<>(ScenarioRegistry.environment());
+        environment.putAll(Map.of("TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
+                "TOLLGATE_CLOUD_EU_KEY", "test-key"));
+        return environment;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -29,7 +29,7 @@ final class OpenAiTestServer implements AutoCloseable {
     OpenAiTestServer() {
         ApplicationRegistry registry = new ApplicationRegistry(List.of(new Application("claims-assistant",
                 "customer_service", "none", "EU", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256(KEY), null, null, null, null, null)));
+                ApplicationRegistry.sha256(KEY), null, null, null, null, null, null)));
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry,
                 new DecideRequestParser(SensitivityClassifier.CLASSES), gateway, metrics, MAX_BODY_BYTES,
                 DEFAULT_MAX_TOKENS);

@@ -7,6 +7,7 @@ import dev.tollgate.facts.Findings;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.ChatGateway;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.Execution;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.DestinationKind;
@@ -29,7 +30,7 @@ final class ScriptedGateway implements ChatGateway {
     static final List<String> PIECES = List.of("Our office ", "opens at ", "9 am.");
 
     /** What the handler passed to the gateway. */
-    record Call(Application app, DecideRequest request, int maxTokens) {
+    record Call(Application app, DecideRequest request, int maxTokens, ChatOptions options) {
     }
 
     private volatile Decision decision = allowed();
@@ -83,13 +84,14 @@ final class ScriptedGateway implements ChatGateway {
     }
 
     @Override
-    public Result chat(Application app, DecideRequest request, int maxTokens, Listener listener) {
-        last = new Call(app, request, maxTokens);
+    public Result chat(Application app, DecideRequest request, int maxTokens, ChatOptions options,
+                       Listener listener) {
+        last = new Call(app, request, maxTokens, options);
         if (failure != null && !failAfterDecision) {
             throw failure;
         }
         if (listener != null) {
-            listener.decided(decision);
+            listener.decided(decision, execution == null ? null : execution.disclosure());
         }
         if (failure != null) {
             throw failure;

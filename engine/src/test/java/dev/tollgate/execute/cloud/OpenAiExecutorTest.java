@@ -1,6 +1,9 @@
 package dev.tollgate.execute.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
 import dev.tollgate.execute.Generation;
@@ -88,6 +91,33 @@ class OpenAiExecutorTest {
             assertEquals(REQUEST.messages().get(i).role(), messages.get(i).path("role").asText());
             assertEquals(REQUEST.messages().get(i).content(), messages.get(i).path("content").asText());
         }
+    }
+
+    @Test
+    void sendsTheCallersDecodingOptionsAsOpenAiTakesThemPlainAndStreamed() throws Exception {
+        JsonNode format = Json.MAPPER.readTree("""
+                {"type": "json_schema", "json_schema": {"name": "hours", "strict": true, "schema": {"type": "object",
+                 "properties": {"opens": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"}},
+                 "required": ["opens"], "additionalProperties": false}}}""");
+        GenerationRequest request = new GenerationRequest(REQUEST.messages(), 32,
+                new ChatOptions(0.9, 0.5, List.of("END", "\n\n"), 1234, format));
+        server.then(answer("{}"));
+        server.then(stream("{", "}"));
+
+        executor.generate(request);
+        executor.stream(request, piece -> {
+        });
+
+        for (Received received : server.received()) {
+            JsonNode body = received.body();
+            assertEquals(0.9, body.path("temperature").asDouble());
+            assertEquals(0.5, body.path("top_p").asDouble());
+            assertEquals(1234, body.path("seed").asInt());
+            assertEquals(List.of("END", "\n\n"), body.path("stop").valueStream().map(JsonNode::asText).toList());
+            assertEquals(format, body.path("response_format"), "the schema goes as the caller wrote it");
+            assertEquals(32, body.path("max_tokens").asInt());
+        }
+        assertEquals(2, server.received().size());
     }
 
     @Test

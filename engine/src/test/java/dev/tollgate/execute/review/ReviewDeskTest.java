@@ -69,7 +69,7 @@ class ReviewDeskTest {
     private static Application app(String id, String oversight, String key, String reviewerKey) {
         return new Application(id, "p", "credit_scoring", "EU", "NL", List.of("slm-local"), List.of("slm-local"),
                 List.of(), List.of(), null, List.of(new ApiKey(ApplicationRegistry.sha256(key), ApiKey.STAFF),
-                new ApiKey(ApplicationRegistry.sha256(reviewerKey), ApiKey.REVIEWER)), null, null, oversight, null);
+                new ApiKey(ApplicationRegistry.sha256(reviewerKey), ApiKey.REVIEWER)), null, null, oversight, null, null);
     }
 
     private static Application caller(String key) {

@@ -1,6 +1,9 @@
 package dev.tollgate.execute.slm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.Json;
 import dev.tollgate.decision.DecideRequest.Message;
+import dev.tollgate.execute.ChatOptions;
 import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
 import dev.tollgate.execute.Generation;
@@ -15,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -327,6 +333,76 @@ class SlmExecutorTest {
 
     private static SlmSettings settings(int contextSize, int queueCapacity, Duration queueTimeout) {
         return new SlmSettings(modelPath(), contextSize, 1, queueCapacity, queueTimeout);
+    }
+
+    @Test
+    void aStopStringEndsTheAnswerBeforeIt() throws ExecutorException {
+        String full = shared.generate(ask(COUNT, 48)).text();
+        assertTrue(full.contains("5"), full);
+
+        Generation stopped = shared.generate(new GenerationRequest(List.of(new Message("user", COUNT)), 48,
+                new ChatOptions(null, null, List.of("5"), null, null)));
+
+        assertEquals(full.substring(0, full.indexOf('5')), stopped.text());
+        assertEquals("stop", stopped.finishReason());
+    }
+
+    @Test
+    void aSampledAnswerRepeatsWithItsSeedAndVariesAcrossSeeds() throws ExecutorException {
+        IntFunction<String> sampled = seed -> {
+            try {
+                return shared.generate(new GenerationRequest(List.of(new Message("user", COLOUR)), 24,
+                        new ChatOptions(1.5, 0.95, List.of(), seed, null))).text();
+            } catch (ExecutorException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals(sampled.apply(7), sampled.apply(7));
+        assertTrue(IntStream.rangeClosed(1, 4).mapToObj(sampled).distinct().count() > 1,
+                "a temperature above 0 samples");
+    }
+
+    @Test
+    void aJsonResponseFormatGivesJsonAndAJsonSchemaItsShape() throws Exception {
+        JsonNode schema = Json.MAPPER.readTree("""
+                {"type": "json_schema", "json_schema": {"name": "capital", "schema": {"type": "object",
+                 "properties": {"city": {"type": "string"}, "country": {"type": "string"}},
+                 "required": ["city", "country"], "additionalProperties": false}}}""");
+        JsonNode object = Json.MAPPER.readTree("{\"type\": \"json_object\"}");
+        List<Message> messages = List.of(new Message("user",
+                "Give the capital of France as a JSON object with the keys city and country."));
+
+        Generation any = shared.generate(new GenerationRequest(messages, 256,
+                new ChatOptions(null, null, List.of(), null, object)));
+        String shaped = shared.generate(new GenerationRequest(messages, 256,
+                new ChatOptions(null, null, List.of(), null, schema))).text();
+
+        assertEquals("stop", any.finishReason(), any.text());
+        assertTrue(Json.MAPPER.readTree(any.text()).isObject(), any.text());
+        JsonNode answer = Json.MAPPER.readTree(shaped);
+        Set<String> fields = new TreeSet<>();
+        answer.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("city", "country"), fields, shaped);
+        assertTrue(answer.get("city").isTextual() && answer.get("country").isTextual(), shaped);
+    }
+
+    /**
+     * Schemas llama.cpp's converter cannot take abort the process inside the binding (measured): they are refused
+     * before it is called, and the model goes on answering.
+     */
+    @Test
+    void aJsonSchemaOutsideTheGrammarsReachIsRefusedWithoutCallingTheConverter() throws Exception {
+        for (String schema : List.of("{\"type\": 5}", "{\"type\": \"foo\"}",
+                "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/missing\"}}}",
+                "{\"type\": \"string\", \"pattern\": \"((\"}", "{\"description\": \"anything\"}",
+                "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"minLength\": \"x\"}}}")) {
+            JsonNode format = Json.MAPPER.readTree("{\"type\": \"json_schema\", \"json_schema\": {\"name\": \"s\", "
+                    + "\"schema\": " + schema + "}}");
+            ExecutorException e = assertThrows(ExecutorException.class, () -> shared.generate(new GenerationRequest(
+                    CAPITAL.messages(), 16, new ChatOptions(null, null, List.of(), null, format))), schema);
+            assertEquals(Kind.UNSUPPORTED_REQUEST, e.kind(), schema);
+        }
+        assertTrue(shared.generate(CAPITAL).text().contains("Paris"));
     }
 
     private static GenerationRequest ask(String question, int maxTokens) {

@@ -130,7 +130,7 @@ class UsageLedgerTest {
 
     private static Application app(String id, Long budget) {
         return new Application(id, "p", "none", "EU", "DE", List.of("slm-local", "cloud-eu"), List.of(), List.of(),
-                List.of(), null, null, budget, null, null, null);
+                List.of(), null, null, budget, null, null, null, null);
     }
 
     private static ExecutionOutcome cloud(String app, Strategy strategy, boolean escalated, int in, int out) {
