@@ -1,6 +1,8 @@
 package dev.tollgate.api;
 
 import dev.tollgate.decision.Decision;
+import dev.tollgate.execute.TwoStageExecutions;
+import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.ClientAbortException;
 import dev.tollgate.terms.Refusal;
@@ -72,13 +74,26 @@ public final class ServiceMetrics implements AutoCloseable {
         String destination = decision.outcome().route() == null ? "none" : decision.outcome().route().destination();
         decisions(decision.outcome().effect().wire(), destination).increment();
         for (Reason reason : decision.outcome().reasons()) {
-            Counter.builder("tollgate.rule.hits")
-                    .description("Rules that contributed to a decision")
-                    .tag("rule", reason.rule())
-                    .tag("pack", reason.pack())
-                    .tag("engine", reason.engine())
-                    .register(registry).increment();
+            ruleHits(reason.rule(), reason.pack(), reason.engine()).increment();
         }
+    }
+
+    /**
+     * Registers at zero the rule hits of each rule of a version an engine activated, at the start and on each
+     * reload, and the two-stage executions of its routing rows.
+     */
+    public void policyActivated(CompiledPolicy policy) {
+        policy.rules().forEach((pack, rules) -> rules.forEach(rule -> ruleHits(rule, pack, policy.engine())));
+        TwoStageExecutions.registerAtZero(registry, policy);
+    }
+
+    private Counter ruleHits(String rule, String pack, String engine) {
+        return Counter.builder("tollgate.rule.hits")
+                .description("Rules that contributed to a decision")
+                .tag("rule", rule)
+                .tag("pack", pack)
+                .tag("engine", engine)
+                .register(registry);
     }
 
     private Counter decisions(String effect, String destination) {

@@ -88,7 +88,7 @@ public final class ExecuteService implements ChatGateway {
         StrategyRunner runner = new StrategyRunner(executors, catalog, validations, clock, latencies,
                 (decisionId, destination, answer, nanos) -> records.late(decisionId, destination, answer.text(), nanos));
         return new ExecuteService(decisions, tokens, used, records, detector, masker,
-                runner, new ExecutionMetrics(registry), catalog, disclosure, decided, usage, reviews);
+                runner, new ExecutionMetrics(registry, catalog.destinations()), catalog, disclosure, decided, usage, reviews);
     }
 
     /**

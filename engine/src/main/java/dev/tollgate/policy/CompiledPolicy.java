@@ -18,6 +18,9 @@ public interface CompiledPolicy {
     /** Rules loaded per pack; a pack that silently compiled to nothing shows 0 here. */
     Map<String, Integer> ruleCounts();
 
+    /** The ids of the rules loaded per pack, packs in the order of {@link #ruleCounts()}. */
+    Map<String, List<String>> rules();
+
     /** One partial verdict per pack, in pack name order. Throws on an engine error. */
     List<PartialVerdict> evaluate(Facts facts);
 }

@@ -177,7 +177,10 @@ public final class TollgateServer implements AutoCloseable {
                 PolicyEngines engine = PolicyEngines.of(mode);
                 PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
                         engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
-                        activation -> keep(store, engine.engine(), activation));
+                        activation -> {
+                            keep(store, engine.engine(), activation);
+                            metrics.policyActivated(activation.policy());
+                        });
                 compiled.add(start.submit(() -> {
                     reloader.start();
                     return null;

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A compliance officer saves a broken rule file into the running service's policy directory: the previous
- * version keeps deciding, /health names the file and line, and the fixed file is picked up.
+ * version keeps deciding, /health names the file and line, and the fixed file is picked up, its new rule counted in
+ * /metrics.
  */
 class PolicyReloadOverHttpTest {
     @TempDir
@@ -43,11 +44,24 @@ class PolicyReloadOverHttpTest {
             assertTrue(unhealthy.get("ready").asBoolean(), "still ready: the previous version decides");
             assertEquals(version, decide(service).get("policy_version").get("drools").asText());
 
-            Files.writeString(gdpr, original + "\n// reviewed\n");
+            Files.writeString(gdpr, original + """
+
+                    rule "gdpr.reviewed"
+                        @basis("GDPR Art. 5(2)")
+                        @message("Personal data was found")
+                    when
+                        DataFacts( personalData )
+                    then
+                        verdict.cite(kcontext);
+                    end
+                    """);
             JsonNode healed = awaitHealth(service, h -> h.at("/policies/drools/problems").isEmpty()
                     && !h.at("/policies/drools/version").asText().equals(version));
             String fixed = healed.at("/policies/drools/version").asText();
             assertNotEquals(version, fixed);
+            assertTrue(service.get("/metrics").body().contains(
+                    "\ntollgate_rule_hits_total{engine=\"drools\",pack=\"gdpr\",rule=\"gdpr.reviewed\"} 0.0"),
+                    "a rule a reload brought is exported at zero from its activation");
             assertEquals(fixed, decide(service).get("policy_version").get("drools").asText());
         }
     }

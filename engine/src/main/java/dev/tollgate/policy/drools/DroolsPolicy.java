@@ -6,7 +6,6 @@ import dev.tollgate.policy.PartialVerdict;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,7 @@ public final class DroolsPolicy extends LoadedPolicy {
     private final List<CompiledPack> packs;
 
     DroolsPolicy(String digest, List<CompiledPack> packs) {
-        super(ENGINE, digest, ruleCounts(packs));
+        super(ENGINE, digest, rules(packs));
         this.packs = packs.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
     }
 
@@ -53,9 +52,9 @@ public final class DroolsPolicy extends LoadedPolicy {
     }
 
     /** In pack name order, as the packs are evaluated. */
-    private static Map<String, Integer> ruleCounts(List<CompiledPack> packs) {
-        Map<String, Integer> counts = new TreeMap<>();
-        packs.forEach(pack -> counts.put(pack.name(), pack.ruleCount()));
-        return Collections.unmodifiableMap(counts);
+    private static Map<String, List<String>> rules(List<CompiledPack> packs) {
+        Map<String, List<String>> rules = new TreeMap<>();
+        packs.forEach(pack -> rules.put(pack.name(), pack.rules()));
+        return rules;
     }
 }

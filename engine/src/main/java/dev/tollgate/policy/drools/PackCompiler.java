@@ -81,12 +81,12 @@ final class PackCompiler {
         // The module is only needed to make the KieBase; the repository would otherwise keep every version.
         kie.getRepository().removeKieModule(releaseId);
 
-        int ruleCount = checkRules(pack, idPrefix, kieBase, locations, problems);
-        checkGlobal(pack, kieBase, ruleCount, problems);
+        List<String> rules = checkRules(pack, idPrefix, kieBase, locations, problems);
+        checkGlobal(pack, kieBase, rules.size(), problems);
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new CompiledPack(pack, kieBase, referenceSets, ruleCount));
+        return Optional.of(new CompiledPack(pack, kieBase, referenceSets, rules));
     }
 
     private static void addTable(String file, String sourcePath, byte[] content, KieFileSystem sources,
@@ -129,7 +129,8 @@ final class PackCompiler {
         }
     }
 
-    private static int checkRules(String pack, String idPrefix, KieBase kieBase, RuleLocations locations,
+    /** @return the ids of the pack's rules */
+    private static List<String> checkRules(String pack, String idPrefix, KieBase kieBase, RuleLocations locations,
                                   List<PolicyProblem> problems) {
         List<Rule> rules = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -146,7 +147,7 @@ final class PackCompiler {
                 problems.add(where.problem("rule id '" + rule.getName() + "' is used more than once in pack '" + pack + "'"));
             }
         }
-        return rules.size();
+        return rules.stream().map(Rule::getName).toList();
     }
 
     private static void checkGlobal(String pack, KieBase kieBase, int ruleCount, List<PolicyProblem> problems) {

@@ -3,6 +3,7 @@ package dev.tollgate.policy.rego;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.policy.PolicyProblem;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,12 @@ final class PackRules {
     private PackRules() {
     }
 
-    /** @return the number of rules; problems are added for each broken convention */
-    static int check(RegoPack pack, JsonNode rules, List<PolicyProblem> problems) {
+    /** @return the rule ids; problems are added for each broken convention */
+    static List<String> check(RegoPack pack, JsonNode rules, List<PolicyProblem> problems) {
         if (!rules.isObject() || rules.isEmpty()) {
             problems.add(new PolicyProblem(pack.rulesPath(), 0, "pack " + pack.name()
                     + " has no rules: declare rules := {id: {\"basis\": ..., \"message\": ...}}"));
-            return 0;
+            return List.of();
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> rule = it.next();
@@ -33,6 +34,8 @@ final class PackRules {
                 }
             }
         }
-        return rules.size();
+        List<String> ids = new ArrayList<>();
+        rules.fieldNames().forEachRemaining(ids::add);
+        return ids;
     }
 }

@@ -49,7 +49,7 @@ public final class RegoRemoteCompiler implements PolicyCompiler {
         List<RegoPack> packs = RegoPack.discover(bundleDir);
         OpaDataApi opa = new OpaDataApi(opaUrl, timeout);
         List<PolicyProblem> problems = new ArrayList<>();
-        Map<String, Integer> ruleCounts = new LinkedHashMap<>();
+        Map<String, List<String>> rules = new LinkedHashMap<>();
         try {
             TreeSet<String> served = servedRevisions(opa);
             if (!served.contains(manifest.revision())) {
@@ -57,8 +57,8 @@ public final class RegoRemoteCompiler implements PolicyCompiler {
                         + " serves bundle revision(s) " + served + ", not " + manifest.revision())));
             }
             for (RegoPack pack : packs) {
-                JsonNode rules = opa.await(opa.query(pack.rulesEntrypoint(), null)).result();
-                ruleCounts.put(pack.name(), PackRules.check(pack, rules, problems));
+                JsonNode document = opa.await(opa.query(pack.rulesEntrypoint(), null)).result();
+                rules.put(pack.name(), PackRules.check(pack, document, problems));
             }
         } catch (EngineException e) {
             throw new PolicyLoadException(List.of(new PolicyProblem(".", 0, e.getMessage())));
@@ -66,7 +66,7 @@ public final class RegoRemoteCompiler implements PolicyCompiler {
         if (!problems.isEmpty()) {
             throw new PolicyLoadException(problems);
         }
-        return new RegoRemotePolicy(digest, manifest.revision(), packs, ruleCounts, opa);
+        return new RegoRemotePolicy(digest, manifest.revision(), packs, rules, opa);
     }
 
     private static TreeSet<String> servedRevisions(OpaDataApi opa) {

@@ -21,8 +21,8 @@ public final class RegoRemotePolicy extends LoadedPolicy {
     private final List<RegoPack> packs;
     private final OpaDataApi opa;
 
-    RegoRemotePolicy(String digest, String revision, List<RegoPack> packs, Map<String, Integer> ruleCounts, OpaDataApi opa) {
-        super(ENGINE, digest, Map.copyOf(ruleCounts));
+    RegoRemotePolicy(String digest, String revision, List<RegoPack> packs, Map<String, List<String>> rules, OpaDataApi opa) {
+        super(ENGINE, digest, rules);
         this.revision = revision;
         this.packs = List.copyOf(packs);
         this.opa = opa;

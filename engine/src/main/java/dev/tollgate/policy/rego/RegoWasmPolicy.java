@@ -11,7 +11,6 @@ import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.PolicyProblem;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,26 +36,26 @@ public final class RegoWasmPolicy extends LoadedPolicy {
 
     private RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, WasmBundle bundle, int poolSize,
                            FirstInstance first) {
-        super(ENGINE, digest, first.ruleCounts());
+        super(ENGINE, digest, first.rules());
         this.revision = revision;
         this.packs = List.copyOf(packs);
         this.verdictEntrypoints = first.verdictEntrypoints();
         this.instances = new WasmInstances(() -> instance(bundle), poolSize, first.policy());
     }
 
-    /** The first instance, with every pack's verdict entrypoint resolved and rules counted on it. */
-    private record FirstInstance(OpaPolicy policy, int[] verdictEntrypoints, Map<String, Integer> ruleCounts) {
+    /** The first instance, with every pack's verdict entrypoint resolved and rule ids read on it. */
+    private record FirstInstance(OpaPolicy policy, int[] verdictEntrypoints, Map<String, List<String>> rules) {
         static FirstInstance read(WasmBundle bundle, List<RegoPack> packs, List<PolicyProblem> problems) {
             OpaPolicy first = instance(bundle);
             int[] verdictEntrypoints = new int[packs.size()];
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, List<String>> rules = new LinkedHashMap<>();
             for (int i = 0; i < packs.size(); i++) {
                 RegoPack pack = packs.get(i);
                 verdictEntrypoints[i] = first.findEntrypoint(pack.verdictEntrypoint());
-                JsonNode rules = result(first.entrypoint(pack.rulesEntrypoint()).evaluate("{}"), pack.rulesEntrypoint());
-                counts.put(pack.name(), PackRules.check(pack, rules, problems));
+                JsonNode document = result(first.entrypoint(pack.rulesEntrypoint()).evaluate("{}"), pack.rulesEntrypoint());
+                rules.put(pack.name(), PackRules.check(pack, document, problems));
             }
-            return new FirstInstance(first, verdictEntrypoints, Collections.unmodifiableMap(counts));
+            return new FirstInstance(first, verdictEntrypoints, rules);
         }
     }
 
