@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tollgate.Json;
-import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.testing.OpsApplication;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DashboardTest {
     private static final Path GRAFANA = TestService.ROOT.resolve("docker/grafana");
-    private static final String KEY = "demo-ops-app";
+    private static final String KEY = OpsApplication.KEY;
     private static final Pattern METRIC = Pattern.compile("\\btollgate_[a-z0-9_]+");
     /** Present before any request, each series at zero (or its gauge's value) for the labels the start knows. */
     private static final List<String> FROM_THE_START = List.of("tollgate_answers_total", "tollgate_cloud_tokens_total",
@@ -53,18 +53,7 @@ class DashboardTest {
     @BeforeAll
     static void start() throws Exception {
         cloud = RecordingCloud.start().always("APPROVED");
-        Path config = Files.writeString(dir.resolve("ops.yaml"), """
-                applications:
-                  - id: ops-app
-                    purpose: internal engineering questions
-                    ai_act_use_case: none
-                    tenant_residency: EU
-                    controller_establishment: DE
-                    permitted_destinations: [slm-local, cloud-eu]
-                    cloud_token_budget_monthly: 1000000
-                    latency_sla_ms: 20000
-                    api_key_sha256: %s
-                """.formatted(ApplicationRegistry.sha256(KEY)));
+        Path config = OpsApplication.config(dir);
         service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
                 "TOLLGATE_CONFIG", config.toString(), "TOLLGATE_SLM_MODEL", TestService.slmModel(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",

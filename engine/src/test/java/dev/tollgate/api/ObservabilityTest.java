@@ -5,8 +5,8 @@ import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionRecord;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.TestLogs;
-import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.testing.LogCapture;
+import dev.tollgate.testing.OpsApplication;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
@@ -43,7 +43,7 @@ class ObservabilityTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
 
-    private static final String KEY = "demo-ops-app";
+    private static final String KEY = OpsApplication.KEY;
 
     @TempDir
     static Path dir;
@@ -56,18 +56,7 @@ class ObservabilityTest {
     static void start() throws Exception {
         cloud = RecordingCloud.start().always("APPROVED");
         // An application with a budget and a latency SLA, so that their gauges exist.
-        Path config = Files.writeString(dir.resolve("ops.yaml"), """
-                applications:
-                  - id: ops-app
-                    purpose: internal engineering questions
-                    ai_act_use_case: none
-                    tenant_residency: EU
-                    controller_establishment: DE
-                    permitted_destinations: [slm-local, cloud-eu]
-                    cloud_token_budget_monthly: 1000000
-                    latency_sla_ms: 20000
-                    api_key_sha256: %s
-                """.formatted(ApplicationRegistry.sha256(KEY)));
+        Path config = OpsApplication.config(dir);
         service = TestService.start(TestService.POLICIES, null, Map.of("TOLLGATE_CONFIG", config.toString(),
                 "TOLLGATE_SLM_MODEL", TestService.slmModel(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
