@@ -190,7 +190,7 @@ class BadRequestsTest {
         }
         String n = "{\"model\": \"m\", \"n\": 4294967297, \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}";
         assertTrue(assertRefused("/v1/chat/completions", post("/v1/chat/completions", n), 422, "invalid-request")
-                .contains("n: must be 1"));
+                .contains("n: is not supported by Tollgate: leave it out or give 1"));
         assertEquals(before, service().logLines());
     }
 

