@@ -3,23 +3,20 @@ package dev.tollgate.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.pii.ner.NerModelCache;
-import dev.tollgate.testing.OpaServer;
 import dev.tollgate.testing.Samples;
-import dev.tollgate.testing.TestService;
+import dev.tollgate.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.tollgate.testing.ServiceProcess.awaitReady;
+import static dev.tollgate.testing.ServiceProcess.freePort;
+import static dev.tollgate.testing.ServiceProcess.post;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,20 +39,8 @@ class CrashRecoveryTest {
     @TempDir
     Path data;
 
-    /** The service as its own process, so that it can be killed; with the on-device model for executions. */
     private Process serve(int port) throws IOException {
-        ProcessBuilder serve = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.tollgate.cli.TollgateCli", "serve", "--port", Integer.toString(port),
-                "--data-dir", data.toString(), "--policies", TestService.POLICIES.toString(),
-                "--slm-model", TestService.slmModel());
-        serve.environment().put("TOLLGATE_REGO_DIR", TestService.REGO_BUNDLE.toString());
-        serve.environment().put("TOLLGATE_NER_MODEL", NerModelCache.modelFile(TestService.ROOT).toString());
-        serve.environment().put("TOLLGATE_OPA", OpaServer.binary().path().toString());
-        return serve.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("service.out").toFile()))
-                .start();
+        return ServiceProcess.serve(port, data, List.of(), Map.of());
     }
 
     @Test
@@ -73,11 +61,7 @@ class CrashRecoveryTest {
                     while (running.get()) {
                         String body = Samples.BODIES.get(i++ % Samples.BODIES.size());
                         try {
-                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/v1/decide"))
-                                    .header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = post(client, base, "/v1/decide", body);
                             if (response.statusCode() == 200) {
                                 answered.add(Json.MAPPER.readTree(response.body()).get("decision_id").asText());
                             }
@@ -196,14 +180,6 @@ class CrashRecoveryTest {
     private static final String FAQ = """
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "When do you open?"}]}}""";
 
-    private static HttpResponse<String> post(HttpClient client, URI base, String path, String body)
-            throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + TestService.CLAIMS_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Set<String> loggedDecisionIds(Path logDir) throws IOException {
         Set<String> ids = new HashSet<>();
         try (LogReader reader = LogReader.open(logDir)) {
@@ -215,27 +191,5 @@ class CrashRecoveryTest {
             }
         }
         return ids;
-    }
-
-    private static void awaitReady(HttpClient client, URI base, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(service.isAlive(), "the service exited during start-up");
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the service did not become ready");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
