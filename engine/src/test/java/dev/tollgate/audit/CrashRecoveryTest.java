@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,8 @@ class CrashRecoveryTest {
         awaitReady(client, base, service);
 
         Set<String> answered = ConcurrentHashMap.newKeySet();
+        // What the requests that were not answered 200 got instead, for the failure message.
+        Map<String, Integer> otherwise = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < 8; w++) {
@@ -64,9 +67,12 @@ class CrashRecoveryTest {
                             HttpResponse<String> response = post(client, base, "/v1/decide", body);
                             if (response.statusCode() == 200) {
                                 answered.add(Json.MAPPER.readTree(response.body()).get("decision_id").asText());
+                            } else {
+                                otherwise.merge("HTTP " + response.statusCode(), 1, Integer::sum);
                             }
                         } catch (IOException e) {
                             // Before the kill a refused or reset connection is retried; after it, the loop ends.
+                            otherwise.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                             continue;
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
@@ -85,7 +91,8 @@ class CrashRecoveryTest {
             running.set(false);
         }
         assertEquals(137, service.exitValue(), "the service must have died of SIGKILL");
-        assertTrue(answered.size() >= 200, "too few decisions before the kill: " + answered.size());
+        assertTrue(answered.size() >= 200, "too few decisions before the kill: " + answered.size() + "; otherwise "
+                + otherwise + "; the service's output ends:\n" + tail(data.resolve("service.out"), 40));
 
         VerifyReport report = new ChainVerifier().verify(data.resolve("log"));
         assertTrue(report.ok(), report.render());
@@ -191,5 +198,10 @@ class CrashRecoveryTest {
             }
         }
         return ids;
+    }
+
+    private static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 }
