@@ -177,5 +177,6 @@ public final class TestService implements AutoCloseable {
         if (opa != null) {
             opa.close();
         }
+        StoppedServerTimers.cancel();
     }
 }

@@ -5,6 +5,7 @@ import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.testing.StoppedServerTimers;
 import io.helidon.webserver.WebServer;
 
 import java.io.IOException;
@@ -70,5 +71,6 @@ final class OpenAiTestServer implements AutoCloseable {
     public void close() {
         server.stop();
         client.close();
+        StoppedServerTimers.cancel();
     }
 }
