@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 final class ServeCommand implements Callable<Integer> {
     /** Another service writes the data directory: this one exits at once instead of waiting for it. */
     static final int DATA_DIR_HELD = 4;
+    static final int NOT_LISTENING = 5;
 
     /** Each flag overrides the same setting as its environment variable. */
     static final Map<String, String> FLAGS = Map.of(
@@ -111,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (DataDirLock.HeldException e) {
             System.err.println("tollgate: " + e.getMessage());
             return DATA_DIR_HELD;
+        } catch (TollgateServer.NotListeningException e) {
+            System.err.println("tollgate: " + e.getMessage());
+            return NOT_LISTENING;
         } catch (PolicyLoadException e) {
             System.err.println("tollgate: policies could not be loaded:");
             e.problems().forEach(p -> System.err.println("  " + p));

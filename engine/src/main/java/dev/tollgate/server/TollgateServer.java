@@ -286,10 +286,24 @@ public final class TollgateServer implements AutoCloseable {
                 })
                 .build()
                 .start();
+        TollgateServer tollgate = new TollgateServer(lock, stores, checkpointer, List.copyOf(reloaders.values()),
+                executors, validator, validations, server, metrics);
+        if (!server.isRunning()) {
+            // Helidon logs the cause (a port in use, an address not on this host) and returns a stopped server.
+            tollgate.close();
+            throw new NotListeningException(config.server().host(), config.server().port());
+        }
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
-        return new TollgateServer(lock, stores, checkpointer, List.copyOf(reloaders.values()), executors, validator,
-                validations, server, metrics);
+        return tollgate;
+    }
+
+    /** The server could not take its address: a service that looks started but answers nothing is worse. */
+    public static final class NotListeningException extends RuntimeException {
+        NotListeningException(String host, int port) {
+            super("cannot listen on " + host + " port " + port + " (in use by another process, or not an address "
+                    + "of this host); nothing was started");
+        }
     }
 
     /** Text lines stay as logging.properties writes them; JSON is set on every handler of the root logger. */
