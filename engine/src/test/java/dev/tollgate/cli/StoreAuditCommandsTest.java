@@ -10,6 +10,7 @@ import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
@@ -174,48 +175,50 @@ class StoreAuditCommandsTest {
     }
 
     @Test
-    void aWitnessCopyCatchesAStreamCutTogetherWithItsCheckpoints() throws Exception {
+    void aWitnessCopyCatchesAStreamCutTogetherWithItsCheckpoints() throws Throwable {
+        withTheEndOfStreamBCut(true, () -> {
+            AuditCommandsTest.Run alone = verify();
+            assertEquals(0, alone.exitCode(), alone.output());
+            assertTrue(alone.output().contains("NONE: no checkpoints (none of stream replica-b in the store)"),
+                    alone.output());
+
+            AuditCommandsTest.Run witnessed = capture(() -> VerifyCommand.run(List.of("--store", store.url(),
+                    "--public-key", publicKey.toString(), "--checkpoints", witness.toString())));
+
+            assertEquals(VerifyCommand.CHAIN_BROKEN, witnessed.exitCode(), witnessed.output());
+            assertTrue(witnessed.output().contains("witness checkpoints.json #"), witnessed.output());
+            assertTrue(witnessed.output().contains("records 3 to 3 are missing"), witnessed.output());
+        });
+    }
+
+    @Test
+    void recordsCutOffTheEndOfAStreamAreCaughtByItsCheckpoint() throws Throwable {
+        withTheEndOfStreamBCut(false, () -> {
+            AuditCommandsTest.Run run = verify();
+
+            assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
+            assertTrue(run.output().contains("of stream replica-b: records 3 to 3 are missing"), run.output());
+        });
+    }
+
+    /** Runs check with the last record of stream replica-b deleted (and its checkpoints too, when asked), then puts them back. */
+    private static void withTheEndOfStreamBCut(boolean checkpointsToo, Executable check) throws Throwable {
         try (PostgresStore shared = PostgresStore.connect(store.url());
              Connection connection = shared.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create temporary table cut as select * from log_records where stream = 'replica-b' and seq = 3");
             statement.execute("create temporary table unsigned as select * from checkpoints where stream = 'replica-b'");
             assertEquals(1, statement.executeUpdate("delete from log_records where stream = 'replica-b' and seq = 3"));
-            statement.executeUpdate("delete from checkpoints where stream = 'replica-b'");
-            try {
-                AuditCommandsTest.Run alone = verify();
-                assertEquals(0, alone.exitCode(), alone.output());
-                assertTrue(alone.output().contains("NONE: no checkpoints (none of stream replica-b in the store)"),
-                        alone.output());
-
-                AuditCommandsTest.Run witnessed = capture(() -> VerifyCommand.run(List.of("--store", store.url(),
-                        "--public-key", publicKey.toString(), "--checkpoints", witness.toString())));
-
-                assertEquals(VerifyCommand.CHAIN_BROKEN, witnessed.exitCode(), witnessed.output());
-                assertTrue(witnessed.output().contains("witness checkpoints.json #"), witnessed.output());
-                assertTrue(witnessed.output().contains("records 3 to 3 are missing"), witnessed.output());
-            } finally {
-                statement.executeUpdate("insert into log_records select * from cut");
-                statement.executeUpdate("insert into checkpoints select * from unsigned");
+            if (checkpointsToo) {
+                statement.executeUpdate("delete from checkpoints where stream = 'replica-b'");
             }
-        }
-    }
-
-    @Test
-    void recordsCutOffTheEndOfAStreamAreCaughtByItsCheckpoint() throws Exception {
-        try (PostgresStore shared = PostgresStore.connect(store.url());
-             Connection connection = shared.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table cut as select * from log_records where stream = 'replica-b' and seq = 3");
-            assertEquals(1, statement.executeUpdate("delete from log_records where stream = 'replica-b' and seq = 3"));
             try {
-                AuditCommandsTest.Run run = verify();
-
-                assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
-                assertTrue(run.output().contains("of stream replica-b: records 3 to 3 are missing"),
-                        run.output());
+                check.execute();
             } finally {
                 statement.executeUpdate("insert into log_records select * from cut");
+                if (checkpointsToo) {
+                    statement.executeUpdate("insert into checkpoints select * from unsigned");
+                }
             }
         }
     }
