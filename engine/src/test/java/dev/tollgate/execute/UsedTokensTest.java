@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private static final long SEGMENT_BYTES = 8 * 1024;
+    private static final int YOUNG = 60;
 
     @TempDir
     Path dir;
@@ -60,16 +61,18 @@ class UsedTokensTest {
             // A day of executions, one every 20 s, each token living 5 minutes: all expired by now.
             claim(records, clock, "old-", 3000, Duration.ofSeconds(20), Duration.ofMinutes(5));
             clock.advance(Duration.between(clock.instant(), NOW.minus(Duration.ofMinutes(2))));
-            claim(records, clock, "young-", 10, Duration.ofSeconds(1), Duration.ofMinutes(5));
+            // Enough young claims to fill more than one segment.
+            claim(records, clock, "young-", YOUNG, Duration.ofSeconds(1), Duration.ofMinutes(5));
         }
         long perSegment = TestLogs.lines(TestLogs.segmentFiles(logDir).getFirst()).size();
         assertTrue(TestLogs.segmentFiles(logDir).size() > 50, "a big old log");
+        assertTrue(YOUNG > perSegment, "the young claims span segments");
 
         UsedTokens used = UsedTokens.fromLog(logDir, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertTrue(used.recordsRead() >= 10 && used.recordsRead() < 10 + perSegment,
-                "read " + used.recordsRead() + " of 3010 records, segments of " + perSegment);
-        for (int i = 0; i < 10; i++) {
+        assertTrue(used.recordsRead() >= YOUNG && used.recordsRead() < YOUNG + perSegment,
+                "read " + used.recordsRead() + " of " + (3000 + YOUNG) + " records, segments of " + perSegment);
+        for (int i = 0; i < YOUNG; i++) {
             assertFalse(used.claim("young-" + i, NOW.plus(Duration.ofMinutes(3))), "young-" + i + " stays used");
         }
     }
