@@ -15,6 +15,7 @@ export TOLLGATE_OPA="$("$ROOT/scripts/opa.sh")"
 export TOLLGATE_SLM_MODEL="$("$ROOT/scripts/slm-model.sh" | tail -n 1)"
 export TOLLGATE_OPENAI_PYTHON="$("$ROOT/scripts/openai-client.sh" | tail -n 1)"
 export TOLLGATE_PROMTOOL="$("$ROOT/scripts/promtool.sh" | tail -n 1)"
+export TOLLGATE_HAPROXY="$("$ROOT/scripts/haproxy.sh" | tail -n 1)"
 "$ROOT/scripts/train-ner.sh"
 
 PRESIDIO_PORT="${PRESIDIO_PORT:-3791}"

@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Checks a log against its signed checkpoints, riding along {@link ChainVerifier}'s pass: every checkpoint must be
@@ -46,15 +49,24 @@ public final class CheckpointVerifier implements Consumer<CheckedLine> {
                     + "): give --public-key FILE");
             return;
         }
+        String keyId = CheckpointKey.keyId(key.key().orElseThrow());
+        Map<String, Integer> otherKeys = new TreeMap<>();
         for (Sourced s : checkpoints) {
-            if (CheckpointKey.verifies(key.key().orElseThrow(), s.checkpoint())) {
+            if (CheckpointKey.verifies(key.key().get(), s.checkpoint())) {
                 signed.computeIfAbsent(s.checkpoint().seq(), seq -> new ArrayList<>()).add(s);
             } else {
                 failures.add(s.source() + " (seq " + s.checkpoint().seq() + "): forged checkpoint: its signature does"
-                        + " not verify under the public key " + CheckpointKey.keyId(key.key().get()) + " (it names "
-                        + s.checkpoint().keyId() + ")");
+                        + " not verify under the public key " + keyId + " (it names " + s.checkpoint().keyId() + ")");
+                if (!s.checkpoint().keyId().equals(keyId)) {
+                    otherKeys.merge(s.checkpoint().keyId(), 1, Integer::sum);
+                }
             }
         }
+        otherKeys.forEach((other, count) -> failures.add(count + " checkpoints name the key " + other + " and were"
+                + " checked with " + key.description() + ": if the service signs with " + other + " (its"
+                + " TOLLGATE_SIGNING_KEY_FILE, TOLLGATE_SIGNING_KEY or audit.signing_key_file), give verify that key's"
+                + " public half with --public-key FILE (the .pub.pem exported beside the service's key file, or"
+                + " public_key in GET /v1/audit/checkpoints); if the service never held it, they are forged"));
     }
 
     /**
@@ -90,16 +102,39 @@ public final class CheckpointVerifier implements Consumer<CheckedLine> {
         return verifier;
     }
 
-    /** The checkpoints one stream of the shared store signed, from its table. */
-    public static CheckpointVerifier ofStream(String stream, List<Checkpoint> all, KeySource key) {
+    /**
+     * The checkpoints one stream of the shared store signed, from its table and from a witness's copy of every
+     * stream's (empty when there is none).
+     */
+    public static CheckpointVerifier ofStream(String stream, List<Checkpoint> stored, Optional<Witness> witness,
+                                              KeySource key) {
         List<Sourced> checkpoints = new ArrayList<>();
-        for (Checkpoint checkpoint : all) {
+        for (Checkpoint checkpoint : stored) {
             if (checkpoint.stream().equals(stream)) {
                 checkpoints.add(new Sourced(checkpoint, "checkpoint " + (checkpoints.size() + 1) + " of stream " + stream));
             }
         }
-        return new CheckpointVerifier(checkpoints, key, checkpoints.isEmpty()
-                ? "no checkpoints (none of stream " + stream + " in the store)" : null);
+        List<Checkpoint> kept = witness.map(Witness::checkpoints).orElse(List.of());
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).stream().equals(stream)) {
+                checkpoints.add(new Sourced(kept.get(i), "witness " + witness.get().file().getFileName() + " #" + (i + 1)));
+            }
+        }
+        return new CheckpointVerifier(checkpoints, key, checkpoints.isEmpty() ? "no checkpoints (none of stream "
+                + stream + " in the store" + (witness.isPresent() ? " nor in the witness copy" : "") + ")" : null);
+    }
+
+    /** A witness's copy of the checkpoints, read from file. */
+    public record Witness(Path file, List<Checkpoint> checkpoints) {
+        /** @throws LogFormatException naming the entry of file that is not a checkpoint */
+        public static Witness read(Path file) throws IOException {
+            return new Witness(file, witnessCopy(file));
+        }
+
+        /** The streams it has checkpoints of. */
+        public Set<String> streams() {
+            return checkpoints.stream().map(Checkpoint::stream).collect(Collectors.toSet());
+        }
     }
 
     private static List<Checkpoint> witnessCopy(Path file) throws IOException {

@@ -12,8 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,7 +71,7 @@ import java.util.function.LongConsumer;
  */
 public final class DecisionLog implements DecisionStore {
     private static final System.Logger LOG = System.getLogger(DecisionLog.class.getName());
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, Optional.empty(), null);
     private static final String PROBE_FILE = ".append-probe";
     /** Room a probe must find: well above one decision record, so that a nearly full disk does not pass. */
     private static final int PROBE_BYTES = 64 * 1024;
@@ -79,8 +81,11 @@ public final class DecisionLog implements DecisionStore {
     public record Appended(long seq, String hash, String time) {
     }
 
-    /** An append, or (with no body) a probe, or (with neither) the writer's stop signal. */
-    private record Pending(byte[] body, CompletableFuture<Appended> future) {
+    /**
+     * An append (with the token expiry it claims, for the {@link ClaimIndex}), or (with no body) a probe, or (with
+     * neither) the writer's stop signal.
+     */
+    private record Pending(byte[] body, Optional<Instant> claimExpiry, CompletableFuture<Appended> future) {
         boolean isProbe() {
             return body == null && future != null;
         }
@@ -108,6 +113,7 @@ public final class DecisionLog implements DecisionStore {
     private FileChannel channel;
     private long segment;
     private long segmentBytes;
+    private Optional<Instant> segmentClaims;
     private boolean needsRepair;
 
     private DecisionLog(Path dir, long maxSegmentBytes, Clock clock, Recovered recovered) {
@@ -119,6 +125,7 @@ public final class DecisionLog implements DecisionStore {
         this.channel = recovered.channel();
         this.segment = recovered.segment();
         this.segmentBytes = recovered.segmentBytes();
+        this.segmentClaims = recovered.claimExpiry();
         this.writer = Thread.ofPlatform().name("decision-log-writer").daemon().unstarted(this::run);
     }
 
@@ -133,6 +140,7 @@ public final class DecisionLog implements DecisionStore {
         }
         Files.createDirectories(logDir);
         Recovered recovered = LogRecovery.recover(logDir);
+        ClaimIndex.complete(logDir, Segments.list(logDir));
         LOG.log(Level.INFO, "decision log opened at segment " + recovered.segment() + ", last seq "
                 + recovered.lastSeq());
         DecisionLog log = new DecisionLog(logDir, maxSegmentBytes, clock, recovered);
@@ -150,7 +158,7 @@ public final class DecisionLog implements DecisionStore {
      */
     @Override
     public CompletableFuture<Appended> append(ObjectNode body) {
-        Pending pending = new Pending(HashChain.body(body), new CompletableFuture<>());
+        Pending pending = new Pending(HashChain.body(body), ClaimIndex.expiryOf(body), new CompletableFuture<>());
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -181,7 +189,7 @@ public final class DecisionLog implements DecisionStore {
         if (writable()) {
             return true;
         }
-        Pending probe = new Pending(null, new CompletableFuture<>());
+        Pending probe = new Pending(null, Optional.empty(), new CompletableFuture<>());
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -294,6 +302,9 @@ public final class DecisionLog implements DecisionStore {
                 }
                 int end = endOfRun(lines, done);
                 writeAndForce(lines.subList(done, end));
+                for (int i = done; i < end; i++) {
+                    segmentClaims = ClaimIndex.later(segmentClaims, batch.get(i).claimExpiry());
+                }
                 Appended lastOfRun = acks.get(end - 1);
                 head = new Head(lastOfRun.seq(), lastOfRun.hash());
                 lastWriteOk = true;
@@ -386,6 +397,7 @@ public final class DecisionLog implements DecisionStore {
     }
 
     private void rotate() throws IOException {
+        ClaimIndex.sealed(dir, segment, segmentClaims);
         long next = segment + 1;
         // A leftover file of that name can only be an empty one from a rotation that failed before.
         FileChannel fresh = FileChannel.open(dir.resolve(Segments.name(next)), StandardOpenOption.CREATE,
@@ -400,6 +412,7 @@ public final class DecisionLog implements DecisionStore {
         channel = fresh;
         segment = next;
         segmentBytes = 0;
+        segmentClaims = Optional.empty();
         try {
             previous.close();
         } catch (IOException e) {

@@ -65,6 +65,11 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
         return new LogReader(Segments.list(logDir), 1, true);
     }
 
+    /** A reader over the segments of the log in logDir from segment first on. */
+    public static LogReader openFrom(Path logDir, long first) throws IOException {
+        return new LogReader(Segments.list(logDir).stream().filter(s -> s.number() >= first).toList(), first, true);
+    }
+
     /** A reader over one segment that must end with a complete line. */
     static LogReader ofSegment(Segment segment) {
         return new LogReader(List.of(segment), segment.number(), false);

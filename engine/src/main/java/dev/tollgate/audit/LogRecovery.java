@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,11 @@ final class LogRecovery {
 
     /** Where to continue: channel is open on segment, and the next record goes at segmentBytes. */
     record Recovered(FileChannel channel, long segment, long segmentBytes, long lastSeq, String headHash,
-                     long tornBytes) {
+                     long tornBytes, Optional<Instant> claimExpiry) {
     }
 
-    private record Tail(long seq, String hash) {
+    /** The last record of a segment, and the latest token expiry its records claim. */
+    private record Tail(long seq, String hash, Optional<Instant> claimExpiry) {
     }
 
     private LogRecovery() {
@@ -36,7 +38,7 @@ final class LogRecovery {
             FileChannel channel = FileChannel.open(dir.resolve(Segments.name(1)),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Durable.force(dir);
-            return new Recovered(channel, 1, 0, 0, HashChain.GENESIS, 0);
+            return new Recovered(channel, 1, 0, 0, HashChain.GENESIS, 0, Optional.empty());
         }
         Segment last = segments.getLast();
         FileChannel channel = FileChannel.open(last.file(), StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -50,12 +52,13 @@ final class LogRecovery {
                         + last.file().getFileName());
             }
             Optional<Tail> tail = lastRecord(last);
+            Optional<Instant> claims = tail.flatMap(Tail::claimExpiry);
             if (tail.isEmpty() && segments.size() > 1) {
                 // A crash right after a new segment was created leaves it empty.
                 tail = lastRecord(segments.get(segments.size() - 2));
             }
             return new Recovered(channel, last.number(), complete, tail.map(Tail::seq).orElse(0L),
-                    tail.map(Tail::hash).orElse(HashChain.GENESIS), torn);
+                    tail.map(Tail::hash).orElse(HashChain.GENESIS), torn, claims);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -65,9 +68,11 @@ final class LogRecovery {
     /** Reads every line of the segment, refusing to continue after a line that is not a record. */
     private static Optional<Tail> lastRecord(Segment segment) throws IOException {
         LogEntry last = null;
+        Optional<Instant> claims = Optional.empty();
         try (LogReader reader = LogReader.ofSegment(segment)) {
             while (reader.hasNext()) {
                 last = reader.next();
+                claims = ClaimIndex.later(claims, ClaimIndex.expiryOf(last.json()));
             }
         } catch (LogFormatException e) {
             LogFormatException.Defect defect = e.defect();
@@ -81,7 +86,7 @@ final class LogRecovery {
         if (sealed.isEmpty() || !sealed.get().intact() || seq == null || !seq.canConvertToExactIntegral()) {
             throw refusal(last.file(), last.lineNumber(), "the last record is not intact");
         }
-        return Optional.of(new Tail(seq.asLong(), sealed.get().storedHash()));
+        return Optional.of(new Tail(seq.asLong(), sealed.get().storedHash(), claims));
     }
 
     private static LogFormatException refusal(Path file, long line, String reason) {

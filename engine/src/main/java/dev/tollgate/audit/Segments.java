@@ -24,7 +24,12 @@ final class Segments {
     }
 
     static String name(long number) {
-        return String.format(Locale.ROOT, "decisions-%06d.jsonl", number);
+        return "decisions-" + number(number) + ".jsonl";
+    }
+
+    /** A segment's number as its name writes it. */
+    static String number(long number) {
+        return String.format(Locale.ROOT, "%06d", number);
     }
 
     /** The segment files of a log directory, lowest number first. */

@@ -3,9 +3,6 @@ package dev.tollgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogFormatException;
-import dev.tollgate.audit.LogReader;
-import dev.tollgate.audit.PostgresStore;
-import dev.tollgate.audit.StoreRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,18 +11,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
         if (csv) {
             out.write(csvLine(List.copyOf(COLUMNS.keySet())));
         }
-        try (Records records = store != null ? Records.of(store, from, to) : Records.of(log)) {
+        try (LogRecords records = store != null ? LogRecords.of(store, from, to) : LogRecords.of(log)) {
             while (records.entries().hasNext()) {
                 LogEntry entry = records.entries().next();
                 Instant time = Instant.parse(entry.json().path("time").asText());
@@ -121,33 +115,6 @@ final class ExportCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    /** The records of a data directory's log, or of every stream of the shared store in time order. */
-    private record Records(Iterator<LogEntry> entries, AutoCloseable source) implements AutoCloseable {
-        static Records of(Path log) throws IOException {
-            LogReader reader = LogReader.open(log);
-            return new Records(reader, reader);
-        }
-
-        static Records of(String url, Instant from, Instant to) {
-            PostgresStore store = PostgresStore.connect(url);
-            try {
-                StoreRecords records = StoreRecords.all(store.dataSource(), from, to);
-                return new Records(records, () -> {
-                    records.close();
-                    store.close();
-                });
-            } catch (SQLException e) {
-                store.close();
-                throw new PostgresStore.StoreException("the store could not be read: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            source.close();
-        }
     }
 
     /** An ISO-8601 instant, or a date meaning its start (UTC). */

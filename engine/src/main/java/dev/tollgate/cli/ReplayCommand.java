@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", description = {"Re-decides every logged decision under the policy versions recorded in "
         + "it: exit 1 on any mismatch (a difference in a decision recorded under another combiner version is reported "
         + "as changed by logic, exit 0).",
+        "With --store, every replica's stream of the shared store.",
         "With --candidate and/or --candidate-rego: those policies in place of the recorded versions of their engine, "
         + "reporting what would change (exit 0). Exit 3 when a candidate does not compile."})
 final class ReplayCommand implements Callable<Integer> {
@@ -31,6 +33,10 @@ final class ReplayCommand implements Callable<Integer> {
     Path droolsCandidate;
     @Option(names = "--candidate-rego", paramLabel = "DIR", description = "a candidate OPA bundle")
     Path regoCandidate;
+    @Option(names = "--store", paramLabel = "URL", description = "the shared store "
+            + "(postgresql://user:password@host:port/db): every replica's decisions in time order, the policy versions "
+            + "from --data-dir's policy store (a replica's data directory)")
+    String store;
     @Mixin
     JsonOption output;
 
@@ -55,7 +61,10 @@ final class ReplayCommand implements Callable<Integer> {
             if (regoCandidate != null) {
                 candidates.add(compilers.get(PolicyEngines.REGO_WASM.engine()).compile(regoCandidate));
             }
-            report = ReplayReport.of(replayer.replay(data.resolve("log"), candidates));
+            try (LogRecords records = store == null ? LogRecords.of(data.resolve("log"))
+                    : LogRecords.of(store, Instant.MIN, Instant.MAX)) {
+                report = ReplayReport.of(replayer.replay(records.entries(), candidates));
+            }
         } catch (PolicyLoadException e) {
             System.err.println("tollgate: policy could not be compiled:");
             e.problems().forEach(p -> System.err.println("  " + p));

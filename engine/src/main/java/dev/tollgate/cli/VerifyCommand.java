@@ -10,6 +10,7 @@ import dev.tollgate.audit.CheckpointReport;
 import dev.tollgate.audit.CheckpointVerifier;
 import dev.tollgate.audit.LinkageChecker;
 import dev.tollgate.audit.LinkageReport;
+import dev.tollgate.audit.LogFormatException;
 import dev.tollgate.audit.LogLine;
 import dev.tollgate.audit.PostgresCheckpoints;
 import dev.tollgate.audit.PostgresStore;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
@@ -70,17 +73,13 @@ final class VerifyCommand implements Callable<Integer> {
         if (witness.isPresent() && !Files.isRegularFile(witness.get())) {
             throw new ParameterException(spec.commandLine(), "--checkpoints " + witness.get() + ": no such file");
         }
-        if (witness.isPresent() && store != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--checkpoints is for a data directory; the store's checkpoints are in it");
-        }
         long started = System.nanoTime();
         CheckpointVerifier.KeySource key = publicKey(Optional.ofNullable(publicKey));
         LinkageChecker linkage = new LinkageChecker();
         Map<String, Object> json = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
         Checked checked = store == null ? dataDir(witness, key, linkage, json, text)
-                : sharedStore(key, linkage, json, text);
+                : sharedStore(witness.map(this::witnessCopy), key, linkage, json, text);
         LinkageReport links = linkage.finish(checked.intact());
         Speed speed = Speed.since(started, checked.records(), "records");
         json.put("linkage", links);
@@ -112,16 +111,19 @@ final class VerifyCommand implements Callable<Integer> {
         return new Checked(chain.ok() && signed.ok(), chain.recordsChecked());
     }
 
-    private Checked sharedStore(CheckpointVerifier.KeySource key, LinkageChecker linkage, Map<String, Object> json,
-                                StringBuilder text) throws Exception {
+    private Checked sharedStore(Optional<CheckpointVerifier.Witness> witness, CheckpointVerifier.KeySource key,
+                                LinkageChecker linkage, Map<String, Object> json, StringBuilder text) throws Exception {
         boolean intact = true;
         long records = 0;
         try (PostgresStore shared = PostgresStore.connect(store)) {
             DataSource db = shared.dataSource();
             List<Checkpoint> signed = new PostgresCheckpoints(db).all();
             Map<String, Object> streams = new LinkedHashMap<>();
-            for (String stream : StoreRecords.streams(db)) {
-                CheckpointVerifier checkpoints = CheckpointVerifier.ofStream(stream, signed, key);
+            // A stream the witness saw is checked even when the store lost every trace of it.
+            Set<String> streamIds = new TreeSet<>(StoreRecords.streams(db));
+            witness.ifPresent(copy -> streamIds.addAll(copy.streams()));
+            for (String stream : streamIds) {
+                CheckpointVerifier checkpoints = CheckpointVerifier.ofStream(stream, signed, witness, key);
                 VerifyReport chain;
                 try (StoreRecords rows = StoreRecords.stream(db, stream)) {
                     chain = new ChainVerifier().verify(rows, checkpoints);
@@ -141,6 +143,15 @@ final class VerifyCommand implements Callable<Integer> {
         return new Checked(intact, records);
     }
 
+    /** A witness's copy for the shared store: one that cannot be read is a usage error. */
+    private CheckpointVerifier.Witness witnessCopy(Path file) {
+        try {
+            return CheckpointVerifier.Witness.read(file);
+        } catch (IOException | LogFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--checkpoints: " + e.getMessage());
+        }
+    }
+
     /** The auditor's copy when given, else the one the service exported beside its signing key. */
     private CheckpointVerifier.KeySource publicKey(Optional<Path> given) {
         Path file = given.orElseGet(() -> CheckpointKey.publicKeyFile(CheckpointKey.file("", System::getenv)));
@@ -149,7 +160,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try {
             PublicKey key = CheckpointKey.readPublicKey(file);
-            return new CheckpointVerifier.KeySource(Optional.of(key), CheckpointKey.keyId(key) + " from " + file);
+            return new CheckpointVerifier.KeySource(Optional.of(key), CheckpointKey.keyId(key) + " from " + file
+                    + (given.isPresent() ? "" : " (no --public-key: the one exported beside the default key file)"));
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--public-key: " + e.getMessage());
         }

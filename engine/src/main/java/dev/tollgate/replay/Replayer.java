@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,12 +72,21 @@ public final class Replayer {
      * candidate keep their recorded versions.
      */
     public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates) throws IOException, PolicyLoadException {
+        try (LogReader reader = LogReader.open(logDir)) {
+            return replay(reader, candidates);
+        }
+    }
+
+    /**
+     * Replays the decisions among records (a log's, or every stream of the shared store), in their order, with
+     * candidate policies as {@link #replay(Path, List)} takes them.
+     */
+    public List<Replayed> replay(Iterator<LogEntry> reader, List<CompiledPolicy> candidates) throws PolicyLoadException {
         List<Replayed> results = new ArrayList<>();
         // This thread reads and parses the lines; workers turn them into records and evaluate them, a batch
         // each, while at most two batches per worker wait, so that memory stays bounded; results keep log order.
         Deque<Future<List<Replayed>>> pending = new ArrayDeque<>();
-        try (LogReader reader = LogReader.open(logDir);
-             ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
+        try (ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
             List<LogEntry> batch = new ArrayList<>(BATCH);
             while (reader.hasNext()) {
                 batch.add(reader.next());

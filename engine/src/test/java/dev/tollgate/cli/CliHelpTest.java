@@ -27,7 +27,7 @@ class CliHelpTest {
             "serve", List.of("--host", "--port", "--data-dir", "--policies", "--config", "--engines", "--opa-url",
                     "--slm-model"),
             "verify", List.of("--data-dir", "--public-key", "--checkpoints", "--json"),
-            "replay", List.of("--data-dir", "--candidate", "--candidate-rego", "--json"),
+            "replay", List.of("--data-dir", "--store", "--candidate", "--candidate-rego", "--json"),
             "export", List.of("--data-dir", "--from", "--to", "--format"),
             "calibrate", List.of("--data-dir", "--target-disagreement", "--min-validated", "--json"),
             "bench", List.of("--url", "--seconds", "--concurrency", "--warmup-seconds", "--key", "--mode",

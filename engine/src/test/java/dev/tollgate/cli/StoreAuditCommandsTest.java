@@ -3,14 +3,17 @@ package dev.tollgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static dev.tollgate.cli.AuditCommandsTest.capture;
@@ -38,6 +42,10 @@ class StoreAuditCommandsTest {
 
     private static TestStore store;
     private static Path publicKey;
+    /** Replica a's data directory, whose policy store replay reads. */
+    private static Path first;
+    /** GET /v1/audit/checkpoints as a witness saved it, once both streams had been checkpointed. */
+    private static Path witness;
     /** Records per stream after both replicas stopped cleanly. */
     private static final Map<String, Long> RECORDS = new TreeMap<>();
 
@@ -46,8 +54,10 @@ class StoreAuditCommandsTest {
         store = TestStore.create();
         Path signing = dir.resolve("signing/checkpoint-signing.pem");
         publicKey = dir.resolve("signing/checkpoint-signing.pub.pem");
-        Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString());
-        Path first = Files.createDirectories(dir.resolve("a"));
+        Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString(),
+                "TOLLGATE_CHECKPOINT_EVERY_RECORDS", "1");
+        first = Files.createDirectories(dir.resolve("a"));
+        witness = dir.resolve("witness/checkpoints.json");
         Path second = Files.createDirectories(dir.resolve("b"));
         try (TestService a = store.replica("replica-a", first, env)) {
             TestStore.shareKeys(first, second);
@@ -59,6 +69,8 @@ class StoreAuditCommandsTest {
                 body.put("max_tokens", 8);
                 HttpResponse<String> executed = b.execute(KEY, Json.MAPPER.writeValueAsString(body));
                 assertEquals(200, executed.statusCode(), executed.body());
+                Files.createDirectories(witness.getParent());
+                Files.writeString(witness, awaitCheckpoints(b, Map.of("replica-a", 1L, "replica-b", 3L)));
             }
         }
         RECORDS.putAll(query("select stream, count(*) from log_records group by stream"));
@@ -74,6 +86,23 @@ class StoreAuditCommandsTest {
         HttpResponse<String> decided = replica.decide(KEY, DECIDE);
         assertEquals(200, decided.statusCode(), decided.body());
         return Json.MAPPER.readTree(decided.body()).get("token").asText();
+    }
+
+    /** The checkpointers sign on threads of their own: the witness saves the body once they have caught up. */
+    private static String awaitCheckpoints(TestService replica, Map<String, Long> heads) throws Exception {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            HttpResponse<String> served = replica.send(HttpRequest.newBuilder(replica.uri("/v1/audit/checkpoints"))
+                    .header("Authorization", "Bearer demo-auditor").GET().build());
+            assertEquals(200, served.statusCode(), served.body());
+            Map<String, Long> signed = new TreeMap<>();
+            Json.MAPPER.readTree(served.body()).path("checkpoints").forEach(c ->
+                    signed.merge(c.path("stream").asText(), c.path("seq").asLong(), Math::max));
+            if (signed.equals(heads)) {
+                return served.body();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoints at " + heads + " within 30 s");
     }
 
     private static Map<String, Long> query(String sql) throws Exception {
@@ -121,20 +150,75 @@ class StoreAuditCommandsTest {
     }
 
     @Test
-    void recordsCutOffTheEndOfAStreamAreCaughtByItsCheckpoint() throws Exception {
+    void replayReDecidesTheDecisionsOfEveryStream() throws Exception {
+        AuditCommandsTest.Run run = capture(() -> ReplayCommand.run(List.of("--store", store.url(),
+                "--data-dir", first.toString())));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Decisions replayed: 2\nMatches: 2\nMismatches: 0\n"), run.output());
+    }
+
+    @Test
+    void withoutThePublicKeyOfTheServicesSigningKeyVerifySaysWhichKeySignedAndHowToGiveIt() throws Exception {
+        // The default key (under XDG_CONFIG_HOME) is not the one the replicas were given.
+        Path defaultKey = CheckpointKey.file("", System::getenv);
+        CheckpointKey.load(Optional.empty(), defaultKey);
+        String serviceKey = CheckpointKey.keyId(CheckpointKey.readPublicKey(publicKey));
+
+        AuditCommandsTest.Run run = capture(() -> VerifyCommand.run(List.of("--store", store.url())));
+
+        assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
+        assertTrue(run.output().contains("checkpoints name the key " + serviceKey + " and were checked with "
+                + CheckpointKey.keyId(CheckpointKey.readPublicKey(CheckpointKey.publicKeyFile(defaultKey))) + " from "
+                + CheckpointKey.publicKeyFile(defaultKey) + " (no --public-key"), run.output());
+        assertTrue(run.output().contains("give verify that key's public half with --public-key FILE"), run.output());
+    }
+
+    @Test
+    void aWitnessCopyCatchesAStreamCutTogetherWithItsCheckpoints() throws Throwable {
+        withTheEndOfStreamBCut(true, () -> {
+            AuditCommandsTest.Run alone = verify();
+            assertEquals(0, alone.exitCode(), alone.output());
+            assertTrue(alone.output().contains("NONE: no checkpoints (none of stream replica-b in the store)"),
+                    alone.output());
+
+            AuditCommandsTest.Run witnessed = capture(() -> VerifyCommand.run(List.of("--store", store.url(),
+                    "--public-key", publicKey.toString(), "--checkpoints", witness.toString())));
+
+            assertEquals(VerifyCommand.CHAIN_BROKEN, witnessed.exitCode(), witnessed.output());
+            assertTrue(witnessed.output().contains("witness checkpoints.json #"), witnessed.output());
+            assertTrue(witnessed.output().contains("records 3 to 3 are missing"), witnessed.output());
+        });
+    }
+
+    @Test
+    void recordsCutOffTheEndOfAStreamAreCaughtByItsCheckpoint() throws Throwable {
+        withTheEndOfStreamBCut(false, () -> {
+            AuditCommandsTest.Run run = verify();
+
+            assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
+            assertTrue(run.output().contains("of stream replica-b: records 3 to 3 are missing"), run.output());
+        });
+    }
+
+    /** Runs check with the last record of stream replica-b deleted (and its checkpoints too, when asked), then puts them back. */
+    private static void withTheEndOfStreamBCut(boolean checkpointsToo, Executable check) throws Throwable {
         try (PostgresStore shared = PostgresStore.connect(store.url());
              Connection connection = shared.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create temporary table cut as select * from log_records where stream = 'replica-b' and seq = 3");
+            statement.execute("create temporary table unsigned as select * from checkpoints where stream = 'replica-b'");
             assertEquals(1, statement.executeUpdate("delete from log_records where stream = 'replica-b' and seq = 3"));
+            if (checkpointsToo) {
+                statement.executeUpdate("delete from checkpoints where stream = 'replica-b'");
+            }
             try {
-                AuditCommandsTest.Run run = verify();
-
-                assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
-                assertTrue(run.output().contains("checkpoint 1 of stream replica-b: records 3 to 3 are missing"),
-                        run.output());
+                check.execute();
             } finally {
                 statement.executeUpdate("insert into log_records select * from cut");
+                if (checkpointsToo) {
+                    statement.executeUpdate("insert into checkpoints select * from unsigned");
+                }
             }
         }
     }

@@ -128,7 +128,7 @@ public final class TestService implements AutoCloseable {
         }
         try (Stream<Path> files = Files.list(log)) {
             long lines = 0;
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
+            for (Path f : files.filter(file -> file.getFileName().toString().endsWith(".jsonl")).toList()) {
                 lines += Files.readAllLines(f).size();
             }
             return lines;

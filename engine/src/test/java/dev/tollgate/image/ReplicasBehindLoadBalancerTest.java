@@ -1,0 +1,238 @@
+package dev.tollgate.image;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.Json;
+import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.Command;
+import dev.tollgate.testing.TestService;
+import dev.tollgate.testing.TestStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static dev.tollgate.testing.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docker/compose.yaml runs three replicas on one PostgreSQL behind HAProxy (docker/haproxy/haproxy.cfg). No Docker
+ * engine runs here, so the compose file's structure is checked as data, haproxy itself checks its configuration with
+ * the environment compose gives it (Debian's haproxy, scripts/haproxy.sh), and the same configuration balances three
+ * replicas on the test PostgreSQL on loopback: decisions made through it execute through it on other replicas.
+ */
+class ReplicasBehindLoadBalancerTest {
+    private static final Path ROOT = TestService.ROOT;
+    private static final Path HAPROXY_CFG = ROOT.resolve("docker/haproxy/haproxy.cfg");
+    private static final List<String> REPLICAS = List.of("tollgate-1", "tollgate-2", "tollgate-3");
+    private static final String KEY = "demo-support-bot";
+    private static final String QUESTION = "When do you open?";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    private static Map<String, Object> services() throws IOException {
+        return map(map(new Yaml().load(Files.readString(ROOT.resolve("docker/compose.yaml")))).get("services"));
+    }
+
+    @Test
+    void composeRunsThreeReplicasOnOneStoreWithSharedKeysBehindTheLoadBalancer() throws IOException {
+        Map<String, Object> services = services();
+        Set<Object> dataVolumes = new HashSet<>();
+        for (String replica : REPLICAS) {
+            Map<String, Object> service = map(services.get(replica));
+            Map<String, Object> env = map(service.get("environment"));
+            assertEquals(replica, env.get("TOLLGATE_REPLICA_ID"));
+            assertTrue(env.get("TOLLGATE_STORE").toString()
+                    .matches("postgresql://tollgate:\\$\\{POSTGRES_PASSWORD:-[^}]+}@postgres:5432/tollgate"), replica);
+            assertEquals("/etc/tollgate/signing/checkpoint-signing.pem", env.get("TOLLGATE_SIGNING_KEY_FILE"));
+            List<?> volumes = (List<?>) service.get("volumes");
+            assertTrue(volumes.contains("tollgate-keys:/var/lib/tollgate/keys"), replica + " shares the token keys");
+            assertTrue(volumes.contains("tollgate-signing:/etc/tollgate/signing"), replica + " shares the signing key");
+            assertTrue(volumes.contains(replica + "-data:/var/lib/tollgate"), replica + " has a data directory of its own");
+            dataVolumes.add(replica + "-data");
+        }
+        assertEquals(3, dataVolumes.size());
+        assertEquals(Map.of("postgres", Map.of("condition", "service_healthy"), "presidio",
+                Map.of("condition", "service_started")), map(services.get("tollgate-1")).get("depends_on"));
+        for (String later : REPLICAS.subList(1, 3)) {
+            assertEquals(Map.of("tollgate-1", Map.of("condition", "service_healthy")),
+                    map(services.get(later)).get("depends_on"), later + " starts once tollgate-1 has created the keys");
+        }
+        Map<String, Object> postgres = map(services.get("postgres"));
+        assertEquals("tollgate", map(postgres.get("environment")).get("POSTGRES_USER"));
+        assertEquals("tollgate", map(postgres.get("environment")).get("POSTGRES_DB"));
+        assertTrue(postgres.containsKey("healthcheck"));
+
+        Map<String, Object> lb = map(services.get("lb"));
+        assertTrue(lb.get("image").toString().startsWith("haproxy:2.6"), "the major version the suite checks with");
+        assertEquals(List.of("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro"), lb.get("volumes"));
+        assertEquals(List.of("8080:8080"), lb.get("ports"));
+        for (int i = 0; i < REPLICAS.size(); i++) {
+            assertEquals(REPLICAS.get(i) + ":8080", map(lb.get("environment")).get("TOLLGATE_REPLICA_" + (i + 1)));
+        }
+        assertTrue(services.keySet().stream().noneMatch(name -> map(services.get(name)).containsKey("ports")
+                && REPLICAS.contains(name)), "replicas are reached through the load balancer only");
+        assertTrue(Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml"))
+                .contains("[\"tollgate-1:8080\", \"tollgate-2:8080\", \"tollgate-3:8080\"]"), "every replica is scraped");
+    }
+
+    @Test
+    void haproxyAcceptsItsConfigurationWithTheEnvironmentComposeGivesIt() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        map(map(services().get("lb")).get("environment")).forEach((name, value) -> env.put(name, value.toString()));
+
+        Command check = Command.run(List.of(haproxy(), "-c", "-f", HAPROXY_CFG.toString()), env);
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("Configuration file is valid"), check.output());
+
+        env.remove("TOLLGATE_REPLICA_3");
+        Command incomplete = Command.run(List.of(haproxy(), "-c", "-f", HAPROXY_CFG.toString()), env);
+        assertNotEquals(0, incomplete.exit(), "a replica without an address is refused: " + incomplete.output());
+    }
+
+    @Test
+    void decisionsMadeThroughTheLoadBalancerExecuteThroughItOnOtherReplicas(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", dir.resolve("signing/key.pem").toString());
+        List<TestService> replicas = new ArrayList<>();
+        try (TestStore store = TestStore.create()) {
+            try {
+                for (String id : REPLICAS) {
+                    Path data = Files.createDirectories(dir.resolve(id));
+                    if (!replicas.isEmpty()) {
+                        TestStore.shareKeys(dir.resolve(REPLICAS.getFirst()), data);
+                    }
+                    replicas.add(store.replica(id, data, env));
+                }
+                int port = freePort();
+                Map<String, String> lbEnv = new HashMap<>(Map.of("TOLLGATE_LB_BIND", "127.0.0.1:" + port));
+                for (int i = 0; i < replicas.size(); i++) {
+                    lbEnv.put("TOLLGATE_REPLICA_" + (i + 1), "127.0.0.1:" + replicas.get(i).port());
+                }
+                Process lb = startHaproxy(lbEnv, dir.resolve("haproxy.log"));
+                try {
+                    URI base = URI.create("http://127.0.0.1:" + port);
+                    awaitReady(base);
+                    List<String> tokens = new ArrayList<>();
+                    // Round robin: each execution goes to the replica after the one that decided.
+                    for (int i = 0; i < REPLICAS.size(); i++) {
+                        HttpResponse<String> decided = post(base, "/v1/decide", """
+                                {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "%s"}]}}"""
+                                .formatted(QUESTION));
+                        assertEquals(200, decided.statusCode(), decided.body());
+                        String token = Json.MAPPER.readTree(decided.body()).path("token").asText();
+                        HttpResponse<String> executed = post(base, "/v1/execute", executeBody(token));
+                        assertEquals(200, executed.statusCode(), executed.body());
+                        tokens.add(token);
+                    }
+                    assertProblem(post(base, "/v1/execute", executeBody(tokens.getFirst())), 409, "token-used");
+
+                    Map<String, String> decidedOn = streamsOf(store, "decision");
+                    Map<String, String> executedOn = streamsOf(store, "execution_started");
+                    assertEquals(Set.copyOf(REPLICAS), Set.copyOf(decidedOn.values()), "every replica decided");
+                    assertEquals(decidedOn.keySet(), executedOn.keySet());
+                    decidedOn.forEach((decision, stream) -> assertNotEquals(stream, executedOn.get(decision),
+                            "decision " + decision + " executed on another replica than the one that made it"));
+                } finally {
+                    lb.destroy();
+                    lb.waitFor(10, TimeUnit.SECONDS);
+                }
+            } finally {
+                replicas.forEach(TestService::close);
+            }
+        }
+    }
+
+    /** TOLLGATE_HAPROXY, else haproxy on the PATH (scripts/haproxy.sh installs Debian's). */
+    private static String haproxy() {
+        String configured = System.getenv("TOLLGATE_HAPROXY");
+        return configured == null || configured.isBlank() ? "haproxy" : configured;
+    }
+
+    private static Process startHaproxy(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(haproxy(), "-db", "-f", HAPROXY_CFG.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new AssertionError("haproxy does not run (" + e.getMessage() + "): scripts/haproxy.sh installs it,"
+                    + " or set TOLLGATE_HAPROXY", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitReady(URI base) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                if (send(HttpRequest.newBuilder(base.resolve("/health/ready")).GET().build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // haproxy is still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the load balancer did not answer /health/ready with 200 within 10 s");
+    }
+
+    private static String executeBody(String token) throws IOException {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree("""
+                {"input": {"messages": [{"role": "user", "content": "%s"}]}, "max_tokens": 8}""".formatted(QUESTION));
+        body.put("token", token);
+        return Json.MAPPER.writeValueAsString(body);
+    }
+
+    private static HttpResponse<String> post(URI base, String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A connection per request, so that nothing but the balancing decides where a request goes. */
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** Decision id -> the stream (replica) that logged its record of the type. */
+    private static Map<String, String> streamsOf(TestStore store, String type) throws Exception {
+        try (PostgresStore shared = PostgresStore.connect(store.url());
+             Connection connection = shared.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select line::jsonb ->> 'decision_id', stream from log_records"
+                     + " where line::jsonb ->> 'type' = '" + type + "'")) {
+            Map<String, String> streams = new HashMap<>();
+            while (rows.next()) {
+                streams.put(rows.getString(1), rows.getString(2));
+            }
+            return streams;
+        }
+    }
+}
