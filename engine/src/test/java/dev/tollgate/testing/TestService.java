@@ -67,15 +67,11 @@ public final class TestService implements AutoCloseable {
                     "TOLLGATE_ALL_ENGINES_EVERY", "1",
                     "TOLLGATE_REGO_DIR", REGO_BUNDLE.toString(),
                     "TOLLGATE_NER_MODEL", NerModelCache.modelFile(ROOT).toString()));
-            // Where the checkpoint signing key lives by default (the build points it into target/).
-            String configHome = System.getenv("XDG_CONFIG_HOME");
-            if (configHome != null) {
-                env.put("XDG_CONFIG_HOME", configHome);
-            }
             if (engines != null) {
                 env.put("TOLLGATE_ENGINES", String.join(",", engines));
             }
-            // The signing key's default place: where verify, reading the real environment, looks for its public key.
+            // The signing key's default place (the build points it into target/): where verify, reading the real
+            // environment, looks for its public key.
             Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
             OpaServer opa = null;
