@@ -29,6 +29,9 @@ import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.console.AuditApi;
 import dev.tollgate.console.AuditViews;
+import dev.tollgate.console.ConsoleRoutes;
+import dev.tollgate.console.ConsoleViews;
+import dev.tollgate.console.Overview;
 import dev.tollgate.classify.ModelIntentClassifier;
 import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
@@ -289,6 +292,9 @@ public final class TollgateServer implements AutoCloseable {
                     new CheckpointsHandler(staff, checkpoints, signing).register(routing);
                     new AuditApi(staff, auditViews, new RequestGuard(registry, config.server().maxBodyBytes()))
                             .register(routing);
+                    new ConsoleRoutes(staff, new ConsoleViews(auditViews, new Overview(trail, usage,
+                            config.applications(), () -> alarms.firing(log.writable()), checkpoints)),
+                            config.server().maxBodyBytes()).register(routing);
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,
                             new UsageHandler(registry, usage),
