@@ -6,7 +6,7 @@
   var COLOURS = ["#1f5fa8", "#b3261e", "#1b7a3a", "#7a4b00", "#5b2a86", "#00606b"];
   var DASHES = [[], [6, 3], [2, 2], [8, 2, 2, 2], [4, 4], [1, 3]];
 
-  function chart(id, times, step, series) {
+  function chart(id, times, series) {
     var element = document.getElementById(id);
     if (!element || typeof uPlot === "undefined" || times.length === 0) {
       return;
@@ -18,11 +18,7 @@
       series: [{}].concat(names.map(function (name, i) {
         return {label: name, stroke: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length], width: 2};
       })),
-      // A bucket of room on either side, so that one bucket is drawn as a point in its time, not across years.
-      scales: {
-        x: {time: true, range: function (u, min, max) { return [min - step, max + step]; }},
-        y: {range: function (u, min, max) { return [0, Math.max(1, max) * 1.1]; }}
-      },
+      scales: {y: {range: function (u, min, max) { return [0, Math.max(1, max) * 1.1]; }}},
       axes: [{}, {label: "decisions"}]
     };
     var data = [times].concat(names.map(function (name) { return series[name]; }));
@@ -35,8 +31,8 @@
       return;
     }
     var data = JSON.parse(source.textContent);
-    chart("chart-effect", data.times, data.step, data.effect);
-    chart("chart-route", data.times, data.step, data.route);
+    chart("chart-effect", data.times, data.effect);
+    chart("chart-route", data.times, data.route);
   }
 
   function candidateUpload() {

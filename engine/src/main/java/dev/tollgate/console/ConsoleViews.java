@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 
 /** The console's views, rendered on the server from the audit trail; never a text or a personal value. */
 public final class ConsoleViews {
+    /** Unchanged lines shown around each change of a diff. */
+    private static final int DIFF_CONTEXT = 3;
+
     private final AuditViews audit;
     private final Overview overview;
 
@@ -202,10 +205,10 @@ public final class ConsoleViews {
         audit.policies().forEach(p -> versions.add(p.version()));
         String upload = viewer.role().uploadsCandidates() ? """
                 <fieldset><legend>Candidate file (officers)</legend>
-                <label for="path">File of the pack it replaces</label>
-                <input id="path" name="path" type="text" placeholder="gdpr/gdpr.drl">
-                <label for="file">Upload the candidate file</label>
-                <input id="file" type="file" data-fills="content">
+                <div class="field"><label for="path">File of the pack it replaces</label>
+                <input id="path" name="path" type="text" placeholder="gdpr/gdpr.drl"></div>
+                <div class="field"><label for="file">Upload the candidate file</label>
+                <input id="file" type="file" data-fills="content"></div>
                 <textarea id="content" name="content" hidden aria-hidden="true"></textarea>
                 </fieldset>
                 """ : "<p>Auditors replay stored versions; an officer uploads candidate files.</p>";
@@ -242,16 +245,39 @@ public final class ConsoleViews {
             }
             for (PolicyDiff.FileDiff file : diff) {
                 html.append("<h3>").append(Html.text(file.file())).append("</h3><pre class=\"diff\">");
-                file.lines().forEach(line -> html.append("<span class=\"").append(switch (line.change()) {
-                    case '+' -> "added";
-                    case '-' -> "removed";
-                    default -> "kept";
-                }).append("\">").append(line.change()).append(' ').append(Html.text(line.text())).append("</span>\n"));
+                List<PolicyDiff.Line> lines = file.lines();
+                boolean skipped = false;
+                for (int i = 0; i < lines.size(); i++) {
+                    PolicyDiff.Line line = lines.get(i);
+                    if (!nearAChange(lines, i)) {
+                        skipped = true;
+                        continue;
+                    }
+                    if (skipped) {
+                        html.append("<span class=\"kept\">  …</span>\n");
+                        skipped = false;
+                    }
+                    html.append("<span class=\"").append(switch (line.change()) {
+                        case '+' -> "added";
+                        case '-' -> "removed";
+                        default -> "kept";
+                    }).append("\">").append(line.change()).append(' ').append(Html.text(line.text())).append("</span>\n");
+                }
                 html.append("</pre>");
             }
             html.append("</section>");
         }
         return Layout.page("Policies", "policies", viewer, html.toString());
+    }
+
+    /** Whether a changed line is within {@link #DIFF_CONTEXT} lines of this one. */
+    private static boolean nearAChange(List<PolicyDiff.Line> lines, int at) {
+        for (int i = Math.max(0, at - DIFF_CONTEXT); i <= Math.min(lines.size() - 1, at + DIFF_CONTEXT); i++) {
+            if (lines.get(i).change() != ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String outcome(Outcome outcome) {
@@ -304,11 +330,6 @@ public final class ConsoleViews {
     private static String chartData(Overview.Activity activity) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("times", activity.times());
-        data.put("step", switch (activity.bucket()) {
-            case "minute" -> 60;
-            case "hour" -> 3600;
-            default -> 86400;
-        });
         data.put("effect", activity.byEffect());
         data.put("route", activity.byRoute());
         // Inside a script element "</" would end it early.

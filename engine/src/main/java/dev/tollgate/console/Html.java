@@ -50,19 +50,20 @@ final class Html {
 
     /** A select with a label; the option equal to selected is selected. */
     static String select(String name, String label, Collection<String> options, String selected) {
-        StringBuilder html = new StringBuilder("<label for=\"").append(name).append("\">").append(text(label))
+        StringBuilder html = new StringBuilder("<div class=\"field\"><label for=\"").append(name).append("\">")
+                .append(text(label))
                 .append("</label><select id=\"").append(name).append("\" name=\"").append(name).append("\">");
         for (String option : options) {
             html.append("<option value=\"").append(text(option)).append('"')
                     .append(option.equals(selected) ? " selected" : "").append('>')
                     .append(option.isEmpty() ? "any" : text(option)).append("</option>");
         }
-        return html.append("</select>").toString();
+        return html.append("</select></div>").toString();
     }
 
     /** A text input with a label. */
     static String input(String name, String label, String type, String value) {
-        return "<label for=\"" + name + "\">" + text(label) + "</label><input id=\"" + name + "\" name=\"" + name
-                + "\" type=\"" + type + "\" value=\"" + text(value) + "\">";
+        return "<div class=\"field\"><label for=\"" + name + "\">" + text(label) + "</label><input id=\"" + name
+                + "\" name=\"" + name + "\" type=\"" + type + "\" value=\"" + text(value) + "\"></div>";
     }
 }

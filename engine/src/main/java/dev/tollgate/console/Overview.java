@@ -77,8 +77,9 @@ public final class Overview {
         Duration span = Duration.between(first, last);
         ChronoUnit unit = span.compareTo(Duration.ofHours(3)) < 0 ? ChronoUnit.MINUTES
                 : span.compareTo(Duration.ofDays(3)) < 0 ? ChronoUnit.HOURS : ChronoUnit.DAYS;
-        Instant start = first.truncatedTo(unit);
-        int buckets = (int) unit.between(start, last.truncatedTo(unit)) + 1;
+        // An empty bucket before the first and after the last, so that a span of one bucket still draws as a line.
+        Instant start = first.truncatedTo(unit).minus(1, unit);
+        int buckets = (int) unit.between(start, last.truncatedTo(unit)) + 2;
         List<Long> times = java.util.stream.LongStream.range(0, buckets)
                 .mapToObj(i -> start.plus(i, unit).getEpochSecond()).toList();
         Map<String, long[]> byEffect = new TreeMap<>();

@@ -34,6 +34,7 @@ class AuditApiTest {
     static final String OFFICER = "demo-officer";
     static final String ART9 = "gdpr.art9.local-only";
 
+    private static DecidedService decided;
     private static Path policies;
     private static TestService service;
     /** Every body the audit API answered, for the check that no personal value is among them. */
@@ -41,26 +42,14 @@ class AuditApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        policies = TestService.copyPolicies(Files.createTempDirectory("audit-api-policies"));
-        service = TestService.start(policies, List.of("drools"));
-        for (String body : Samples.BODIES) {
-            assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
-        }
-        // A second version of the packs comes into force (the service reloads them) and decides the first sample.
-        Path drl = policies.resolve("gdpr/gdpr.drl");
-        Files.writeString(drl, Files.readString(drl).replace("on-device model only", "on-device model only, always"));
-        String first = decisionsJson("").path("decisions").get(0).path("time").asText();
-        for (int i = 0; i < 100 && versions().size() < 2; i++) {
-            Thread.sleep(100);
-            assertEquals(200, service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
-        }
-        assertTrue(first.length() > 0);
-        assertEquals(2, versions().size());
+        decided = DecidedService.start();
+        service = decided.service();
+        policies = decided.policies();
     }
 
     @AfterAll
     static void stop() {
-        service.close();
+        decided.close();
         String leaked = String.join("\n", ANSWERS);
         for (String value : Samples.sensitiveValues()) {
             assertFalse(leaked.contains(value), "an audit answer holds a personal value: " + value);

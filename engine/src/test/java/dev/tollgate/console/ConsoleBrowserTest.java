@@ -19,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +39,7 @@ class ConsoleBrowserTest {
     static final Path SCREENSHOTS = Path.of("target/console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static DecidedService decided;
     private static Path policies;
     private static TestService service;
     private static ChromeDriver browser;
@@ -47,29 +47,15 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        policies = TestService.copyPolicies(Files.createTempDirectory("console-policies"));
-        service = TestService.start(policies, List.of("drools"));
-        for (String body : Samples.BODIES) {
-            assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
-        }
-        Path drl = policies.resolve("gdpr/gdpr.drl");
-        Files.writeString(drl, Files.readString(drl).replace("on-device model only", "on-device model only, always"));
-        for (int i = 0; i < 100 && versions() < 2; i++) {
-            Thread.sleep(100);
-            service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst());
-        }
+        decided = DecidedService.start();
+        service = decided.service();
+        policies = decided.policies();
         Files.createDirectories(SCREENSHOTS);
         browser = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(required("TOLLGATE_CHROMEDRIVER"))).usingAnyFreePort().build(),
                 new ChromeOptions().setBinary(required("TOLLGATE_CHROMIUM"))
                         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                                 "--window-size=1280,900", "--lang=en"));
-    }
-
-    private static long versions() {
-        String body = service.send(HttpRequest.newBuilder(service.uri("/v1/audit/policies"))
-                .header("Authorization", "Bearer " + AuditApiTest.AUDITOR).GET().build()).body();
-        return body.split("\"version\"").length - 1;
     }
 
     /** The path of a program the test command installed (scripts/chromium.sh); the tests need it. */
@@ -89,7 +75,7 @@ class ConsoleBrowserTest {
                 browser.quit();
             }
         } finally {
-            service.close();
+            decided.close();
         }
         String pages = String.join("\n", PAGES);
         for (String value : Samples.sensitiveValues()) {
