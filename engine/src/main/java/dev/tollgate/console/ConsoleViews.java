@@ -113,14 +113,14 @@ public final class ConsoleViews {
                 d.time()), Html.text(d.application()), Html.text(d.effect()), Html.text(d.route()),
                 Html.list(d.rules()), Html.list(d.entityTypes()))));
         String others = req.query().names().stream().filter(name -> !name.equals("offset"))
-                .map(name -> name + "=" + url(req.query().get(name))).collect(Collectors.joining("&"));
+                .map(name -> name + "=" + url(req.query().get(name)) + "&").collect(Collectors.joining());
         html.append("<nav aria-label=\"Pages\" class=\"pager\">");
         if (page.offset() > 0) {
-            html.append(link("/console/decisions?" + others + "&offset=" + Math.max(0, page.offset() - page.limit()),
+            html.append(link("/console/decisions?" + others + "offset=" + Math.max(0, page.offset() - page.limit()),
                     "Newer"));
         }
         if (page.nextOffset() != null) {
-            html.append(link("/console/decisions?" + others + "&offset=" + page.nextOffset(), "Older"));
+            html.append(link("/console/decisions?" + others + "offset=" + page.nextOffset(), "Older"));
         }
         return html.append("</nav>").toString();
     }

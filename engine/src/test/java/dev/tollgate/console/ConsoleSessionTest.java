@@ -119,6 +119,21 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void theDecisionListPagesAndABadFilterIsShownAsAProblem() {
+        String session = cookieOf(logIn(AuditApiTest.AUDITOR));
+        assertEquals(200, service.decide(TestService.CLAIMS_KEY, Samples.BODIES.get(1)).statusCode());
+        String first = get("/console/decisions?limit=1", session).body();
+        Matcher older = Pattern.compile("href=\"(/console/decisions\\?[^\"]*offset=1)\"").matcher(first);
+        assertTrue(older.find(), first);
+        HttpResponse<String> second = get(older.group(1).replace("&amp;", "&"), session);
+        assertEquals(200, second.statusCode(), second.body());
+        assertTrue(second.body().contains(">Newer<"), second.body());
+        HttpResponse<String> bad = get("/console/decisions?effect=maybe", session);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("effect must be allow or deny"), bad.body());
+    }
+
+    @Test
     void anAuditorSessionUploadsNoCandidateFiles() {
         String session = cookieOf(logIn(AuditApiTest.AUDITOR));
         String token = csrf(get("/console/what-if", session).body());
