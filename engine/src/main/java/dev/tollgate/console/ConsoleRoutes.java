@@ -6,6 +6,7 @@ import dev.tollgate.api.StaffKeys;
 import dev.tollgate.api.StaffRole;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public final class ConsoleRoutes {
 
     public ConsoleRoutes(StaffKeys staff, ConsoleViews views, long maxBodyBytes) {
         this.staff = staff;
-        this.sessions = new ConsoleSessions(java.time.Clock.systemUTC());
+        this.sessions = new ConsoleSessions(Clock.systemUTC());
         this.views = views;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -74,7 +76,7 @@ public final class ConsoleRoutes {
                 .get("/console/policies", page(views::policies));
     }
 
-    private io.helidon.webserver.http.Handler page(View view) {
+    private Handler page(View view) {
         return (req, res) -> {
             Layout.Viewer viewer = viewer(req, res);
             if (viewer != null) {

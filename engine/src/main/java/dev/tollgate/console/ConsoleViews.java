@@ -13,8 +13,13 @@ import dev.tollgate.trail.AuditTrail;
 import dev.tollgate.trail.DecisionFilter;
 import dev.tollgate.trail.PolicyDiff;
 import dev.tollgate.trail.WhatIf;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +33,8 @@ import java.util.stream.Collectors;
 public final class ConsoleViews {
     /** Unchanged lines shown around each change of a diff. */
     private static final int DIFF_CONTEXT = 3;
+    /** Sent by htmx when it fetches a part of a page. */
+    private static final HeaderName HX_REQUEST = HeaderNames.create("HX-Request");
 
     private final AuditViews audit;
     private final Overview overview;
@@ -86,7 +93,7 @@ public final class ConsoleViews {
     String decisions(ServerRequest req, Layout.Viewer viewer) {
         DecisionQuery query = DecisionQuery.parse(req.query(), Set.of());
         String results = decisionList(query, req);
-        if (req.headers().contains(io.helidon.http.HeaderNames.create("HX-Request"))) {
+        if (req.headers().contains(HX_REQUEST)) {
             return results;
         }
         DecisionFilter f = query.filter();
@@ -315,7 +322,7 @@ public final class ConsoleViews {
     }
 
     private static String url(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String percent(Double share) {
@@ -323,7 +330,7 @@ public final class ConsoleViews {
     }
 
     private static String totals(Map<String, long[]> series) {
-        return series.entrySet().stream().map(e -> e.getKey() + " " + java.util.Arrays.stream(e.getValue()).sum())
+        return series.entrySet().stream().map(e -> e.getKey() + " " + Arrays.stream(e.getValue()).sum())
                 .collect(Collectors.joining(", "));
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 /**
  * The figures of the console's overview: decisions over time by effect and by route, and in all by rule and by
@@ -80,7 +81,7 @@ public final class Overview {
         // An empty bucket before the first and after the last, so that a span of one bucket still draws as a line.
         Instant start = first.truncatedTo(unit).minus(1, unit);
         int buckets = (int) unit.between(start, last.truncatedTo(unit)) + 2;
-        List<Long> times = java.util.stream.LongStream.range(0, buckets)
+        List<Long> times = LongStream.range(0, buckets)
                 .mapToObj(i -> start.plus(i, unit).getEpochSecond()).toList();
         Map<String, long[]> byEffect = new TreeMap<>();
         Map<String, long[]> byRoute = new TreeMap<>();
