@@ -68,7 +68,7 @@ public final class Alarms {
     }
 
     /** The alerts that fire now. */
-    List<Alert> firing(boolean logAppendable) {
+    public List<Alert> firing(boolean logAppendable) {
         List<Alert> firing = new ArrayList<>();
         slaMs.forEach((destination, sla) -> {
             int p95 = latencies.p95Ms(destination);

@@ -46,4 +46,9 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** The invalid fields, when the problem is about them. */
+    public List<FieldError> errors() {
+        return errors;
+    }
 }

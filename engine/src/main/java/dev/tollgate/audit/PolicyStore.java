@@ -98,7 +98,8 @@ public final class PolicyStore {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes dir and everything in it; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

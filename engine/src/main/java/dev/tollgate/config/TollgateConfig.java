@@ -79,13 +79,16 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      * @param checkpointEverySeconds and after this many seconds at the latest, when records were added
      * @param signingKeyFile         the Ed25519 key (PKCS#8 PEM), outside the data directory; empty: the default
      *                               under ~/.config/tollgate (TOLLGATE_SIGNING_KEY, the PEM itself, wins over both)
-     * @param auditorKeysSha256      SHA-256 (hex) of the keys that may read GET /v1/audit/checkpoints; application
-     *                               keys may not
+     * @param auditorKeysSha256      SHA-256 (hex) of the keys with the role auditor: they read the audit API
+     *                               (/v1/audit/*) and the console, and run replays and what-ifs; application keys may not
+     * @param officerKeysSha256      SHA-256 (hex) of the keys with the role officer (a compliance officer): what an
+     *                               auditor may, and upload a candidate policy for a what-if
      */
     public record Audit(long checkpointEveryRecords, long checkpointEverySeconds, String signingKeyFile,
-                        List<String> auditorKeysSha256) {
+                        List<String> auditorKeysSha256, List<String> officerKeysSha256) {
         public Audit {
             auditorKeysSha256 = List.copyOf(auditorKeysSha256);
+            officerKeysSha256 = officerKeysSha256 == null ? List.of() : List.copyOf(officerKeysSha256);
         }
     }
 

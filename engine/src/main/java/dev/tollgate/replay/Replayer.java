@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * Re-decides every logged decision from its logged facts: under the exact policy versions recorded in it
@@ -72,8 +73,14 @@ public final class Replayer {
      * candidate keep their recorded versions.
      */
     public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates) throws IOException, PolicyLoadException {
+        return replay(logDir, candidates, entry -> true);
+    }
+
+    /** As {@link #replay(Path, List)}, for the records {@code which} admits (a time range, say). */
+    public List<Replayed> replay(Path logDir, List<CompiledPolicy> candidates, Predicate<LogEntry> which)
+            throws IOException, PolicyLoadException {
         try (LogReader reader = LogReader.open(logDir)) {
-            return replay(reader, candidates);
+            return replay(reader, candidates, which);
         }
     }
 
@@ -82,6 +89,11 @@ public final class Replayer {
      * candidate policies as {@link #replay(Path, List)} takes them.
      */
     public List<Replayed> replay(Iterator<LogEntry> reader, List<CompiledPolicy> candidates) throws PolicyLoadException {
+        return replay(reader, candidates, entry -> true);
+    }
+
+    private List<Replayed> replay(Iterator<LogEntry> reader, List<CompiledPolicy> candidates, Predicate<LogEntry> which)
+            throws PolicyLoadException {
         List<Replayed> results = new ArrayList<>();
         // This thread reads and parses the lines; workers turn them into records and evaluate them, a batch
         // each, while at most two batches per worker wait, so that memory stays bounded; results keep log order.
@@ -89,8 +101,11 @@ public final class Replayer {
         try (ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
             List<LogEntry> batch = new ArrayList<>(BATCH);
             while (reader.hasNext()) {
-                batch.add(reader.next());
-                if (batch.size() == BATCH || !reader.hasNext()) {
+                LogEntry entry = reader.next();
+                if (which.test(entry)) {
+                    batch.add(entry);
+                }
+                if (batch.size() == BATCH || !reader.hasNext() && !batch.isEmpty()) {
                     List<LogEntry> entries = batch;
                     pending.add(workers.submit(() -> replay(entries, candidates)));
                     batch = new ArrayList<>(BATCH);

@@ -8,7 +8,9 @@ import dev.tollgate.api.ExecuteHandler;
 import dev.tollgate.api.HealthHandler;
 import dev.tollgate.api.HttpApi;
 import dev.tollgate.api.MaskHandler;
+import dev.tollgate.api.RequestGuard;
 import dev.tollgate.api.ReviewHandler;
+import dev.tollgate.api.StaffKeys;
 import dev.tollgate.api.ProblemDirectHandler;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.api.UsageHandler;
@@ -25,6 +27,11 @@ import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
+import dev.tollgate.console.AuditApi;
+import dev.tollgate.console.AuditViews;
+import dev.tollgate.console.ConsoleRoutes;
+import dev.tollgate.console.ConsoleViews;
+import dev.tollgate.console.Overview;
 import dev.tollgate.classify.ModelIntentClassifier;
 import dev.tollgate.classify.ProhibitedPracticeClassifier;
 import dev.tollgate.classify.SensitivityClassifier;
@@ -59,6 +66,8 @@ import dev.tollgate.mask.Masker;
 import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.token.DecisionTokens;
+import dev.tollgate.trail.AuditTrail;
+import dev.tollgate.trail.WhatIf;
 import dev.tollgate.token.TokenKeys;
 import dev.tollgate.pii.ner.NerRecognizer;
 import dev.tollgate.pii.presidio.LocalAndPresidio;
@@ -265,6 +274,8 @@ public final class TollgateServer implements AutoCloseable {
                 Duration.ofMillis(validating.longestWaitMs()), validating.maxAttempts()), clock);
         validator.start(firstWait);
 
+        AuditTrail trail = new AuditTrail(data.resolve("log"));
+        AuditViews auditViews = new AuditViews(trail, new WhatIf(trail, store, PolicyEngines.replayCompilers()), store);
         WebServer server = WebServer.builder()
                 .host(config.server().host())
                 .port(config.server().port())
@@ -277,7 +288,13 @@ public final class TollgateServer implements AutoCloseable {
                     }
                 })
                 .routing(routing -> {
-                    new CheckpointsHandler(audit.auditorKeysSha256(), registry, checkpoints, signing).register(routing);
+                    StaffKeys staff = new StaffKeys(audit.auditorKeysSha256(), audit.officerKeysSha256(), registry);
+                    new CheckpointsHandler(staff, checkpoints, signing).register(routing);
+                    new AuditApi(staff, auditViews, new RequestGuard(registry, config.server().maxBodyBytes()))
+                            .register(routing);
+                    new ConsoleRoutes(staff, new ConsoleViews(auditViews, new Overview(trail, usage,
+                            config.applications(), () -> alarms.firing(log.writable()), checkpoints)),
+                            config.server().maxBodyBytes()).register(routing);
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,
                             new UsageHandler(registry, usage),

@@ -6,6 +6,7 @@ import dev.tollgate.Json;
 import dev.tollgate.api.openai.ModelsHandler;
 import dev.tollgate.api.openai.OpenAiRoutes;
 import dev.tollgate.audit.CheckpointFile;
+import dev.tollgate.console.AuditApi;
 import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.terms.Refusal;
@@ -96,8 +97,10 @@ class OpenApiDocumentTest {
         List<Route> routes = new ArrayList<>();
         HttpRouting.Builder routing = recording(HttpRouting.Builder.class, "", routes);
         ApplicationRegistry registry = new ApplicationRegistry(List.of());
-        new CheckpointsHandler(List.of(), registry, new CheckpointFile(dir.resolve("checkpoints.jsonl")),
+        StaffKeys staff = new StaffKeys(List.of(), List.of(), registry);
+        new CheckpointsHandler(staff, new CheckpointFile(dir.resolve("checkpoints.jsonl")),
                 CheckpointKey.load(Optional.empty(), dir.resolve("signing.pem"))).register(routing);
+        new AuditApi(staff, null, null).register(routing);
         OpenAiRoutes.register(routing, null, new ModelsHandler(registry, new ServiceMetrics(), List.of()));
         HttpApi.routing(routing, null, null, null, new HealthHandler(Map.of(), null, Map.of(), null), new ServiceMetrics(),
                 null, new ReviewHandler(registry, null, 1024), null);

@@ -23,8 +23,10 @@ class ArchitectureTest {
     /** Top to bottom; the packages of a layer, each with its sub-packages. */
     private static final List<Layer> LAYERS = List.of(
             new Layer("entry", "cli", "server"),
+            new Layer("console", "console"),
             new Layer("api", "api"),
             new Layer("execute", "execute"),
+            new Layer("trail", "trail"),
             new Layer("replay", "replay"),
             new Layer("decision", "decision"),
             new Layer("token", "token"),

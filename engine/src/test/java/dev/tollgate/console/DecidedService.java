@@ -1,0 +1,46 @@
+package dev.tollgate.console;
+
+import dev.tollgate.testing.Samples;
+import dev.tollgate.testing.TestService;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A service (Drools) on a copy of the packs that decided the samples, personal values among them, under one version
+ * of the packs, and the first sample again under a second version (the gdpr pack's Art. 9 message changed).
+ */
+record DecidedService(TestService service, Path policies) implements AutoCloseable {
+    static DecidedService start() throws IOException, InterruptedException {
+        Path policies = TestService.copyPolicies(Files.createTempDirectory("decided-policies"));
+        DecidedService decided = new DecidedService(TestService.start(policies, List.of("drools")), policies);
+        for (String body : Samples.BODIES) {
+            assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, body).statusCode());
+        }
+        Path drl = policies.resolve("gdpr/gdpr.drl");
+        Files.writeString(drl, Files.readString(drl).replace("on-device model only", "on-device model only, always"));
+        // The service reloads the packs within its reload interval.
+        for (int i = 0; i < 100 && decided.versions() < 2; i++) {
+            Thread.sleep(100);
+            assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
+        }
+        assertEquals(2, decided.versions());
+        return decided;
+    }
+
+    private long versions() {
+        String body = service.send(HttpRequest.newBuilder(service.uri("/v1/audit/policies"))
+                .header("Authorization", "Bearer " + AuditApiTest.AUDITOR).GET().build()).body();
+        return body.split("\"version\"").length - 1;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
