@@ -15,7 +15,9 @@ import java.util.List;
  * The labelled sets under eval/sensitivity/: dev.jsonl (thresholds are chosen on it) and test.jsonl (scored),
  * composed from eval/sensitivity/phrases/, which training never reads, plus the hand-written texts in test.jsonl.
  * dev.jsonl also holds texts composed from eval/sensitivity/phrases-dev/, a second bank written later, apart from
- * training and from the test half, once the first dev half had been used to choose lexicon terms.
+ * training and from the test half, once the first dev half had been used to choose lexicon terms, and from
+ * eval/sensitivity/phrases-dev3/, a third bank (round 8) written apart from all of these once the second one scored
+ * 0.80 to 1.00 in every cell.
  * Each line is {@code {"text":..., "lang":..., "classes":[...]}}.
  */
 final class EvalSets {
@@ -24,6 +26,7 @@ final class EvalSets {
     static final int DEV_TEXTS_PER_LANGUAGE = 240;
     static final int TEST_TEXTS_PER_LANGUAGE = 480;
     static final int SECOND_DEV_TEXTS_PER_LANGUAGE = 320;
+    static final int THIRD_DEV_TEXTS_PER_LANGUAGE = 320;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalSets() {
@@ -53,14 +56,24 @@ final class EvalSets {
     static List<LabelledText> composeDev() {
         List<LabelledText> texts = compose(0, DEV_SEED, DEV_TEXTS_PER_LANGUAGE);
         texts.addAll(composeSecondDev());
+        texts.addAll(composeThirdDev());
         return texts;
     }
 
     /** The dev texts of the second dev bank alone. */
     static List<LabelledText> composeSecondDev() {
+        return composeBank("phrases-dev", SECOND_DEV_TEXTS_PER_LANGUAGE);
+    }
+
+    /** The dev texts of the third dev bank alone (round 8). */
+    static List<LabelledText> composeThirdDev() {
+        return composeBank("phrases-dev3", THIRD_DEV_TEXTS_PER_LANGUAGE);
+    }
+
+    private static List<LabelledText> composeBank(String folder, int perLanguage) {
         List<LabelledText> texts = new ArrayList<>();
         for (String lang : SensitivityModel.LANGUAGES) {
-            texts.addAll(SensitivityCorpus.compose(bank("phrases-dev", lang), DEV_SEED, SECOND_DEV_TEXTS_PER_LANGUAGE));
+            texts.addAll(SensitivityCorpus.compose(bank(folder, lang), DEV_SEED, perLanguage));
         }
         return texts;
     }
