@@ -43,7 +43,6 @@ public final class SensitivityClassifier {
 
     private final TermMatcher matcher;
     private final TermMatcher carrierStatus;
-    private final TermMatcher dataSubject;
     private final SensitivityModel model;
 
     /** Loads the lexicons from {@code lexicons/} on the classpath. */
@@ -57,34 +56,13 @@ public final class SensitivityClassifier {
         matcher = new TermMatcher(terms);
         carrierStatus = new TermMatcher(Lexicon.lines("/lexicons/genetic-carrier.txt").stream()
                 .map(line -> Term.parse(line, SensitivityClass.GENETIC.bit())).toList());
-        dataSubject = new TermMatcher(Lexicon.lines("/lexicons/data_subject.txt").stream()
-                .map(line -> Term.parse(line, SensitivityClass.HEALTH.bit())).toList());
         model = TrainedModel.INSTANCE;
     }
 
     /** The sorted distinct classes found in the text; empty when none. */
     public List<String> classify(String text) {
         List<String> sentences = ClassifierInput.sentences(text);
-        return labels(withPhi(lexiconMatches(sentences) | model.classBits(categorizerScores(sentences))));
-    }
-
-    /** The categorizer's score of each class ({@link #categorizerScores(List)}). */
-    double[] categorizerScores(String text) {
-        return categorizerScores(ClassifierInput.sentences(text));
-    }
-
-    /**
-     * The categorizer's highest probability of each class in any sentence, except health in a text with no word of
-     * {@code lexicons/data_subject.txt}: there the categorizer's health is dropped (the lexicons' stays). On the dev
-     * sets its health labels without a person were mostly everyday words ("il recupero dei file"), while the
-     * labelled health texts without such a word (forms, clinical notes) are found by the lexicons.
-     */
-    private double[] categorizerScores(List<String> sentences) {
-        double[] scores = model.probabilities(sentences);
-        if (dataSubject.match(Tokens.of(String.join(" ", sentences))) == 0) {
-            scores[SensitivityClass.HEALTH.ordinal()] = 0;
-        }
-        return scores;
+        return labels(withPhi(lexiconMatches(sentences) | model.classBits(sentences)));
     }
 
     /** The classes whose lexicon terms occur, as bits, before phi is checked against content ({@link #withPhi}). */

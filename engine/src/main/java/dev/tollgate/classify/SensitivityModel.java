@@ -128,8 +128,9 @@ final class SensitivityModel {
         return byClass;
     }
 
-    /** The bits of the classes whose score ({@link #probabilities}, indexed by class ordinal) reaches its threshold. */
-    int classBits(double[] byClass) {
+    /** The bits of the classes whose probability reaches their threshold in some sentence. */
+    int classBits(List<String> sentences) {
+        double[] byClass = probabilities(sentences);
         int bits = 0;
         for (int c = 0; c < byClass.length; c++) {
             if (byClass[c] >= thresholds[c]) {

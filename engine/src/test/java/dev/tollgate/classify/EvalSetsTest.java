@@ -32,7 +32,7 @@ class EvalSetsTest {
     void noEvaluationTextOccursInTraining() {
         Set<String> training = new HashSet<>();
         SensitivityModel.trainingCorpus().forEach(t -> training.add(t.text()));
-        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.test())) {
+        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.composeThirdDev(), EvalSets.test())) {
             for (LabelledText text : set) {
                 assertTrue(!training.contains(text.text()), "evaluation text also in training");
             }

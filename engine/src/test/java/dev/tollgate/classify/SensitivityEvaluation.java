@@ -20,7 +20,7 @@ final class SensitivityEvaluation {
     /** The categorizer's classes; phi from its health or genetic classes beside the lexicon's phi context. */
     static Function<String, List<String>> doccatOnly(SensitivityClassifier classifier) {
         return text -> SensitivityClassifier.labels(SensitivityClassifier.withPhi(
-                classifier.model().classBits(classifier.categorizerScores(text)) | (classifier.lexiconMatches(text) & PHI)));
+                classifier.model().classBits(ClassifierInput.sentences(text)) | (classifier.lexiconMatches(text) & PHI)));
     }
 
     static String table(ClassScores lexicon, ClassScores doccat, ClassScores combined) {
