@@ -64,6 +64,8 @@ class DoccatThresholdsTest {
         System.out.print("Stored thresholds on dev.jsonl:\n" + SensitivityEvaluation.languageTable(EvalSets.dev(), classifier::classify));
         System.out.print("Of which the second dev bank (phrases-dev):\n"
                 + SensitivityEvaluation.languageTable(EvalSets.composeSecondDev(), classifier::classify));
+        System.out.print("The third dev bank (phrases-dev3), held out of the threshold choice:\n"
+                + SensitivityEvaluation.languageTable(EvalSets.composeThirdDev(), classifier::classify));
         assertEquals(chosen.toString(), expected.toString());
     }
 }

@@ -32,7 +32,7 @@ class EvalSetsTest {
     void noEvaluationTextOccursInTraining() {
         Set<String> training = new HashSet<>();
         SensitivityModel.trainingCorpus().forEach(t -> training.add(t.text()));
-        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.test())) {
+        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.composeThirdDev(), EvalSets.test())) {
             for (LabelledText text : set) {
                 assertTrue(!training.contains(text.text()), "evaluation text also in training");
             }
@@ -44,10 +44,26 @@ class EvalSetsTest {
     void noEvaluationPhraseIsATrainingPhrase() throws IOException {
         for (String lang : SensitivityModel.LANGUAGES) {
             Set<String> training = new HashSet<>(lines(SensitivityModel.class.getResourceAsStream("/lexicons/corpus/" + lang + ".txt")));
-            for (String folder : List.of("phrases", "phrases-dev")) {
+            for (String folder : List.of("phrases", "phrases-dev", "phrases-dev3")) {
                 for (String line : lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt")))) {
                     assertFalse(training.contains(line), lang + ": in training: " + line);
                 }
+            }
+        }
+    }
+
+    /** The third dev bank (round 8) was written apart from the test half and the earlier dev banks: no line repeats one. */
+    @Test
+    void theThirdDevBankRepeatsNoPhraseOfTheOtherBanks() throws IOException {
+        for (String lang : SensitivityModel.LANGUAGES) {
+            Set<String> others = new HashSet<>();
+            for (String folder : List.of("phrases", "phrases-dev")) {
+                others.addAll(lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt"))));
+            }
+            List<String> third = lines(Files.newInputStream(EvalSets.dir().resolve("phrases-dev3").resolve(lang + ".txt")));
+            assertTrue(third.size() >= 100, lang + ": third dev bank too small");
+            for (String line : third) {
+                assertFalse(others.contains(line), lang + ": in another bank: " + line);
             }
         }
     }
