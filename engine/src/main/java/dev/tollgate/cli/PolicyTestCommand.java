@@ -1,13 +1,19 @@
 package dev.tollgate.cli;
 
 import dev.tollgate.cli.policy.CompiledCopy;
+import dev.tollgate.cli.policy.FeatureRun;
 import dev.tollgate.cli.policy.ParitySample;
 import dev.tollgate.cli.policy.PolicyCopy;
 import dev.tollgate.cli.policy.RuleCounts;
+import dev.tollgate.server.PolicyEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,6 +33,16 @@ final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
             description = "seed of the generated facts documents, to repeat a run (default: ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--engines", paramLabel = "LIST", split = ",", defaultValue = "drools,rego-wasm,rego-remote",
+            description = "the engine modes the scenarios run on, each on a service of its own (default: "
+                    + "${DEFAULT-VALUE}; rego-remote starts an OPA server)")
+    List<String> engines;
+    @Option(names = "--ner-model", paramLabel = "FILE", defaultValue = "${env:TOLLGATE_NER_MODEL}",
+            description = "the trained NER model the services detect names with (default: $TOLLGATE_NER_MODEL, which "
+                    + "./tollgate sets)")
+    Path nerModel;
+    @Spec
+    CommandSpec spec;
 
     /** As `tollgate policy test ARGS` runs. */
     static int run(List<String> args) {
@@ -35,6 +51,7 @@ final class PolicyTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<PolicyEngines> modes = modes();
         PolicyCopy copy = dir.copy(true);
         CompiledCopy compiled = CompiledCopy.of(copy);
         System.out.print(compiled.render());
@@ -48,7 +65,20 @@ final class PolicyTestCommand implements Callable<Integer> {
                 seed, 3);
         System.out.print(parity.render());
         boolean passed = counts.isEmpty() && parity.differing() == 0;
+        for (PolicyEngines mode : modes) {
+            FeatureRun scenarios = FeatureRun.run(copy, mode, nerModel);
+            System.out.print(scenarios.render());
+            passed &= scenarios.passed();
+        }
         System.out.println(passed ? "policy test passed" : "policy test FAILED");
         return passed ? 0 : PolicyCommand.FAILED;
+    }
+
+    private List<PolicyEngines> modes() {
+        try {
+            return engines.stream().map(PolicyEngines::of).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

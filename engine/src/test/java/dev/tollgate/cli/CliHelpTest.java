@@ -36,7 +36,7 @@ class CliHelpTest {
             "test", List.of(),
             "policy", List.of(),
             "policy check", List.of("DIR"),
-            "policy test", List.of("DIR", "--samples", "--seed"));
+            "policy test", List.of("DIR", "--samples", "--seed", "--engines", "--ner-model"));
 
     /** Every command by its full name: "verify", and for a command with commands of its own, "policy check". */
     private static Map<String, CommandLine> commands() {

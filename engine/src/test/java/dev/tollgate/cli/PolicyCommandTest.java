@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolicyCommandTest {
     private static final String GDPR_DRL = "policies/gdpr/gdpr.drl";
     private static final String ROUTING_CSV = "policies/routing/routing.csv";
+    /** The scenarios in features/, Scenario Outline examples counted one by one. */
+    private static final int SCENARIOS = 70;
 
     @TempDir
     Path dir;
@@ -55,9 +58,10 @@ class PolicyCommandTest {
         return capture(() -> PolicyCheckCommand.run(List.of(dir.toString())));
     }
 
+    /** `policy test` with the NER model the build trained, as ./tollgate passes it. */
     private static AuditCommandsTest.Run test(Path dir, String... options) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(options));
-        args.add(dir.toString());
+        args.addAll(List.of("--ner-model", NerModelCache.modelFile(TestService.ROOT).toString(), dir.toString()));
         return capture(() -> PolicyTestCommand.run(args));
     }
 
@@ -127,13 +131,41 @@ class PolicyCommandTest {
     }
 
     @Test
-    void theShippedCopyPassesTheTest() throws Exception {
+    void theShippedCopyPassesTheTestOnEveryEngine() throws Exception {
         AuditCommandsTest.Run run = test(copy(), "--samples", "300");
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("rules: every pack has the same rules in drools and rego\n"), run.output());
         assertTrue(run.output().contains("parity: 300 facts documents from seed 1, 0 decided differently"), run.output());
+        for (String engine : List.of("drools", "rego-wasm", "rego-remote")) {
+            assertTrue(run.output().contains("scenarios on " + engine + ": " + SCENARIOS + " passed, 0 failed\n"),
+                    run.output());
+        }
         assertTrue(run.output().endsWith("policy test passed\n"), run.output());
+    }
+
+    @Test
+    void aScenarioOfTheCopyThatFailsIsNamedWithWhatFailed() throws Exception {
+        copy();
+        // The first scenario, "A patient's diagnosis stays on the device", now expects a denial.
+        replace("features/gdpr.feature", "a patient in Germany\n    When the application asks for a decision\n"
+                + "    Then the request is allowed\n", "a patient in Germany\n"
+                + "    When the application asks for a decision\n    Then the request is denied\n");
+
+        AuditCommandsTest.Run run = test(dir, "--samples", "10", "--engines", "rego-wasm");
+
+        assertEquals(PolicyCommand.FAILED, run.exitCode(), run.output());
+        assertTrue(run.output().contains("scenarios on rego-wasm: " + (SCENARIOS - 1) + " passed, 1 failed\n"
+                + "  FAILED gdpr.feature:6 A patient's diagnosis stays on the device\n"
+                + "    expected <deny> but was <allow>: {\n"), run.output());
+        assertTrue(run.output().endsWith("policy test FAILED\n"), run.output());
+    }
+
+    @Test
+    void anUnknownEngineIsAUsageError() throws Exception {
+        AuditCommandsTest.Run run = test(copy(), "--engines", "drools,prolog");
+
+        assertEquals(TollgateCli.USAGE_ERROR, run.exitCode(), run.output());
     }
 
     @Test
@@ -151,7 +183,7 @@ class PolicyCommandTest {
                 end
                 """);
 
-        AuditCommandsTest.Run run = test(dir, "--samples", "50");
+        AuditCommandsTest.Run run = test(dir, "--samples", "50", "--engines", "drools");
 
         assertEquals(PolicyCommand.FAILED, run.exitCode(), run.output());
         assertTrue(run.output().contains("policies/ (drools): confidentiality=2 data-residency=3 eu-ai-act=14 gdpr=5"),
@@ -167,7 +199,7 @@ class PolicyCommandTest {
         // Short FAQ questions up to 128 tokens, not 256, go to the on-device model: Rego still says 256.
         replace(ROUTING_CSV, "routing.faq-short,,faq,256,", "routing.faq-short,,faq,128,");
 
-        AuditCommandsTest.Run run = test(dir, "--samples", "3000");
+        AuditCommandsTest.Run run = test(dir, "--samples", "3000", "--engines", "drools");
 
         assertEquals(PolicyCommand.FAILED, run.exitCode(), run.output());
         assertTrue(run.output().contains("rules: every pack has the same rules in drools and rego\n"), run.output());
