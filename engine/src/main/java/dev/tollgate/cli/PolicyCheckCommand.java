@@ -22,10 +22,12 @@ final class PolicyCheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PolicyCopy copy = dir.copy(false);
-        CompiledCopy compiled = CompiledCopy.of(copy);
-        System.out.print(compiled.render());
-        return compiled.compiles() ? 0 : PolicyCommand.FAILED;
+        return PolicyCommand.withoutLogs(() -> {
+            CompiledCopy compiled = CompiledCopy.of(copy);
+            System.out.print(compiled.render());
+            return compiled.compiles() ? 0 : PolicyCommand.FAILED;
+        });
     }
 }

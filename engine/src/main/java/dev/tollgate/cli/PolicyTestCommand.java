@@ -50,9 +50,13 @@ final class PolicyTestCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         List<PolicyEngines> modes = modes();
         PolicyCopy copy = dir.copy(true);
+        return PolicyCommand.withoutLogs(() -> test(copy, modes));
+    }
+
+    private int test(PolicyCopy copy, List<PolicyEngines> modes) {
         CompiledCopy compiled = CompiledCopy.of(copy);
         System.out.print(compiled.render());
         if (!compiled.compiles()) {

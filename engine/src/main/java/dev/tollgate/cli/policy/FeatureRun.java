@@ -30,7 +30,12 @@ public record FeatureRun(PolicyEngines mode, List<ScenarioResults.Scenario> scen
             Runtime.builder().withRuntimeOptions(options).withClassLoader(FeatureRun.class::getClassLoader)
                     .withAdditionalPlugins(results).build().run();
         } catch (RuntimeException e) {
-            return new FeatureRun(mode, results.scenarios(), "the service on " + mode.mode() + " did not run: " + e);
+            StringBuilder why = new StringBuilder(e.toString());
+            // Cucumber gathers what went wrong outside the scenarios as suppressed exceptions.
+            for (Throwable suppressed : e.getSuppressed()) {
+                why.append("; ").append(suppressed);
+            }
+            return new FeatureRun(mode, results.scenarios(), "the scenarios on " + mode.mode() + " did not run: " + why);
         }
         return new FeatureRun(mode, results.scenarios(), null);
     }
