@@ -18,13 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The one entry point: ./tollgate serve | verify | replay | export | calibrate | bench | test, each with --help. */
+/** The one entry point: ./tollgate serve | verify | replay | export | calibrate | bench | test | policy, with --help. */
 @Command(name = "tollgate", synopsisSubcommandLabel = "COMMAND",
         description = "A policy-as-code compliance gateway for hybrid LLM systems. `tollgate COMMAND --help` "
                 + "describes a command and its options.",
         commandListHeading = "%nCommands:%n",
         subcommands = {ServeCommand.class, VerifyCommand.class, ReplayCommand.class, ExportCommand.class,
-                CalibrateCommand.class, BenchCommand.class, TestCommand.class})
+                CalibrateCommand.class, BenchCommand.class, TestCommand.class, PolicyCommand.class})
 public final class TollgateCli implements Callable<Integer> {
     static final int USAGE_ERROR = 2;
     /** The shared store named by --store cannot be reached or read. */
@@ -94,8 +94,11 @@ public final class TollgateCli implements Callable<Integer> {
 
     private static String commandList(Help help) {
         StringBuilder list = new StringBuilder();
-        help.subcommands().forEach((name, command) -> list.append("  ").append(command.synopsis(2))
-                .append(command.description().indent(6)));
+        help.subcommands().forEach((name, command) -> {
+            list.append("  ").append(command.synopsis(2)).append(command.description().indent(6));
+            command.subcommands().forEach((subName, subcommand) -> list.append("  ").append(subcommand.synopsis(2))
+                    .append(subcommand.description().indent(6)));
+        });
         return list.toString();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -61,31 +62,33 @@ public final class LogicVersions {
         static final Map<String, String> CODE_VERSIONS;
 
         static {
-            Path root = classPathRoot();
-            COMBINER_VERSION = PackDigest.of(root, COMBINER_CLASSES.stream()
-                    .map(c -> Path.of(c.getName().replace('.', '/') + ".class")).toList());
-            CODE_VERSIONS = Map.of(COMBINER, COMBINER_VERSION,
+            CODE_VERSIONS = onClassPath(root -> Map.of(
+                    COMBINER, PackDigest.of(root, COMBINER_CLASSES.stream()
+                            .map(c -> Path.of(c.getName().replace('.', '/') + ".class")).toList()),
                     "detectors", PackDigest.of(root, files(root, "dev/tollgate/pii")),
-                    "classifiers", PackDigest.of(root, files(root, "dev/tollgate/classify", "lexicons")));
+                    "classifiers", PackDigest.of(root, files(root, "dev/tollgate/classify", "lexicons"))));
+            COMBINER_VERSION = CODE_VERSIONS.get(COMBINER);
         }
     }
 
-    /** The class path entry holding this class: the classes directory, or the root of the jar. */
-    private static Path classPathRoot() {
+    /**
+     * What reading finds in the class path entry holding this class: the classes directory, or the root of the jar.
+     * A jar's file system is closed after the reading when this opened it: one left open makes every later opening
+     * of the jar fail (Cucumber's scan for the scenarios' steps in `tollgate policy test`).
+     */
+    private static <T> T onClassPath(Function<Path, T> reading) {
         try {
             URI uri = LogicVersions.class.getProtectionDomain().getCodeSource().getLocation().toURI();
             Path location = Path.of(uri);
             if (Files.isDirectory(location)) {
-                return location;
+                return reading.apply(location);
             }
             URI jar = URI.create("jar:" + location.toUri());
-            FileSystem fs;
-            try {
-                fs = FileSystems.newFileSystem(jar, Map.of());
+            try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
+                return reading.apply(fs.getPath("/"));
             } catch (FileSystemAlreadyExistsException e) {
-                fs = FileSystems.getFileSystem(jar);
+                return reading.apply(FileSystems.getFileSystem(jar).getPath("/"));
             }
-            return fs.getPath("/");
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -32,10 +33,24 @@ class CliHelpTest {
             "calibrate", List.of("--data-dir", "--target-disagreement", "--min-validated", "--json"),
             "bench", List.of("--url", "--seconds", "--concurrency", "--warmup-seconds", "--key", "--mode",
                     "--max-tokens", "--facts", "--query"),
-            "test", List.of());
+            "test", List.of(),
+            "policy", List.of(),
+            "policy check", List.of("DIR"),
+            "policy test", List.of("DIR", "--samples", "--seed", "--engines", "--ner-model"));
 
+    /** Every command by its full name: "verify", and for a command with commands of its own, "policy check". */
     private static Map<String, CommandLine> commands() {
-        return TollgateCli.commandLine().getSubcommands();
+        Map<String, CommandLine> commands = new TreeMap<>();
+        TollgateCli.commandLine().getSubcommands().forEach((name, command) -> {
+            commands.put(name, command);
+            command.getSubcommands().forEach((subName, subcommand) -> commands.put(name + " " + subName, subcommand));
+        });
+        return commands;
+    }
+
+    /** The command line of a command named in full, followed by these arguments. */
+    private static String[] argv(String command, String... args) {
+        return Stream.concat(Stream.of(command.split(" ")), Stream.of(args)).toArray(String[]::new);
     }
 
     /** Every name of every option the parser accepts for a command, and the labels of its positional parameters. */
@@ -59,7 +74,7 @@ class CliHelpTest {
     void everyCommandsHelpExitsZeroAndListsEachOptionItAccepts() throws Exception {
         for (Map.Entry<String, CommandLine> command : commands().entrySet()) {
             for (String help : List.of("--help", "-h")) {
-                AuditCommandsTest.Run run = capture(() -> TollgateCli.run(command.getKey(), List.of(help)));
+                AuditCommandsTest.Run run = capture(() -> TollgateCli.run(argv(command.getKey(), help)));
                 assertEquals(0, run.exitCode(), command.getKey() + " " + help);
                 assertTrue(run.output().startsWith("Usage: tollgate " + command.getKey() + " "), run.output());
                 Set<String> accepted = accepted(command.getValue().getCommandSpec());
@@ -109,7 +124,12 @@ class CliHelpTest {
     void anUnknownOptionExitsWithTwoNamingItAndTheCommandsUsage() {
         // test takes Maven's arguments, whatever they are.
         for (String command : commands().keySet().stream().filter(name -> !name.equals("test")).toList()) {
-            Errors run = errors(command, "--no-such-option=1");
+            // A required parameter is given, so that the unknown option is what is wrong.
+            String[] required = commands().get(command).getCommandSpec().positionalParameters().stream()
+                    .filter(parameter -> parameter.required()).map(parameter -> parameter.paramLabel())
+                    .toArray(String[]::new);
+            Errors run = errors(argv(command, Stream.concat(Stream.of("--no-such-option=1"), Stream.of(required))
+                    .toArray(String[]::new)));
             assertEquals(TollgateCli.USAGE_ERROR, run.code(), run.text());
             assertTrue(run.text().startsWith("tollgate: Unknown option: '--no-such-option=1'"), run.text());
             assertTrue(run.text().contains("Usage: tollgate " + command + " [-h]"), run.text());

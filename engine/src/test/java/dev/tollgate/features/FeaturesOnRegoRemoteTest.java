@@ -13,7 +13,7 @@ import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME,
-        value = "dev.tollgate.features.steps,dev.tollgate.features.engines.regoremote")
+        value = "dev.tollgate.cli.policy.steps,dev.tollgate.features.engines.regoremote")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
 class FeaturesOnRegoRemoteTest {
 }

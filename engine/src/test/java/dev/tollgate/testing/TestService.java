@@ -4,6 +4,7 @@ import dev.tollgate.server.TollgateServer;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
+import dev.tollgate.policy.rego.LocalOpaServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,10 +30,10 @@ public final class TestService implements AutoCloseable {
 
     private final TollgateServer server;
     private final Path dataDir;
-    private final OpaServer opa;
+    private final LocalOpaServer opa;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestService(TollgateServer server, Path dataDir, OpaServer opa) {
+    private TestService(TollgateServer server, Path dataDir, LocalOpaServer opa) {
         this.server = server;
         this.dataDir = dataDir;
         this.opa = opa;
@@ -74,7 +75,7 @@ public final class TestService implements AutoCloseable {
             // environment, looks for its public key.
             Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
-            OpaServer opa = null;
+            LocalOpaServer opa = null;
             if (env.getOrDefault("TOLLGATE_ENGINES", "").contains("rego-remote")) {
                 opa = OpaServer.start(REGO_BUNDLE);
                 env.put("TOLLGATE_OPA_URL", opa.url().toString());

@@ -49,7 +49,7 @@ final class PackCompiler {
         ReleaseId releaseId = kie.newReleaseId("dev.tollgate.policy", artifactId(pack), "0.0." + build);
         sources.generateAndWritePomXML(releaseId);
         RuleLocations locations = new RuleLocations(pack);
-        Map<String, String> tables = new HashMap<>();
+        Map<String, Table> tables = new HashMap<>();
         List<ReferenceSet> referenceSets = new ArrayList<>();
 
         files.forEach((file, content) -> {
@@ -90,7 +90,7 @@ final class PackCompiler {
     }
 
     private static void addTable(String file, String sourcePath, byte[] content, KieFileSystem sources,
-                                 RuleLocations locations, Map<String, String> tables, List<PolicyProblem> problems) {
+                                 RuleLocations locations, Map<String, Table> tables, List<PolicyProblem> problems) {
         String generated;
         try {
             generated = DecisionTables.generatedDrl(sourcePath, content);
@@ -100,13 +100,13 @@ final class PackCompiler {
             problems.add(new PolicyProblem(file, DecisionTables.rowNamedIn(message), "decision table: " + oneLine(message)));
             return;
         }
-        tables.put(file, generated);
+        tables.put(file, new Table(generated, content));
         locations.addTable(file, generated);
         sources.write(DecisionTables.resource(sourcePath, content));
     }
 
     private static void reportBuildErrors(String pack, String buildFolder, List<Message> errors,
-                                          Map<String, String> tables, List<PolicyProblem> problems) {
+                                          Map<String, Table> tables, List<PolicyProblem> problems) {
         Set<String> filesWithErrors = new HashSet<>();
         for (Message error : errors) {
             if (!error.getText().contains(NULL_PACKAGE)) {
@@ -118,14 +118,31 @@ final class PackCompiler {
             if (error.getText().contains(NULL_PACKAGE) && filesWithErrors.contains(error.getPath())) {
                 continue;
             }
-            String generated = tables.get(file);
-            if (generated == null) {
+            Table table = tables.get(file);
+            if (table == null) {
                 problems.add(new PolicyProblem(file, Math.max(0, error.getLine()), oneLine(error.getText())));
             } else {
-                // Drools reports lines of the DRL it generated from the table; a person needs the row.
+                // Drools reports lines of the DRL it generated from the table; a person needs the row and the cell.
                 String text = oneLine(error.getText()).replaceAll("Line \\d+:\\d+ ", "");
-                problems.add(new PolicyProblem(file, DecisionTables.rowAt(generated, error.getLine()), text));
+                int row = DecisionTables.rowAt(table.generatedDrl(), error.getLine());
+                String cell = table.cellAt(file, row);
+                problems.add(new PolicyProblem(file, row, cell.isEmpty() ? text : cell + ": " + text));
             }
+        }
+    }
+
+    /** A decision table of the pack: the DRL Drools generated from it, and its bytes to find a broken cell in. */
+    private record Table(String generatedDrl, byte[] content, Map<Integer, String> blamedCells) {
+        Table(String generatedDrl, byte[] content) {
+            this(generatedDrl, content, new HashMap<>());
+        }
+
+        /** The broken cell of a row of a CSV table, looked for once per row; "" when not found. */
+        String cellAt(String file, int row) {
+            if (row == 0 || !file.endsWith(".csv")) {
+                return "";
+            }
+            return blamedCells.computeIfAbsent(row, r -> TableCells.blame(file, content, r));
         }
     }
 

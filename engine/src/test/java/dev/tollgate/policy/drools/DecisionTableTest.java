@@ -114,6 +114,19 @@ class DecisionTableTest {
         PolicyProblem problem = e.problems().getFirst();
         assertEquals("routing/routing.csv", problem.file());
         assertEquals(lineOf(table, "routing.classify-extract"), problem.line());
+        assertTrue(problem.message().startsWith("column D (Tokens at most): "), problem.message());
+    }
+
+    @Test
+    void brokenActionInARowIsReportedAtItsColumn() throws Exception {
+        String table = Files.readString(ROUTING_CSV).replace("\"slm-local, cascade\",0.55,", "\"slm-local, cascade\",0.5.5,");
+        PolicyDir.write(dir, "routing/routing.csv", table);
+
+        PolicyLoadException e = assertThrows(PolicyLoadException.class, () -> new DroolsPolicyCompiler().compile(dir));
+
+        PolicyProblem problem = e.problems().getFirst();
+        assertEquals(lineOf(table, "routing.summarize,"), problem.line(), e.problems()::toString);
+        assertTrue(problem.message().startsWith("column I (Escalate below confidence): "), problem.message());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tollgate.policy.rego;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.cli.policy.SampleFacts;
 import dev.tollgate.Json;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
@@ -37,7 +38,7 @@ class DeclaredTaskOnlyTightensTest {
 
     @Provide
     Arbitrary<String> tasks() {
-        return Arbitraries.of(FactsArbitraries.TASKS);
+        return Arbitraries.of(SampleFacts.TASKS);
     }
 
     @Property(tries = DOCUMENTS)

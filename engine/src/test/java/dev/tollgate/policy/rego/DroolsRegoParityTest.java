@@ -1,13 +1,12 @@
 package dev.tollgate.policy.rego;
 
 import dev.tollgate.Json;
+import dev.tollgate.cli.policy.ParitySample;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
-import dev.tollgate.policy.PartialVerdict;
 import dev.tollgate.policy.PolicyLoadException;
-import dev.tollgate.policy.Reason;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.testing.OpaServer;
 import net.jqwik.api.Arbitrary;
@@ -16,7 +15,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
-import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,11 +50,12 @@ class DroolsRegoParityTest {
     void droolsAndRegoDecideAlike(@ForAll("documents") FactsDocument document) throws PolicyLoadException {
         Facts facts = document.facts();
         CompiledPolicy rego = ShippedBundle.wasm();
-        assertEquals(normalised(drools().evaluate(facts)), normalised(rego.evaluate(facts)),
+        assertEquals(ParitySample.normalised(drools().evaluate(facts)), ParitySample.normalised(rego.evaluate(facts)),
                 () -> "partial verdicts differ for facts " + document);
         Outcome byDrools = PolicyEvaluation.evaluate(List.of(drools()), facts).outcome();
         Outcome byRego = PolicyEvaluation.evaluate(List.of(rego), facts).outcome();
-        assertEquals(normalised(byDrools), normalised(byRego), () -> "outcomes differ for facts " + document);
+        assertEquals(ParitySample.normalised(byDrools), ParitySample.normalised(byRego),
+                () -> "outcomes differ for facts " + document);
     }
 
     static synchronized CompiledPolicy drools() throws PolicyLoadException {
@@ -64,23 +63,5 @@ class DroolsRegoParityTest {
             drools = new DroolsPolicyCompiler().compile(OpaServer.root().resolve("policies"));
         }
         return drools;
-    }
-
-    /** Engine names and decision ids removed; reasons in id order, as firing order is engine-specific. */
-    static List<PartialVerdict> normalised(List<PartialVerdict> verdicts) {
-        return verdicts.stream().map(v -> new PartialVerdict("*", v.pack(), v.deny(), v.forbidden(), v.obligations(),
-                v.route(), normalisedReasons(v.reasons()), null, v.deniedBy())).toList();
-    }
-
-    static Outcome normalised(Outcome outcome) {
-        return new Outcome(outcome.effect(), outcome.route(), outcome.permittedDestinations(), outcome.obligations(),
-                normalisedReasons(outcome.reasons()));
-    }
-
-    private static List<Reason> normalisedReasons(List<Reason> reasons) {
-        return reasons.stream()
-                .map(r -> new Reason(r.rule(), "*", r.pack(), r.basis(), r.message()))
-                .sorted(Comparator.comparing(Reason::pack).thenComparing(Reason::rule))
-                .toList();
     }
 }

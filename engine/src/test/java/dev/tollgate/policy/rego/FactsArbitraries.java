@@ -1,6 +1,7 @@
 package dev.tollgate.policy.rego;
 
 import dev.tollgate.classify.ProhibitedPracticeClassifier;
+import dev.tollgate.cli.policy.SampleFacts;
 import dev.tollgate.facts.ContentFacts;
 import dev.tollgate.facts.DataFacts;
 import dev.tollgate.facts.DestinationFacts;
@@ -19,41 +20,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Random facts documents that reach every branch of the packs: each category, EEA / adequate / other /
- * unknown countries for the data subject and the controller's establishment, finance and confidential business
- * information, topics without a person, prohibited / Annex III / ordinary use cases and tasks, every prohibited
- * practice recognised in content and derived tasks that differ from the declared ones, every routing row and its
- * token and latency edges, every caller role, tenant pins, and destinations of both
- * kinds with every flag (SCCs and a DPF certification in and outside the US among them).
+ * Random facts documents that reach every branch of the packs, from the values {@link SampleFacts} draws for
+ * `tollgate policy test`, as jqwik arbitraries so that a disagreement shrinks to the smallest document.
  */
 final class FactsArbitraries {
-    static final List<String> ART9_CATEGORIES = List.of("biometric", "genetic", "health", "political_opinions",
-            "racial_ethnic_origin", "religious_beliefs", "sex_life_orientation", "trade_union_membership");
-    static final List<String> OTHER_CATEGORIES = List.of("payment_card", "phi", "finance", "confidential_business");
-    /** What a text may be about with no person in it. */
-    static final List<String> TOPICS = List.of("finance", "health", "genetic", "religious_beliefs");
-    static final List<String> COUNTRIES = List.of(
-            "DE", "FR", "IE", "GR", "NO", "LI",      // EEA
-            "CH", "GB", "JP", "CA", "UY",            // adequacy decision
-            "US", "CN", "IN", "BR",                  // other third countries
-            "ZZ");                                   // unknown
-    static final List<String> USE_CASES = List.of("none", "insurance_pricing", "claims_handling",
-            "social_scoring", "emotion_recognition_workplace", "subliminal_manipulation",
-            "credit_scoring", "recruitment", "emergency_triage", "law_enforcement");
-    static final List<String> TASKS = List.of("faq", "classify", "extract", "summarize", "translate", "reasoning", "code",
-            "multi_step", "plan", "draft", "write", "chat", "social_scoring", "predictive_policing_profiling");
-    static final List<String> ENTITY_TYPES = List.of("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION",
-            "IBAN_CODE", "CREDIT_CARD", "US_SSN", "IP_ADDRESS", "DE_TAX_ID", "PASSPORT");
-    static final List<String> ROLES = List.of("staff", "staff", "public");
-    static final List<String> RESIDENCIES = List.of("NONE", "NONE", "EU", "DE", "IE", "US");
-    static final List<String> DESTINATION_IDS = List.of("slm-local", "slm-edge", "cloud-eu", "cloud-us", "cloud-ch", "cloud-x");
-
     private FactsArbitraries() {
     }
 
     static Arbitrary<Facts> facts() {
-        return Combinators.combine(request(), Arbitraries.of(COUNTRIES).map(SubjectFacts::new), data(), destinations(),
-                        content())
+        return Combinators.combine(request(), Arbitraries.of(SampleFacts.COUNTRIES).map(SubjectFacts::new), data(),
+                        destinations(), content())
                 .as(Facts::new);
     }
 
@@ -64,32 +40,34 @@ final class FactsArbitraries {
                 Tuple.of(1, Arbitraries.of(ProhibitedPracticeClassifier.PRACTICES).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
                         .map(p -> p.stream().sorted().toList())));
         Arbitrary<String> derived = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, Arbitraries.of(TASKS)));
+                Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, Arbitraries.of(SampleFacts.TASKS)));
         return Combinators.combine(practices, derived).as(ContentFacts::new);
     }
 
     private static Arbitrary<RequestFacts> request() {
         Arbitrary<Integer> tokens = Arbitraries.oneOf(
-                Arbitraries.of(0, 1, 256, 257, 512, 513, 1024, 1025, 2048, 2049),
+                Arbitraries.of(SampleFacts.TOKEN_EDGES),
                 Arbitraries.integers().between(0, 4000));
         Arbitrary<Integer> latency = Arbitraries.oneOf(
-                Arbitraries.of(0, 0, 1, 300, 301),
+                Arbitraries.of(SampleFacts.LATENCY_EDGES),
                 Arbitraries.integers().between(0, 2000));
-        return Combinators.combine(Arbitraries.of(ROLES), Arbitraries.of(USE_CASES), Arbitraries.of(RESIDENCIES),
-                        Arbitraries.of(COUNTRIES), Arbitraries.of(TASKS), tokens, latency, Arbitraries.of(false, true))
+        return Combinators.combine(Arbitraries.of(SampleFacts.ROLES), Arbitraries.of(SampleFacts.USE_CASES),
+                        Arbitraries.of(SampleFacts.RESIDENCIES), Arbitraries.of(SampleFacts.COUNTRIES),
+                        Arbitraries.of(SampleFacts.TASKS), tokens, latency, Arbitraries.of(false, true))
                 .as((role, useCase, residency, establishment, task, tokenCount, latencyMs, budgetSpent) ->
                         new RequestFacts("claims-assistant", role, "claims_handling", useCase, residency, establishment,
                                 task, tokenCount, "eng", 1, latencyMs, budgetSpent));
     }
 
     private static Arbitrary<DataFacts> data() {
-        Arbitrary<Set<String>> entities = Arbitraries.of(ENTITY_TYPES).set().ofMaxSize(4);
-        Arbitrary<Set<String>> categories = Arbitraries.of(concat(ART9_CATEGORIES, OTHER_CATEGORIES)).set().ofMaxSize(3);
-        Arbitrary<Set<String>> topics = Arbitraries.of(TOPICS).set().ofMaxSize(2);
+        Arbitrary<Set<String>> entities = Arbitraries.of(SampleFacts.ENTITY_TYPES).set().ofMaxSize(4);
+        Arbitrary<Set<String>> categories = Arbitraries.of(concat(SampleFacts.ART9_CATEGORIES,
+                SampleFacts.OTHER_CATEGORIES)).set().ofMaxSize(3);
+        Arbitrary<Set<String>> topics = Arbitraries.of(SampleFacts.TOPICS).set().ofMaxSize(2);
         return Combinators.combine(entities, categories, topics, Arbitraries.of(false, false, true)).as((types, classes, about, extraPersonal) -> {
             List<String> entityTypes = List.copyOf(new TreeSet<>(types));
             List<String> categoryList = List.copyOf(new TreeSet<>(classes));
-            boolean special = categoryList.stream().anyMatch(ART9_CATEGORIES::contains);
+            boolean special = categoryList.stream().anyMatch(SampleFacts.ART9_CATEGORIES::contains);
             // personal_data is derived, and sometimes set on its own: the packs must agree on any document.
             boolean personal = special || !entityTypes.isEmpty() || extraPersonal;
             return new DataFacts(personal, entityTypes, entityTypes.stream().map(t -> new EntityCount(t, 1)).toList(),
@@ -99,7 +77,7 @@ final class FactsArbitraries {
 
     private static Arbitrary<List<DestinationFacts>> destinations() {
         Arbitrary<DestinationFacts> destination = Combinators.combine(
-                        Arbitraries.of(DESTINATION_IDS), Arbitraries.of(COUNTRIES.subList(0, 15)),
+                        Arbitraries.of(SampleFacts.DESTINATION_IDS), Arbitraries.of(SampleFacts.DESTINATION_COUNTRIES),
                         Arbitraries.of(true, true, false), Arbitraries.of(false, false, true),
                         Arbitraries.of(false, false, true), Arbitraries.of(false, false, true),
                         Arbitraries.of(true, true, true, false), approvals())
@@ -107,7 +85,7 @@ final class FactsArbitraries {
                         id.startsWith("slm") ? "slm" : "cloud", country, "provider-" + id,
                         dpa, trains, scc, dpf, permitted, approved[0], approved[1], approved[2]))
                 // Observed p95s at and around the latency budgets the requests draw (0: none observed).
-                .flatMap(d -> Arbitraries.of(0, 0, 1, 300, 301, 1500).map(d::withObservedP95Ms));
+                .flatMap(d -> Arbitraries.of(SampleFacts.OBSERVED_P95S).map(d::withObservedP95Ms));
         return destination.list().ofMinSize(0).ofMaxSize(4).uniqueElements(DestinationFacts::id);
     }
 

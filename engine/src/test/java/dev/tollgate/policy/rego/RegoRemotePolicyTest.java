@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegoRemotePolicyTest {
     static final int DOCUMENTS = 500;
 
-    private static OpaServer opa;
+    private static LocalOpaServer opa;
     private static RegoRemotePolicy remote;
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.tollgate.policy.rego;
 
+import dev.tollgate.cli.policy.SampleFacts;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.decision.PolicyEvaluation;
 import dev.tollgate.facts.Facts;
@@ -36,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SubjectCountryOnlyAddsDutiesTest {
     static final int DOCUMENTS = 3_000;
-    private static final List<String> EEA = FactsArbitraries.COUNTRIES.subList(0, 6);
-    private static final List<String> THIRD_COUNTRIES = FactsArbitraries.COUNTRIES.subList(6, 15);
+    private static final List<String> EEA = SampleFacts.COUNTRIES.subList(0, 6);
+    private static final List<String> THIRD_COUNTRIES = SampleFacts.COUNTRIES.subList(6, 15);
 
     @Provide
     Arbitrary<FactsDocument> documents() {
@@ -46,7 +47,7 @@ class SubjectCountryOnlyAddsDutiesTest {
 
     @Provide
     Arbitrary<String> countries() {
-        return Arbitraries.of(FactsArbitraries.COUNTRIES);
+        return Arbitraries.of(SampleFacts.COUNTRIES);
     }
 
     @Provide

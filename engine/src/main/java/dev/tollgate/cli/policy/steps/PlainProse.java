@@ -1,4 +1,4 @@
-package dev.tollgate.features.steps;
+package dev.tollgate.cli.policy.steps;
 
 import dev.tollgate.facts.TokenCounter;
 

@@ -1,10 +1,10 @@
-package dev.tollgate.features.steps;
+package dev.tollgate.cli.policy.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.decision.Combiner;
-import dev.tollgate.testing.TestService;
+import dev.tollgate.cli.policy.ScenarioService;
 import io.cucumber.java.en.And;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tollgate.cli.policy.steps.Expect.assertEquals;
+import static dev.tollgate.cli.policy.steps.Expect.assertFalse;
+import static dev.tollgate.cli.policy.steps.Expect.assertTrue;
 
 /** Steps in a compliance officer's words, each one a real HTTP call or an assertion on its answer. */
 public class DecisionSteps {
@@ -57,14 +57,14 @@ public class DecisionSteps {
     }
 
     /**
-     * The service the scenarios talk to, started by the engine hooks of the suite that runs them
-     * (dev.tollgate.features.engines.*): the same scenarios run once per engine.
+     * The service the scenarios talk to, started by `tollgate policy test` or by the engine hooks of the suite that
+     * runs them (dev.tollgate.features.engines.*): the same scenarios run once per engine.
      */
-    private static TestService service;
+    private static ScenarioService service;
     private static String engine;
 
     /** @param deciding the one engine ("drools" or "rego") whose version every decision must carry */
-    public static void use(TestService running, String deciding) {
+    public static void use(ScenarioService running, String deciding) {
         service = running;
         engine = deciding;
     }
