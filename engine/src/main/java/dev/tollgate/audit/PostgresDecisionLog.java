@@ -30,6 +30,7 @@ public final class PostgresDecisionLog implements DecisionStore {
     private final DataSource store;
     private final String stream;
     private final Clock clock;
+    private final RecordRows rows;
     private final ReentrantLock turn = new ReentrantLock();
     private volatile DecisionLog.Head head;
     private volatile boolean stale;
@@ -38,19 +39,27 @@ public final class PostgresDecisionLog implements DecisionStore {
     private volatile LongConsumer afterWrite = seq -> {
     };
 
-    private PostgresDecisionLog(DataSource store, String stream, Clock clock, DecisionLog.Head head) {
+    private PostgresDecisionLog(DataSource store, String stream, Clock clock, RecordRows rows,
+                                DecisionLog.Head head) {
         this.store = store;
         this.stream = stream;
         this.clock = clock;
+        this.rows = rows;
         this.head = head;
     }
 
     /** Opens the stream of replica id stream, going on from its last record. */
     public static PostgresDecisionLog open(DataSource store, String stream, Clock clock) throws SQLException {
+        return open(store, stream, clock, RecordRows.NONE);
+    }
+
+    /** The same, committing the rows that go with a record in the record's transaction. */
+    public static PostgresDecisionLog open(DataSource store, String stream, Clock clock, RecordRows rows)
+            throws SQLException {
         try (Connection connection = store.getConnection()) {
             DecisionLog.Head head = head(connection, stream);
             LOG.log(Level.INFO, "decision log: stream " + stream + " of the shared store, last seq " + head.seq());
-            return new PostgresDecisionLog(store, stream, clock, head);
+            return new PostgresDecisionLog(store, stream, clock, rows, head);
         }
     }
 
@@ -83,7 +92,8 @@ public final class PostgresDecisionLog implements DecisionStore {
                 head = head(connection, stream);
                 stale = false;
             }
-            DecisionLog.Appended appended = insert(connection, serialised);
+            DecisionLog.Appended appended = rows.has(body) ? insertWithRows(connection, serialised, body)
+                    : insert(connection, serialised);
             head = new DecisionLog.Head(appended.seq(), appended.hash());
             lastWriteOk = true;
             afterWrite.accept(appended.seq());
@@ -96,6 +106,25 @@ public final class PostgresDecisionLog implements DecisionStore {
             return CompletableFuture.failedFuture(e);
         } finally {
             turn.unlock();
+        }
+    }
+
+    private DecisionLog.Appended insertWithRows(Connection connection, byte[] serialised, ObjectNode body)
+            throws SQLException {
+        // The pool sets auto-commit back when the connection returns to it.
+        connection.setAutoCommit(false);
+        try {
+            DecisionLog.Appended appended = insert(connection, serialised);
+            rows.write(connection, body, appended.time());
+            connection.commit();
+            return appended;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException lost) {
+                e.addSuppressed(lost);
+            }
+            throw e;
         }
     }
 

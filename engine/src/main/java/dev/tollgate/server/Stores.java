@@ -7,10 +7,14 @@ import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.audit.PostgresCheckpoints;
 import dev.tollgate.audit.PostgresDecisionLog;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.execute.PostgresTokenClaims;
 import dev.tollgate.execute.TokenClaims;
 import dev.tollgate.execute.UsedTokens;
+import dev.tollgate.execute.usage.LogUsageCounts;
+import dev.tollgate.execute.usage.StoreUsageCounts;
+import dev.tollgate.execute.usage.UsageCounts;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,35 +25,42 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Where the records, used tokens and checkpoints live: the data directory's files (the default, one service), or
+ * Where the records, used tokens, checkpoints and usage counts live: the data directory's files (the default, one service), or
  * the PostgreSQL store that replicas share, each writing its own stream under its replica id.
  *
  * @param stream the id of this service's stream, in its checkpoints
  * @param shared the shared store's pool, to close after the log and the last checkpoint
+ * @param sharedUsage the shared store's usage counters, which its log counts into
  */
 record Stores(String stream, DecisionStore log, CheckpointStore checkpoints, TokenClaims used,
-              Optional<PostgresStore> shared) {
+              Optional<PostgresStore> shared, Optional<UsageCounts> sharedUsage) {
     /** The stream id of the file store's one hash-chained stream. */
     private static final String FILE_STREAM = "file";
 
-    static Stores open(TollgateConfig config, Clock clock) throws IOException {
+    static Stores open(TollgateConfig config, DestinationCatalog catalog, Clock clock) throws IOException {
         Path data = config.dataPath();
         if (!config.store().shared()) {
             return new Stores(FILE_STREAM, DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock),
                     new CheckpointFile(data.resolve(CheckpointFile.NAME)), UsedTokens.fromLog(data.resolve("log"), clock),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
         String replica = replicaId(config.store());
         PostgresStore store = PostgresStore.open(config.store().url());
         try {
-            return new Stores(replica, PostgresDecisionLog.open(store.dataSource(), replica, clock),
+            StoreUsageCounts usage = new StoreUsageCounts(store.dataSource(), catalog);
+            return new Stores(replica, PostgresDecisionLog.open(store.dataSource(), replica, clock, usage),
                     new PostgresCheckpoints(store.dataSource()), new PostgresTokenClaims(store.dataSource(), replica),
-                    Optional.of(store));
+                    Optional.of(store), Optional.of(usage));
         } catch (SQLException | RuntimeException e) {
             store.close();
             throw new PostgresStore.StoreException("the store " + PostgresStore.redacted(config.store().url())
                     + " could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The usage counts: the shared store's, or rebuilt from the data directory's log. */
+    UsageCounts usage(Path logDir, DestinationCatalog catalog) throws IOException {
+        return sharedUsage.isPresent() ? sharedUsage.get() : LogUsageCounts.fromLog(logDir, catalog);
     }
 
     private static String replicaId(TollgateConfig.Store store) throws IOException {

@@ -151,7 +151,8 @@ public final class TollgateServer implements AutoCloseable {
         logFormat(config.logging().format());
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
-        Stores stores = Stores.open(config, clock);
+        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
+        Stores stores = Stores.open(config, catalog, clock);
         DecisionStore log = stores.log();
         TollgateConfig.Audit audit = config.audit();
         CheckpointKey signing = CheckpointKey.load(Optional.ofNullable(secrets.apply(CheckpointKey.KEY_VARIABLE)),
@@ -164,7 +165,6 @@ public final class TollgateServer implements AutoCloseable {
         Detection detection;
         ExecutorRegistry executors;
         FactsBuilder facts;
-        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         ServiceMetrics metrics = new ServiceMetrics();
         UsageLedger usage;
         ValidationStatuses validationStatuses;
@@ -193,8 +193,8 @@ public final class TollgateServer implements AutoCloseable {
             Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
             Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
             Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
-            Future<UsageLedger> counting = start.submit(() -> UsageLedger.fromLog(data.resolve("log"), catalog,
-                    config.applications(), clock, metrics.registry()));
+            Future<UsageLedger> counting = start.submit(() -> UsageLedger.over(stores.usage(data.resolve("log"),
+                    catalog), catalog, config.applications(), clock, metrics.registry()));
             Future<ValidationStatuses> validationsEnded = start.submit(() -> ValidationStatuses.fromLog(
                     data.resolve("log")));
             for (Future<?> engine : compiled) {
