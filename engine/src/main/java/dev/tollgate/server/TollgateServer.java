@@ -23,6 +23,7 @@ import dev.tollgate.audit.DataDirLock;
 import dev.tollgate.audit.DecisionStore;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.classify.ModelIntentClassifier;
@@ -161,6 +162,7 @@ public final class TollgateServer implements AutoCloseable {
         Checkpointer checkpointer = new Checkpointer(stores.stream(), log, signing, checkpoints,
                 audit.checkpointEveryRecords(), Duration.ofSeconds(audit.checkpointEverySeconds()), clock).start();
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
+        Optional<PostgresPolicyStore> sharedPolicies = stores.policies(clock);
         Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
         Detection detection;
         ExecutorRegistry executors;
@@ -178,7 +180,7 @@ public final class TollgateServer implements AutoCloseable {
                 PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
                         engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
                         activation -> {
-                            keep(store, engine.engine(), activation);
+                            keep(store, sharedPolicies, engine.engine(), activation);
                             metrics.policyActivated(activation.policy());
                         });
                 compiled.add(start.submit(() -> {
@@ -239,7 +241,7 @@ public final class TollgateServer implements AutoCloseable {
         HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
         MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
         TollgateConfig.Execution execution = config.execution();
-        ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
+        ValidationQueue validations = stores.validationQueue(data.resolve("validation-queue"),
                 data.resolve("keys/validation-queue.key"));
         Alarms alarms = new Alarms(catalog.destinations(), config.applications(), usage, latencies, validations::size);
         alarms.register(metrics.registry(), log);
@@ -352,10 +354,18 @@ public final class TollgateServer implements AutoCloseable {
         return limits;
     }
 
-    /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
-    private static void keep(PolicyStore store, String engine, PolicyReloader.Activation activation) {
+    /**
+     * A version that cannot be stored is not activated: every decision's policy must be replayable. In a shared
+     * store it goes there too, from the data directory's checked copy.
+     */
+    private static void keep(PolicyStore store, Optional<PostgresPolicyStore> shared, String engine,
+                             PolicyReloader.Activation activation) {
+        String digest = activation.policy().digest();
         try {
-            store.put(engine, activation.policy().digest(), activation.dir(), activation.files());
+            store.put(engine, digest, activation.dir(), activation.files());
+            if (shared.isPresent()) {
+                shared.get().activated(engine, digest, store.get(engine, digest).orElseThrow(), activation.files());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.tollgate.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,18 @@ class ReplicasOnOneStoreTest {
             byStatus.merge(use.get().statusCode(), 1, Integer::sum);
         }
         assertEquals(Map.of(200, 1, 409, 9), byStatus);
+    }
+
+    @Test
+    void bothReplicasNameTheSamePolicyVersionInForce() throws Exception {
+        List<PostgresPolicyStore.Activation> inForce;
+        try (PostgresStore shared = PostgresStore.connect(store.url())) {
+            inForce = new PostgresPolicyStore(shared.dataSource(), "auditor", Clock.systemUTC()).inForce(Instant.now());
+        }
+        assertEquals(List.of("replica-a", "replica-b"), inForce.stream().map(PostgresPolicyStore.Activation::stream)
+                .toList());
+        assertEquals(1, inForce.stream().map(PostgresPolicyStore.Activation::digest).distinct().count(), inForce.toString());
+        assertEquals(List.of("drools", "drools"), inForce.stream().map(PostgresPolicyStore.Activation::engine).toList());
     }
 
     @Test
