@@ -21,7 +21,6 @@ import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.Checkpointer;
 import dev.tollgate.audit.DataDirLock;
 import dev.tollgate.audit.DecisionStore;
-import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.TextHmac;
@@ -198,7 +197,7 @@ public final class TollgateServer implements AutoCloseable {
             Future<UsageLedger> counting = start.submit(() -> UsageLedger.over(stores.usage(data.resolve("log"),
                     catalog), catalog, config.applications(), clock, metrics.registry()));
             Future<ValidationStatuses> validationsEnded = start.submit(() -> ValidationStatuses.fromLog(
-                    data.resolve("log")));
+                    data.resolve("log"), stores.validationStatuses()));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
             }
@@ -389,7 +388,7 @@ public final class TollgateServer implements AutoCloseable {
         engines.forEach(PolicyReloader::close);
         stores.log().close();
         checkpointer.close();
-        stores.shared().ifPresent(PostgresStore::close);
+        stores.closeShared();
         try {
             lock.close();
         } catch (IOException e) {

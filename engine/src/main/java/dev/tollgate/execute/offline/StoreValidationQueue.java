@@ -51,8 +51,8 @@ public final class StoreValidationQueue implements ValidationQueue {
 
     @Override
     public void enqueue(PendingValidation validation) throws IOException {
-        boolean added = write("insert into validation_queue (attempts, next_attempt_at, entry, queued_at, id)"
-                + " values (?, ?, ?, ?, ?) on conflict (id) do nothing", validation);
+        boolean added = write("insert into validation_queue (attempts, next_attempt_at, entry, queued_at,"
+                + " decision_id, application, id) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing", validation);
         if (!added) {
             throw new IllegalArgumentException("validation " + validation.id() + " is already queued");
         }
@@ -61,7 +61,8 @@ public final class StoreValidationQueue implements ValidationQueue {
     @Override
     public void update(PendingValidation validation) throws IOException {
         boolean updated = write("update validation_queue set attempts = ?, next_attempt_at = ?, entry = ?,"
-                + " queued_at = ?, claimed_by = null, claimed_at = null where id = ?", validation);
+                + " queued_at = ?, decision_id = ?, application = ?, claimed_by = null, claimed_at = null where id = ?",
+                validation);
         if (!updated) {
             throw new IllegalArgumentException("validation " + validation.id() + " is not queued");
         }
@@ -73,7 +74,9 @@ public final class StoreValidationQueue implements ValidationQueue {
             write.setTimestamp(2, Timestamp.from(validation.nextAttemptAt()));
             write.setBytes(3, cipher.seal(validation));
             write.setTimestamp(4, Timestamp.from(validation.queuedAt()));
-            write.setString(5, validation.id());
+            write.setString(5, validation.decisionId());
+            write.setString(6, validation.application());
+            write.setString(7, validation.id());
             return write.executeUpdate() == 1;
         } catch (SQLException e) {
             throw unavailable(e);
