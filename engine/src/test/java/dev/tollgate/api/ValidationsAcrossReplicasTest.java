@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static dev.tollgate.testing.OfflineAnswers.ended;
@@ -26,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ValidationsAcrossReplicasTest {
     private static TestStore store;
     private static RecordingCloud cloud;
+    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
@@ -36,19 +35,15 @@ class ValidationsAcrossReplicasTest {
         Map<String, String> environment = Map.of("TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(),
                 "TOLLGATE_CLOUD_EU_MODEL", "cloud-model", "TOLLGATE_CLOUD_EU_KEY", "test-key",
                 "TOLLGATE_VALIDATION_RETRY_MS", "200", "TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "1000");
-        Path dir = Files.createTempDirectory("tollgate-validation-replicas");
-        a = store.replica("replica-a", Files.createDirectories(dir.resolve("a")), environment);
-        TestStore.shareKeys(dir.resolve("a"), Files.createDirectories(dir.resolve("b")));
-        b = store.replica("replica-b", dir.resolve("b"), environment);
+        replicas = store.twoReplicas(environment);
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (replicas != null) {
+            replicas.close();
         }
         cloud.close();
         store.close();

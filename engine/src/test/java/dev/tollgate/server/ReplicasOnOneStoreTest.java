@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,26 +41,22 @@ class ReplicasOnOneStoreTest {
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "%s"}]}}""";
 
     private static TestStore store;
+    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws IOException {
         store = TestStore.create();
-        Path first = Files.createTempDirectory("tollgate-replica-a");
-        a = store.replica("replica-a", first, Map.of());
-        Path second = Files.createTempDirectory("tollgate-replica-b");
-        TestStore.shareKeys(first, second);
-        b = store.replica("replica-b", second, Map.of());
+        replicas = store.twoReplicas(Map.of());
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (replicas != null) {
+            replicas.close();
         }
         store.close();
     }

@@ -33,6 +33,7 @@ class BudgetAcrossReplicasTest {
 
     private static TestStore store;
     private static RecordingCloud cloud;
+    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
@@ -55,18 +56,15 @@ class BudgetAcrossReplicasTest {
         Map<String, String> environment = Map.of("TOLLGATE_CONFIG", config.toString(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
                 "TOLLGATE_CLOUD_EU_KEY", "test-key");
-        a = store.replica("replica-a", Files.createDirectories(dir.resolve("a")), environment);
-        TestStore.shareKeys(dir.resolve("a"), Files.createDirectories(dir.resolve("b")));
-        b = store.replica("replica-b", dir.resolve("b"), environment);
+        replicas = store.twoReplicas(environment);
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (replicas != null) {
+            replicas.close();
         }
         cloud.close();
         store.close();
