@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import dev.tollgate.audit.DecisionStore;
+import dev.tollgate.audit.DecisionLogUnavailableException;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.execute.usage.UsageLedger;
@@ -79,9 +80,15 @@ public final class Alarms {
         });
         for (Application app : applications) {
             Long budget = app.cloudTokenBudgetMonthly();
-            if (budget != null && usage.remaining(app) < BUDGET_LEFT_BELOW * budget) {
+            Long left;
+            try {
+                left = usage.remaining(app);
+            } catch (DecisionLogUnavailableException storeDown) {
+                continue; // the shared store cannot be read: the decision log's own alert says so
+            }
+            if (budget != null && left < BUDGET_LEFT_BELOW * budget) {
                 firing.add(new Alert("TollgateCloudBudgetNearlySpent", "application " + app.id() + " has "
-                        + usage.remaining(app) + " of its " + budget + " monthly cloud tokens left"));
+                        + left + " of its " + budget + " monthly cloud tokens left"));
             }
         }
         int backlog = validationBacklog.getAsInt();

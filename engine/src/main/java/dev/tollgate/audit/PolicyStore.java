@@ -79,7 +79,7 @@ public final class PolicyStore {
         return root.resolve(engine).resolve(hex.group(1));
     }
 
-    private static String inside(Path relative) {
+    static String inside(Path relative) {
         Path normal = relative.normalize();
         if (relative.isAbsolute() || normal.startsWith("..") || normal.toString().isEmpty()) {
             throw new IllegalArgumentException("not a relative path inside the pack: " + relative);

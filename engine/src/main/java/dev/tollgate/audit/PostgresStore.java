@@ -7,6 +7,11 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The store that replicas share: a PostgreSQL database named by a libpq URI
@@ -18,6 +23,9 @@ public final class PostgresStore implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MS = 2000;
 
     private final HikariDataSource pool;
+    private final String url;
+    /** Outside the pool, held for the life of the process: it holds this replica's stream lock. */
+    private Connection streamLock;
 
     /** The store's URL is not a libpq URI, or the store cannot be reached or migrated; the message names it. */
     public static final class StoreException extends RuntimeException {
@@ -28,8 +36,9 @@ public final class PostgresStore implements AutoCloseable {
         }
     }
 
-    private PostgresStore(HikariDataSource pool) {
+    private PostgresStore(HikariDataSource pool, String url) {
         this.pool = pool;
+        this.url = redacted(url);
     }
 
     /**
@@ -70,7 +79,7 @@ public final class PostgresStore implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         try {
-            return new PostgresStore(new HikariDataSource(config));
+            return new PostgresStore(new HikariDataSource(config), url);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StoreException("the store " + redacted(url) + " could not be reached: " + cause.getMessage(), e);
@@ -96,12 +105,52 @@ public final class PostgresStore implements AutoCloseable {
         return url.replaceFirst("(//[^:/@]*):[^@/]*@", "$1:***@");
     }
 
+    /**
+     * Takes the lock of stream (a replica id) for as long as this store is open, on a connection of its own: a
+     * session's advisory lock lives as long as the session, and a pooled connection is handed on.
+     *
+     * @throws StoreException when another process holds it, or the store cannot be reached
+     */
+    public void lockStream(String stream) {
+        try {
+            Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                    pool.getPassword());
+            boolean locked;
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "tollgate stream " + stream);
+                try (ResultSet row = lock.executeQuery()) {
+                    locked = row.next() && row.getBoolean(1);
+                }
+            }
+            if (!locked) {
+                connection.close();
+                throw new StoreException("the stream " + stream + " of the store " + url + " is written by another"
+                        + " running replica with the replica id " + stream + ": give each replica its own"
+                        + " --replica-id (TOLLGATE_REPLICA_ID)", null);
+            }
+            streamLock = connection;
+        } catch (SQLException e) {
+            throw new StoreException("the store " + url + " could not be reached: " + e.getMessage(), e);
+        }
+    }
+
     public DataSource dataSource() {
         return pool;
     }
 
+    /** Closes the pool, then gives up the stream lock. */
     @Override
     public void close() {
         pool.close();
+        if (streamLock != null) {
+            try {
+                streamLock.close();
+            } catch (SQLException e) {
+                // The session ends with the connection either way, and its lock with it.
+                System.getLogger(PostgresStore.class.getName()).log(System.Logger.Level.DEBUG,
+                        "the stream lock's connection did not close cleanly: " + e);
+            }
+        }
     }
 }

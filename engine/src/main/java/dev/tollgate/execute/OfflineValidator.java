@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,24 +61,18 @@ public final class OfflineValidator implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Validates what is due and can be validated now, oldest first; returns how many validations ended. */
+    /**
+     * Validates what is due and can be validated now, oldest first (in a shared store: what this replica claimed);
+     * returns how many validations ended.
+     */
     public int drain() throws IOException {
         int ended = 0;
-        Instant now = clock.instant();
-        for (PendingValidation pending : validations.queue().pending()) {
-            if (!due(pending).isAfter(now) && attempt(pending)) {
+        for (PendingValidation pending : validations.queue().claimDue(clock.instant(), retry.first())) {
+            if (attempt(pending)) {
                 ended++;
             }
         }
         return ended;
-    }
-
-    /**
-     * A new entry waits the first wait too: its execution's record is appended just after it was queued, and the
-     * validation's record must not come before it in the log.
-     */
-    private Instant due(PendingValidation pending) {
-        return pending.attempts() == 0 ? pending.queuedAt().plus(retry.first()) : pending.nextAttemptAt();
     }
 
     /** True when the validation ended: the cloud answered, or it failed for the last time. */
@@ -87,6 +80,7 @@ public final class OfflineValidator implements AutoCloseable {
         Optional<Executor> cloud = executors.executor(pending.destination());
         Optional<CircuitBreaker> breaker = executors.breaker(pending.destination());
         if (cloud.isEmpty() || (breaker.isPresent() && !breaker.get().allowRequest())) {
+            validations.queue().release(pending.id());
             return false;
         }
         List<Message> sent = VerifyPrompt.of(pending.maskedMessages(), pending.draft());

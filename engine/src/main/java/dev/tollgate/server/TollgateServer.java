@@ -23,8 +23,8 @@ import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.Checkpointer;
 import dev.tollgate.audit.DataDirLock;
 import dev.tollgate.audit.DecisionStore;
-import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.classify.CategoryResolver;
 import dev.tollgate.console.AuditApi;
@@ -160,7 +160,8 @@ public final class TollgateServer implements AutoCloseable {
         logFormat(config.logging().format());
         Path data = config.dataPath();
         Clock clock = Clock.systemUTC();
-        Stores stores = Stores.open(config, clock);
+        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
+        Stores stores = Stores.open(config, catalog, clock);
         DecisionStore log = stores.log();
         TollgateConfig.Audit audit = config.audit();
         CheckpointKey signing = CheckpointKey.load(Optional.ofNullable(secrets.apply(CheckpointKey.KEY_VARIABLE)),
@@ -169,11 +170,11 @@ public final class TollgateServer implements AutoCloseable {
         Checkpointer checkpointer = new Checkpointer(stores.stream(), log, signing, checkpoints,
                 audit.checkpointEveryRecords(), Duration.ofSeconds(audit.checkpointEverySeconds()), clock).start();
         PolicyStore store = new PolicyStore(data.resolve("policy-store"));
+        Optional<PostgresPolicyStore> sharedPolicies = stores.policies(clock);
         Map<String, PolicyReloader> reloaders = new LinkedHashMap<>();
         Detection detection;
         ExecutorRegistry executors;
         FactsBuilder facts;
-        DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         ServiceMetrics metrics = new ServiceMetrics();
         UsageLedger usage;
         ValidationStatuses validationStatuses;
@@ -187,7 +188,7 @@ public final class TollgateServer implements AutoCloseable {
                 PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
                         engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
                         activation -> {
-                            keep(store, engine.engine(), activation);
+                            keep(store, sharedPolicies, engine.engine(), activation);
                             metrics.policyActivated(activation.policy());
                         });
                 compiled.add(start.submit(() -> {
@@ -202,10 +203,10 @@ public final class TollgateServer implements AutoCloseable {
             Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
             Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
             Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
-            Future<UsageLedger> counting = start.submit(() -> UsageLedger.fromLog(data.resolve("log"), catalog,
-                    config.applications(), clock, metrics.registry()));
+            Future<UsageLedger> counting = start.submit(() -> UsageLedger.over(stores.usage(data.resolve("log"),
+                    catalog), catalog, config.applications(), clock, metrics.registry()));
             Future<ValidationStatuses> validationsEnded = start.submit(() -> ValidationStatuses.fromLog(
-                    data.resolve("log")));
+                    data.resolve("log"), stores.validationStatuses()));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
             }
@@ -248,7 +249,7 @@ public final class TollgateServer implements AutoCloseable {
         HashKey hashKey = HashKey.open(data.resolve("keys/mask-hash.key"));
         MaskHandler mask = new MaskHandler(registry, pii, hashKey, config.server().maxBodyBytes());
         TollgateConfig.Execution execution = config.execution();
-        ValidationQueue validations = ValidationQueue.open(data.resolve("validation-queue"),
+        ValidationQueue validations = stores.validationQueue(data.resolve("validation-queue"),
                 data.resolve("keys/validation-queue.key"));
         Alarms alarms = new Alarms(catalog.destinations(), config.applications(), usage, latencies, validations::size);
         alarms.register(metrics.registry(), log);
@@ -383,10 +384,18 @@ public final class TollgateServer implements AutoCloseable {
         return limits;
     }
 
-    /** A version that cannot be stored is not activated: every decision's policy must be replayable. */
-    private static void keep(PolicyStore store, String engine, PolicyReloader.Activation activation) {
+    /**
+     * A version that cannot be stored is not activated: every decision's policy must be replayable. In a shared
+     * store it goes there too, from the data directory's checked copy.
+     */
+    private static void keep(PolicyStore store, Optional<PostgresPolicyStore> shared, String engine,
+                             PolicyReloader.Activation activation) {
+        String digest = activation.policy().digest();
         try {
-            store.put(engine, activation.policy().digest(), activation.dir(), activation.files());
+            store.put(engine, digest, activation.dir(), activation.files());
+            if (shared.isPresent()) {
+                shared.get().activated(engine, digest, store.get(engine, digest).orElseThrow(), activation.files());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -410,7 +419,7 @@ public final class TollgateServer implements AutoCloseable {
         engines.forEach(PolicyReloader::close);
         stores.log().close();
         checkpointer.close();
-        stores.shared().ifPresent(PostgresStore::close);
+        stores.closeShared();
         try {
             lock.close();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.cloud.CloudSettings;
 import dev.tollgate.execute.cloud.OpenAiExecutor;
+import dev.tollgate.execute.offline.FileValidationQueue;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.HashKey;
@@ -102,7 +103,7 @@ class CloudLegsMaskedTest {
                 "test-key", Duration.ofSeconds(10), 0, Duration.ofSeconds(1)));
         executors = new ExecutorRegistry(List.of(slm, openAi),
                 Map.of("cloud-eu", new CircuitBreaker(10, Duration.ofMinutes(1), Clock.systemUTC())));
-        queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        queue = FileValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
         validations = TestValidations.of(queue);
         latencies = ObservedLatencies.open(dir.resolve("latency.json"), 20, Duration.ofMinutes(5), Clock.systemUTC());
     }

@@ -10,6 +10,7 @@ import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.execute.cloud.CloudSettings;
 import dev.tollgate.execute.cloud.OpenAiExecutor;
 import dev.tollgate.execute.offline.PendingValidation;
+import dev.tollgate.execute.offline.FileValidationQueue;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.execute.offline.ValidationRetry;
 import dev.tollgate.execute.offline.ValidationStatus;
@@ -65,7 +66,7 @@ class OfflineValidatorTest {
         cloud = RecordingCloud.start();
         executors = new ExecutorRegistry(List.of(new OpenAiExecutor("cloud-eu", new CloudSettings(cloud.baseUrl(),
                 "cloud-model", "test-key", Duration.ofSeconds(10), 0, Duration.ofSeconds(1)))), Map.of());
-        queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        queue = FileValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
         validations = validations(new ValidationStatuses());
         log = DecisionLog.open(dir.resolve("log"), 1 << 20, clock);
         usage = ledger();

@@ -5,6 +5,7 @@ import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.decision.DecideRequest.Message;
 import dev.tollgate.terms.Route;
 import dev.tollgate.execute.offline.PendingValidation;
+import dev.tollgate.execute.offline.FileValidationQueue;
 import dev.tollgate.execute.offline.ValidationQueue;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.mask.HashKey;
@@ -57,7 +58,7 @@ class StrategyRunnerTest {
     void setUp() throws Exception {
         slm = new ScriptedExecutor("slm-local");
         cloud = new ScriptedExecutor("cloud-eu");
-        queue = ValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
+        queue = FileValidationQueue.open(dir.resolve("queue"), dir.resolve("queue.key"));
         breaker = new CircuitBreaker(2, Duration.ofMinutes(1), Clock.systemUTC());
         latencies = ObservedLatencies.open(dir.resolve("latency.json"), 20, Duration.ofMinutes(5), Clock.systemUTC());
     }

@@ -2,6 +2,7 @@ package dev.tollgate.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +41,22 @@ class ReplicasOnOneStoreTest {
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "%s"}]}}""";
 
     private static TestStore store;
+    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws IOException {
         store = TestStore.create();
-        Path first = Files.createTempDirectory("tollgate-replica-a");
-        a = store.replica("replica-a", first, Map.of());
-        Path second = Files.createTempDirectory("tollgate-replica-b");
-        TestStore.shareKeys(first, second);
-        b = store.replica("replica-b", second, Map.of());
+        replicas = store.twoReplicas(Map.of());
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
+        if (replicas != null) {
+            replicas.close();
         }
         store.close();
     }
@@ -106,6 +103,18 @@ class ReplicasOnOneStoreTest {
             byStatus.merge(use.get().statusCode(), 1, Integer::sum);
         }
         assertEquals(Map.of(200, 1, 409, 9), byStatus);
+    }
+
+    @Test
+    void bothReplicasNameTheSamePolicyVersionInForce() throws Exception {
+        List<PostgresPolicyStore.Activation> inForce;
+        try (PostgresStore shared = PostgresStore.connect(store.url())) {
+            inForce = new PostgresPolicyStore(shared.dataSource(), "auditor", Clock.systemUTC()).inForce(Instant.now());
+        }
+        assertEquals(List.of("replica-a", "replica-b"), inForce.stream().map(PostgresPolicyStore.Activation::stream)
+                .toList());
+        assertEquals(1, inForce.stream().map(PostgresPolicyStore.Activation::digest).distinct().count(), inForce.toString());
+        assertEquals(List.of("drools", "drools"), inForce.stream().map(PostgresPolicyStore.Activation::engine).toList());
     }
 
     @Test

@@ -69,6 +69,29 @@ public final class TestStore implements AutoCloseable {
         return TestService.start(TestService.POLICIES, List.of("drools"), env);
     }
 
+    /** replica-a and replica-b on one store, sharing keys; closed together. */
+    public record Replicas(TestService a, TestService b) implements AutoCloseable {
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+        }
+    }
+
+    /** Starts replica-a, then replica-b with a's keys, each in a data directory of its own, under environment. */
+    public Replicas twoReplicas(Map<String, String> environment) throws IOException {
+        Path first = Files.createTempDirectory("tollgate-replica-a");
+        TestService a = replica("replica-a", first, environment);
+        try {
+            Path second = Files.createTempDirectory("tollgate-replica-b");
+            shareKeys(first, second);
+            return new Replicas(a, replica("replica-b", second, environment));
+        } catch (IOException | RuntimeException e) {
+            a.close();
+            throw e;
+        }
+    }
+
     /** Copies the token, HMAC and masking keys of one replica's data directory into another's. */
     public static void shareKeys(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from.resolve("keys"))) {

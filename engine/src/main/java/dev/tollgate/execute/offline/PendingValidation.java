@@ -2,7 +2,9 @@ package dev.tollgate.execute.offline;
 
 import dev.tollgate.decision.DecideRequest;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ public record PendingValidation(String id, String decisionId, String application
                                 List<DecideRequest.Message> maskedMessages, String draft, Instant queuedAt,
                                 int attempts, Instant nextAttemptAt) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+    static final Comparator<PendingValidation> OLDEST_FIRST = Comparator.comparing(PendingValidation::queuedAt)
+            .thenComparing(PendingValidation::id);
 
     public PendingValidation {
         requireValidId(id);
@@ -44,6 +48,14 @@ public record PendingValidation(String id, String decisionId, String application
     public PendingValidation failedOnce(Instant next) {
         return new PendingValidation(id, decisionId, application, destination, maskedMessages, draft, queuedAt,
                 attempts + 1, next);
+    }
+
+    /**
+     * When the entry may be attempted. A new entry waits the first wait too: its execution's record is appended just
+     * after it was queued, and the validation's record must not come before it in the log.
+     */
+    public Instant dueAt(Duration firstWait) {
+        return attempts == 0 ? queuedAt.plus(firstWait) : nextAttemptAt;
     }
 
     /** Whether the text could be a validation's id. */

@@ -10,19 +10,38 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Every validation with an id and where it stands: the ended ones rebuilt from the decision log's
  * {@code validation} records at start, the queued ones from the queue's entries; afterwards it is told of each
  * validation queued, attempted and ended. One small entry per validation; validations are rare (only answers
- * given while the cloud was unreachable).
+ * given while the cloud was unreachable). With a shared store, what this service has not seen end is asked there.
  */
 public final class ValidationStatuses {
     private final Map<String, ValidationStatus> byId = new ConcurrentHashMap<>();
+    private final Function<String, Optional<ValidationStatus>> shared;
+
+    /** Only what this service is told. */
+    public ValidationStatuses() {
+        this(id -> Optional.empty());
+    }
+
+    /**
+     * @param shared where the store that replicas share says a validation stands, asked for every validation this
+     *               service has not seen end: another replica may have queued or ended it
+     */
+    public ValidationStatuses(Function<String, Optional<ValidationStatus>> shared) {
+        this.shared = shared;
+    }
 
     /** The ended validations the log holds; add the queued ones with {@link #queuedIn}. */
     public static ValidationStatuses fromLog(Path logDir) throws IOException {
-        ValidationStatuses statuses = new ValidationStatuses();
+        return fromLog(logDir, new ValidationStatuses());
+    }
+
+    /** The same, into statuses. */
+    public static ValidationStatuses fromLog(Path logDir, ValidationStatuses statuses) throws IOException {
         if (Files.isDirectory(logDir)) {
             try (LogReader reader = LogReader.open(logDir)) {
                 while (reader.hasNext()) {
@@ -59,6 +78,10 @@ public final class ValidationStatuses {
     }
 
     public Optional<ValidationStatus> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        ValidationStatus known = byId.get(id);
+        if (known != null && known.state() != ValidationStatus.State.QUEUED) {
+            return Optional.of(known);
+        }
+        return shared.apply(id).or(() -> Optional.ofNullable(known));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.execute.usage;
 
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,6 +24,15 @@ public record MonthlyUsage(YearMonth month, long executions, long onDevice, long
 
     static MonthlyUsage none(YearMonth month) {
         return new MonthlyUsage(month, 0, 0, 0, 0, Map.of(), 0, 0);
+    }
+
+    /** Both counted together (the same month). */
+    MonthlyUsage plus(MonthlyUsage more) {
+        Map<String, Tokens> tokens = new HashMap<>(byDestination);
+        more.byDestination.forEach((destination, t) -> tokens.merge(destination, t, (a, b) -> a.plus(b.in, b.out)));
+        return new MonthlyUsage(month, executions + more.executions, onDevice + more.onDevice,
+                twoStage + more.twoStage, escalated + more.escalated, tokens, validated + more.validated,
+                disagreed + more.disagreed);
     }
 
     /** Cloud tokens sent and answered, over every destination: what a budget counts. */

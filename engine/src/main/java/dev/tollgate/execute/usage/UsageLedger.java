@@ -1,48 +1,38 @@
 package dev.tollgate.execute.usage;
 
 import dev.tollgate.audit.ExecutionOutcome;
-import dev.tollgate.audit.LogEntry;
-import dev.tollgate.audit.LogReader;
-import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.terms.DestinationKind;
-import dev.tollgate.terms.Strategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Cloud tokens, executions and escalations per application and calendar month (UTC), and the monthly budgets
- * they are held to. Nothing is stored beside the decision log: the ledger is rebuilt from the log's completed
- * execution records (and the validation records of offline answers: their tokens, and whether the cloud agreed)
- * at start and then told of every new one once it is durable, so it holds exactly what the log
- * holds, and a crash loses nothing the log kept. A record counts in the month of the log's {@code time} on it.
+ * they are held to. Nothing is stored beside the decision log: the counts ({@link UsageCounts}) are rebuilt from the
+ * data directory's log at start, or kept in the shared store in the transaction of each record, and told of every
+ * new completed execution record (and validation record of an offline answer: its tokens, and whether the cloud
+ * agreed) once it is durable. A record counts in the month of the log's {@code time} on it.
  */
 public final class UsageLedger {
-    private final Map<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
+    private final UsageCounts usage;
     private final DestinationCatalog catalog;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    private record Key(String application, YearMonth month) {
-    }
-
-    private UsageLedger(DestinationCatalog catalog, Clock clock, MeterRegistry registry) {
+    private UsageLedger(UsageCounts usage, DestinationCatalog catalog, Clock clock, MeterRegistry registry) {
+        this.usage = usage;
         this.catalog = catalog;
         this.clock = clock;
         this.registry = registry;
@@ -51,21 +41,13 @@ public final class UsageLedger {
     /** The usage in the log, with a gauge of the remaining budget of every application that has one. */
     public static UsageLedger fromLog(Path logDir, DestinationCatalog catalog, List<Application> applications,
                                       Clock clock, MeterRegistry registry) throws IOException {
-        UsageLedger ledger = new UsageLedger(catalog, clock, registry);
-        if (Files.isDirectory(logDir)) {
-            try (LogReader reader = LogReader.open(logDir)) {
-                while (reader.hasNext()) {
-                    LogEntry entry = reader.next();
-                    String time = entry.json().path("time").asText();
-                    switch (LogRecord.read(entry.json()).orElse(null)) {
-                        case ExecutionOutcome outcome -> ledger.count(time, outcome);
-                        case ValidationRecord validation -> ledger.count(time, validation);
-                        case null, default -> {
-                        }
-                    }
-                }
-            }
-        }
+        return over(LogUsageCounts.fromLog(logDir, catalog), catalog, applications, clock, registry);
+    }
+
+    /** The usage counts holds, with a gauge of the remaining budget of every application that has one. */
+    public static UsageLedger over(UsageCounts usage, DestinationCatalog catalog, List<Application> applications,
+                                   Clock clock, MeterRegistry registry) {
+        UsageLedger ledger = new UsageLedger(usage, catalog, clock, registry);
         for (Application app : applications) {
             if (app.cloudTokenBudgetMonthly() != null) {
                 Gauge.builder("tollgate.cloud.token.budget.remaining", () -> ledger.remaining(app))
@@ -98,7 +80,7 @@ public final class UsageLedger {
 
     /** Counts an execution record the log has just made durable, appended at {@code time} (the log's ISO instant). */
     public void add(String time, ExecutionOutcome outcome) {
-        count(time, outcome);
+        UsageOfRecord.of(outcome, time, catalog).ifPresent(usage::counted);
         if (!outcome.completed()) {
             return;
         }
@@ -111,7 +93,9 @@ public final class UsageLedger {
 
     /** Counts a validation record the log has just made durable, appended at {@code time}. */
     public void add(String time, ValidationRecord validation) {
-        if (count(time, validation)) {
+        Optional<UsageOfRecord> counted = UsageOfRecord.of(validation, time, catalog);
+        counted.ifPresent(usage::counted);
+        if (counted.isPresent()) {
             countMetrics(validation.destination(), validation.application(), validation.cloudTokensIn(),
                     validation.cloudTokensOut());
         }
@@ -124,7 +108,7 @@ public final class UsageLedger {
     }
 
     public MonthlyUsage of(String application, YearMonth month) {
-        return usage.getOrDefault(new Key(application, month), MonthlyUsage.none(month));
+        return usage.of(application, month);
     }
 
     public YearMonth thisMonth() {
@@ -145,59 +129,6 @@ public final class UsageLedger {
     /** What these tokens cost at the destination's catalog price (0 for a destination no longer in the catalog). */
     public double cost(String destination, long tokensIn, long tokensOut) {
         return catalog.byId(destination).map(d -> d.cost(tokensIn, tokensOut)).orElse(0.0);
-    }
-
-    private void count(String time, ExecutionOutcome outcome) {
-        if (!outcome.completed()) {
-            return;
-        }
-        YearMonth month = monthOf(time);
-        usage.compute(new Key(outcome.application(), month), (key, before) -> plus(
-                before == null ? MonthlyUsage.none(month) : before, outcome));
-    }
-
-    /**
-     * A validation the cloud answered counts its tokens and its verdict; one that failed, or was logged before
-     * validations named their application and tokens, counts nothing. True when it counted.
-     */
-    private boolean count(String time, ValidationRecord validation) {
-        if (validation.failed() || validation.application() == null || validation.cloudTokensIn() == null) {
-            return false;
-        }
-        YearMonth month = monthOf(time);
-        boolean disagreed = ValidationRecord.CORRECTED.equals(validation.verdict());
-        usage.compute(new Key(validation.application(), month), (key, before) -> {
-            MonthlyUsage u = before == null ? MonthlyUsage.none(month) : before;
-            return new MonthlyUsage(month, u.executions(), u.onDevice(), u.twoStage(), u.escalated(),
-                    withTokens(u.byDestination(), validation.destination(), validation.cloudTokensIn(),
-                            validation.cloudTokensOut()),
-                    u.validated() + 1, u.disagreed() + (disagreed ? 1 : 0));
-        });
-        return true;
-    }
-
-    private static Map<String, MonthlyUsage.Tokens> withTokens(Map<String, MonthlyUsage.Tokens> before,
-                                                               String destination, long in, long out) {
-        Map<String, MonthlyUsage.Tokens> tokens = new HashMap<>(before);
-        tokens.merge(destination, new MonthlyUsage.Tokens(in, out), (a, b) -> a.plus(b.in(), b.out()));
-        return tokens;
-    }
-
-    private MonthlyUsage plus(MonthlyUsage u, ExecutionOutcome outcome) {
-        boolean onDevice = catalog.byId(outcome.destination()).map(Destination::kind)
-                .filter(DestinationKind.SLM::equals).isPresent();
-        boolean twoStage = outcome.strategy() == Strategy.CASCADE || outcome.strategy() == Strategy.DRAFT_VERIFY;
-        Map<String, MonthlyUsage.Tokens> tokens = outcome.cloudDestination() == null ? u.byDestination()
-                : withTokens(u.byDestination(), outcome.cloudDestination(), outcome.cloudTokensIn(),
-                outcome.cloudTokensOut());
-        return new MonthlyUsage(u.month(), u.executions() + 1, u.onDevice() + (onDevice ? 1 : 0),
-                u.twoStage() + (twoStage ? 1 : 0),
-                u.escalated() + (twoStage && Boolean.TRUE.equals(outcome.escalated()) ? 1 : 0), tokens, u.validated(),
-                u.disagreed());
-    }
-
-    private static YearMonth monthOf(String time) {
-        return YearMonth.from(Instant.parse(time).atZone(ZoneOffset.UTC));
     }
 
     private Counter answers(String application, DestinationKind kind) {

@@ -4,9 +4,6 @@ import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.config.Application;
-import dev.tollgate.config.Destination;
-import dev.tollgate.config.DestinationCatalog;
-import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -20,16 +17,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tollgate.execute.usage.UsageFixtures.CATALOG;
+import static dev.tollgate.execute.usage.UsageFixtures.cloud;
+import static dev.tollgate.execute.usage.UsageFixtures.onDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UsageLedgerTest {
-    private static final DestinationCatalog CATALOG = new DestinationCatalog(List.of(
-            new Destination("slm-local", DestinationKind.SLM, "DE", "on-device", true, false, false, false, null, null),
-            new Destination("cloud-eu", DestinationKind.CLOUD, "IE", "cloud", true, false, false, false,
-                    new Destination.Endpoint("", "m", "K", 1000, 0), new Destination.Price(1.0, 2.0))));
     private static final Instant NOVEMBER = Instant.parse("2026-11-30T23:59:59Z");
     private static final Instant DECEMBER = Instant.parse("2026-12-01T00:00:01Z");
     private static final Clock MID_DECEMBER = Clock.fixed(Instant.parse("2026-12-15T12:00:00Z"), ZoneOffset.UTC);
@@ -131,20 +127,5 @@ class UsageLedgerTest {
     private static Application app(String id, Long budget) {
         return new Application(id, "p", "none", "EU", "DE", List.of("slm-local", "cloud-eu"), List.of(), List.of(),
                 List.of(), null, null, budget, null, null, null, null);
-    }
-
-    private static ExecutionOutcome cloud(String app, Strategy strategy, boolean escalated, int in, int out) {
-        return outcome(app, "cloud-eu", strategy, escalated, "cloud-eu", in, out);
-    }
-
-    private static ExecutionOutcome onDevice(String app, Strategy strategy) {
-        return outcome(app, "slm-local", strategy, false, null, null, null);
-    }
-
-    private static ExecutionOutcome outcome(String app, String destination, Strategy strategy, boolean escalated,
-                                            String cloud, Integer in, Integer out) {
-        return new ExecutionOutcome("d-" + app + in, app, ExecutionOutcome.COMPLETED, destination, strategy, escalated,
-                null, 10, 10, in, Map.of(), 5L, 4L, false, false, "stop", "hmac-sha256:00", null, null, cloud, in,
-                out, null, null);
     }
 }

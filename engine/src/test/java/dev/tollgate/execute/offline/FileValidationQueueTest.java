@@ -1,6 +1,5 @@
 package dev.tollgate.execute.offline;
 
-import dev.tollgate.decision.DecideRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +18,16 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static dev.tollgate.execute.offline.QueuedEntries.SECRET_WORD;
+import static dev.tollgate.execute.offline.QueuedEntries.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ValidationQueueTest {
+class FileValidationQueueTest {
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
-    private static final String SECRET_WORD = "Quokkafjord";
 
     @TempDir
     Path root;
@@ -40,15 +40,8 @@ class ValidationQueueTest {
         return root.resolve("keys/validation.key");
     }
 
-    private ValidationQueue open() throws IOException {
-        return ValidationQueue.open(queueDir(), keyFile());
-    }
-
-    private static PendingValidation entry(String id, Instant queuedAt) {
-        return new PendingValidation(id, "decision-" + id, "claims", "cloud-eu",
-                List.of(new DecideRequest.Message("system", "Summarise the claim."),
-                        new DecideRequest.Message("user", "<PERSON_1> reported hail damage in " + SECRET_WORD + ".")),
-                "A hail damage claim from " + SECRET_WORD + ", roof and car affected.", queuedAt);
+    private FileValidationQueue open() throws IOException {
+        return FileValidationQueue.open(queueDir(), keyFile());
     }
 
     private Path entryFile(String id) {
@@ -58,12 +51,12 @@ class ValidationQueueTest {
     @Test
     void entriesSurviveAReopen() throws Exception {
         List<PendingValidation> queued = List.of(entry("a", T0), entry("b", T0.plusSeconds(1)));
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             for (PendingValidation v : queued) {
                 queue.enqueue(v);
             }
         }
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(queued, queue.pending());
             assertEquals(2, queue.size());
             assertEquals(0, queue.corruptEntries());
@@ -73,12 +66,12 @@ class ValidationQueueTest {
     @Test
     void aFailedAttemptIsKeptAcrossAReopen() throws Exception {
         PendingValidation failed = entry("a", T0).failedOnce(T0.plusSeconds(5));
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
             queue.update(failed);
             assertThrows(IllegalArgumentException.class, () -> queue.update(entry("not-queued", T0)));
         }
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             PendingValidation read = queue.pending().getFirst();
             assertEquals(failed, read);
             assertEquals(1, read.attempts());
@@ -88,7 +81,7 @@ class ValidationQueueTest {
 
     @Test
     void doneRemovesTheEntryForGood() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
             queue.enqueue(entry("b", T0.plusSeconds(1)));
             queue.done("a");
@@ -96,14 +89,14 @@ class ValidationQueueTest {
             assertEquals(1, queue.size());
         }
         assertFalse(Files.exists(entryFile("a")));
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(List.of(entry("b", T0.plusSeconds(1))), queue.pending());
         }
     }
 
     @Test
     void filesOnDiskDoNotContainThePromptOrTheDraft() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
         }
         try (Stream<Path> files = Files.walk(root)) {
@@ -117,7 +110,7 @@ class ValidationQueueTest {
 
     @Test
     void aTamperedEntryIsMovedAsideAndTheOthersStillRead() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
             queue.enqueue(entry("b", T0.plusSeconds(1)));
         }
@@ -125,7 +118,7 @@ class ValidationQueueTest {
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(entryFile("a"), bytes);
 
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(List.of(entry("b", T0.plusSeconds(1))), queue.pending());
             assertEquals(1, queue.corruptEntries());
             assertEquals(1, queue.size());
@@ -136,7 +129,7 @@ class ValidationQueueTest {
 
     @Test
     void anEntryTamperedWhileOpenIsMovedAsideByPending() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
             Files.write(entryFile("a"), new byte[]{1, 2, 3});
 
@@ -148,10 +141,10 @@ class ValidationQueueTest {
 
     @Test
     void underAnotherKeyEveryEntryIsCorrupt() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
         }
-        try (ValidationQueue queue = ValidationQueue.open(queueDir(), root.resolve("other.key"))) {
+        try (FileValidationQueue queue = FileValidationQueue.open(queueDir(), root.resolve("other.key"))) {
             assertEquals(List.of(), queue.pending());
             assertEquals(1, queue.corruptEntries());
         }
@@ -160,11 +153,11 @@ class ValidationQueueTest {
 
     @Test
     void anEntryRenamedToAnotherIdDoesNotOpen() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
         }
         Files.move(entryFile("a"), entryFile("b"));
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(List.of(), queue.pending());
             assertEquals(1, queue.corruptEntries());
         }
@@ -172,7 +165,7 @@ class ValidationQueueTest {
 
     @Test
     void pendingIsOldestFirstWhateverTheEnqueueOrder() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("late", T0.plusSeconds(20)));
             queue.enqueue(entry("early", T0));
             queue.enqueue(entry("middle", T0.plusSeconds(10)));
@@ -185,7 +178,7 @@ class ValidationQueueTest {
     void concurrentEnqueuesAreAllKept() throws Exception {
         int threads = 8;
         int each = 25;
-        try (ValidationQueue queue = open(); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        try (FileValidationQueue queue = open(); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -201,7 +194,7 @@ class ValidationQueueTest {
             }
             assertEquals(threads * each, queue.size());
         }
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             List<String> expected = IntStream.range(0, threads).boxed()
                     .flatMap(t -> IntStream.range(0, each).mapToObj(i -> "t" + t + "-" + i)).toList();
             assertEquals(expected, queue.pending().stream().map(PendingValidation::id).toList());
@@ -210,12 +203,12 @@ class ValidationQueueTest {
 
     @Test
     void theKeyIsCreatedOwnerOnlyOnceAndReused() throws Exception {
-        try (ValidationQueue ignored = open()) {
+        try (FileValidationQueue ignored = open()) {
             assertEquals(32, Files.size(keyFile()));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile())));
         }
         byte[] key = Files.readAllBytes(keyFile());
-        try (ValidationQueue ignored = open()) {
+        try (FileValidationQueue ignored = open()) {
             assertArrayEquals(key, Files.readAllBytes(keyFile()));
         }
     }
@@ -231,18 +224,18 @@ class ValidationQueueTest {
 
     @Test
     void aDirectoryIsOpenOnceAtATime() throws Exception {
-        try (ValidationQueue ignored = open()) {
+        try (FileValidationQueue ignored = open()) {
             IOException e = assertThrows(IOException.class, this::open);
             assertTrue(e.getMessage().contains("is already open"), e.getMessage());
         }
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(0, queue.size());
         }
     }
 
     @Test
     void anIdIsQueuedOnce() throws Exception {
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             queue.enqueue(entry("a", T0));
             assertThrows(IllegalArgumentException.class, () -> queue.enqueue(entry("a", T0.plusSeconds(1))));
             assertEquals(List.of(entry("a", T0)), queue.pending());
@@ -254,7 +247,7 @@ class ValidationQueueTest {
         Files.createDirectories(queueDir());
         Files.write(queueDir().resolve(".a-123.tmp"), new byte[]{1, 2, 3});
 
-        try (ValidationQueue queue = open()) {
+        try (FileValidationQueue queue = open()) {
             assertEquals(List.of(), queue.pending());
             assertEquals(0, queue.corruptEntries());
         }
