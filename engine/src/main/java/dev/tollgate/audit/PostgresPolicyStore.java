@@ -89,6 +89,24 @@ public final class PostgresPolicyStore {
         }
     }
 
+    /** Copies every version the store holds into local, for replay from the store alone; returns how many. */
+    public int copyAllTo(PolicyStore local) throws IOException {
+        List<String[]> versions = new ArrayList<>();
+        try (Connection connection = store.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "select distinct engine, digest from policy_files");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                versions.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        } catch (SQLException e) {
+            throw new IOException("the stored policy versions could not be listed: " + e.getMessage(), e);
+        }
+        for (String[] version : versions) {
+            copyTo(local, version[0], version[1]);
+        }
+        return versions.size();
+    }
+
     /**
      * Copies a stored version's files into local (checked there against the digest), for replay.
      *

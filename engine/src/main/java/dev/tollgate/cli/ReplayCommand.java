@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.audit.PolicyStore;
+import dev.tollgate.audit.PostgresPolicyStore;
+import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.replay.ReplayReport;
 import dev.tollgate.replay.Replayer;
 import dev.tollgate.policy.PolicyLoadException;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +38,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--candidate-rego", paramLabel = "DIR", description = "a candidate OPA bundle")
     Path regoCandidate;
     @Option(names = "--store", paramLabel = "URL", description = "the shared store "
-            + "(postgresql://user:password@host:port/db): every replica's decisions in time order, the policy versions "
-            + "from --data-dir's policy store (a replica's data directory)")
+            + "(postgresql://user:password@host:port/db): every replica's decisions in time order under the policy "
+            + "versions the replicas stored there")
     String store;
     @Mixin
     JsonOption output;
@@ -50,7 +54,24 @@ final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path data = this.data.dir;
         Map<String, PolicyCompiler> compilers = PolicyEngines.replayCompilers();
-        Replayer replayer = new Replayer(new PolicyStore(data.resolve("policy-store")), compilers);
+        Path copiedVersions = store == null ? null : Files.createTempDirectory("tollgate-replay-policies");
+        try {
+            PolicyStore versions = new PolicyStore(store == null ? data.resolve("policy-store") : copiedVersions);
+            if (store != null) {
+                try (PostgresStore shared = PostgresStore.connect(store)) {
+                    new PostgresPolicyStore(shared.dataSource(), null, Clock.systemUTC()).copyAllTo(versions);
+                }
+            }
+            return replay(new Replayer(versions, compilers), compilers, started);
+        } finally {
+            if (copiedVersions != null) {
+                PolicyStore.deleteRecursively(copiedVersions);
+            }
+        }
+    }
+
+    private int replay(Replayer replayer, Map<String, PolicyCompiler> compilers, long started) throws Exception {
+        Path data = this.data.dir;
         boolean candidate = droolsCandidate != null || regoCandidate != null;
         ReplayReport report;
         try {

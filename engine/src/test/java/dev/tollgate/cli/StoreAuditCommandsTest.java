@@ -150,9 +150,10 @@ class StoreAuditCommandsTest {
     }
 
     @Test
-    void replayReDecidesTheDecisionsOfEveryStream() throws Exception {
+    void replayReDecidesTheDecisionsOfEveryStreamUnderThePolicyVersionsTheStoreHolds() throws Exception {
+        Path noReplicasDirectory = Files.createTempDirectory("tollgate-no-data");
         AuditCommandsTest.Run run = capture(() -> ReplayCommand.run(List.of("--store", store.url(),
-                "--data-dir", first.toString())));
+                "--data-dir", noReplicasDirectory.toString())));
 
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Decisions replayed: 2\nMatches: 2\nMismatches: 0\n"), run.output());
