@@ -2,13 +2,8 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tollgate.Json;
 
 import java.io.IOException;
@@ -19,14 +14,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A log line as verify checks it, worked out from its bytes alone, so that lines can be checked on several threads
  * and only the order-dependent checks (seq, prev_hash, linkage) wait for the lines before: valid UTF-8, one JSON
  * object (no duplicate keys, nothing after it), its hash recomputed over the stored bytes, and the record it holds.
  * No JSON tree of the whole line is built: one streaming pass keeps the few top-level fields the checks read, and
- * a line of a record type is read into its record straight from the bytes.
+ * a line of a record type is read into its record straight from the bytes ({@link RepeatedPartsReader}).
  *
  * @param fields     the top-level fields seq, prev_hash, type, time, decision_id and format, where present
  * @param sealed     empty when the line does not end with the hash field
@@ -35,7 +29,7 @@ import java.util.Set;
  */
 public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optional<HashChain.Sealed> sealed,
                           Optional<LogRecord> record, String unreadable) {
-    private static final Set<String> KEPT = Set.of("seq", "prev_hash", "type", "time", "decision_id", "format");
+    private static final ThreadLocal<RepeatedPartsReader> READERS = ThreadLocal.withInitial(RepeatedPartsReader::new);
 
     /** @throws LogFormatException when the line is not UTF-8 or not one JSON object */
     public static CheckedLine check(LogLine line) {
@@ -44,7 +38,7 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
         if (!validUtf8(bytes)) {
             throw new LogFormatException(file, line.lineNumber(), "not valid UTF-8");
         }
-        Optional<CheckedLine> read = readInOnePass(line);
+        Optional<CheckedLine> read = READERS.get().read(line);
         if (read.isPresent()) {
             return read.get();
         }
@@ -60,46 +54,8 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
         return new CheckedLine(file, line.lineNumber(), fields, HashChain.unseal(bytes), record, unreadable);
     }
 
-    /**
-     * The common case in one pass over the bytes: a line that is one JSON object of a record type, in a format this
-     * code reads, and reads as that record; empty otherwise.
-     */
-    private static Optional<CheckedLine> readInOnePass(LogLine line) {
-        try (FieldTap tap = new FieldTap(parser(line.bytes()))) {
-            LogRecord record = Json.MAPPER.readValue(tap, LogRecord.class);
-            if (tap.nextToken() != null || tap.fields.path("format").asInt(0) > LogRecord.FORMAT) {
-                return Optional.empty();
-            }
-            return Optional.of(new CheckedLine(line.file(), line.lineNumber(), tap.fields,
-                    HashChain.unseal(line.bytes()), Optional.of(record), null));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private static JsonParser parser(byte[] bytes) throws IOException {
         return Json.MAPPER.createParser(bytes).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    }
-
-    /** Keeps the top-level scalar fields of {@link #KEPT} as a parse goes by. */
-    private static final class FieldTap extends JsonParserDelegate {
-        final ObjectNode fields = Json.MAPPER.createObjectNode();
-
-        FieldTap(JsonParser parser) {
-            super(parser);
-        }
-
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken token = super.nextToken();
-            if (token != null && token.isScalarValue()) {
-                JsonStreamContext object = getParsingContext();
-                if (object.inObject() && object.getParent().inRoot() && KEPT.contains(object.getCurrentName())) {
-                    fields.set(object.getCurrentName(), value(this));
-                }
-            }
-            return token;
-        }
     }
 
     private static ObjectNode topLevelFields(LogLine line) {
@@ -111,8 +67,8 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
-                if (KEPT.contains(name)) {
-                    fields.set(name, value(parser));
+                if (RepeatedPartsReader.KEPT.contains(name)) {
+                    fields.set(name, RepeatedPartsReader.value(parser));
                 } else {
                     parser.skipChildren();
                 }
@@ -128,18 +84,6 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
             throw new UncheckedIOException(e);
         }
         return fields;
-    }
-
-    /** The value the parser is on, as the JSON tree would hold it. */
-    private static JsonNode value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_STRING) {
-            return TextNode.valueOf(parser.getText());
-        }
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return LongNode.valueOf(parser.getLongValue());
-        }
-        return parser.readValueAsTree();
     }
 
     private static boolean validUtf8(byte[] bytes) {

@@ -7,6 +7,7 @@ import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.decision.LogicVersions;
 import dev.tollgate.decision.PolicyEvaluation;
+import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.PolicyCompiler;
@@ -22,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +39,19 @@ public final class Replayer {
     private final Map<String, PolicyCompiler> compilers;
     private static final int WORKERS = Runtime.getRuntime().availableProcessors();
     private static final int BATCH = 256;
+    private static final int REMEMBERED = 4_096;
 
     private final Map<String, CompiledPolicy> cache = new HashMap<>();
+    /**
+     * The engines decide from the facts alone: decisions with equal facts under the same compiled versions (a log
+     * repeats them: facts hold labels and counts, no text) are evaluated once, each still compared with its own
+     * recorded outcome.
+     */
+    private final Map<Evaluation, Outcome> outcomes = new ConcurrentHashMap<>();
+
+    private record Evaluation(List<CompiledPolicy> policies, Facts facts, List<String> unavailableDetectors,
+                              Map<String, Integer> inputLimits) {
+    }
 
     /** @param compilers engine name -> compiler for that engine's policy directories */
     public Replayer(PolicyStore store, Map<String, PolicyCompiler> compilers) {
@@ -131,8 +144,13 @@ public final class Replayer {
                     .map(version -> candidates.stream().filter(c -> c.engine().equals(version.engine()))
                             .findFirst().orElse(version))
                     .toList();
-            Outcome replayed = PolicyEvaluation.evaluate(policies, record.facts(), record.unavailableDetectors(),
-                    record.inputLimits()).outcome();
+            if (outcomes.size() >= REMEMBERED) {
+                outcomes.clear();
+            }
+            Outcome replayed = outcomes.computeIfAbsent(new Evaluation(policies, record.facts(),
+                    record.unavailableDetectors(), record.inputLimits()), evaluation -> PolicyEvaluation.evaluate(
+                    evaluation.policies(), evaluation.facts(), evaluation.unavailableDetectors(),
+                    evaluation.inputLimits()).outcome());
             String combiner = record.logicVersion().get(LogicVersions.COMBINER);
             results.add(new Replayed(record.decisionId(), record.outcome(),
                     RoutesLoggedWithoutTheirRule.asLogged(record.outcome(), replayed),

@@ -143,6 +143,26 @@ class ReplayTest {
         assertTrue(replayed.stream().allMatch(Replayer.Replayed::matches));
     }
 
+    /** Equal facts are evaluated once; each decision is still compared with what was recorded for it. */
+    @Test
+    void aDecisionRepeatingAnotherOnesFactsIsJudgedOnItsOwnRecord(@TempDir Path copy) throws Exception {
+        String first = TestLogs.lines(TestLogs.segmentFiles(data.resolve("log")).getFirst()).stream()
+                .filter(line -> line.contains("\"type\":\"decision\"")).findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
+        for (String suffix : List.of("-a", "-b", "-c")) {
+            ObjectNode record = (ObjectNode) Json.MAPPER.readTree(first);
+            record.put("decision_id", record.path("decision_id").asText() + suffix);
+            if (suffix.equals("-b")) {
+                alter(record);
+            }
+            lines.add(Json.MAPPER.writeValueAsString(record));
+        }
+        Path log = Files.createDirectories(copy.resolve("log"));
+        TestLogs.writeLines(log.resolve(TestLogs.segmentFiles(data.resolve("log")).getFirst().getFileName()), lines);
+        List<Boolean> matches = replayer().replay(log).stream().map(Replayer.Replayed::matches).toList();
+        assertEquals(List.of(true, false, true), matches);
+    }
+
     /**
      * Facts logged before the registry recorded the controller's establishment and the catalog told a DPF
      * certification from SCCs read as the strictest case: an unknown establishment ("ZZ") binds the controller to
