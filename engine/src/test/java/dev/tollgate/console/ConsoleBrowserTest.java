@@ -96,7 +96,10 @@ class ConsoleBrowserTest {
     private static void logIn(String key) {
         open("/console/login");
         browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.cssSelector("form.login button")).click();
+        WebElement logInButton = browser.findElement(By.cssSelector("form.login button"));
+        logInButton.click();
+        // The login page has an h1 too: wait for the page the form posted to, or the next step races the cookie.
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(logInButton));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
