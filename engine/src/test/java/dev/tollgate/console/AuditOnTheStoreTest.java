@@ -1,27 +1,21 @@
 package dev.tollgate.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.Json;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
-import dev.tollgate.testing.TestStore;
+import dev.tollgate.testing.TwoReplicas;
 import dev.tollgate.trail.ChainStatus;
 import dev.tollgate.trail.TrailSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,47 +27,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trail's status verifies every replica's stream.
  */
 class AuditOnTheStoreTest {
-    private static TestStore store;
+    private static TwoReplicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws Exception {
-        store = TestStore.create();
-        Path first = Files.createTempDirectory("tollgate-audit-a");
-        a = store.replica("replica-a", first, Map.of());
-        Path second = Files.createTempDirectory("tollgate-audit-b");
-        TestStore.shareKeys(first, second);
-        b = store.replica("replica-b", second, Map.of());
+        replicas = TwoReplicas.start();
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.close();
+        if (replicas != null) {
+            replicas.close();
         }
-        if (b != null) {
-            b.close();
-        }
-        store.close();
-    }
-
-    private static JsonNode get(TestService replica, String path) throws Exception {
-        HttpResponse<String> answer = replica.send(HttpRequest.newBuilder(replica.uri(path))
-                .header("Authorization", "Bearer " + AuditApiTest.AUDITOR).GET().build());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return Json.MAPPER.readTree(answer.body());
-    }
-
-    private static String decide(TestService replica, String body) throws Exception {
-        HttpResponse<String> decided = replica.decide(TestService.CLAIMS_KEY, body);
-        assertEquals(200, decided.statusCode(), decided.body());
-        return Json.MAPPER.readTree(decided.body()).get("decision_id").asText();
     }
 
     private static List<String> listed(TestService replica) throws Exception {
         List<String> ids = new ArrayList<>();
-        get(replica, "/v1/audit/decisions?limit=500").get("decisions")
+        AuditCalls.get(replica, "/v1/audit/decisions?limit=500").get("decisions")
                 .forEach(decision -> ids.add(decision.get("decision_id").asText()));
         return ids;
     }
@@ -81,26 +55,26 @@ class AuditOnTheStoreTest {
     @Test
     void eachReplicaListsAndExplainsTheDecisionsOfBoth() throws Exception {
         List<String> before = listed(b);
-        String onA = decide(a, Samples.BODIES.get(0));
+        String onA = AuditCalls.decide(a, Samples.BODIES.get(0));
         assertTrue(listed(b).contains(onA), "B lists the decision made on A a moment ago");
-        String onB = decide(b, Samples.BODIES.get(1));
+        String onB = AuditCalls.decide(b, Samples.BODIES.get(1));
         List<String> onBoth = listed(a);
         assertTrue(onBoth.containsAll(List.of(onA, onB)), onBoth.toString());
         assertEquals(listed(b).size(), before.size() + 2);
 
-        JsonNode explained = get(b, "/v1/audit/decisions/" + onA);
+        JsonNode explained = AuditCalls.get(b, "/v1/audit/decisions/" + onA);
         assertEquals(onA, explained.get("decision_id").asText());
         assertEquals("claims-assistant", explained.get("application").asText());
         assertFalse(explained.get("rules").isEmpty(), explained.toString());
-        assertEquals(onB, get(a, "/v1/audit/decisions/" + onB).get("decision_id").asText());
-        assertTrue(get(b, "/v1/audit/policies").get("periods").size() > 0);
+        assertEquals(onB, AuditCalls.get(a, "/v1/audit/decisions/" + onB).get("decision_id").asText());
+        assertTrue(AuditCalls.get(b, "/v1/audit/policies").get("periods").size() > 0);
     }
 
     @Test
     void theTrailStatusVerifiesEveryReplicasStreamAndShowsAChangedRowAsBroken() throws Exception {
-        String changed = decide(a, Samples.BODIES.get(2));
-        decide(b, Samples.BODIES.get(3));
-        try (PostgresStore shared = PostgresStore.connect(store.url())) {
+        String changed = AuditCalls.decide(a, Samples.BODIES.get(2));
+        AuditCalls.decide(b, Samples.BODIES.get(3));
+        try (PostgresStore shared = PostgresStore.connect(replicas.store().url())) {
             ChainStatus.Verified intact = new ChainStatus(TrailSource.of(shared.dataSource()), Clock.systemUTC()).now();
             assertEquals(Set.of("replica-a", "replica-b"), intact.streams().keySet());
             assertTrue(intact.intact(), intact.toString());

@@ -10,8 +10,6 @@ import dev.tollgate.trail.TrailSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,30 +27,21 @@ class TrailReadingTest {
     Path dir;
 
     private static JsonNode decisions(TestService service) throws Exception {
-        HttpResponse<String> page = service.send(HttpRequest.newBuilder(service.uri("/v1/audit/decisions"))
-                .header("Authorization", "Bearer " + AuditApiTest.AUDITOR).GET().build());
-        assertEquals(200, page.statusCode(), page.body());
-        return Json.MAPPER.readTree(page.body());
-    }
-
-    private static String decide(TestService service, String body) throws Exception {
-        HttpResponse<String> decided = service.decide(TestService.CLAIMS_KEY, body);
-        assertEquals(200, decided.statusCode(), decided.body());
-        return Json.MAPPER.readTree(decided.body()).get("decision_id").asText();
+        return AuditCalls.get(service, "/v1/audit/decisions");
     }
 
     @Test
     void aDecisionMadeAMomentAgoIsListedAndTheLogIsReadLineByLineAsItIsCompleted() throws Exception {
         List<String> lines;
         try (TestService service = TestService.start(TestService.POLICIES, List.of("drools"))) {
-            String first = decide(service, Samples.BODIES.get(0));
+            String first = AuditCalls.decide(service, Samples.BODIES.get(0));
             assertEquals(1, decisions(service).get("total").asLong());
-            String second = decide(service, Samples.BODIES.get(1));
+            String second = AuditCalls.decide(service, Samples.BODIES.get(1));
             JsonNode listed = decisions(service);
             assertEquals(2, listed.get("total").asLong());
             assertEquals(second, listed.get("decisions").get(0).get("decision_id").asText(), "newest first");
             assertEquals(first, listed.get("decisions").get(1).get("decision_id").asText());
-            decide(service, Samples.BODIES.get(2));
+            AuditCalls.decide(service, Samples.BODIES.get(2));
             lines = Files.readAllLines(service.dataDir().resolve("log/decisions-000001.jsonl"));
         }
         assertEquals(3, lines.size());
