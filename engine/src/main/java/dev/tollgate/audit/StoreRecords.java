@@ -63,6 +63,12 @@ public final class StoreRecords implements Iterator<LogEntry>, AutoCloseable {
         return new StoreRecords(store, "select stream, line from log_records where stream = ? order by seq", stream);
     }
 
+    /** One stream's records after seq, in seq order: what it appended since a reader last looked. */
+    public static StoreRecords after(DataSource store, String stream, long seq) throws SQLException {
+        return new StoreRecords(store, "select stream, line from log_records where stream = ? and seq > ? order by seq",
+                stream, seq);
+    }
+
     /** Every stream's records with from &lt;= time &lt; to, in time order (then stream and seq). */
     public static StoreRecords all(DataSource store, Instant from, Instant to) throws SQLException {
         return new StoreRecords(store, "select stream, line from log_records where time >= ? and time < ?"

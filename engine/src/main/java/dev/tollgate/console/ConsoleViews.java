@@ -10,6 +10,7 @@ import dev.tollgate.policy.Obligation;
 import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.Reason;
 import dev.tollgate.trail.AuditTrail;
+import dev.tollgate.trail.ChainStatus;
 import dev.tollgate.trail.DecisionFilter;
 import dev.tollgate.trail.PolicyDiff;
 import dev.tollgate.trail.WhatIf;
@@ -19,6 +20,7 @@ import io.helidon.webserver.http.ServerRequest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +52,10 @@ public final class ConsoleViews {
         Overview.Activity activity = overview.activity();
         List<Alarms.Alert> alerts = overview.alerts();
         StringBuilder html = new StringBuilder("<div class=\"cards\">");
-        html.append(card("Trail", trail.chain().ok() ? "intact" : "BROKEN", trail.chain().recordsChecked()
-                + " records verified" + (trail.chain().ok() ? "" : ": " + trail.chain().firstFailure().reason())
-                + "; " + (trail.lastCheckpoint() == null ? "no checkpoint signed yet" : "last checkpoint at seq "
+        ChainStatus.Verified chains = trail.chains();
+        html.append(card("Trail", chains.intact() ? "intact" : "BROKEN", chains.records() + " records verified in "
+                + chains.streams().size() + (chains.streams().size() == 1 ? " stream" : " streams") + " at "
+                + chains.at().truncatedTo(ChronoUnit.SECONDS) + failures(chains) + "; " + (trail.lastCheckpoint() == null ? "no checkpoint signed yet" : "last checkpoint at seq "
                 + trail.lastCheckpoint().seq() + ", " + trail.lastCheckpoint().time() + " ("
                 + trail.lastCheckpoint().keyId() + ")")));
         html.append(card("On-device share", percent(usage.onDeviceShare()), usage.executions()
@@ -305,6 +308,13 @@ public final class ConsoleViews {
     private static String obligation(Obligation obligation) {
         return obligation.type().wire() + (obligation.entities().isEmpty() ? "" : " " + obligation.entities())
                 + (obligation.appliesTo() == null ? "" : " on " + obligation.appliesTo().wire());
+    }
+
+    /** Each broken stream with the first failure verify found in it. */
+    private static String failures(ChainStatus.Verified chains) {
+        return chains.streams().entrySet().stream().filter(stream -> !stream.getValue().ok())
+                .map(stream -> "; " + stream.getKey() + ": " + stream.getValue().firstFailure().reason())
+                .collect(Collectors.joining());
     }
 
     private static String card(String title, String figure, String detail) {

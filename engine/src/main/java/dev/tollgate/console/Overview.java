@@ -1,14 +1,13 @@
 package dev.tollgate.console;
 
 import dev.tollgate.api.Alarms;
-import dev.tollgate.audit.ChainVerifier;
 import dev.tollgate.audit.Checkpoint;
 import dev.tollgate.audit.CheckpointStore;
-import dev.tollgate.audit.VerifyReport;
 import dev.tollgate.config.Application;
 import dev.tollgate.execute.usage.MonthlyUsage;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.trail.AuditTrail;
+import dev.tollgate.trail.ChainStatus;
 import dev.tollgate.trail.DecisionFilter;
 
 import java.io.IOException;
@@ -26,7 +25,8 @@ import java.util.stream.LongStream;
 /**
  * The figures of the console's overview: decisions over time by effect and by route, and in all by rule and by
  * application; this month's on-device share, escalation rate, cloud tokens and cost over every application; the
- * alerts that fire; the trail's status (the chain verified now, the last signed checkpoint).
+ * alerts that fire; the trail's status (every stream's chain verified, at most a minute ago, and the last signed
+ * checkpoint).
  */
 public final class Overview {
     private final AuditTrail trail;
@@ -34,14 +34,16 @@ public final class Overview {
     private final List<Application> applications;
     private final Supplier<List<Alarms.Alert>> alerts;
     private final CheckpointStore checkpoints;
+    private final ChainStatus chains;
 
     public Overview(AuditTrail trail, UsageLedger usage, List<Application> applications,
-                    Supplier<List<Alarms.Alert>> alerts, CheckpointStore checkpoints) {
+                    Supplier<List<Alarms.Alert>> alerts, CheckpointStore checkpoints, ChainStatus chains) {
         this.trail = trail;
         this.usage = usage;
         this.applications = List.copyOf(applications);
         this.alerts = alerts;
         this.checkpoints = checkpoints;
+        this.chains = chains;
     }
 
     /**
@@ -59,8 +61,8 @@ public final class Overview {
                  double cost) {
     }
 
-    /** @param chain the verify result; lastCheckpoint null when none was signed yet */
-    record TrailStatus(VerifyReport chain, Checkpoint lastCheckpoint, int checkpoints) {
+    /** @param chains the verify results and when they were computed; lastCheckpoint null when none was signed yet */
+    record TrailStatus(ChainStatus.Verified chains, Checkpoint lastCheckpoint, int checkpoints) {
     }
 
     Activity activity() {
@@ -128,8 +130,7 @@ public final class Overview {
     TrailStatus trailStatus() {
         try {
             List<Checkpoint> all = checkpoints.all();
-            return new TrailStatus(new ChainVerifier().verify(trail.logDir()), all.isEmpty() ? null : all.getLast(),
-                    all.size());
+            return new TrailStatus(chains.now(), all.isEmpty() ? null : all.getLast(), all.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -105,7 +105,8 @@ public final class Replayer {
         return replay(reader, candidates, entry -> true);
     }
 
-    private List<Replayed> replay(Iterator<LogEntry> reader, List<CompiledPolicy> candidates, Predicate<LogEntry> which)
+    /** As {@link #replay(Iterator, List)}, for the records {@code which} admits. */
+    public List<Replayed> replay(Iterator<LogEntry> reader, List<CompiledPolicy> candidates, Predicate<LogEntry> which)
             throws PolicyLoadException {
         List<Replayed> results = new ArrayList<>();
         // This thread reads and parses the lines; workers turn them into records and evaluate them, a batch

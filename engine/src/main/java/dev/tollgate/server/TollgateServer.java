@@ -67,6 +67,8 @@ import dev.tollgate.pii.PiiDetector;
 import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.token.DecisionTokens;
 import dev.tollgate.trail.AuditTrail;
+import dev.tollgate.trail.ChainStatus;
+import dev.tollgate.trail.TrailSource;
 import dev.tollgate.trail.WhatIf;
 import dev.tollgate.token.TokenKeys;
 import dev.tollgate.pii.ner.NerRecognizer;
@@ -275,7 +277,9 @@ public final class TollgateServer implements AutoCloseable {
                 Duration.ofMillis(validating.longestWaitMs()), validating.maxAttempts()), clock);
         validator.start(firstWait);
 
-        AuditTrail trail = new AuditTrail(data.resolve("log"));
+        TrailSource trailSource = stores.shared().map(shared -> TrailSource.of(shared.dataSource()))
+                .orElseGet(() -> TrailSource.of(data.resolve("log")));
+        AuditTrail trail = new AuditTrail(trailSource);
         AuditViews auditViews = new AuditViews(trail, new WhatIf(trail, store, PolicyEngines.replayCompilers()), store);
         WebServer server = WebServer.builder()
                 .host(config.server().host())
@@ -294,7 +298,8 @@ public final class TollgateServer implements AutoCloseable {
                     new AuditApi(staff, auditViews, new RequestGuard(registry, config.server().maxBodyBytes()))
                             .register(routing);
                     new ConsoleRoutes(staff, new ConsoleViews(auditViews, new Overview(trail, usage,
-                            config.applications(), () -> alarms.firing(log.writable()), checkpoints)),
+                            config.applications(), () -> alarms.firing(log.writable()), checkpoints,
+                            new ChainStatus(trailSource, clock))),
                             config.server().maxBodyBytes()).register(routing);
                     OpenAiRoutes.register(routing, chat, models);
                     HttpApi.routing(routing, decide, execute, mask, health, metrics,

@@ -1,8 +1,6 @@
 package dev.tollgate.trail;
 
 import dev.tollgate.audit.DecisionRecord;
-import dev.tollgate.audit.LogEntry;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.facts.EntityFinding;
 import dev.tollgate.facts.Facts;
@@ -10,8 +8,6 @@ import dev.tollgate.policy.Outcome;
 import dev.tollgate.policy.Reason;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,20 +20,23 @@ import java.util.function.Consumer;
 /**
  * What the decision log says, read for auditors: decisions listed and filtered, one decision explained with what
  * followed it, and the policy versions in force over time. The log holds labels, types and offsets, never a text
- * or a personal value, and so does everything read from it here.
+ * or a personal value, and so does everything read from it here. Lists, counts and versions come from an index
+ * that each look brings up to date with what was appended; an explanation reads the trail.
  */
 public final class AuditTrail {
     /** The route of a denied decision, in lists and counts. */
     public static final String NO_ROUTE = "none";
 
-    private final Path logDir;
+    private final TrailSource source;
+    private final DecisionIndex index;
 
-    public AuditTrail(Path logDir) {
-        this.logDir = logDir;
+    public AuditTrail(TrailSource source) {
+        this.source = source;
+        this.index = new DecisionIndex(source);
     }
 
-    public Path logDir() {
-        return logDir;
+    TrailSource source() {
+        return source;
     }
 
     /** One decision in a list. */
@@ -79,17 +78,27 @@ public final class AuditTrail {
     }
 
     public DecisionPage decisions(DecisionFilter filter, int offset, int limit) throws IOException {
-        List<DecisionSummary> admitted = summaries(filter).reversed();
-        int start = Math.min(offset, admitted.size());
-        return new DecisionPage(admitted.size(), offset, limit, start + limit < admitted.size() ? start + limit : null,
-                List.copyOf(admitted.subList(start, Math.min(admitted.size(), start + limit))));
+        return index.query(decisions -> {
+            List<DecisionSummary> page = new ArrayList<>();
+            long total = 0;
+            for (DecisionIndex.Indexed decision : decisions.reversed()) {
+                if (filter.admits(decision.time(), decision.summary())) {
+                    if (total >= offset && page.size() < limit) {
+                        page.add(decision.summary());
+                    }
+                    total++;
+                }
+            }
+            return new DecisionPage(total, offset, limit, (long) offset + limit < total ? offset + limit : null,
+                    List.copyOf(page));
+        });
     }
 
     public Optional<DecisionExplanation> decision(String decisionId) throws IOException {
         DecisionRecord[] found = new DecisionRecord[1];
         Instant[] decided = new Instant[1];
         List<Event> events = new ArrayList<>();
-        each(logged -> {
+        each(source, logged -> {
             if (!decisionId.equals(logged.record().decisionId())) {
                 return;
             }
@@ -117,61 +126,54 @@ public final class AuditTrail {
 
     /** Per engine, each version in the order it came into force, with its first and last decision. */
     public List<PolicyPeriod> policies() throws IOException {
-        Map<String, List<PolicyPeriod>> periods = new TreeMap<>();
-        each(logged -> {
-            if (!(logged.record() instanceof DecisionRecord decision)) {
-                return;
+        return index.query(decisions -> {
+            Map<String, List<PolicyPeriod>> periods = new TreeMap<>();
+            for (DecisionIndex.Indexed decision : decisions) {
+                String time = decision.summary().time();
+                decision.policyVersion().forEach((engine, version) -> {
+                    List<PolicyPeriod> engines = periods.computeIfAbsent(engine, e -> new ArrayList<>());
+                    PolicyPeriod last = engines.isEmpty() ? null : engines.getLast();
+                    if (last != null && last.version().equals(version)) {
+                        engines.set(engines.size() - 1,
+                                new PolicyPeriod(engine, version, last.from(), time, last.decisions() + 1));
+                    } else {
+                        engines.add(new PolicyPeriod(engine, version, time, time, 1));
+                    }
+                });
             }
-            decision.policyVersion().forEach((engine, version) -> {
-                List<PolicyPeriod> engines = periods.computeIfAbsent(engine, e -> new ArrayList<>());
-                PolicyPeriod last = engines.isEmpty() ? null : engines.getLast();
-                if (last != null && last.version().equals(version)) {
-                    engines.set(engines.size() - 1,
-                            new PolicyPeriod(engine, version, last.from(), logged.time().toString(), last.decisions() + 1));
-                } else {
-                    engines.add(new PolicyPeriod(engine, version, logged.time().toString(), logged.time().toString(), 1));
-                }
-            });
+            return periods.values().stream().flatMap(List::stream).toList();
         });
-        return periods.values().stream().flatMap(List::stream).toList();
     }
 
-    /** Every decision's time and summary in the range, oldest first. */
+    /** Every decision's summary that the filter admits, oldest first. */
     public List<DecisionSummary> summaries(DecisionFilter filter) throws IOException {
-        List<DecisionSummary> summaries = new ArrayList<>();
-        each(logged -> {
-            if (logged.record() instanceof DecisionRecord decision && filter.admits(logged.time(), decision)) {
-                summaries.add(DecisionSummary.of(logged.time(), decision));
-            }
-        });
-        return summaries;
+        return index.query(decisions -> decisions.stream()
+                .filter(decision -> filter.admits(decision.time(), decision.summary()))
+                .map(DecisionIndex.Indexed::summary).toList());
     }
 
     /** The time each decision in the range was logged, by its id. */
     Map<String, Instant> decisionTimes(DecisionFilter filter) throws IOException {
-        Map<String, Instant> times = new LinkedHashMap<>();
-        each(logged -> {
-            if (logged.record() instanceof DecisionRecord decision && filter.admits(logged.time(), decision)) {
-                times.put(decision.decisionId(), logged.time());
+        return index.query(decisions -> {
+            Map<String, Instant> times = new LinkedHashMap<>();
+            for (DecisionIndex.Indexed decision : decisions) {
+                if (filter.admits(decision.time(), decision.summary())) {
+                    times.put(decision.summary().decisionId(), decision.time());
+                }
             }
+            return times;
         });
-        return times;
     }
 
     static String routeOf(Outcome outcome) {
         return outcome.route() == null ? NO_ROUTE : outcome.route().destination();
     }
 
-    private void each(Consumer<LoggedRecord> consumer) throws IOException {
-        if (!Files.isDirectory(logDir)) {
-            return;
-        }
-        try (LogReader reader = LogReader.open(logDir)) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                LogRecord.read(entry.json()).ifPresent(record -> consumer.accept(new LoggedRecord(
-                        Instant.parse(entry.json().path("time").asText()), record)));
-            }
-        }
+    private static void each(TrailSource source, Consumer<LoggedRecord> consumer) throws IOException {
+        source.read(records -> {
+            records.forEachRemaining(entry -> LogRecord.read(entry.json()).ifPresent(record -> consumer.accept(
+                    new LoggedRecord(Instant.parse(entry.json().path("time").asText()), record))));
+            return null;
+        });
     }
 }

@@ -1,10 +1,5 @@
 package dev.tollgate.trail;
 
-import dev.tollgate.audit.DecisionRecord;
-import dev.tollgate.facts.EntityFinding;
-import dev.tollgate.policy.Outcome;
-import dev.tollgate.policy.Reason;
-
 import java.time.Instant;
 
 /**
@@ -13,7 +8,7 @@ import java.time.Instant;
  * @param from        decided at or after (inclusive)
  * @param to          decided before (exclusive)
  * @param effect      allow or deny
- * @param route       the destination the decision routed to
+ * @param route       the destination the decision routed to, "none" for a denied one
  * @param rule        a rule among its reasons
  * @param entityType  a type among its findings (PERSON, IBAN, ...)
  */
@@ -21,16 +16,13 @@ public record DecisionFilter(Instant from, Instant to, String application, Strin
                              String entityType) {
     public static final DecisionFilter ALL = new DecisionFilter(null, null, null, null, null, null, null);
 
-    boolean admits(Instant time, DecisionRecord record) {
-        Outcome outcome = record.outcome();
-        return (from == null || !time.isBefore(from))
-                && (to == null || time.isBefore(to))
-                && (application == null || application.equals(record.application()))
-                && (effect == null || effect.equals(outcome.effect().wire()))
-                && (route == null || outcome.route() != null && route.equals(outcome.route().destination()))
-                && (rule == null || outcome.reasons().stream().map(Reason::rule).anyMatch(rule::equals))
-                && (entityType == null || record.findings().entities().stream().map(EntityFinding::type)
-                .anyMatch(entityType::equals));
+    boolean admits(Instant time, AuditTrail.DecisionSummary decision) {
+        return inRange(time)
+                && (application == null || application.equals(decision.application()))
+                && (effect == null || effect.equals(decision.effect()))
+                && (route == null || route.equals(decision.route()))
+                && (rule == null || decision.rules().contains(rule))
+                && (entityType == null || decision.entityTypes().contains(entityType));
     }
 
     /** Whether a time lies in the range, for what is filtered by time alone. */

@@ -91,9 +91,9 @@ public final class WhatIf {
         try {
             CompiledPolicy policy = compiler.compile(laidOver(stored, candidate.files(), dir));
             Map<String, Instant> times = trail.decisionTimes(range);
-            List<Replayer.Replayed> replayed = new Replayer(store, compilers).replay(trail.logDir(), List.of(policy),
-                    entry -> times.containsKey(entry.json().path("decision_id").asText())
-                            && "decision".equals(entry.json().path("type").asText()));
+            List<Replayer.Replayed> replayed = trail.source().read(records -> new Replayer(store, compilers)
+                    .replay(records, List.of(policy), entry -> times.containsKey(entry.json().path("decision_id")
+                            .asText()) && "decision".equals(entry.json().path("type").asText())));
             return result(candidate.engine(), base, policy.digest(), replayed, times);
         } finally {
             PolicyStore.deleteRecursively(dir);
