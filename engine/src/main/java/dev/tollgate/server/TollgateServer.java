@@ -277,7 +277,7 @@ public final class TollgateServer implements AutoCloseable {
                 Duration.ofMillis(validating.longestWaitMs()), validating.maxAttempts()), clock);
         validator.start(firstWait);
 
-        TrailSource trailSource = stores.shared().map(shared -> TrailSource.of(shared.dataSource()))
+        TrailSource trailSource = stores.shared().map(shared -> TrailSource.of(shared.store().dataSource()))
                 .orElseGet(() -> TrailSource.of(data.resolve("log")));
         AuditTrail trail = new AuditTrail(trailSource);
         AuditViews auditViews = new AuditViews(trail, new WhatIf(trail, store, PolicyEngines.replayCompilers()), store);
