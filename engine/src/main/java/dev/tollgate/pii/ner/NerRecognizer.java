@@ -30,34 +30,15 @@ public final class NerRecognizer implements Recognizer {
      */
     static final double KNOWN_NAME_MARGIN = 0.1;
 
-    /**
-     * A word at least this frequent (occurrences per million words in en, de, fr, es or it) is an ordinary word; a
-     * one-word span that is such a word ("Rain", "Sala"; diacritics count: "Sète" is not "sete") is kept only at
-     * {@link #SURE_OF_COMMON_WORDS} (1 and 0.75 were chosen on eval/independent/dev.jsonl and the dev hard negatives).
-     * Names that are also words ("Rosa", "Porto") still come through the rules' context: titles, "my name is",
-     * speaker labels, legal forms and address fields are other recognizers' findings, which this does not touch.
-     */
-    static final double COMMON_PER_MILLION = 1.0;
-    static final double SURE_OF_COMMON_WORDS = 0.75;
-    /** Only one-word findings: a person or place of two words is rarely two common words by accident. */
-    static final int MAX_WORDS = 1;
-
     private final TokenNameFinderModel model;
     private final double minScore;
     private final Gazetteer gazetteer;
-    private final CommonWords commonWords;
     private final ConcurrentLinkedQueue<GreedyNameFinder> pool = new ConcurrentLinkedQueue<>();
 
     public NerRecognizer(TokenNameFinderModel model, double minScore) {
-        this(model, minScore, Objects.requireNonNullElse(model.getArtifact(CommonWords.ARTIFACT), CommonWords.NONE));
-    }
-
-    /** With other common words than the model's (a model trained before they were stored has none). */
-    NerRecognizer(TokenNameFinderModel model, double minScore, CommonWords commonWords) {
         this.model = Objects.requireNonNull(model, "model");
         this.minScore = minScore;
         this.gazetteer = model.getArtifact(Gazetteer.ARTIFACT);
-        this.commonWords = commonWords;
     }
 
     /** Loads a model written by NerTrainer, keeping findings scored at least {@code minScore}. */
@@ -112,9 +93,6 @@ public final class NerRecognizer implements Recognizer {
     }
 
     private boolean kept(Span name, double score, String[] words) {
-        if (score < SURE_OF_COMMON_WORDS && onlyCommonWords(name, words)) {
-            return false;
-        }
         if (score >= minScore) {
             return true;
         }
@@ -133,20 +111,6 @@ public final class NerRecognizer implements Recognizer {
             }
             default -> false;
         };
-    }
-
-    /** Every word with a letter is an ordinary word; a span without letters is for the letter check to judge. */
-    private boolean onlyCommonWords(Span name, String[] words) {
-        int count = 0;
-        for (int i = name.getStart(); i < name.getEnd(); i++) {
-            if (words[i].codePoints().anyMatch(Character::isLetter)) {
-                if (commonWords.perMillion(words[i]) < COMMON_PER_MILLION) {
-                    return false;
-                }
-                count++;
-            }
-        }
-        return count > 0 && count <= MAX_WORDS;
     }
 
     private boolean listed(String word, String kind) {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.pii.Finding;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +27,7 @@ class NerRecognizerTest {
         List<NameSample> samples = new ArrayList<>();
         TrainingCorpus.generate(11, 1_500, TestKnowledge.KNOWLEDGE)
                 .forEach(t -> samples.addAll(NameSamples.of(t)));
-        model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE);
+        model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER);
         recognizer = new NerRecognizer(model, 0.0);
         texts = TrainingCorpus.generate(12, 200, TestKnowledge.KNOWLEDGE);
     }
@@ -73,41 +69,6 @@ class NerRecognizerTest {
         assertTrue(kept > 10 && dropped > 10, kept + " kept, " + dropped + " dropped");
     }
 
-    @Test
-    void aSpanOfCommonWordsAloneIsKeptOnlyWhenTheModelIsSure() {
-        Map<String, Double> everyWord = new HashMap<>();
-        for (AnnotatedText text : texts) {
-            for (String word : text.text().split("[^\\p{L}]+")) {
-                everyWord.put(Gazetteer.fold(word), NerRecognizer.COMMON_PER_MILLION);
-            }
-        }
-        NerRecognizer common = new NerRecognizer(model, 0.0, new CommonWords(everyWord));
-        int dropped = 0;
-        for (AnnotatedText text : texts) {
-            List<Finding> kept = common.recognize(text.text());
-            for (Finding f : recognizer.recognize(text.text())) {
-                boolean sure = f.score() >= NerRecognizer.SURE_OF_COMMON_WORDS;
-                assertEquals(sure, kept.contains(f), f::toString);
-                dropped += sure ? 0 : 1;
-            }
-        }
-        assertTrue(dropped > 10, dropped + " dropped");
-    }
-
-    @Test
-    void theCommonWordsTravelInsideTheModelFile() throws Exception {
-        List<NameSample> samples = NameSamples.of(new AnnotatedText.Builder("de").text("Gestern rief ")
-                .entity("PERSON", "Anna").text(" an.").build());
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        NerTrainer.trainModel(samples, 5, TestKnowledge.GAZETTEER, NerTrainer.commonWords(TestKnowledge.KNOWLEDGE))
-                .serialize(file);
-        CommonWords loaded = new TokenNameFinderModel(new ByteArrayInputStream(file.toByteArray()))
-                .getArtifact(CommonWords.ARTIFACT);
-        assertTrue(loaded.perMillion("WATER") >= NerRecognizer.COMMON_PER_MILLION, "an English noun, in capitals");
-        assertTrue(loaded.perMillion("Città") >= NerRecognizer.COMMON_PER_MILLION, "an Italian noun, folded");
-        assertEquals(0.0, loaded.perMillion("Magnusson"));
-    }
-
     /** A person of two words or more with a listed given name first; a place of listed city or country words. */
     private static boolean known(String type, String[] words) {
         return switch (type) {
@@ -142,8 +103,7 @@ class NerRecognizerTest {
                         .entity("PERSON", name).text(" called back.").build()));
             }
         }
-        NerRecognizer taught = new NerRecognizer(
-                NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE), 0.0);
+        NerRecognizer taught = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER), 0.0);
         assertTrue(taught.recognize("Yesterday anna called back.").isEmpty());
         String capitalised = "Yesterday Anna called back.";
         assertEquals(List.of("Anna"), taught.recognize(capitalised).stream()
