@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A set of lower-case words read from a class-path resource: words separated by spaces, '#' starts a comment line. */
-final class WordList {
+public final class WordList {
     private WordList() {
     }
 
-    static Set<String> load(String resource) {
+    public static Set<String> load(String resource) {
         return TextResource.lines(WordList.class, resource).stream()
                 .flatMap(line -> Arrays.stream(line.split("\\s+")))
                 .map(word -> word.toLowerCase(Locale.ROOT))

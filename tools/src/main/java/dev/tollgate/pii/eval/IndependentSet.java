@@ -12,14 +12,14 @@ import java.util.stream.Stream;
  * The project's independent labelled set: texts written by hand in eval/independent/src/ (one file per part and
  * language, e.g. {@code test-de.txt}, marked as {@link HandWrittenTexts} reads them) become
  * eval/independent/PART.jsonl for the parts "dev", "dev-hard-negatives" (to tune on), "test" and "hard-negatives"
- * (to report on), and "dev-holdout-5" with "dev-holdout-5-negatives" (a dev batch kept out of tuning, to judge a
- * change chosen on the others before the test set is run). Nothing here is drawn from the
+ * (to report on), and "dev-holdout-N" with "dev-holdout-N-negatives" (dev batches kept out of tuning, each written
+ * before round N's change, to judge that change before the test set is run). Nothing here is drawn from the
  * training templates or their word lists, and no part of it is used for training.
  * Usage: {@code IndependentSet [repo-root]}.
  */
 public final class IndependentSet {
     public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "dev-hard-negatives-genres", "test", "hard-negatives",
-            "dev-holdout-5", "dev-holdout-5-negatives");
+            "dev-holdout-5", "dev-holdout-5-negatives", "dev-holdout-7", "dev-holdout-7-negatives");
 
     private IndependentSet() {
     }

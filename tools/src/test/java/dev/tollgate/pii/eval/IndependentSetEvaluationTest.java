@@ -26,7 +26,7 @@ class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.84, 0.84, 0.83, 0.83, 0.81},
+            "PERSON", new double[] {0.844, 0.845, 0.83, 0.83, 0.81},
             "LOCATION", new double[] {0.79, 0.79, 0.85, 0.80, 0.81},
             "ORGANIZATION", new double[] {0.69, 0.69, 0.70, 0.64, 0.61},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},

@@ -69,6 +69,22 @@ class NerRecognizerTest {
         assertTrue(kept > 10 && dropped > 10, kept + " kept, " + dropped + " dropped");
     }
 
+    @Test
+    void aListedGivenNameAndACapitalisedWordHeadingASentenceAreAPerson() throws Exception {
+        assertTrue(listed("Ludovica", "first") && listed("Mein", "first"), "the registry's given names");
+        NerRecognizer untaught = new NerRecognizer(NerTrainer.trainModel(NameSamples.of(
+                new AnnotatedText.Builder("de").text("Gestern rief ").entity("PERSON", "Anna").text(" an.").build()),
+                5, TestKnowledge.GAZETTEER), 0.5);
+        List<Finding> heading = untaught.recognize("Ludovica Ferrante guida il reparto vendite da gennaio.");
+        assertEquals(List.of(new Finding("PERSON", 0, 17, NerRecognizer.HEADING_NAME_SCORE, "opennlp",
+                "a listed given name and a capitalised word heading a sentence")), heading);
+        assertEquals(1, untaught.recognize("Grazie. Ludovica Ferrante guida il reparto.").size(), "after a full stop");
+        assertTrue(untaught.recognize("Mein Sohn studiert in Wien.").isEmpty(), "a function word first");
+        assertTrue(untaught.recognize("Ludovica Ferrante, la nostra responsabile.").isEmpty(), "no verb after it");
+        assertTrue(untaught.recognize("Packing List follows below.").isEmpty(), "no listed given name");
+        assertTrue(untaught.recognize("Ieri Ludovica Ferrante guidava il reparto.").isEmpty(), "not heading");
+    }
+
     /** A person of two words or more with a listed given name first; a place of listed city or country words. */
     private static boolean known(String type, String[] words) {
         return switch (type) {
