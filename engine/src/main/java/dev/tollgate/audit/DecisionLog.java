@@ -113,7 +113,7 @@ public final class DecisionLog implements DecisionStore {
     /** Runs the listeners of sealed segments one after another, off the writer thread; close waits for it. */
     private final ExecutorService sealedSegments = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("decision-log-sealed").daemon().factory());
-    private volatile LongConsumer afterSeal = segment -> {
+    private volatile SealListener afterSeal = segment -> {
     };
 
     // Confined to the writer thread once it runs.
@@ -241,8 +241,14 @@ public final class DecisionLog implements DecisionStore {
      * Tells listener the number of every segment the log has sealed and moved on from, on a thread of its own, one
      * segment after the other: it may read the segment (to index it, {@link SegmentIndex}) without holding up appends.
      */
-    public void afterSeal(LongConsumer listener) {
+    public void afterSeal(SealListener listener) {
         this.afterSeal = listener;
+    }
+
+    /** Told of a sealed segment; what it fails to do, the next start does (a warning says so). */
+    @FunctionalInterface
+    public interface SealListener {
+        void sealed(long segment) throws IOException;
     }
 
     /** Writes every append made before it, then closes the file. Appends after close fail. */
@@ -429,8 +435,15 @@ public final class DecisionLog implements DecisionStore {
         segment = next;
         segmentBytes = 0;
         segmentClaims = Optional.empty();
-        LongConsumer listener = afterSeal;
-        sealedSegments.execute(() -> listener.accept(next - 1));
+        SealListener listener = afterSeal;
+        sealedSegments.execute(() -> {
+            try {
+                listener.sealed(next - 1);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "decision log: indexing sealed segment " + (next - 1)
+                        + " failed, the next start reads it: " + e);
+            }
+        });
         try {
             previous.close();
         } catch (IOException e) {

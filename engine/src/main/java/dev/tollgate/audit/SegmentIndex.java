@@ -1,8 +1,15 @@
 package dev.tollgate.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.tollgate.Json;
 import dev.tollgate.audit.Segments.Segment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +50,40 @@ public final class SegmentIndex<T> {
         this.parse = parse;
     }
 
+    /** An index of summaries written as JSON in ASCII (other characters escaped). */
+    public static <T> SegmentIndex<T> ofJson(Path logDir, String name, TypeReference<T> type) {
+        ObjectWriter writer = Json.MAPPER.writerFor(type).with(JsonWriteFeature.ESCAPE_NON_ASCII);
+        ObjectReader reader = Json.MAPPER.readerFor(type);
+        return new SegmentIndex<>(logDir, name, summary -> {
+            try {
+                return writer.writeValueAsString(summary);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, line -> {
+            try {
+                return Optional.of(reader.readValue(line));
+            } catch (JsonProcessingException | RuntimeException tornLine) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The same index with summaries of another form, converted on the way in and out; a line that from cannot
+     * convert counts as torn.
+     */
+    public <U> SegmentIndex<U> mapped(Function<U, T> to, Function<T, U> from) {
+        return new SegmentIndex<>(logDir, file.getFileName().toString(), summary -> format.apply(to.apply(summary)),
+                line -> {
+                    try {
+                        return parse.apply(line).map(from);
+                    } catch (RuntimeException tornLine) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
     /** Records that segment was sealed with this summary. */
     public void sealed(long segment, T summary) throws IOException {
         String line = Segments.number(segment) + " " + format.apply(summary) + "\n";
@@ -77,6 +118,13 @@ public final class SegmentIndex<T> {
             sealed.put(segment.number(), summary);
         }
         return sealed;
+    }
+
+    /** What summarise makes of the records of one sealed segment, read again. */
+    public <R> R reread(long segment, Function<Iterator<LogEntry>, R> summarise) throws IOException {
+        try (LogReader reader = LogReader.ofSegment(new Segment(segment, logDir.resolve(Segments.name(segment))))) {
+            return summarise.apply(reader);
+        }
     }
 
     /** Whether the file ends in a line a crash tore: the next line must not be appended to it. */

@@ -55,7 +55,10 @@ record Stores(String stream, DecisionStore log, CheckpointStore checkpoints, Tok
         Path data = config.dataPath();
         if (!config.store().shared()) {
             DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
-            log.afterSeal(segment -> LogUsageCounts.indexSealed(data.resolve("log")));
+            log.afterSeal(segment -> {
+                LogUsageCounts.indexSealed(data.resolve("log"));
+                ValidationStatuses.indexSealed(data.resolve("log"));
+            });
             return new Stores(FILE_STREAM, log,
                     new CheckpointFile(data.resolve(CheckpointFile.NAME)), UsedTokens.fromLog(data.resolve("log"), clock),
                     Optional.empty());

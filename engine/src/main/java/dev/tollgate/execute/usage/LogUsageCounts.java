@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * durable, so that it holds exactly what the log holds and a crash loses nothing the log kept.
  */
 public final class LogUsageCounts implements UsageCounts {
-    private static final System.Logger LOG = System.getLogger(LogUsageCounts.class.getName());
     private final Map<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
     private long recordsRead;
 
@@ -48,14 +47,9 @@ public final class LogUsageCounts implements UsageCounts {
      * Indexes the usage of the log's sealed segments that have no line yet: given to {@link DecisionLog#afterSeal},
      * it sums each segment once as the log moves on from it, so that the next start need not read it.
      */
-    public static void indexSealed(Path logDir) {
-        try {
-            UsageIndex.of(logDir).complete(records -> UsageIndex.sum(records, () -> {
-            }));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "usage index: a sealed segment was not indexed; the next start reads it"
-                    + " (" + e + ")");
-        }
+    public static void indexSealed(Path logDir) throws IOException {
+        UsageIndex.of(logDir).complete(records -> UsageIndex.sum(records, () -> {
+        }));
     }
 
     private void count(Collection<LoggedUsage> sums, DestinationCatalog catalog) {

@@ -1,13 +1,10 @@
 package dev.tollgate.execute.usage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tollgate.Json;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.SegmentIndex;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -15,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The usage of every sealed segment of a decision log, summed per application, month and answering destination
@@ -46,7 +42,8 @@ final class UsageIndex {
     }
 
     static SegmentIndex<Collection<LoggedUsage>> of(Path logDir) {
-        return new SegmentIndex<>(logDir, NAME, UsageIndex::format, UsageIndex::parse);
+        return SegmentIndex.ofJson(logDir, NAME, LINES).mapped(
+                sums -> sums.stream().map(Line::of).toList(), lines -> lines.stream().map(Line::logged).toList());
     }
 
     /** The records' usage, summed per key; each record read is also told to read. */
@@ -60,21 +57,5 @@ final class UsageIndex {
                     .ifPresent(logged -> sums.merge(logged.key(), logged, LoggedUsage::plus));
         }
         return sums.values();
-    }
-
-    private static String format(Collection<LoggedUsage> sums) {
-        try {
-            return Json.MAPPER.writeValueAsString(sums.stream().map(Line::of).toList());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Optional<Collection<LoggedUsage>> parse(String line) {
-        try {
-            return Optional.of(Json.MAPPER.readValue(line, LINES).stream().map(Line::logged).toList());
-        } catch (JsonProcessingException | RuntimeException tornLine) {
-            return Optional.empty();
-        }
     }
 }
