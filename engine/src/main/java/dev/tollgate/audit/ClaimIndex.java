@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.Segments.Segment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +20,7 @@ import java.util.Optional;
  * the log moves on to the next segment. The last line for a segment counts: a crash between the line and the new
  * segment leaves the segment current, and it gets a new line when it is sealed. A segment without a line (a log
  * written before the index, a torn line) is read, and {@link #complete} indexes it at the next open. The current
- * segment is always read.
+ * segment is always read. The file's mechanics are {@link SegmentIndex}'s.
  */
 public final class ClaimIndex {
     public static final String NAME = "token-claims.idx";
@@ -52,30 +48,18 @@ public final class ClaimIndex {
 
     /** Records that segment was sealed with claims live until expiry (none: it holds no claim). */
     static void sealed(Path logDir, long segment, Optional<Instant> expiry) throws IOException {
-        String line = Segments.number(segment) + " " + expiry.map(Instant::toString).orElse(NONE) + "\n";
-        Path file = logDir.resolve(NAME);
-        boolean created = !Files.exists(file);
-        Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Durable.force(file);
-        if (created) {
-            Durable.force(logDir);
-        }
+        index(logDir).sealed(segment, expiry);
     }
 
     /** Indexes every segment but the last that has no line yet, reading it once. */
-    static void complete(Path logDir, List<Segment> segments) throws IOException {
-        Map<Long, Optional<Instant>> indexed = read(logDir);
-        for (Segment segment : segments.subList(0, Math.max(segments.size() - 1, 0))) {
-            if (!indexed.containsKey(segment.number())) {
-                Optional<Instant> latest = Optional.empty();
-                try (LogReader reader = LogReader.ofSegment(segment)) {
-                    while (reader.hasNext()) {
-                        latest = later(latest, expiryOf(reader.next().json()));
-                    }
-                }
-                sealed(logDir, segment.number(), latest);
+    static void complete(Path logDir) throws IOException {
+        index(logDir).complete(records -> {
+            Optional<Instant> latest = Optional.empty();
+            while (records.hasNext()) {
+                latest = later(latest, expiryOf(records.next().json()));
             }
-        }
+            return latest;
+        });
     }
 
     /**
@@ -87,7 +71,7 @@ public final class ClaimIndex {
         if (segments.isEmpty()) {
             return 1;
         }
-        Map<Long, Optional<Instant>> indexed = read(logDir);
+        Map<Long, Optional<Instant>> indexed = index(logDir).read();
         for (Segment segment : segments.subList(0, segments.size() - 1)) {
             Optional<Instant> expiry = indexed.get(segment.number());
             if (expiry == null || expiry.filter(now::isBefore).isPresent()) {
@@ -97,23 +81,16 @@ public final class ClaimIndex {
         return segments.getLast().number();
     }
 
-    private static Map<Long, Optional<Instant>> read(Path logDir) throws IOException {
-        Path file = logDir.resolve(NAME);
-        Map<Long, Optional<Instant>> indexed = new HashMap<>();
-        if (!Files.exists(file)) {
-            return indexed;
+    private static SegmentIndex<Optional<Instant>> index(Path logDir) {
+        return new SegmentIndex<>(logDir, NAME, expiry -> expiry.map(Instant::toString).orElse(NONE),
+                ClaimIndex::parse);
+    }
+
+    private static Optional<Optional<Instant>> parse(String expiry) {
+        try {
+            return Optional.of(expiry.equals(NONE) ? Optional.empty() : Optional.of(Instant.parse(expiry)));
+        } catch (DateTimeParseException tornLine) {
+            return Optional.empty();
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-            String[] fields = line.split(" ");
-            try {
-                if (fields.length == 2) {
-                    indexed.put(Long.parseLong(fields[0]),
-                            fields[1].equals(NONE) ? Optional.empty() : Optional.of(Instant.parse(fields[1])));
-                }
-            } catch (NumberFormatException | DateTimeParseException tornLine) {
-                // Read as if the segment had no line: it is read at start.
-            }
-        }
-        return indexed;
     }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,6 +110,11 @@ public final class DecisionLog implements DecisionStore {
     private volatile boolean lastWriteOk = true;
     private volatile LongConsumer afterWrite = seq -> {
     };
+    /** Runs the listeners of sealed segments one after another, off the writer thread; close waits for it. */
+    private final ExecutorService sealedSegments = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("decision-log-sealed").daemon().factory());
+    private volatile SealListener afterSeal = segment -> {
+    };
 
     // Confined to the writer thread once it runs.
     private FileChannel channel;
@@ -140,7 +147,7 @@ public final class DecisionLog implements DecisionStore {
         }
         Files.createDirectories(logDir);
         Recovered recovered = LogRecovery.recover(logDir);
-        ClaimIndex.complete(logDir, Segments.list(logDir));
+        ClaimIndex.complete(logDir);
         LOG.log(Level.INFO, "decision log opened at segment " + recovered.segment() + ", last seq "
                 + recovered.lastSeq());
         DecisionLog log = new DecisionLog(logDir, maxSegmentBytes, clock, recovered);
@@ -230,6 +237,20 @@ public final class DecisionLog implements DecisionStore {
         this.afterWrite = listener;
     }
 
+    /**
+     * Tells listener the number of every segment the log has sealed and moved on from, on a thread of its own, one
+     * segment after the other: it may read the segment (to index it, {@link SegmentIndex}) without holding up appends.
+     */
+    public void afterSeal(SealListener listener) {
+        this.afterSeal = listener;
+    }
+
+    /** Told of a sealed segment; what it fails to do, the next start does (a warning says so). */
+    @FunctionalInterface
+    public interface SealListener {
+        void sealed(long segment) throws IOException;
+    }
+
     /** Writes every append made before it, then closes the file. Appends after close fail. */
     @Override
     public void close() {
@@ -251,6 +272,7 @@ public final class DecisionLog implements DecisionStore {
                 interrupted = true;
             }
         }
+        sealedSegments.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -413,6 +435,15 @@ public final class DecisionLog implements DecisionStore {
         segment = next;
         segmentBytes = 0;
         segmentClaims = Optional.empty();
+        SealListener listener = afterSeal;
+        sealedSegments.execute(() -> {
+            try {
+                listener.sealed(next - 1);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "decision log: indexing sealed segment " + (next - 1)
+                        + " failed, the next start reads it: " + e);
+            }
+        });
         try {
             previous.close();
         } catch (IOException e) {

@@ -54,7 +54,12 @@ record Stores(String stream, DecisionStore log, CheckpointStore checkpoints, Tok
     static Stores open(TollgateConfig config, DestinationCatalog catalog, Clock clock) throws IOException {
         Path data = config.dataPath();
         if (!config.store().shared()) {
-            return new Stores(FILE_STREAM, DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock),
+            DecisionLog log = DecisionLog.open(data.resolve("log"), config.log().segmentBytes(), clock);
+            log.afterSeal(segment -> {
+                LogUsageCounts.indexSealed(data.resolve("log"));
+                ValidationStatuses.indexSealed(data.resolve("log"));
+            });
+            return new Stores(FILE_STREAM, log,
                     new CheckpointFile(data.resolve(CheckpointFile.NAME)), UsedTokens.fromLog(data.resolve("log"), clock),
                     Optional.empty());
         }

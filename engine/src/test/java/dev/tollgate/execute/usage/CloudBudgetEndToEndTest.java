@@ -61,6 +61,8 @@ class CloudBudgetEndToEndTest {
                     permitted_destinations: [slm-local, cloud-eu]
                     cloud_token_budget_monthly: %d
                     api_key_sha256: %s
+                log:
+                  segment_bytes: 1024
                 """.formatted(BUDGET, ApplicationRegistry.sha256(KEY)));
         environment = Map.of("TOLLGATE_CONFIG", config.toString(), "TOLLGATE_DATA_DIR", dir.resolve("data").toString(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
@@ -101,6 +103,8 @@ class CloudBudgetEndToEndTest {
 
         assertOnDeviceForTheBudget(decide());
         assertEquals(after, usage(), "the same figures after the restart, rebuilt from the log");
+        assertTrue(Files.size(dir.resolve("data/log").resolve(UsageIndex.NAME)) > 0,
+                "the log's small segments were folded from the usage index");
         assertEquals(1, cloud.bodies().size(), "no cloud call after the budget was spent");
     }
 
