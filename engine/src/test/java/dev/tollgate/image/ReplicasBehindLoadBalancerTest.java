@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,14 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docker/compose.yaml runs three replicas on one PostgreSQL behind HAProxy (docker/haproxy/haproxy.cfg). No Docker
- * engine runs here, so the compose file's structure is checked as data, haproxy itself checks its configuration with
- * the environment compose gives it (Debian's haproxy, scripts/haproxy.sh), and the same configuration balances three
- * replicas on the test PostgreSQL on loopback: decisions made through it execute through it on other replicas.
+ * docker/compose.yaml runs three replicas on one PostgreSQL behind nginx (docker/nginx/tollgate.conf.template). No
+ * Docker engine runs here, so the compose file's structure is checked as data, nginx itself checks the template
+ * rendered with the environment compose gives it (Debian's nginx 1.22, scripts/nginx.sh), and the same template
+ * balances three replicas on the test PostgreSQL on loopback: decisions made through it execute through it on other
+ * replicas.
  */
 class ReplicasBehindLoadBalancerTest {
     private static final Path ROOT = TestService.ROOT;
-    private static final Path HAPROXY_CFG = ROOT.resolve("docker/haproxy/haproxy.cfg");
+    private static final Path TEMPLATE = ROOT.resolve("docker/nginx/tollgate.conf.template");
+    /** What the official image's entrypoint substitutes: ${NAME} and $NAME of a variable that is set. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     private static final List<String> REPLICAS = List.of("tollgate-1", "tollgate-2", "tollgate-3");
     private static final String KEY = "demo-support-bot";
     private static final String QUESTION = "When do you open?";
@@ -86,8 +93,13 @@ class ReplicasBehindLoadBalancerTest {
         assertTrue(postgres.containsKey("healthcheck"));
 
         Map<String, Object> lb = map(services.get("lb"));
-        assertTrue(lb.get("image").toString().startsWith("haproxy:2.6"), "the major version the suite checks with");
-        assertEquals(List.of("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro"), lb.get("volumes"));
+        assertTrue(lb.get("image").toString().startsWith("nginx:1.22"), "the version the suite checks with");
+        assertEquals(List.of("./nginx/tollgate.conf.template:/etc/nginx/templates/default.conf.template:ro"),
+                lb.get("volumes"));
+        for (String replica : REPLICAS) {
+            assertEquals(Map.of("condition", "service_healthy"), map(map(lb.get("depends_on")).get(replica)),
+                    "the balancer starts once " + replica + " is ready");
+        }
         assertEquals(List.of("8080:8080"), lb.get("ports"));
         for (int i = 0; i < REPLICAS.size(); i++) {
             assertEquals(REPLICAS.get(i) + ":8080", map(lb.get("environment")).get("TOLLGATE_REPLICA_" + (i + 1)));
@@ -99,16 +111,19 @@ class ReplicasBehindLoadBalancerTest {
     }
 
     @Test
-    void haproxyAcceptsItsConfigurationWithTheEnvironmentComposeGivesIt() throws Exception {
+    void nginxAcceptsItsTemplateRenderedWithTheEnvironmentComposeGivesIt(@TempDir Path dir) throws Exception {
         Map<String, String> env = new HashMap<>();
-        map(map(services().get("lb")).get("environment")).forEach((name, value) -> env.put(name, value.toString()));
+        // nginx resolves the replicas' names as it reads the configuration: Docker's DNS would give their
+        // addresses; here they are all on loopback.
+        map(map(services().get("lb")).get("environment")).forEach((name, value) ->
+                env.put(name, value.toString().replaceFirst("^tollgate-[123]:", "127.0.0.1:")));
 
-        Command check = Command.run(List.of(haproxy(), "-c", "-f", HAPROXY_CFG.toString()), env);
+        Command check = Command.run(nginx(render(dir, env), "-t"));
         assertEquals(0, check.exit(), check.output());
-        assertTrue(check.output().contains("Configuration file is valid"), check.output());
+        assertTrue(check.output().contains("test is successful"), check.output());
 
         env.remove("TOLLGATE_REPLICA_3");
-        Command incomplete = Command.run(List.of(haproxy(), "-c", "-f", HAPROXY_CFG.toString()), env);
+        Command incomplete = Command.run(nginx(render(dir, env), "-t"));
         assertNotEquals(0, incomplete.exit(), "a replica without an address is refused: " + incomplete.output());
     }
 
@@ -130,7 +145,7 @@ class ReplicasBehindLoadBalancerTest {
                 for (int i = 0; i < replicas.size(); i++) {
                     lbEnv.put("TOLLGATE_REPLICA_" + (i + 1), "127.0.0.1:" + replicas.get(i).port());
                 }
-                Process lb = startHaproxy(lbEnv, dir.resolve("haproxy.log"));
+                Process lb = startNginx(render(dir.resolve("lb"), lbEnv));
                 try {
                     URI base = URI.create("http://127.0.0.1:" + port);
                     awaitReady(base);
@@ -164,21 +179,49 @@ class ReplicasBehindLoadBalancerTest {
         }
     }
 
-    /** TOLLGATE_HAPROXY, else haproxy on the PATH (scripts/haproxy.sh installs Debian's). */
-    private static String haproxy() {
-        String configured = System.getenv("TOLLGATE_HAPROXY");
-        return configured == null || configured.isBlank() ? "haproxy" : configured;
+    /**
+     * The template rendered into dir as the official image does (only variables that are set), included in the http
+     * block of a main configuration like the image's, with every path nginx writes under dir so that it runs as
+     * any user. Returns the main configuration.
+     */
+    private static Path render(Path dir, Map<String, String> env) throws IOException {
+        Files.createDirectories(dir);
+        String rendered = VARIABLE.matcher(Files.readString(TEMPLATE)).replaceAll(variable ->
+                Matcher.quoteReplacement(env.getOrDefault(variable.group(1), variable.group())));
+        Files.writeString(dir.resolve("tollgate.conf"), rendered);
+        String temp = Stream.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+                .map(kind -> "    %s_temp_path %s;%n".formatted(kind, dir.resolve(kind)))
+                .collect(Collectors.joining());
+        return Files.writeString(dir.resolve("nginx.conf"), """
+                pid %s;
+                error_log %s notice;
+                events {}
+                http {
+                    access_log %s;
+                %s    include %s;
+                }
+                """.formatted(dir.resolve("nginx.pid"), dir.resolve("error.log"), dir.resolve("access.log"), temp,
+                dir.resolve("tollgate.conf")));
     }
 
-    private static Process startHaproxy(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(haproxy(), "-db", "-f", HAPROXY_CFG.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
+    /** nginx (TOLLGATE_NGINX, else the one on the PATH: scripts/nginx.sh installs Debian's) on that configuration. */
+    private static List<String> nginx(Path conf, String... arguments) {
+        String configured = System.getenv("TOLLGATE_NGINX");
+        String nginx = configured == null || configured.isBlank() ? "nginx" : configured;
+        List<String> command = new ArrayList<>(List.of(nginx, "-p", conf.getParent().toString(),
+                "-c", conf.toString(), "-e", conf.resolveSibling("error.log").toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static Process startNginx(Path conf) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(nginx(conf, "-g", "daemon off;"))
+                .redirectErrorStream(true).redirectOutput(conf.resolveSibling("nginx.out").toFile());
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new AssertionError("haproxy does not run (" + e.getMessage() + "): scripts/haproxy.sh installs it,"
-                    + " or set TOLLGATE_HAPROXY", e);
+            throw new AssertionError("nginx does not run (" + e.getMessage() + "): scripts/nginx.sh installs it,"
+                    + " or set TOLLGATE_NGINX", e);
         }
     }
 
@@ -195,7 +238,7 @@ class ReplicasBehindLoadBalancerTest {
                     return;
                 }
             } catch (IOException notListeningYet) {
-                // haproxy is still starting
+                // nginx is still starting
             }
             Thread.sleep(100);
         }
