@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
-import dev.tollgate.testing.TwoReplicas;
+import dev.tollgate.testing.TestStore;
 import dev.tollgate.trail.ChainStatus;
 import dev.tollgate.trail.TrailSource;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,13 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trail's status verifies every replica's stream.
  */
 class AuditOnTheStoreTest {
-    private static TwoReplicas replicas;
+    private static TestStore store;
+    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws Exception {
-        replicas = TwoReplicas.start();
+        store = TestStore.create();
+        replicas = store.twoReplicas(Map.of());
         a = replicas.a();
         b = replicas.b();
     }
@@ -42,6 +45,9 @@ class AuditOnTheStoreTest {
     static void stop() {
         if (replicas != null) {
             replicas.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -74,7 +80,7 @@ class AuditOnTheStoreTest {
     void theTrailStatusVerifiesEveryReplicasStreamAndShowsAChangedRowAsBroken() throws Exception {
         String changed = AuditCalls.decide(a, Samples.BODIES.get(2));
         AuditCalls.decide(b, Samples.BODIES.get(3));
-        try (PostgresStore shared = PostgresStore.connect(replicas.store().url())) {
+        try (PostgresStore shared = PostgresStore.connect(store.url())) {
             ChainStatus.Verified intact = new ChainStatus(TrailSource.of(shared.dataSource()), Clock.systemUTC()).now();
             assertEquals(Set.of("replica-a", "replica-b"), intact.streams().keySet());
             assertTrue(intact.intact(), intact.toString());
