@@ -1,5 +1,6 @@
 package dev.tollgate.api;
 
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.LogCapture;
 import dev.tollgate.testing.RunningService;
 import dev.tollgate.testing.TestService;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,17 +37,11 @@ class ClientAbortTest {
         }
     }
 
-    private static String abortsCounted(int expected) throws InterruptedException {
-        String metrics = "";
-        // The server notices the closed connection after the client has gone: wait for it, up to 20 s.
-        for (int i = 0; i < 200; i++) {
-            metrics = service().get("/metrics").body();
-            if (metrics.contains("tollgate_http_client_aborts_total{phase=\"body\"} " + expected + ".0")) {
-                return metrics;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("client aborts not counted: " + metrics);
+    /** The server notices the closed connection after the client has gone: waits for it. */
+    private static String abortsCounted(int expected) throws Exception {
+        return Eventually.until(expected + " client aborts counted", Duration.ofSeconds(20),
+                () -> service().get("/metrics").body(),
+                metrics -> metrics.contains("tollgate_http_client_aborts_total{phase=\"body\"} " + expected + ".0"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -73,15 +74,7 @@ class PolicyReloadOverHttpTest {
     }
 
     private static JsonNode awaitHealth(TestService service, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode health = null;
-        while (System.nanoTime() < deadline) {
-            health = Json.MAPPER.readTree(service.get("/health").body());
-            if (condition.test(health)) {
-                return health;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("health never reached the expected state: " + health);
+        return Eventually.until("health in the expected state", Duration.ofSeconds(30),
+                () -> Json.MAPPER.readTree(service.get("/health").body()), condition);
     }
 }

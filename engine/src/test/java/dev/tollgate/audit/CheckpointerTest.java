@@ -1,5 +1,6 @@
 package dev.tollgate.audit;
 
+import dev.tollgate.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,9 +125,8 @@ class CheckpointerTest {
 
     /** The checkpointer signs on its own thread: wait until it has written count checkpoints. */
     private static void awaitCheckpoints(CheckpointFile file, int count) throws Exception {
-        for (int attempt = 0; attempt < 600 && file.all().size() < count; attempt++) {
-            Thread.sleep(50);
-        }
+        Eventually.until(count + " checkpoints written", Duration.ofSeconds(30), () -> file.all().size(),
+                n -> n >= count);
         assertEquals(count, file.all().size());
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.ServiceProcess;
 import dev.tollgate.testing.TestStore;
@@ -115,13 +116,8 @@ class ReplicaKilledUnderLoadTest {
         return null;
     }
 
-    /** Waits (with a generous bound, not a speed assertion) until count decisions were answered. */
-    private static void awaitAnswers(Set<String> answered, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (answered.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(answered.size() >= count, answered.size() + " decisions answered, waiting for " + count);
+    private static void awaitAnswers(Set<String> answered, int count) throws Exception {
+        Eventually.until(count + " decisions answered", Duration.ofSeconds(120), answered::size, n -> n >= count);
     }
 
     private static Set<String> exportedDecisionIds(String url) throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +92,15 @@ class StoreAuditCommandsTest {
 
     /** The checkpointers sign on threads of their own: the witness saves the body once they have caught up. */
     private static String awaitCheckpoints(TestService replica, Map<String, Long> heads) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
+        return Eventually.until("checkpoints at " + heads, Duration.ofSeconds(30), () -> {
             HttpResponse<String> served = replica.send(HttpRequest.newBuilder(replica.uri("/v1/audit/checkpoints"))
                     .header("Authorization", "Bearer demo-auditor").GET().build());
             assertEquals(200, served.statusCode(), served.body());
             Map<String, Long> signed = new TreeMap<>();
             Json.MAPPER.readTree(served.body()).path("checkpoints").forEach(c ->
                     signed.merge(c.path("stream").asText(), c.path("seq").asLong(), Math::max));
-            if (signed.equals(heads)) {
-                return served.body();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no checkpoints at " + heads + " within 30 s");
+            return Map.entry(signed, served.body());
+        }, signedAndServed -> signedAndServed.getKey().equals(heads)).getValue();
     }
 
     private static Map<String, Long> query(String sql) throws Exception {

@@ -5,6 +5,7 @@ import dev.tollgate.Json;
 import dev.tollgate.audit.CheckpointFile;
 import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.TestLogs;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -86,16 +88,13 @@ class WitnessCheckpointsTest {
 
     /** The checkpointer signs on its own thread once a write is on disk: the copy is taken once it has caught up. */
     private static JsonNode awaitCheckpointAt(TestService service, long seq) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
+        return Eventually.until("a checkpoint at seq " + seq, Duration.ofSeconds(30), () -> {
             HttpResponse<String> response = get(service, AUDITOR_KEY);
             assertEquals(200, response.statusCode(), response.body());
-            JsonNode body = Json.MAPPER.readTree(response.body());
+            return Json.MAPPER.readTree(response.body());
+        }, body -> {
             JsonNode checkpoints = body.path("checkpoints");
-            if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).path("seq").asLong() == seq) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no checkpoint at seq " + seq + " within 30 s");
+            return !checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).path("seq").asLong() == seq;
+        });
     }
 }

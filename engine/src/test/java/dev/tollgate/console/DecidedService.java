@@ -1,5 +1,7 @@
 package dev.tollgate.console;
 
+import dev.tollgate.Json;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,21 +19,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of the packs, and the first sample again under a second version (the gdpr pack's Art. 9 message changed).
  */
 record DecidedService(TestService service, Path policies) implements AutoCloseable {
-    static DecidedService start() throws IOException, InterruptedException {
+    static DecidedService start() throws Exception {
         Path policies = TestService.copyPolicies(Files.createTempDirectory("decided-policies"));
         DecidedService decided = new DecidedService(TestService.start(policies, List.of("drools")), policies);
         for (String body : Samples.BODIES) {
             assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, body).statusCode());
         }
+        String first = decided.droolsVersion();
         Path drl = policies.resolve("gdpr/gdpr.drl");
         Files.writeString(drl, Files.readString(drl).replace("on-device model only", "on-device model only, always"));
         // The service reloads the packs within its reload interval.
-        for (int i = 0; i < 100 && decided.versions() < 2; i++) {
-            Thread.sleep(100);
-            assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
-        }
+        Eventually.until("the changed packs reloaded", Duration.ofSeconds(10), decided::droolsVersion,
+                version -> !version.equals(first));
+        assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
         assertEquals(2, decided.versions());
         return decided;
+    }
+
+    private String droolsVersion() throws IOException {
+        return Json.MAPPER.readTree(service.get("/health").body()).at("/policies/drools/version").asText();
     }
 
     private long versions() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.ScenarioRegistry;
 import dev.tollgate.testing.SensitiveValue;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +122,8 @@ class CloudLegsMaskedEndToEndTest {
             cloud.down(false);
         }
         assertEquals("offline", execution.get("strategy").asText(), execution.toString());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (cloud.bodies().size() == receivedBefore && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Eventually.until("the validation sent to the cloud", Duration.ofSeconds(60), () -> cloud.bodies().size(),
+                received -> received != receivedBefore);
         assertReceivedNothingOf(1);
         JsonNode validation = cloud.bodies().getLast().path("messages");
         assertTrue(validation.path(validation.size() - 1).path("content").asText().startsWith("Draft answer:"),

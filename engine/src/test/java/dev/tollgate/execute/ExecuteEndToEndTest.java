@@ -7,6 +7,7 @@ import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.calibrate.CascadeHistory;
 import dev.tollgate.audit.calibrate.CascadeLog;
 import dev.tollgate.terms.ConsistencyCheck;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.RecordingProxy;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -176,13 +179,8 @@ class ExecuteEndToEndTest {
         assertFalse(execution.get("content").asText().isBlank());
         String decisionId = execution.get("decision_id").asText();
 
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode validation = null;
-        while (validation == null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            validation = record(gateway, "validation", decisionId);
-        }
-        assertTrue(validation != null, "the queued validation ran once the cloud was back");
+        JsonNode validation = Eventually.until("the queued validation run once the cloud was back",
+                Duration.ofSeconds(60), () -> record(gateway, "validation", decisionId), Objects::nonNull);
         assertEquals("cloud-eu", validation.get("destination").asText());
         assertTrue(validation.get("output_hmac").asText().startsWith("hmac-sha256:"));
         assertTrue(record(gateway, "execution", decisionId).get("validation_queued").asBoolean());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.LogReader;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,10 +84,7 @@ class LatencyHedgeEndToEndTest {
                 "the window is kept for a restart");
 
         cloud.delay(Duration.ZERO);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (excluded() && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        Eventually.until("the fast cloud no longer excluded", Duration.ofSeconds(60), () -> !excluded());
         JsonNode execution = decideAndExecute("reasoning");
         assertEquals("cloud-eu", execution.get("destination").asText(), execution.toString());
         assertEquals("The cloud's answer.", execution.get("content").asText());
@@ -125,14 +124,8 @@ class LatencyHedgeEndToEndTest {
     }
 
     private static JsonNode awaitRecord(String type, String decisionId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode found = record(type, decisionId);
-        while (found == null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            found = record(type, decisionId);
-        }
-        assertTrue(found != null, type + " of " + decisionId);
-        return found;
+        return Eventually.until("a " + type + " record of " + decisionId, Duration.ofSeconds(30),
+                () -> record(type, decisionId), Objects::nonNull);
     }
 
     private static JsonNode record(String type, String decisionId) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.testing.Command;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -232,18 +234,10 @@ class ReplicasBehindLoadBalancerTest {
     }
 
     private static void awaitReady(URI base) throws Exception {
-        // A time-out for a machine busy with other work, not a speed requirement: nginx is ready in well under 1 s.
-        for (int attempt = 0; attempt < 600; attempt++) {
-            try {
-                if (send(HttpRequest.newBuilder(base.resolve("/health/ready")).GET().build()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // nginx is still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the load balancer did not answer /health/ready with 200 within 60 s");
+        // nginx is ready in well under 1 s; the time-out is for a machine busy with other work.
+        Eventually.until("the load balancer answering /health/ready with 200", Duration.ofSeconds(60),
+                () -> send(HttpRequest.newBuilder(base.resolve("/health/ready")).GET().build()).statusCode(),
+                status -> status == 200);
     }
 
     private static String executeBody(String token) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tollgate.policy;
 
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
+import dev.tollgate.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,11 +157,8 @@ class PolicyReloaderTest {
 
         writeRule(RULE.replace("MESSAGE", "second"));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (reloader.current().digest().equals(first) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertNotEquals(first, reloader.current().digest());
+        Eventually.until("the change picked up by polling", Duration.ofSeconds(30), () -> reloader.current().digest(),
+                digest -> !digest.equals(first));
         assertEquals(PackDigest.of(dir, PolicyFiles.list(dir)), reloader.current().digest());
     }
 }

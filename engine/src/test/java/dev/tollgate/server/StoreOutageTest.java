@@ -5,6 +5,7 @@ import dev.tollgate.audit.ChainVerifier;
 import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.StoreRecords;
 import dev.tollgate.audit.VerifyReport;
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TcpProxy;
 import dev.tollgate.testing.TestService;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +66,8 @@ class StoreOutageTest {
                         "decision-log-unavailable");
                 assertEquals(503, replica.get("/health/ready").statusCode());
                 proxy.restore();
-                awaitReady(replica);
+                Eventually.until("ready again once the store is back", Duration.ofSeconds(30),
+                        () -> replica.get("/health/ready").statusCode(), status -> status == 200);
                 int before = acknowledged.size();
                 awaitDecisions(acknowledged, before + 5);
                 loading.set(false);
@@ -83,18 +86,7 @@ class StoreOutageTest {
         }
     }
 
-    /** Waits (with a generous bound, not a speed assertion) until count decisions were answered. */
-    private static void awaitDecisions(Set<String> acknowledged, int count) throws InterruptedException {
-        for (int i = 0; i < 600 && acknowledged.size() < count; i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(acknowledged.size() >= count, acknowledged.size() + " decisions answered, waiting for " + count);
-    }
-
-    private static void awaitReady(TestService replica) throws InterruptedException {
-        for (int i = 0; i < 300 && replica.get("/health/ready").statusCode() != 200; i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(200, replica.get("/health/ready").statusCode(), "ready again once the store is back");
+    private static void awaitDecisions(Set<String> acknowledged, int count) throws Exception {
+        Eventually.until(count + " decisions answered", Duration.ofSeconds(60), acknowledged::size, n -> n >= count);
     }
 }

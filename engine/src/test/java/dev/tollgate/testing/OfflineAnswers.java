@@ -54,16 +54,10 @@ public final class OfflineAnswers {
 
     /** The validation once it has ended (polled: the validator runs on its own schedule). */
     public static JsonNode ended(TestService service, String id) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
+        return Eventually.until("validation " + id + " ended", PATIENCE, () -> {
             HttpResponse<String> response = validation(service, TestService.CLAIMS_KEY, id);
             assertEquals(200, response.statusCode(), response.body());
-            JsonNode status = Json.MAPPER.readTree(response.body());
-            if (!"queued".equals(status.get("status").asText())) {
-                return status;
-            }
-            assertTrue(System.nanoTime() < deadline, "still queued after " + PATIENCE + ": " + status);
-            Thread.sleep(100);
-        }
+            return Json.MAPPER.readTree(response.body());
+        }, status -> !"queued".equals(status.get("status").asText()));
     }
 }

@@ -45,19 +45,11 @@ public final class ServiceProcess {
 
     /** Waits (with a generous bound, not a speed assertion) until the service at base answers ready. */
     public static void awaitReady(HttpClient client, URI base, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.until("the service at " + base + " ready", Duration.ofSeconds(90), () -> {
             assertTrue(service.isAlive(), "the service exited during start-up");
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the service did not become ready");
+            return client.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }, status -> status == 200);
     }
 
     /** Posts a JSON body to path on the service at base, with the claims assistant's API key. */

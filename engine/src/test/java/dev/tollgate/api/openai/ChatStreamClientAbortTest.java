@@ -1,5 +1,6 @@
 package dev.tollgate.api.openai;
 
+import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,12 +40,9 @@ class ChatStreamClientAbortTest {
                 }
             }
             left.countDown();
-            String metrics = "";
-            for (int i = 0; i < 200 && !metrics.contains("tollgate_http_client_aborts_total{phase=\"stream\"} 1.0"); i++) {
-                Thread.sleep(100);
-                metrics = server.metrics.scrape();
-            }
-            assertTrue(metrics.contains("tollgate_http_client_aborts_total{phase=\"stream\"} 1.0"), metrics);
+            String metrics = Eventually.until("the client abort counted", Duration.ofSeconds(20),
+                    server.metrics::scrape,
+                    scraped -> scraped.contains("tollgate_http_client_aborts_total{phase=\"stream\"} 1.0"));
             assertFalse(metrics.contains("status=\"500\""), metrics);
             assertTrue(logs.warnings().isEmpty(), "logged as a problem: " + logs.warnings());
         }

@@ -9,6 +9,7 @@ import dev.tollgate.execute.ExecutorException.Kind;
 import dev.tollgate.execute.Generation;
 import dev.tollgate.execute.GenerationRequest;
 import dev.tollgate.execute.cloud.FaultyOpenAiServer.Received;
+import dev.tollgate.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,9 +311,7 @@ class OpenAiExecutorTest {
                 throw new CompletionException(e);
             }
         });
-        while (server.received().isEmpty()) {
-            Thread.sleep(10);
-        }
+        Eventually.until("the call received by the server", Duration.ofSeconds(30), () -> !server.received().isEmpty());
 
         executor.close();
 
