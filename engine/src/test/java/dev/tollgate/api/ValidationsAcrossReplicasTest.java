@@ -2,12 +2,14 @@ package dev.tollgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -22,31 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * verdict.
  */
 class ValidationsAcrossReplicasTest {
-    private static TestStore store;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     private static RecordingCloud cloud;
-    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws Exception {
-        store = TestStore.create();
         cloud = RecordingCloud.start();
         Map<String, String> environment = Map.of("TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(),
                 "TOLLGATE_CLOUD_EU_MODEL", "cloud-model", "TOLLGATE_CLOUD_EU_KEY", "test-key",
                 "TOLLGATE_VALIDATION_RETRY_MS", "200", "TOLLGATE_VALIDATION_LONGEST_WAIT_MS", "1000");
-        replicas = store.twoReplicas(environment);
+        TestStore.Replicas replicas = STORE.twoReplicas(environment);
         a = replicas.a();
         b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (replicas != null) {
-            replicas.close();
-        }
         cloud.close();
-        store.close();
     }
 
     @Test

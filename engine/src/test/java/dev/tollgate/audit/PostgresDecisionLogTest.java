@@ -3,10 +3,9 @@ package dev.tollgate.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.testing.ClassStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,27 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * acknowledged with its own seq, and the table holds one unbroken chain of exactly those records.
  */
 class PostgresDecisionLogTest {
-    private static TestStore store;
-    private static PostgresStore shared;
-
-    @BeforeAll
-    static void migrate() {
-        store = TestStore.create();
-        shared = PostgresStore.open(store.url());
-    }
-
-    @AfterAll
-    static void drop() {
-        shared.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
 
     @Test
     void concurrentAppendsAreEachAcknowledgedAndChainedInOrder() throws Exception {
         int threads = 16;
         int each = 40;
         List<Future<List<DecisionLog.Appended>>> appenders = new ArrayList<>();
-        try (PostgresDecisionLog log = PostgresDecisionLog.open(shared.dataSource(), "busy", Clock.systemUTC());
+        try (PostgresDecisionLog log = PostgresDecisionLog.open(STORE.dataSource(), "busy", Clock.systemUTC());
              ExecutorService parallel = Executors.newFixedThreadPool(threads)) {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -75,7 +62,7 @@ class PostgresDecisionLogTest {
 
         String previous = HashChain.GENESIS;
         long expected = 1;
-        try (Connection connection = shared.dataSource().getConnection(); PreparedStatement select =
+        try (Connection connection = STORE.dataSource().getConnection(); PreparedStatement select =
                 connection.prepareStatement("select seq, line from log_records where stream = 'busy' order by seq");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

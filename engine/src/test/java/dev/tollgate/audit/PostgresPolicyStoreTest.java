@@ -1,11 +1,10 @@
 package dev.tollgate.audit;
 
 import dev.tollgate.policy.PackDigest;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.MutableClock;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -29,23 +28,11 @@ class PostgresPolicyStoreTest {
     private static final Instant T1 = Instant.parse("2026-12-01T10:00:00Z");
     private static final List<Path> FILES = List.of(Path.of("gdpr/gdpr.drl"), Path.of("README.md"));
 
-    private static TestStore store;
-    private static PostgresStore shared;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void migrate() {
-        store = TestStore.create();
-        shared = PostgresStore.open(store.url());
-    }
-
-    @AfterAll
-    static void drop() {
-        shared.close();
-        store.close();
-    }
 
     /** A pack of FILES saying rule, kept in local as a replica's data directory keeps it; its digest. */
     private String pack(PolicyStore local, String rule) throws Exception {
@@ -64,8 +51,8 @@ class PostgresPolicyStoreTest {
         String v1 = pack(local, "one");
         String v2 = pack(local, "two");
         MutableClock clock = new MutableClock(T1);
-        PostgresPolicyStore a = new PostgresPolicyStore(shared.dataSource(), "a", clock);
-        PostgresPolicyStore b = new PostgresPolicyStore(shared.dataSource(), "b", clock);
+        PostgresPolicyStore a = new PostgresPolicyStore(STORE.dataSource(), "a", clock);
+        PostgresPolicyStore b = new PostgresPolicyStore(STORE.dataSource(), "b", clock);
 
         a.activated("drools", v1, local.get("drools", v1).orElseThrow(), FILES);
         clock.advance(Duration.ofMinutes(1));
@@ -79,7 +66,7 @@ class PostgresPolicyStoreTest {
                 a.inForce(T1.plusSeconds(90)));
         assertEquals(List.of(v2, v1), a.inForce(T1.plusSeconds(120)).stream()
                 .map(PostgresPolicyStore.Activation::digest).toList(), "a moved on to v2, b still has v1");
-        try (Connection connection = shared.dataSource().getConnection(); Statement count = connection.createStatement();
+        try (Connection connection = STORE.dataSource().getConnection(); Statement count = connection.createStatement();
              ResultSet row = count.executeQuery("select count(*) from policy_files where digest = '" + v1 + "'")) {
             row.next();
             assertEquals(FILES.size(), row.getInt(1), "v1's files once, though two replicas activated it");
@@ -91,10 +78,10 @@ class PostgresPolicyStoreTest {
         PolicyStore replica = new PolicyStore(dir.resolve("replica-policy-store"));
         String digest = pack(replica, "replayed");
         Instant later = T1.plus(Duration.ofDays(1)); // after the other test's activations
-        new PostgresPolicyStore(shared.dataSource(), "r", new MutableClock(later))
+        new PostgresPolicyStore(STORE.dataSource(), "r", new MutableClock(later))
                 .activated("drools", digest, replica.get("drools", digest).orElseThrow(), FILES);
         PolicyStore auditor = new PolicyStore(dir.resolve("auditor-policy-store"));
-        PostgresPolicyStore fromStore = new PostgresPolicyStore(shared.dataSource(), "auditor", new MutableClock(later));
+        PostgresPolicyStore fromStore = new PostgresPolicyStore(STORE.dataSource(), "auditor", new MutableClock(later));
 
         assertTrue(fromStore.copyTo(auditor, "drools", digest));
 

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.CheckpointKey;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,8 @@ class StoreAuditCommandsTest {
     private static final String DECIDE = """
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "When do you open?"}]}}""";
 
-    private static TestStore store;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     private static Path publicKey;
     /** Replica a's data directory, whose policy store replay reads. */
     private static Path first;
@@ -53,7 +55,6 @@ class StoreAuditCommandsTest {
 
     @BeforeAll
     static void decideOnBothExecuteAcrossAndStop(@TempDir Path dir) throws Exception {
-        store = TestStore.create();
         Path signing = dir.resolve("signing/checkpoint-signing.pem");
         publicKey = dir.resolve("signing/checkpoint-signing.pub.pem");
         Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString(),
@@ -61,9 +62,9 @@ class StoreAuditCommandsTest {
         first = Files.createDirectories(dir.resolve("a"));
         witness = dir.resolve("witness/checkpoints.json");
         Path second = Files.createDirectories(dir.resolve("b"));
-        try (TestService a = store.replica("replica-a", first, env)) {
+        try (TestService a = STORE.store().replica("replica-a", first, env)) {
             TestStore.shareKeys(first, second);
-            try (TestService b = store.replica("replica-b", second, env)) {
+            try (TestService b = STORE.store().replica("replica-b", second, env)) {
                 String token = token(a);
                 token(b);
                 ObjectNode body = (ObjectNode) Json.MAPPER.readTree(DECIDE);
@@ -77,11 +78,6 @@ class StoreAuditCommandsTest {
         }
         RECORDS.putAll(query("select stream, count(*) from log_records group by stream"));
         assertEquals(Map.of("replica-a", 1L, "replica-b", 3L), RECORDS, "a decision each, b's start and outcome");
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
     }
 
     private static String token(TestService replica) throws Exception {
@@ -104,7 +100,7 @@ class StoreAuditCommandsTest {
     }
 
     private static Map<String, Long> query(String sql) throws Exception {
-        try (PostgresStore shared = PostgresStore.connect(store.url());
+        try (PostgresStore shared = PostgresStore.connect(STORE.url());
              Connection connection = shared.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             Map<String, Long> result = new TreeMap<>();
@@ -116,7 +112,7 @@ class StoreAuditCommandsTest {
     }
 
     private static AuditCommandsTest.Run verify() throws Exception {
-        return capture(() -> VerifyCommand.run(List.of("--store", store.url(), "--public-key", publicKey.toString())));
+        return capture(() -> VerifyCommand.run(List.of("--store", STORE.url(), "--public-key", publicKey.toString())));
     }
 
     @Test
@@ -133,7 +129,7 @@ class StoreAuditCommandsTest {
 
     @Test
     void exportWritesEveryStreamsRecordsAsLogged() throws Exception {
-        AuditCommandsTest.Run run = capture(() -> ExportCommand.run(List.of("--store", store.url())));
+        AuditCommandsTest.Run run = capture(() -> ExportCommand.run(List.of("--store", STORE.url())));
 
         assertEquals(0, run.exitCode(), run.output());
         List<String> lines = run.output().lines().toList();
@@ -150,7 +146,7 @@ class StoreAuditCommandsTest {
     @Test
     void replayReDecidesTheDecisionsOfEveryStreamUnderThePolicyVersionsTheStoreHolds() throws Exception {
         Path noReplicasDirectory = Files.createTempDirectory("tollgate-no-data");
-        AuditCommandsTest.Run run = capture(() -> ReplayCommand.run(List.of("--store", store.url(),
+        AuditCommandsTest.Run run = capture(() -> ReplayCommand.run(List.of("--store", STORE.url(),
                 "--data-dir", noReplicasDirectory.toString())));
 
         assertEquals(0, run.exitCode(), run.output());
@@ -164,7 +160,7 @@ class StoreAuditCommandsTest {
         CheckpointKey.load(Optional.empty(), defaultKey);
         String serviceKey = CheckpointKey.keyId(CheckpointKey.readPublicKey(publicKey));
 
-        AuditCommandsTest.Run run = capture(() -> VerifyCommand.run(List.of("--store", store.url())));
+        AuditCommandsTest.Run run = capture(() -> VerifyCommand.run(List.of("--store", STORE.url())));
 
         assertEquals(VerifyCommand.CHAIN_BROKEN, run.exitCode(), run.output());
         assertTrue(run.output().contains("checkpoints name the key " + serviceKey + " and were checked with "
@@ -181,7 +177,7 @@ class StoreAuditCommandsTest {
             assertTrue(alone.output().contains("NONE: no checkpoints (none of stream replica-b in the store)"),
                     alone.output());
 
-            AuditCommandsTest.Run witnessed = capture(() -> VerifyCommand.run(List.of("--store", store.url(),
+            AuditCommandsTest.Run witnessed = capture(() -> VerifyCommand.run(List.of("--store", STORE.url(),
                     "--public-key", publicKey.toString(), "--checkpoints", witness.toString())));
 
             assertEquals(VerifyCommand.CHAIN_BROKEN, witnessed.exitCode(), witnessed.output());
@@ -202,7 +198,7 @@ class StoreAuditCommandsTest {
 
     /** Runs check with the last record of stream replica-b deleted (and its checkpoints too, when asked), then puts them back. */
     private static void withTheEndOfStreamBCut(boolean checkpointsToo, Executable check) throws Throwable {
-        try (PostgresStore shared = PostgresStore.connect(store.url());
+        try (PostgresStore shared = PostgresStore.connect(STORE.url());
              Connection connection = shared.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create temporary table cut as select * from log_records where stream = 'replica-b' and seq = 3");

@@ -3,13 +3,13 @@ package dev.tollgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoreTamperingTest {
     private static final String STREAM = "replica-a";
 
-    private static TestStore store;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     /** The stream's rows after a clean stop, restored after every test. */
     private static List<String> written;
     private static Path publicKey;
@@ -45,11 +46,11 @@ class StoreTamperingTest {
 
     @BeforeAll
     static void decideAndStop(@TempDir Path dir, @TempDir Path auditor) throws Exception {
-        store = TestStore.create();
         Path signing = dir.resolve("signing/checkpoint-signing.pem");
         publicKey = dir.resolve("signing/checkpoint-signing.pub.pem");
         Path data = Files.createDirectories(dir.resolve("a"));
-        try (TestService replica = store.replica(STREAM, data, Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString()))) {
+        Map<String, String> env = Map.of("TOLLGATE_SIGNING_KEY_FILE", signing.toString());
+        try (TestService replica = STORE.store().replica(STREAM, data, env)) {
             for (String body : Samples.BODIES) {
                 assertEquals(200, replica.decide(TestService.CLAIMS_KEY, body).statusCode());
             }
@@ -62,11 +63,6 @@ class StoreTamperingTest {
     @AfterEach
     void restore() throws Exception {
         rewrite(written);
-    }
-
-    @AfterAll
-    static void drop() {
-        store.close();
     }
 
     @Test
@@ -121,11 +117,11 @@ class StoreTamperingTest {
     }
 
     private static AuditCommandsTest.Run verify(Path key) throws Exception {
-        return capture(() -> VerifyCommand.run(List.of("--store", store.url(), "--public-key", key.toString())));
+        return capture(() -> VerifyCommand.run(List.of("--store", STORE.url(), "--public-key", key.toString())));
     }
 
     private static List<String> lines() throws SQLException {
-        try (PostgresStore shared = PostgresStore.connect(store.url());
+        try (PostgresStore shared = PostgresStore.connect(STORE.url());
              Connection connection = shared.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "select line from log_records where stream = ? order by seq")) {
@@ -142,7 +138,7 @@ class StoreTamperingTest {
 
     /** Replaces the stream's rows with lines, each row keyed by the seq and time its line carries. */
     private static void rewrite(List<String> lines) throws Exception {
-        try (PostgresStore shared = PostgresStore.connect(store.url());
+        try (PostgresStore shared = PostgresStore.connect(STORE.url());
              Connection connection = shared.dataSource().getConnection();
              PreparedStatement delete = connection.prepareStatement("delete from log_records where stream = ?");
              PreparedStatement insert = connection.prepareStatement(

@@ -2,14 +2,15 @@ package dev.tollgate.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import dev.tollgate.trail.ChainStatus;
 import dev.tollgate.trail.TrailSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -28,27 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trail's status verifies every replica's stream.
  */
 class AuditOnTheStoreTest {
-    private static TestStore store;
-    private static TestStore.Replicas replicas;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws Exception {
-        store = TestStore.create();
-        replicas = store.twoReplicas(Map.of());
+        TestStore.Replicas replicas = STORE.twoReplicas(Map.of());
         a = replicas.a();
         b = replicas.b();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (replicas != null) {
-            replicas.close();
-        }
-        if (store != null) {
-            store.close();
-        }
     }
 
     private static List<String> listed(TestService replica) throws Exception {
@@ -80,7 +70,7 @@ class AuditOnTheStoreTest {
     void theTrailStatusVerifiesEveryReplicasStreamAndShowsAChangedRowAsBroken() throws Exception {
         String changed = AuditCalls.decide(a, Samples.BODIES.get(2));
         AuditCalls.decide(b, Samples.BODIES.get(3));
-        try (PostgresStore shared = PostgresStore.connect(store.url())) {
+        try (PostgresStore shared = PostgresStore.connect(STORE.url())) {
             ChainStatus.Verified intact = new ChainStatus(TrailSource.of(shared.dataSource()), Clock.systemUTC()).now();
             assertEquals(Set.of("replica-a", "replica-b"), intact.streams().keySet());
             assertTrue(intact.intact(), intact.toString());

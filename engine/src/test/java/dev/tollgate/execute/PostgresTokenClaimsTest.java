@@ -1,10 +1,8 @@
 package dev.tollgate.execute;
 
-import dev.tollgate.audit.PostgresStore;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.testing.ClassStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,20 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Used tokens in a real PostgreSQL: one claim per decision across replicas, given back only by its claimant. */
 class PostgresTokenClaimsTest {
-    private static TestStore store;
-    private static PostgresStore shared;
-
-    @BeforeAll
-    static void migrate() {
-        store = TestStore.create();
-        shared = PostgresStore.open(store.url());
-    }
-
-    @AfterAll
-    static void drop() {
-        shared.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
 
     private static Instant inAMinute() {
         return Instant.now().plus(Duration.ofMinutes(1));
@@ -40,8 +26,8 @@ class PostgresTokenClaimsTest {
 
     @Test
     void aDecisionIsClaimedOnceAcrossReplicasAndReleasedOnlyByItsClaimant() {
-        PostgresTokenClaims a = new PostgresTokenClaims(shared.dataSource(), "a");
-        PostgresTokenClaims b = new PostgresTokenClaims(shared.dataSource(), "b");
+        PostgresTokenClaims a = new PostgresTokenClaims(STORE.dataSource(), "a");
+        PostgresTokenClaims b = new PostgresTokenClaims(STORE.dataSource(), "b");
         String decision = UUID.randomUUID().toString();
 
         assertTrue(a.claim(decision, inAMinute()));
@@ -55,7 +41,7 @@ class PostgresTokenClaimsTest {
 
     @Test
     void claimsOfExpiredTokensArePurgedEveryThousandClaims() throws Exception {
-        PostgresTokenClaims claims = new PostgresTokenClaims(shared.dataSource(), "purging");
+        PostgresTokenClaims claims = new PostgresTokenClaims(STORE.dataSource(), "purging");
         String live = UUID.randomUUID().toString();
         assertTrue(claims.claim(live, inAMinute()));
         for (int i = 1; i < PostgresTokenClaims.PURGE_EVERY - 1; i++) {
@@ -70,7 +56,7 @@ class PostgresTokenClaimsTest {
     }
 
     private static long claimsBy(String replica) throws Exception {
-        try (Connection connection = shared.dataSource().getConnection(); Statement query = connection.createStatement();
+        try (Connection connection = STORE.dataSource().getConnection(); Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select count(*) from used_tokens where claimed_by = '" + replica + "'")) {
             rows.next();
             return rows.getLong(1);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.PostgresPolicyStore;
 import dev.tollgate.audit.PostgresStore;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,25 +41,16 @@ class ReplicasOnOneStoreTest {
     private static final String DECIDE = """
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "%s"}]}}""";
 
-    private static TestStore store;
-    private static TestStore.Replicas replicas;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws IOException {
-        store = TestStore.create();
-        replicas = store.twoReplicas(Map.of());
+        TestStore.Replicas replicas = STORE.twoReplicas(Map.of());
         a = replicas.a();
         b = replicas.b();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (replicas != null) {
-            replicas.close();
-        }
-        store.close();
     }
 
     private static String token(TestService replica) throws IOException {
@@ -108,7 +100,7 @@ class ReplicasOnOneStoreTest {
     @Test
     void bothReplicasNameTheSamePolicyVersionInForce() throws Exception {
         List<PostgresPolicyStore.Activation> inForce;
-        try (PostgresStore shared = PostgresStore.connect(store.url())) {
+        try (PostgresStore shared = PostgresStore.connect(STORE.url())) {
             inForce = new PostgresPolicyStore(shared.dataSource(), "auditor", Clock.systemUTC()).inForce(Instant.now());
         }
         assertEquals(List.of("replica-a", "replica-b"), inForce.stream().map(PostgresPolicyStore.Activation::stream)
@@ -121,7 +113,7 @@ class ReplicasOnOneStoreTest {
     void eachReplicaAppendsItsOwnChainedStreamToTheStore() throws Exception {
         token(a);
         token(b);
-        try (PostgresStore shared = PostgresStore.connect(store.url());
+        try (PostgresStore shared = PostgresStore.connect(STORE.url());
              Connection connection = shared.dataSource().getConnection(); Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("select stream, min(seq), max(seq), count(*) from log_records"
                      + " group by stream order by stream")) {

@@ -1,11 +1,9 @@
 package dev.tollgate.execute.offline;
 
-import dev.tollgate.audit.PostgresStore;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.testing.ClassStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -40,34 +38,23 @@ class StoreValidationQueueTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Instant DUE = T0.plus(FIRST_WAIT);
 
-    private static TestStore store;
-    private static PostgresStore shared;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
 
     @TempDir
     Path keys;
 
-    @BeforeAll
-    static void migrate() {
-        store = TestStore.create();
-        shared = PostgresStore.open(store.url());
-    }
-
-    @AfterAll
-    static void drop() {
-        shared.close();
-        store.close();
-    }
-
     @BeforeEach
     void empty() throws Exception {
-        try (Connection connection = shared.dataSource().getConnection();
+        try (Connection connection = STORE.dataSource().getConnection();
              Statement delete = connection.createStatement()) {
             delete.execute("delete from validation_queue");
         }
     }
 
     private StoreValidationQueue replica(String id) throws Exception {
-        return new StoreValidationQueue(shared.dataSource(), id, EntryCipher.open(keys.resolve("validation.key")), LEASE);
+        return new StoreValidationQueue(STORE.dataSource(), id, EntryCipher.open(keys.resolve("validation.key")),
+                LEASE);
     }
 
     private static List<String> ids(List<PendingValidation> entries) {
@@ -83,7 +70,8 @@ class StoreValidationQueueTest {
 
         assertEquals(List.of(entry("early", T0), entry("late", T0.plusSeconds(2))), queue.pending());
         assertEquals(2, queue.size());
-        try (Connection connection = shared.dataSource().getConnection(); Statement select = connection.createStatement();
+        try (Connection connection = STORE.dataSource().getConnection();
+             Statement select = connection.createStatement();
              ResultSet rows = select.executeQuery("select entry from validation_queue")) {
             while (rows.next()) {
                 assertFalse(new String(rows.getBytes(1), StandardCharsets.ISO_8859_1).contains(SECRET_WORD));

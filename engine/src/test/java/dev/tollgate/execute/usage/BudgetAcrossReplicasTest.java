@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.testing.ClassStore;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.testing.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,15 +33,14 @@ class BudgetAcrossReplicasTest {
     /** More than one answer to TEXT spends (the test checks it), less than two. */
     private static final long BUDGET = 60;
 
-    private static TestStore store;
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
     private static RecordingCloud cloud;
-    private static TestStore.Replicas replicas;
     private static TestService a;
     private static TestService b;
 
     @BeforeAll
     static void start() throws Exception {
-        store = TestStore.create();
         cloud = RecordingCloud.start().always(ANSWER);
         Path dir = Files.createTempDirectory("tollgate-budget-replicas");
         Path config = Files.writeString(dir.resolve("budget.yaml"), """
@@ -56,18 +57,14 @@ class BudgetAcrossReplicasTest {
         Map<String, String> environment = Map.of("TOLLGATE_CONFIG", config.toString(),
                 "TOLLGATE_CLOUD_EU_URL", cloud.baseUrl(), "TOLLGATE_CLOUD_EU_MODEL", "cloud-model",
                 "TOLLGATE_CLOUD_EU_KEY", "test-key");
-        replicas = store.twoReplicas(environment);
+        TestStore.Replicas replicas = STORE.twoReplicas(environment);
         a = replicas.a();
         b = replicas.b();
     }
 
     @AfterAll
     static void stop() {
-        if (replicas != null) {
-            replicas.close();
-        }
         cloud.close();
-        store.close();
     }
 
     @Test

@@ -3,19 +3,16 @@ package dev.tollgate.execute.usage;
 import dev.tollgate.audit.DurableAppend;
 import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.audit.PostgresDecisionLog;
-import dev.tollgate.audit.PostgresStore;
 import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.terms.Strategy;
-import dev.tollgate.testing.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.tollgate.testing.ClassStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import static dev.tollgate.execute.usage.UsageFixtures.CATALOG;
@@ -29,24 +26,12 @@ class StoreUsageCountsTest {
     private static final Clock NOVEMBER = Clock.fixed(Instant.parse("2026-11-30T23:59:59Z"), ZoneOffset.UTC);
     private static final Clock DECEMBER = Clock.fixed(Instant.parse("2026-12-01T00:00:01Z"), ZoneOffset.UTC);
 
-    private static TestStore store;
-    private static PostgresStore shared;
-
-    @BeforeAll
-    static void migrate() {
-        store = TestStore.create();
-        shared = PostgresStore.open(store.url());
-    }
-
-    @AfterAll
-    static void drop() {
-        shared.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final ClassStore STORE = new ClassStore();
 
     private static PostgresDecisionLog stream(String replica, Clock clock) throws Exception {
-        return PostgresDecisionLog.open(shared.dataSource(), replica, clock,
-                new StoreUsageCounts(shared.dataSource(), CATALOG));
+        return PostgresDecisionLog.open(STORE.dataSource(), replica, clock,
+                new StoreUsageCounts(STORE.dataSource(), CATALOG));
     }
 
     @Test
@@ -63,7 +48,7 @@ class StoreUsageCountsTest {
             DurableAppend.append(b, cloud("app2", Strategy.STATIC, false, 1, 1));
         }
 
-        StoreUsageCounts counts = new StoreUsageCounts(shared.dataSource(), CATALOG);
+        StoreUsageCounts counts = new StoreUsageCounts(STORE.dataSource(), CATALOG);
         MonthlyUsage december = counts.of("app1", YearMonth.of(2026, 12));
         assertEquals(3, december.executions(), "the failed execution does not count");
         assertEquals(1, december.onDevice());
@@ -87,7 +72,7 @@ class StoreUsageCountsTest {
                     () -> DurableAppend.append(second, cloud("refused", Strategy.STATIC, false, 1000, 1000)));
         }
 
-        MonthlyUsage december = new StoreUsageCounts(shared.dataSource(), CATALOG).of("refused", YearMonth.of(2026, 12));
+        MonthlyUsage december = new StoreUsageCounts(STORE.dataSource(), CATALOG).of("refused", YearMonth.of(2026, 12));
         assertEquals(1, december.executions());
         assertEquals(Map.of("cloud-eu", new MonthlyUsage.Tokens(5, 5)), december.byDestination());
     }
