@@ -1,15 +1,12 @@
 package dev.tollgate.testing;
 
-import dev.tollgate.server.TollgateServer;
-import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
-import dev.tollgate.policy.rego.LocalOpaServer;
+import dev.tollgate.server.InProcessService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -28,15 +25,12 @@ public final class TestService implements AutoCloseable {
 
     public static final String CLAIMS_KEY = "demo-claims-assistant";
 
-    private final TollgateServer server;
+    private final InProcessService service;
     private final Path dataDir;
-    private final LocalOpaServer opa;
-    private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestService(TollgateServer server, Path dataDir, LocalOpaServer opa) {
-        this.server = server;
+    private TestService(InProcessService service, Path dataDir) {
+        this.service = service;
         this.dataDir = dataDir;
-        this.opa = opa;
     }
 
     public static TestService start() {
@@ -75,14 +69,7 @@ public final class TestService implements AutoCloseable {
             // environment, looks for its public key.
             Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
-            LocalOpaServer opa = null;
-            if (env.getOrDefault("TOLLGATE_ENGINES", "").contains("rego-remote")) {
-                opa = OpaServer.start(REGO_BUNDLE);
-                env.put("TOLLGATE_OPA_URL", opa.url().toString());
-            }
-            String file = env.get("TOLLGATE_CONFIG");
-            TollgateConfig config = TollgateConfig.load(file == null ? null : Path.of(file), env);
-            return new TestService(TollgateServer.start(config, env::get), data, opa);
+            return new TestService(InProcessService.start(env, OpaServer::binary), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -114,7 +101,7 @@ public final class TestService implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return service.port();
     }
 
     /** Lines in the decision log's segments: what a request that changes nothing must leave as it was. */
@@ -135,7 +122,7 @@ public final class TestService implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return service.uri(path);
     }
 
     public HttpResponse<String> decide(String apiKey, String json) {
@@ -147,21 +134,11 @@ public final class TestService implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String apiKey, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return service.post(path, apiKey, json);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return service.send(request);
     }
 
     public HttpResponse<String> get(String path) {
@@ -170,10 +147,7 @@ public final class TestService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        if (opa != null) {
-            opa.close();
-        }
+        service.close();
         StoppedServerTimers.cancel();
     }
 }

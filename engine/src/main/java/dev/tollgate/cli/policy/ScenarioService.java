@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tollgate.config.TollgateConfig;
-import dev.tollgate.policy.rego.LocalOpaServer;
 import dev.tollgate.policy.rego.OpaBinary;
+import dev.tollgate.server.InProcessService;
 import dev.tollgate.server.PolicyEngines;
-import dev.tollgate.server.TollgateServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,21 +30,17 @@ import java.util.stream.Stream;
 public final class ScenarioService implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final TollgateServer server;
-    private final LocalOpaServer opa;
+    private final InProcessService service;
     private final Path dataDir;
-    private final HttpClient client = HttpClient.newHttpClient();
 
-    private ScenarioService(TollgateServer server, LocalOpaServer opa, Path dataDir) {
-        this.server = server;
-        this.opa = opa;
+    private ScenarioService(InProcessService service, Path dataDir) {
+        this.service = service;
         this.dataDir = dataDir;
     }
 
     /** @param nerModel the trained NER model (scripts/train-ner.sh prints its path); null: no NER */
     public static ScenarioService start(PolicyCopy copy, PolicyEngines mode, Path nerModel) {
         Path data = null;
-        LocalOpaServer opa = null;
         try {
             data = Files.createTempDirectory("tollgate-scenarios");
             Map<String, String> env = new HashMap<>(Map.of(
@@ -63,16 +55,8 @@ public final class ScenarioService implements AutoCloseable {
             if (nerModel != null) {
                 env.put("TOLLGATE_NER_MODEL", nerModel.toString());
             }
-            if (mode == PolicyEngines.REGO_REMOTE) {
-                opa = LocalOpaServer.start(OpaBinary.locate(), copy.regoDir());
-                env.put("TOLLGATE_OPA_URL", opa.url().toString());
-            }
-            TollgateConfig config = TollgateConfig.load(Path.of(env.get("TOLLGATE_CONFIG")), env);
-            return new ScenarioService(TollgateServer.start(config, env::get), opa, data);
+            return new ScenarioService(InProcessService.start(env, OpaBinary::locate), data);
         } catch (Exception e) {
-            if (opa != null) {
-                opa.close();
-            }
             delete(data);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
@@ -98,26 +82,12 @@ public final class ScenarioService implements AutoCloseable {
     }
 
     public HttpResponse<String> decide(String apiKey, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/decide"))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return service.post("/v1/decide", apiKey, json);
     }
 
     @Override
     public void close() {
-        server.close();
-        if (opa != null) {
-            opa.close();
-        }
+        service.close();
         delete(dataDir);
     }
 
