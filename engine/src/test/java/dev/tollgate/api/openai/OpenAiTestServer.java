@@ -5,11 +5,10 @@ import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.classify.SensitivityClassifier;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.server.InProcessService;
 import dev.tollgate.testing.StoppedServerTimers;
 import io.helidon.webserver.WebServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,14 +56,7 @@ final class OpenAiTestServer implements AutoCloseable {
     }
 
     <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return client.send(request.build(), handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return InProcessService.send(client, request.build(), handler);
     }
 
     @Override
