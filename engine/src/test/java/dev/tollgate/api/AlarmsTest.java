@@ -1,14 +1,12 @@
 package dev.tollgate.api;
 
 import dev.tollgate.audit.DecisionLog;
-import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.config.Application;
 import dev.tollgate.config.Destination;
 import dev.tollgate.config.DestinationCatalog;
 import dev.tollgate.execute.usage.UsageLedger;
 import dev.tollgate.latency.ObservedLatencies;
 import dev.tollgate.terms.DestinationKind;
-import dev.tollgate.terms.Strategy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
+import static dev.tollgate.testing.OutcomeBuilder.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The alerts /health shows, from a real usage ledger, latency window and backlog count. */
@@ -102,13 +101,11 @@ class AlarmsTest {
     }
 
     private void spend(int tokens) {
-        usage.add(CLOCK.instant().toString(), new ExecutionOutcome("d-" + tokens, "lax", ExecutionOutcome.COMPLETED,
-                "cloud-eu", Strategy.STATIC, false, null, tokens, 0, tokens, Map.of(), 5L, 4L, false, false, "stop",
-                "hmac-sha256:00", null, null, "cloud-eu", tokens, 0, null, null));
+        usage.add(CLOCK.instant().toString(), completed("d-" + tokens, "lax", "cloud-eu").tokens(tokens, 0)
+                .cloudTokensSent(tokens).cloud("cloud-eu", tokens, 0).build());
     }
 
     private static Application app(String id, List<String> permitted, Long budget, Integer slaMs) {
-        return new Application(id, "p", "none", "EU", "DE", permitted, List.of(), List.of(), List.of(), null, null,
-                budget, slaMs, null, null, null);
+        return application(id).permitted(permitted).cloudTokenBudgetMonthly(budget).latencySlaMs(slaMs).build();
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tollgate.testing.OutcomeBuilder.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,12 @@ class LogRecordTest {
     void eachRecordTypeReadsBackAsWrittenThroughTheLog(@TempDir Path dir) throws Exception {
         List<LogRecord> written = List.of(
                 new ExecutionStarted(ID, "claims", "2026-01-01T00:05:00Z"),
-                new ExecutionOutcome(ID, "claims", ExecutionOutcome.COMPLETED, "slm-local", Strategy.OFFLINE, false,
-                        0.7, 12, 8, 0, Map.of("PERSON", 1), 40L, 35L, false, true, "stop", "hmac-sha256:ab", true,
-                        null, null, null, null, null, null),
-                new ExecutionOutcome(ID, "claims", ExecutionOutcome.COMPLETED, "cloud-eu", Strategy.CASCADE, true,
-                        0.4, 30, 20, 12, Map.of(), 90L, 80L, false, true, "stop", "hmac-sha256:cd", null,
-                        null, "cloud-eu", 11, 9, true, 0.35),
+                completed(ID, "claims", "slm-local").strategy(Strategy.OFFLINE).confidence(0.7).tokens(12, 8)
+                        .masked(Map.of("PERSON", 1)).took(40, 35).disclosed(true).outputHmac("hmac-sha256:ab")
+                        .validationQueued(true).build(),
+                completed(ID, "claims", "cloud-eu").strategy(Strategy.CASCADE).escalated(true).confidence(0.4)
+                        .tokens(30, 20).cloudTokensSent(12).took(90, 80).disclosed(true).outputHmac("hmac-sha256:cd")
+                        .cloud("cloud-eu", 11, 9).heldForReview(true).agreement(0.35).build(),
                 ExecutionOutcome.failed(ID, "claims", "cloud-eu", "destination-timeout", 30_000),
                 new ExecutionRefusal(null, "claims", "token-invalid"),
                 new ValidationRecord(ID, "cloud-eu", ValidationRecord.AGREES, "hmac-sha256:cd", null, null, null, null,

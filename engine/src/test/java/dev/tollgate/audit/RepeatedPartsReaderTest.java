@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.tollgate.testing.OutcomeBuilder.completed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,9 +33,10 @@ class RepeatedPartsReaderTest {
                         decision.facts(), "hmac-sha256:00", decision.findings(), decision.outcome(),
                         "2026-12-06T08:00:00Z", List.of("ner"), Map.of(), Map.of(), "request-2", null),
                 new ExecutionStarted(ID, "claims", "2026-01-01T00:05:00Z"),
-                new ExecutionOutcome(ID, "claims", ExecutionOutcome.COMPLETED, "cloud-eu", Strategy.CASCADE, true,
-                        0.4, 30, 20, 12, Map.of("PERSON", 1, "EMAIL_ADDRESS", 2, "PHONE_NUMBER", 3), 90L, 80L, false,
-                        true, "stop", "hmac-sha256:cd", null, null, "cloud-eu", 11, 9, true, 0.35),
+                completed(ID, "claims", "cloud-eu").strategy(Strategy.CASCADE).escalated(true).confidence(0.4)
+                        .tokens(30, 20).cloudTokensSent(12).masked(Map.of("PERSON", 1, "EMAIL_ADDRESS", 2,
+                                "PHONE_NUMBER", 3)).took(90, 80).disclosed(true).outputHmac("hmac-sha256:cd")
+                        .cloud("cloud-eu", 11, 9).heldForReview(true).agreement(0.35).build(),
                 new ExecutionRefusal(null, "claims", "token-invalid"),
                 new ValidationRecord(ID, "cloud-eu", ValidationRecord.CORRECTED, "hmac-sha256:ef", "v-1", "claims", 2,
                         null, 40, 12),

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,8 @@ class ApplicationRegistryTest {
 
     @Test
     void theSingleKeyFormIsOneStaffKey() {
-        Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256("k"), null, null, null, null, null, null);
+        Application app = application("app").tenantResidency("NONE").apiKeySha256(ApplicationRegistry.sha256("k"))
+                .build();
         ApplicationRegistry registry = new ApplicationRegistry(List.of(app));
 
         assertEquals(List.of(new ApiKey(ApplicationRegistry.sha256("k"), ApiKey.STAFF)), app.keys());

@@ -2,10 +2,10 @@ package dev.tollgate.config;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The token buckets on a clock the test moves. */
@@ -14,8 +14,7 @@ class RateLimiterTest {
     private final RateLimiter limiter = new RateLimiter(now::get);
 
     private static Application app(String id, Integer requests, Integer tokens) {
-        return new Application(id, "p", "none", "EU", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                null, null, null, null, null, null, new RateLimit(requests, tokens));
+        return application(id).rateLimit(new RateLimit(requests, tokens)).build();
     }
 
     private void advanceSeconds(long seconds) {
@@ -49,8 +48,7 @@ class RateLimiterTest {
     void applicationsHaveTheirOwnBucketsAndNoLimitMeansNone() {
         Application limited = app("a", 1, null);
         Application other = app("b", 1, null);
-        Application unlimited = new Application("c", "p", "none", "EU", "DE", List.of("slm-local"), List.of(),
-                List.of(), List.of(), null, null, null, null, null, null, null);
+        Application unlimited = application("c").build();
         assertEquals(0, limiter.admit(limited));
         assertEquals(60, limiter.admit(limited));
         assertEquals(0, limiter.admit(other));

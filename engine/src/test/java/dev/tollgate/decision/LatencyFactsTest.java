@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The request's latency budget and each destination's observed p95, as FactsBuilder writes them into the facts. */
@@ -33,8 +34,8 @@ class LatencyFactsTest {
     }
 
     private static Facts facts(int hintMs, Integer slaMs) {
-        Application app = new Application("app", "p", "none", "NONE", "DE", List.of("slm-local", "cloud-eu"),
-                List.of(), List.of(), List.of(), null, null, null, slaMs, null, "staff", null);
+        Application app = application("app").tenantResidency("NONE").permitted(List.of("slm-local", "cloud-eu"))
+                .latencySlaMs(slaMs).callerRole("staff").build();
         return builder.build(app, new DecideRequest("reasoning", "DE",
                 List.of(new DecideRequest.Message("user", "Why is the sky blue?")), List.of(), hintMs)).facts();
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An application's validation webhook, against a recording receiver on loopback. */
@@ -44,8 +45,7 @@ class ValidationWebhookTest {
     }
 
     private static Application app(String id, String webhook) {
-        return new Application(id, "p", "none", "EU", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256(id), null, null, null, null, webhook, null);
+        return application(id).apiKeySha256(ApplicationRegistry.sha256(id)).validationWebhook(webhook).build();
     }
 
     private ValidationWebhook webhook() {

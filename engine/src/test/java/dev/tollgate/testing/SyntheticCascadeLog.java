@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.DurableAppend;
-import dev.tollgate.audit.ExecutionOutcome;
 import dev.tollgate.audit.ExecutionStarted;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.ValidationRecord;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -77,10 +75,11 @@ public final class SyntheticCascadeLog {
                 log.append(decision(id, e.rule())).join();
                 DurableAppend.append(log, new ExecutionStarted(id, "claims-assistant", "2099-01-01T00:00:00Z"));
                 boolean validated = e.verdict() != null;
-                DurableAppend.append(log, new ExecutionOutcome(id, "claims-assistant", ExecutionOutcome.COMPLETED,
-                        e.escalated() ? "cloud-eu" : "slm-local", validated ? Strategy.OFFLINE : Strategy.CASCADE,
-                        e.escalated(), e.confidence(), 40, 20, 0, Map.of(), 900L, 880L, false, true, "stop",
-                        "hmac-sha256:00", validated ? true : null, null, null, null, null, null, e.agreement()));
+                DurableAppend.append(log, OutcomeBuilder.completed(id, "claims-assistant",
+                                e.escalated() ? "cloud-eu" : "slm-local")
+                        .strategy(validated ? Strategy.OFFLINE : Strategy.CASCADE).escalated(e.escalated())
+                        .confidence(e.confidence()).tokens(40, 20).took(900, 880).disclosed(true)
+                        .validationQueued(validated ? true : null).agreement(e.agreement()).build());
                 if (validated) {
                     DurableAppend.append(log, new ValidationRecord(id, "cloud-eu", e.verdict(), "hmac-sha256:11", null,
                             null, null, null, null, null));

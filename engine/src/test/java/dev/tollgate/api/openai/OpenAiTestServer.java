@@ -3,7 +3,6 @@ package dev.tollgate.api.openai;
 import dev.tollgate.api.DecideRequestParser;
 import dev.tollgate.api.ServiceMetrics;
 import dev.tollgate.classify.SensitivityClassifier;
-import dev.tollgate.config.Application;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.server.InProcessService;
 import dev.tollgate.testing.StoppedServerTimers;
@@ -14,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+
+import static dev.tollgate.testing.ApplicationBuilder.application;
 
 /** The OpenAI routes alone on a free loopback port, in front of a {@link ScriptedGateway}. */
 final class OpenAiTestServer implements AutoCloseable {
@@ -27,9 +28,8 @@ final class OpenAiTestServer implements AutoCloseable {
     private final WebServer server;
 
     OpenAiTestServer() {
-        ApplicationRegistry registry = new ApplicationRegistry(List.of(new Application("claims-assistant",
-                "customer_service", "none", "EU", "DE", List.of("slm-local"), List.of(), List.of(), List.of(),
-                ApplicationRegistry.sha256(KEY), null, null, null, null, null, null)));
+        ApplicationRegistry registry = new ApplicationRegistry(List.of(application("claims-assistant")
+                .purpose("customer_service").apiKeySha256(ApplicationRegistry.sha256(KEY)).build()));
         ChatCompletionsHandler chat = new ChatCompletionsHandler(registry,
                 new DecideRequestParser(SensitivityClassifier.CLASSES), gateway, metrics, MAX_BODY_BYTES,
                 DEFAULT_MAX_TOKENS);

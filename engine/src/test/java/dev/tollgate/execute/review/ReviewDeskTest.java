@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,9 +68,10 @@ class ReviewDeskTest {
     }
 
     private static Application app(String id, String oversight, String key, String reviewerKey) {
-        return new Application(id, "p", "credit_scoring", "EU", "NL", List.of("slm-local"), List.of("slm-local"),
-                List.of(), List.of(), null, List.of(new ApiKey(ApplicationRegistry.sha256(key), ApiKey.STAFF),
-                new ApiKey(ApplicationRegistry.sha256(reviewerKey), ApiKey.REVIEWER)), null, null, oversight, null, null);
+        return application(id).aiActUseCase("credit_scoring").controllerEstablishment("NL")
+                .highRiskApproved(List.of("slm-local")).humanOversight(oversight)
+                .apiKeys(List.of(new ApiKey(ApplicationRegistry.sha256(key), ApiKey.STAFF),
+                        new ApiKey(ApplicationRegistry.sha256(reviewerKey), ApiKey.REVIEWER))).build();
     }
 
     private static Application caller(String key) {

@@ -7,7 +7,8 @@ import dev.tollgate.terms.DestinationKind;
 import dev.tollgate.terms.Strategy;
 
 import java.util.List;
-import java.util.Map;
+
+import static dev.tollgate.testing.OutcomeBuilder.completed;
 
 /** The catalog and completed execution records of the usage tests: answered by cloud-eu with its tokens, or on-device by slm-local. */
 final class UsageFixtures {
@@ -30,8 +31,7 @@ final class UsageFixtures {
 
     private static ExecutionOutcome outcome(String app, String destination, Strategy strategy, boolean escalated,
                                             String cloud, Integer in, Integer out) {
-        return new ExecutionOutcome("d-" + app + in, app, ExecutionOutcome.COMPLETED, destination, strategy, escalated,
-                null, 10, 10, in, Map.of(), 5L, 4L, false, false, "stop", "hmac-sha256:00", null, null, cloud, in,
-                out, null, null);
+        return completed("d-" + app + in, app, destination).strategy(strategy).escalated(escalated)
+                .cloudTokensSent(in).cloud(cloud, in, out).build();
     }
 }

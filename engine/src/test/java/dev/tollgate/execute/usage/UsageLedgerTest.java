@@ -20,6 +20,7 @@ import java.util.Map;
 import static dev.tollgate.execute.usage.UsageFixtures.CATALOG;
 import static dev.tollgate.execute.usage.UsageFixtures.cloud;
 import static dev.tollgate.execute.usage.UsageFixtures.onDevice;
+import static dev.tollgate.testing.ApplicationBuilder.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -125,7 +126,6 @@ class UsageLedgerTest {
     }
 
     private static Application app(String id, Long budget) {
-        return new Application(id, "p", "none", "EU", "DE", List.of("slm-local", "cloud-eu"), List.of(), List.of(),
-                List.of(), null, null, budget, null, null, null, null);
+        return application(id).permitted(List.of("slm-local", "cloud-eu")).cloudTokenBudgetMonthly(budget).build();
     }
 }
