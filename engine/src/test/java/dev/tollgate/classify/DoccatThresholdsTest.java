@@ -66,6 +66,8 @@ class DoccatThresholdsTest {
                 + SensitivityEvaluation.languageTable(EvalSets.composeSecondDev(), classifier::classify));
         System.out.print("The third dev bank (phrases-dev3), held out of the threshold choice:\n"
                 + SensitivityEvaluation.languageTable(EvalSets.composeThirdDev(), classifier::classify));
+        System.out.print("The fourth dev bank (phrases-dev4), held out of every choice:\n"
+                + SensitivityEvaluation.languageTable(EvalSets.composeFourthDev(), classifier::classify));
         assertEquals(chosen.toString(), expected.toString());
     }
 }
