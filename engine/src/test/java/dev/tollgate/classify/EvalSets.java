@@ -18,6 +18,7 @@ import java.util.List;
  * training and from the test half, once the first dev half had been used to choose lexicon terms.
  * eval/sensitivity/phrases-dev3/, a third bank (round 8) written apart from all of these once the second one scored
  * 0.80 to 1.00 in every cell, composes texts of its own ({@link #composeThirdDev}), outside dev.jsonl.
+ * eval/sensitivity/phrases-dev4/ (round 9, {@link #composeFourthDev}) is held out of every choice.
  * Each line is {@code {"text":..., "lang":..., "classes":[...]}}.
  */
 final class EvalSets {
@@ -27,6 +28,7 @@ final class EvalSets {
     static final int TEST_TEXTS_PER_LANGUAGE = 480;
     static final int SECOND_DEV_TEXTS_PER_LANGUAGE = 320;
     static final int THIRD_DEV_TEXTS_PER_LANGUAGE = 320;
+    static final int FOURTH_DEV_TEXTS_PER_LANGUAGE = 320;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalSets() {
@@ -71,6 +73,14 @@ final class EvalSets {
      */
     static List<LabelledText> composeThirdDev() {
         return composeBank("phrases-dev3", THIRD_DEV_TEXTS_PER_LANGUAGE);
+    }
+
+    /**
+     * The texts of the fourth dev bank (round 9), written before any change of that round and held out of every
+     * choice, its errors included: a change is kept only if the other dev banks improve and this one does not lose.
+     */
+    static List<LabelledText> composeFourthDev() {
+        return composeBank("phrases-dev4", FOURTH_DEV_TEXTS_PER_LANGUAGE);
     }
 
     private static List<LabelledText> composeBank(String folder, int perLanguage) {

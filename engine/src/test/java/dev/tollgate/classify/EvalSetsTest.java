@@ -32,7 +32,7 @@ class EvalSetsTest {
     void noEvaluationTextOccursInTraining() {
         Set<String> training = new HashSet<>();
         SensitivityModel.trainingCorpus().forEach(t -> training.add(t.text()));
-        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.composeThirdDev(), EvalSets.test())) {
+        for (List<LabelledText> set : List.of(EvalSets.dev(), EvalSets.composeThirdDev(), EvalSets.composeFourthDev(), EvalSets.test())) {
             for (LabelledText text : set) {
                 assertTrue(!training.contains(text.text()), "evaluation text also in training");
             }
@@ -44,7 +44,7 @@ class EvalSetsTest {
     void noEvaluationPhraseIsATrainingPhrase() throws IOException {
         for (String lang : SensitivityModel.LANGUAGES) {
             Set<String> training = new HashSet<>(lines(SensitivityModel.class.getResourceAsStream("/lexicons/corpus/" + lang + ".txt")));
-            for (String folder : List.of("phrases", "phrases-dev", "phrases-dev3")) {
+            for (String folder : List.of("phrases", "phrases-dev", "phrases-dev3", "phrases-dev4")) {
                 for (String line : lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt")))) {
                     assertFalse(training.contains(line), lang + ": in training: " + line);
                 }
@@ -52,20 +52,41 @@ class EvalSetsTest {
         }
     }
 
-    /** The third dev bank (round 8) was written apart from the test half and the earlier dev banks: no line repeats one. */
+    /** The third (round 8) and fourth (round 9) dev banks were each written apart from every bank before them: no line repeats one. */
     @Test
-    void theThirdDevBankRepeatsNoPhraseOfTheOtherBanks() throws IOException {
+    void eachLaterDevBankRepeatsNoPhraseOfTheBanksBeforeIt() throws IOException {
         for (String lang : SensitivityModel.LANGUAGES) {
-            Set<String> others = new HashSet<>();
+            Set<String> earlier = new HashSet<>();
             for (String folder : List.of("phrases", "phrases-dev")) {
-                others.addAll(lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt"))));
+                earlier.addAll(bankLines(folder, lang));
             }
-            List<String> third = lines(Files.newInputStream(EvalSets.dir().resolve("phrases-dev3").resolve(lang + ".txt")));
-            assertTrue(third.size() >= 100, lang + ": third dev bank too small");
-            for (String line : third) {
-                assertFalse(others.contains(line), lang + ": in another bank: " + line);
+            for (String folder : List.of("phrases-dev3", "phrases-dev4")) {
+                List<String> later = bankLines(folder, lang);
+                for (String line : later) {
+                    assertFalse(earlier.contains(line), lang + ": " + folder + " repeats another bank: " + line);
+                }
+                earlier.addAll(later);
             }
         }
+    }
+
+    /** The banks are big enough to show a cell move: the third 100 lines a language, the fourth 8 a class and 20 "none". */
+    @Test
+    void theLaterDevBanksHoldEnoughSentences() throws IOException {
+        for (String lang : SensitivityModel.LANGUAGES) {
+            assertTrue(bankLines("phrases-dev3", lang).size() >= 100, lang + ": third dev bank too small");
+            PhraseBank fourth = EvalSets.bank("phrases-dev4", lang);
+            assertTrue(fourth.section("none").size() >= 20, lang + ": fourth dev bank: too few none sentences");
+            for (String cls : SensitivityCorpus.DOCCAT_CLASSES) {
+                if (SensitivityClassifier.isSpecialCategory(cls)) {
+                    assertTrue(fourth.section(cls).size() >= 8, lang + ": fourth dev bank: too few " + cls);
+                }
+            }
+        }
+    }
+
+    private static List<String> bankLines(String folder, String lang) throws IOException {
+        return lines(Files.newInputStream(EvalSets.dir().resolve(folder).resolve(lang + ".txt")));
     }
 
     private static List<String> lines(InputStream in) throws IOException {
