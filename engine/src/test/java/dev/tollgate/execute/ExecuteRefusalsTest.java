@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogReader;
+import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +110,13 @@ class ExecuteRefusalsTest {
 
     @Test
     void anExpiredTokenIsRefusedWith410() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
         try (TestService shortLived = TestService.start(TestService.POLICIES, List.of("drools"),
-                Map.of("TOLLGATE_DECISION_TTL_SECONDS", "1"))) {
+                Map.of("TOLLGATE_DECISION_TTL_SECONDS", "60"), clock)) {
             HttpResponse<String> decided = shortLived.decide(KEY, DECIDE.formatted(QUESTION));
             ObjectNode body = (ObjectNode) Json.MAPPER.readTree(DECIDE.formatted(QUESTION));
             body.put("token", Json.MAPPER.readTree(decided.body()).get("token").asText());
-            Thread.sleep(1500);
+            clock.advance(Duration.ofSeconds(60));
             assertProblem(shortLived.execute(KEY, Json.MAPPER.writeValueAsString(body)), 410, "token-expired");
         }
     }

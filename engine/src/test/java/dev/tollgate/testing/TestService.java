@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,12 @@ public final class TestService implements AutoCloseable {
      *                    names a configuration file laid over the embedded one
      */
     public static TestService start(Path policies, List<String> engines, Map<String, String> environment) {
+        return start(policies, engines, environment, Clock.systemUTC());
+    }
+
+    /** @param clock the service's clock: a {@link MutableClock} lets a test move the time on without waiting */
+    public static TestService start(Path policies, List<String> engines, Map<String, String> environment,
+                                    Clock clock) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
             Map<String, String> env = new HashMap<>(Map.of(
@@ -69,7 +76,7 @@ public final class TestService implements AutoCloseable {
             // environment, looks for its public key.
             Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
-            return new TestService(InProcessService.start(env, OpaServer::binary), data);
+            return new TestService(InProcessService.start(env, OpaServer::binary, clock), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
