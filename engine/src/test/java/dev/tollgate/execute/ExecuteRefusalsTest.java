@@ -3,8 +3,6 @@ package dev.tollgate.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.audit.LogEntry;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,19 +55,6 @@ class ExecuteRefusalsTest {
         return service.execute(key, Json.MAPPER.writeValueAsString(body));
     }
 
-    private static List<JsonNode> records(String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        try (LogReader reader = LogReader.open(service.dataDir().resolve("log"))) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                if (type.equals(entry.json().path("type").asText())) {
-                    found.add(entry.json());
-                }
-            }
-        }
-        return found;
-    }
-
     @Test
     void aTokenIsHonouredOnceForItsInputItsApplicationAndAsSigned() throws Exception {
         String token = token(QUESTION);
@@ -86,7 +70,7 @@ class ExecuteRefusalsTest {
         String tampered = token.substring(0, signature) + (first == 'A' ? 'Q' : 'A') + token.substring(signature + 1);
         assertProblem(execute(KEY, tampered, QUESTION), 403, "token-invalid");
         assertProblem(execute(KEY, "not-a-token", QUESTION), 403, "token-invalid");
-        assertTrue(records("execution_started").isEmpty(), "nothing may start before a token is honoured");
+        assertTrue(service.records("execution_started").isEmpty(), "nothing may start before a token is honoured");
 
         HttpResponse<String> executed = execute(KEY, token, QUESTION);
         assertEquals(200, executed.statusCode(), executed.body());
@@ -97,11 +81,12 @@ class ExecuteRefusalsTest {
 
         assertProblem(execute(KEY, token, QUESTION), 409, "token-used");
 
-        List<String> refusals = records("execution_refused").stream().map(r -> r.get("problem").asText()).toList();
+        List<String> refusals = service.records("execution_refused").stream().map(r -> r.get("problem").asText())
+                .toList();
         assertEquals(List.of("token-input-mismatch", "token-application-mismatch", "token-invalid", "token-invalid",
                 "token-used"), refusals);
-        assertEquals(1, records("execution_started").size());
-        List<JsonNode> executions = records("execution");
+        assertEquals(1, service.records("execution_started").size());
+        List<JsonNode> executions = service.records("execution");
         assertEquals(1, executions.size());
         assertEquals(decisionId, executions.getFirst().get("decision_id").asText());
         assertEquals("completed", executions.getFirst().get("status").asText());

@@ -1,5 +1,7 @@
 package dev.tollgate.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.LogReader;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.server.InProcessService;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +129,28 @@ public final class TestService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The records of a type ("execution", "validation", ...) in the decision log, oldest first. */
+    public List<JsonNode> records(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        try (LogReader reader = LogReader.open(dataDir.resolve("log"))) {
+            while (reader.hasNext()) {
+                JsonNode json = reader.next().json();
+                if (type.equals(json.path("type").asText())) {
+                    found.add(json);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** The first record of a type for a decision, or null while the log has none. */
+    public JsonNode record(String type, String decisionId) {
+        return records(type).stream().filter(r -> decisionId.equals(r.path("decision_id").asText())).findFirst()
+                .orElse(null);
     }
 
     public URI uri(String path) {
