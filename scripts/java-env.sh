@@ -17,3 +17,12 @@ find_java_home() {
 JAVA_HOME="$(find_java_home)"
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# The JVM options of every command the launcher runs. XStream, which Drools uses, reads fields through
+# sun.misc.Unsafe: from JDK 24 the JVM warns about that on stderr (JEP 498), ahead of the command's own output.
+# --sun-misc-unsafe-memory-access=allow (JEP 471, JDK 23 on; JDK 22 refuses it) is the supported way to keep it quiet.
+JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
+java_release="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)"
+if [ "${java_release:-$(java_major "$JAVA_HOME")}" -ge 23 ]; then
+  JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
+fi

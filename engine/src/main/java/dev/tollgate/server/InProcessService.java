@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,6 +36,12 @@ public final class InProcessService implements AutoCloseable {
     /** @param opaBinary the opa binary, asked for only when the service decides with rego-remote */
     public static InProcessService start(Map<String, String> environment, Supplier<OpaBinary> opaBinary)
             throws IOException, PolicyLoadException {
+        return start(environment, opaBinary, Clock.systemUTC());
+    }
+
+    /** @param clock the service's clock (TollgateServer#start) */
+    public static InProcessService start(Map<String, String> environment, Supplier<OpaBinary> opaBinary, Clock clock)
+            throws IOException, PolicyLoadException {
         Map<String, String> env = new HashMap<>(environment);
         LocalOpaServer opa = null;
         try {
@@ -44,7 +51,7 @@ public final class InProcessService implements AutoCloseable {
             }
             String file = env.get("TOLLGATE_CONFIG");
             TollgateConfig config = TollgateConfig.load(file == null ? null : Path.of(file), env);
-            return new InProcessService(TollgateServer.start(config, env::get), opa);
+            return new InProcessService(TollgateServer.start(config, env::get, clock), opa);
         } catch (IOException | PolicyLoadException | RuntimeException e) {
             if (opa != null) {
                 opa.close();

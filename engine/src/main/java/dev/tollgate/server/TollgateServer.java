@@ -144,9 +144,15 @@ public final class TollgateServer implements AutoCloseable {
      */
     public static TollgateServer start(TollgateConfig config, Function<String, String> secrets)
             throws IOException, PolicyLoadException {
+        return start(config, secrets, Clock.systemUTC());
+    }
+
+    /** @param clock what every part of the service reads the time from: a test's clock moves decision tokens on */
+    public static TollgateServer start(TollgateConfig config, Function<String, String> secrets, Clock clock)
+            throws IOException, PolicyLoadException {
         DataDirLock lock = DataDirLock.acquire(config.dataPath());
         try {
-            return start(config, secrets, lock);
+            return start(config, secrets, clock, lock);
         } catch (IOException | PolicyLoadException | RuntimeException | Error e) {
             try {
                 lock.close();
@@ -157,11 +163,10 @@ public final class TollgateServer implements AutoCloseable {
         }
     }
 
-    private static TollgateServer start(TollgateConfig config, Function<String, String> secrets, DataDirLock lock)
-            throws IOException, PolicyLoadException {
+    private static TollgateServer start(TollgateConfig config, Function<String, String> secrets, Clock clock,
+                                        DataDirLock lock) throws IOException, PolicyLoadException {
         logFormat(config.logging().format());
         Path data = config.dataPath();
-        Clock clock = Clock.systemUTC();
         DestinationCatalog catalog = new DestinationCatalog(config.destinations());
         Stores stores = Stores.open(config, catalog, clock);
         DecisionStore log = stores.log();

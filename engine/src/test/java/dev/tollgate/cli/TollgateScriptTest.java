@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.testing.OpaServer;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -76,11 +78,16 @@ class TollgateScriptTest {
     }
 
     private Run tollgate(String... args) throws Exception {
+        return tollgate(Map.of(), args);
+    }
+
+    private Run tollgate(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", tree.resolve("tollgate").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", tree.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -126,6 +133,18 @@ class TollgateScriptTest {
         assertTrue(help.output().startsWith("[tollgate] building the jar with Maven"), help.output());
         assertTrue(help.output().matches("(?s).*\\n\\[tollgate] building the jar with Maven [^\\n]* \\.\\.\\. done in \\d+ s\\n"
                 + "Usage: tollgate verify .*"), help.output());
+    }
+
+    /** XStream, under Drools, reads fields through sun.misc.Unsafe: the JDK's warning about it is not the officer's. */
+    @Test
+    void policyCheckPrintsItsRuleCountsAndNoUnsafeWarning() throws Exception {
+        Run check = tollgate(Map.of("TOLLGATE_OPA", OpaServer.binary().path().toString()), "policy", "check",
+                TestService.ROOT.toString());
+
+        assertEquals(0, check.exitCode(), check.output());
+        assertTrue(check.output().contains("policies/ (drools): confidentiality="), check.output());
+        assertTrue(check.output().contains("opa-bundles/tollgate/ (rego): confidentiality="), check.output());
+        assertFalse(check.output().contains("sun.misc.Unsafe"), check.output());
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.tollgate.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.calibrate.CascadeHistory;
 import dev.tollgate.audit.calibrate.CascadeLog;
 import dev.tollgate.terms.ConsistencyCheck;
@@ -180,23 +179,11 @@ class ExecuteEndToEndTest {
         String decisionId = execution.get("decision_id").asText();
 
         JsonNode validation = Eventually.until("the queued validation run once the cloud was back",
-                Duration.ofSeconds(60), () -> record(gateway, "validation", decisionId), Objects::nonNull);
+                Duration.ofSeconds(60), () -> gateway.record("validation", decisionId), Objects::nonNull);
         assertEquals("cloud-eu", validation.get("destination").asText());
         assertTrue(validation.get("output_hmac").asText().startsWith("hmac-sha256:"));
-        assertTrue(record(gateway, "execution", decisionId).get("validation_queued").asBoolean());
+        assertTrue(gateway.record("execution", decisionId).get("validation_queued").asBoolean());
         assertEquals(1, sentToCloud().size(), "the validation reached the cloud");
-    }
-
-    private static JsonNode record(TestService service, String type, String decisionId) throws Exception {
-        try (LogReader reader = LogReader.open(service.dataDir().resolve("log"))) {
-            while (reader.hasNext()) {
-                JsonNode json = reader.next().json();
-                if (type.equals(json.path("type").asText()) && decisionId.equals(json.path("decision_id").asText())) {
-                    return json;
-                }
-            }
-        }
-        return null;
     }
 
     @Test
@@ -205,7 +192,7 @@ class ExecuteEndToEndTest {
         JsonNode execution = decideAndExecute(gateway, "translate",
                 "Translate into German: The library opens at nine.", "slm-local");
         assertEquals("cascade", execution.get("strategy").asText());
-        JsonNode record = record(gateway, "execution", execution.get("decision_id").asText());
+        JsonNode record = gateway.record("execution", execution.get("decision_id").asText());
         double confidence = record.get("confidence").asDouble();
         double agreement = record.get("agreement").asDouble(-1);
         assertTrue(confidence > 0 && confidence <= 1, record.toString());

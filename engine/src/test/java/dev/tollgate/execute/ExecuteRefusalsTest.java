@@ -3,15 +3,15 @@ package dev.tollgate.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.audit.LogEntry;
-import dev.tollgate.audit.LogReader;
+import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -55,19 +55,6 @@ class ExecuteRefusalsTest {
         return service.execute(key, Json.MAPPER.writeValueAsString(body));
     }
 
-    private static List<JsonNode> records(String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        try (LogReader reader = LogReader.open(service.dataDir().resolve("log"))) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                if (type.equals(entry.json().path("type").asText())) {
-                    found.add(entry.json());
-                }
-            }
-        }
-        return found;
-    }
-
     @Test
     void aTokenIsHonouredOnceForItsInputItsApplicationAndAsSigned() throws Exception {
         String token = token(QUESTION);
@@ -83,7 +70,7 @@ class ExecuteRefusalsTest {
         String tampered = token.substring(0, signature) + (first == 'A' ? 'Q' : 'A') + token.substring(signature + 1);
         assertProblem(execute(KEY, tampered, QUESTION), 403, "token-invalid");
         assertProblem(execute(KEY, "not-a-token", QUESTION), 403, "token-invalid");
-        assertTrue(records("execution_started").isEmpty(), "nothing may start before a token is honoured");
+        assertTrue(service.records("execution_started").isEmpty(), "nothing may start before a token is honoured");
 
         HttpResponse<String> executed = execute(KEY, token, QUESTION);
         assertEquals(200, executed.statusCode(), executed.body());
@@ -94,11 +81,12 @@ class ExecuteRefusalsTest {
 
         assertProblem(execute(KEY, token, QUESTION), 409, "token-used");
 
-        List<String> refusals = records("execution_refused").stream().map(r -> r.get("problem").asText()).toList();
+        List<String> refusals = service.records("execution_refused").stream().map(r -> r.get("problem").asText())
+                .toList();
         assertEquals(List.of("token-input-mismatch", "token-application-mismatch", "token-invalid", "token-invalid",
                 "token-used"), refusals);
-        assertEquals(1, records("execution_started").size());
-        List<JsonNode> executions = records("execution");
+        assertEquals(1, service.records("execution_started").size());
+        List<JsonNode> executions = service.records("execution");
         assertEquals(1, executions.size());
         assertEquals(decisionId, executions.getFirst().get("decision_id").asText());
         assertEquals("completed", executions.getFirst().get("status").asText());
@@ -107,12 +95,13 @@ class ExecuteRefusalsTest {
 
     @Test
     void anExpiredTokenIsRefusedWith410() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
         try (TestService shortLived = TestService.start(TestService.POLICIES, List.of("drools"),
-                Map.of("TOLLGATE_DECISION_TTL_SECONDS", "1"))) {
+                Map.of("TOLLGATE_DECISION_TTL_SECONDS", "60"), clock)) {
             HttpResponse<String> decided = shortLived.decide(KEY, DECIDE.formatted(QUESTION));
             ObjectNode body = (ObjectNode) Json.MAPPER.readTree(DECIDE.formatted(QUESTION));
             body.put("token", Json.MAPPER.readTree(decided.body()).get("token").asText());
-            Thread.sleep(1500);
+            clock.advance(Duration.ofSeconds(60));
             assertProblem(shortLived.execute(KEY, Json.MAPPER.writeValueAsString(body)), 410, "token-expired");
         }
     }

@@ -3,7 +3,6 @@ package dev.tollgate.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.testing.Eventually;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
@@ -62,7 +61,8 @@ class LatencyHedgeEndToEndTest {
         for (int i = 0; i < 8; i++) {
             JsonNode execution = decideAndExecute("reasoning");
             decisions.add(execution.get("decision_id").asText());
-            long latencyMs = record("execution", execution.get("decision_id").asText()).get("latency_ms").asLong();
+            long latencyMs = gateway.record("execution", execution.get("decision_id").asText()).get("latency_ms")
+                    .asLong();
             answers.add(execution.get("destination").asText() + " " + latencyMs + " ms");
             if (execution.get("destination").asText().equals("slm-local")) {
                 onDevice++;
@@ -125,18 +125,6 @@ class LatencyHedgeEndToEndTest {
 
     private static JsonNode awaitRecord(String type, String decisionId) throws Exception {
         return Eventually.until("a " + type + " record of " + decisionId, Duration.ofSeconds(30),
-                () -> record(type, decisionId), Objects::nonNull);
-    }
-
-    private static JsonNode record(String type, String decisionId) throws Exception {
-        try (LogReader reader = LogReader.open(gateway.dataDir().resolve("log"))) {
-            while (reader.hasNext()) {
-                JsonNode json = reader.next().json();
-                if (type.equals(json.path("type").asText()) && decisionId.equals(json.path("decision_id").asText())) {
-                    return json;
-                }
-            }
-        }
-        return null;
+                () -> gateway.record(type, decisionId), Objects::nonNull);
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static dev.tollgate.testing.ServiceProcess.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +67,8 @@ class ImageScriptsTest {
                 Thread.sleep(500);
             }
             assertEquals(0, health, "the health check never passed; the service said: " + output());
+            assertTrue(output().contains("Tollgate listening on 127.0.0.1 port " + port), output());
+            assertFalse(output().contains("sun.misc.Unsafe"), "the JDK's warning about XStream: " + output());
             // The entry point execs the JVM: JAVA_OPTS are among the arguments of the process it started.
             List<String> arguments = List.of(Files.readString(Path.of("/proc", Long.toString(service.pid()),
                     "cmdline")).split("\0"));
@@ -121,11 +125,5 @@ class ImageScriptsTest {
 
     private String output() throws IOException {
         return Files.readString(data.resolve("service.out"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
+import static dev.tollgate.testing.ServiceProcess.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -224,12 +224,6 @@ class ReplicasBehindLoadBalancerTest {
         } catch (IOException e) {
             throw new AssertionError("nginx does not run (" + e.getMessage() + "): scripts/nginx.sh installs it,"
                     + " or set TOLLGATE_NGINX", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -2,8 +2,6 @@ package dev.tollgate.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +33,7 @@ public final class PresidioServer {
     }
 
     private static URI start() {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run("stop", port, 1)));
         run("start", port, START_TIMEOUT_MINUTES);
         return URI.create("http://127.0.0.1:" + port);
@@ -63,14 +61,6 @@ public final class PresidioServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running scripts/presidio.sh " + command, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.testing;
 import dev.tollgate.pii.ner.NerModelCache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,9 +62,12 @@ public final class ServiceProcess {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public static int freePort() throws IOException {
+    /** A port nothing listens on now: for a server a test starts, or for one whose absence it wants. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

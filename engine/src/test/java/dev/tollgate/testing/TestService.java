@@ -1,5 +1,7 @@
 package dev.tollgate.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.audit.LogReader;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.server.InProcessService;
@@ -11,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +55,12 @@ public final class TestService implements AutoCloseable {
      *                    names a configuration file laid over the embedded one
      */
     public static TestService start(Path policies, List<String> engines, Map<String, String> environment) {
+        return start(policies, engines, environment, Clock.systemUTC());
+    }
+
+    /** @param clock the service's clock: a {@link MutableClock} lets a test move the time on without waiting */
+    public static TestService start(Path policies, List<String> engines, Map<String, String> environment,
+                                    Clock clock) {
         try {
             Path data = Files.createTempDirectory("tollgate-test-data");
             Map<String, String> env = new HashMap<>(Map.of(
@@ -69,7 +79,7 @@ public final class TestService implements AutoCloseable {
             // environment, looks for its public key.
             Optional.ofNullable(System.getenv("XDG_CONFIG_HOME")).ifPresent(home -> env.put("XDG_CONFIG_HOME", home));
             env.putAll(environment);
-            return new TestService(InProcessService.start(env, OpaServer::binary), data);
+            return new TestService(InProcessService.start(env, OpaServer::binary, clock), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -119,6 +129,28 @@ public final class TestService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The records of a type ("execution", "validation", ...) in the decision log, oldest first. */
+    public List<JsonNode> records(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        try (LogReader reader = LogReader.open(dataDir.resolve("log"))) {
+            while (reader.hasNext()) {
+                JsonNode json = reader.next().json();
+                if (type.equals(json.path("type").asText())) {
+                    found.add(json);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** The first record of a type for a decision, or null while the log has none. */
+    public JsonNode record(String type, String decisionId) {
+        return records(type).stream().filter(r -> decisionId.equals(r.path("decision_id").asText())).findFirst()
+                .orElse(null);
     }
 
     public URI uri(String path) {

@@ -11,7 +11,6 @@ import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
+import static dev.tollgate.testing.ServiceProcess.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +41,7 @@ class PresidioInTheServiceTest {
 
     @Test
     void requiredModeWithoutPresidioDeniesAndReplaysTheSame() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = freePort();
         Path data;
         try (TestService service = TestService.start(TestService.POLICIES, List.of("drools"), Map.of(
                 "TOLLGATE_PRESIDIO_MODE", "required", "TOLLGATE_PRESIDIO_URL", "http://127.0.0.1:" + closedPort))) {
