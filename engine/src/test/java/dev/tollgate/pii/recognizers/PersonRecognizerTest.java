@@ -159,6 +159,22 @@ class PersonRecognizerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Contrairement au rapport Lefort, celui-ci est court.|Lefort",
+            "Il rapporto Marchetti è arrivato tardi.|Marchetti", "Laut Gutachten Brenninkmeyer ist sie marode.|Brenninkmeyer",
+            "La famiglia Zanardi vive a Cremona.|Zanardi", "A diferencia del informe Quiroga, este es breve.|Quiroga"})
+    void aNameAfterADocumentWordOrAFamilyIsAPerson(String text, String name) {
+        Finding f = onlyFinding(text, name);
+        assertEquals(PersonRecognizer.isAfterDocumentWord(f), !text.contains("famiglia"));
+        assertTrue(!PersonRecognizer.isSpeakerLabel(f));
+    }
+
+    @Test
+    void aSpeakerLabelIsToldApartForTheNegativeRules() {
+        String dialogue = "Fermín: ¿has visto las llaves?\nCandela: en el cajón.";
+        assertTrue(recognizer.recognize(dialogue).stream().allMatch(PersonRecognizer::isSpeakerLabel));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Later Tuomas asked for the keys.|Tuomas",
             "Ayer Jana Dvořáková preguntó por ti.|Jana Dvořáková", "Björn fragte nach dir.|Björn"})
     void aNameBeforeAVerbOfSpeakingIsAWeakerVote(String text, String name) {
