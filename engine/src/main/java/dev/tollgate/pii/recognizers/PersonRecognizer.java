@@ -192,7 +192,8 @@ public final class PersonRecognizer implements Recognizer {
         }
         speaker.region(start, Math.min(text.length(), start + 40));
         if (!speaker.lookingAt() || speaker.group("second") != null
-                && FIELD_NOUNS.contains(speaker.group("second").toLowerCase(Locale.ROOT))) {
+                && FIELD_NOUNS.contains(speaker.group("second").toLowerCase(Locale.ROOT))
+                || startsWithDigit(text, speaker.end())) {
             return null;
         }
         int end = speaker.end() - 1;
@@ -201,6 +202,15 @@ public final class PersonRecognizer implements Recognizer {
         }
         return new Finding(TYPE, start, end, Kind.SPEAKER.score, ContextWords.SOURCE,
                 SPEAKER_LABEL);
+    }
+
+    /** A field's value, not a speaker's turn: "Backzeit: 35 Minuten", "Porzioni: 8". */
+    private static boolean startsWithDigit(String text, int at) {
+        int i = at;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && Character.isDigit(text.charAt(i));
     }
 
     /**

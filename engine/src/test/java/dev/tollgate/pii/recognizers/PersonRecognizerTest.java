@@ -153,8 +153,9 @@ class PersonRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"John: You saved my life!", "Silver Moon: a haiku draft.",
-            "Abschnitt Vier: Haftungsbeschränkung.", "Campo Obbligatorio: Data di Rilascio."})
-    void oneLineHeadedByCapitalisedWordsAndAColonIsNoDialogue(String text) {
+            "Abschnitt Vier: Haftungsbeschränkung.", "Campo Obbligatorio: Data di Rilascio.",
+            "Apfelstrudel\nZubereitungszeit: 40 Minuten\nBackzeit: 35 Minuten\nPortionen: 8"})
+    void oneLineHeadedByCapitalisedWordsAndAColonOrFieldsOfNumbersAreNoDialogue(String text) {
         assertEquals(List.of(), recognizer.recognize(text));
     }
 
