@@ -12,6 +12,7 @@ import java.util.Set;
  *   <li>a part of a street address (the address is one entity, reported whole);</li>
  *   <li>a name or place inside an organisation a rule found ("University of Aberdeen", "Kanzlei Roth, Weidner und
  *       Albers"): the organisation is the entity;</li>
+ *   <li>a rule's finding in a line without a lower-case letter (a headline in capitals: the rules read capitals);</li>
  *   <li>a finding without a capital letter ("will", "tutti") or of a single character (the "C" of "C'era"), and
  *       lower-case words at its end ("Moulin et garez");</li>
  *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
@@ -58,7 +59,8 @@ final class NegativeRules {
         for (Finding f : findings) {
             if (!NAME_TYPES.contains(f.type())) {
                 kept.add(f);
-            } else if (!insideAny(f, containers) && !ordinaryByContext(text, f, ordinarySpeakers, words)
+            } else if (!insideAny(f, containers) && !ruleInALineOfCapitals(text, f)
+                    && !ordinaryByContext(text, f, ordinarySpeakers, words)
                     && !unsupportedOrdinaryWord(text, f, findings, words)) {
                 Finding trimmed = withoutNonNameWords(text, f);
                 if (trimmed != null) {
@@ -98,6 +100,24 @@ final class NegativeRules {
         for (String token : text.substring(f.start(), f.end()).split("[\\s.,;:!?]+")) {
             if (!token.isEmpty() && (words.perMillion(token) < COMMON_PER_MILLION
                     || f.type().equals("PERSON") && words.isGivenName(token))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A rule reads capitals, so it cannot read a line without a lower-case letter ("LA PANADERÍA DEL BARRIO"). */
+    private static boolean ruleInALineOfCapitals(String text, Finding f) {
+        if (!f.source().equals(RULE_SOURCE)) {
+            return false;
+        }
+        for (int i = f.start(); i >= 0 && (i == f.start() || text.charAt(i) != '\n'); i--) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = f.start(); i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
                 return false;
             }
         }

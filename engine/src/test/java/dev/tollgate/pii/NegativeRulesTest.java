@@ -160,4 +160,16 @@ class NegativeRulesTest {
         assertEquals(List.of(sure, unsureRose, surname, title),
                 NegativeRules.apply(text, List.of(sure, unsureRose, surname, title), new Knowledge()));
     }
+
+    @Test
+    void aRulesFindingInALineOfCapitalsIsDroppedTheModelsIsJudgedByItsScore() {
+        String text = "Newsletter\nLA PANADERÍA DEL BARRIO GANA EL PREMIO\nLa Panadería Sol abre hoy.";
+        Finding headline = new Finding("ORGANIZATION", text.indexOf("PANADERÍA"), text.indexOf(" DEL"), 0.85,
+                "pattern", "rule");
+        int shop = text.indexOf("Panadería Sol");
+        Finding sentence = new Finding("ORGANIZATION", shop, shop + "Panadería Sol".length(), 0.85, "pattern", "rule");
+        Finding model = at(text, "PANADERÍA", "ORGANIZATION");
+        assertEquals(List.of(sentence, model),
+                NegativeRules.apply(text, List.of(headline, sentence, model), WordKnowledge.NONE));
+    }
 }
