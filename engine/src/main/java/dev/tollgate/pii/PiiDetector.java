@@ -59,9 +59,12 @@ public final class PiiDetector implements Recognizer {
             .thenComparing(Finding::type);
 
     private final List<Recognizer> recognizers;
+    private final WordKnowledge words;
 
     public PiiDetector(List<? extends Recognizer> recognizers) {
         this.recognizers = List.copyOf(recognizers);
+        this.words = this.recognizers.stream().filter(WordKnowledge.class::isInstance).map(WordKnowledge.class::cast)
+                .findFirst().orElse(WordKnowledge.NONE);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class PiiDetector implements Recognizer {
         for (Recognizer recognizer : recognizers) {
             found.addAll(recognizer.recognize(normalized.text()));
         }
-        for (Finding finding : NegativeRules.apply(normalized.text(), found)) {
+        for (Finding finding : NegativeRules.apply(normalized.text(), found, words)) {
             all.add(normalized.toOriginal(finding));
         }
     }

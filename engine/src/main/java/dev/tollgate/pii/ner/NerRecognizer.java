@@ -3,6 +3,7 @@ package dev.tollgate.pii.ner;
 import dev.tollgate.pii.DetectionWork;
 import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
+import dev.tollgate.pii.WordKnowledge;
 import dev.tollgate.pii.WordList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import opennlp.tools.util.Span;
  * Scores are the model's span probabilities. A {@link GreedyNameFinder} keeps per-document state and is not
  * thread-safe, so each call borrows one from a pool and returns it cleared; the model itself is shared.
  */
-public final class NerRecognizer implements Recognizer {
+public final class NerRecognizer implements Recognizer, WordKnowledge {
     public static final String SOURCE = "opennlp";
 
     /**
@@ -41,12 +42,14 @@ public final class NerRecognizer implements Recognizer {
     private final TokenNameFinderModel model;
     private final double minScore;
     private final Gazetteer gazetteer;
+    private final CommonWords commonWords;
     private final ConcurrentLinkedQueue<GreedyNameFinder> pool = new ConcurrentLinkedQueue<>();
 
     public NerRecognizer(TokenNameFinderModel model, double minScore) {
         this.model = Objects.requireNonNull(model, "model");
         this.minScore = minScore;
         this.gazetteer = model.getArtifact(Gazetteer.ARTIFACT);
+        this.commonWords = Objects.requireNonNullElse(model.getArtifact(CommonWords.ARTIFACT), CommonWords.NONE);
     }
 
     /** Loads a model written by NerTrainer, keeping findings scored at least {@code minScore}. */
@@ -157,6 +160,16 @@ public final class NerRecognizer implements Recognizer {
             }
             default -> false;
         };
+    }
+
+    @Override
+    public double perMillion(String word) {
+        return commonWords.perMillion(word);
+    }
+
+    @Override
+    public boolean isGivenName(String word) {
+        return listed(word, "first");
     }
 
     private boolean listed(String word, String kind) {

@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * alternation, which java.util.regex would try at every position of the text.
  */
 public final class PersonRecognizer implements Recognizer {
+    private static final String SPEAKER_LABEL = "capitalised name as speaker label at line start";
+    /** Named after its author: "rapport Lefort", "relazione Guidotti", "Gutachten Brenninkmeyer". */
+    private static final String DOCUMENT_WORD = "document word";
+    private static final String AFTER_DOCUMENT_WORD = "capitalised name after " + DOCUMENT_WORD;
     private static final String TYPE = "PERSON";
     private static final int MAX_TRIGGER_WORD = 12;
     private static final int MAX_CHAINED_TITLES = 2;
@@ -97,7 +101,8 @@ public final class PersonRecognizer implements Recognizer {
         TITLE("title", 0.8), INTRODUCTION("self-introduction", 0.8), LABEL("label", 0.75), ROLE("role word", 0.7),
         SIGNATURE("letter closing", 0.7), THANKS("thanks closing a message", 0.7),
         SELF_REFERENCE("self-reference", 0.7), RELATIVE("word for a relative or acquaintance", 0.7),
-        SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6);
+        SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6),
+        DOCUMENT(DOCUMENT_WORD, 0.7);
 
         final String description;
         final double score;
@@ -121,6 +126,16 @@ public final class PersonRecognizer implements Recognizer {
     }
 
     private static final Map<String, List<Trigger>> TRIGGERS_BY_FIRST_WORD = triggers();
+
+    /** A speaker label, told by its place at a line start alone; NegativeRules checks it against the dialogue. */
+    public static boolean isSpeakerLabel(Finding f) {
+        return f.source().equals(ContextWords.SOURCE) && f.explanation().equals(SPEAKER_LABEL);
+    }
+
+    /** A name after a document word ("rapporto Annuale" is none); NegativeRules checks its words. */
+    public static boolean isAfterDocumentWord(Finding f) {
+        return f.source().equals(ContextWords.SOURCE) && f.explanation().startsWith(AFTER_DOCUMENT_WORD);
+    }
     private static final Map<String, List<Trigger>> TITLES_BY_FIRST_WORD = titlesOnly();
 
     @Override
@@ -177,7 +192,8 @@ public final class PersonRecognizer implements Recognizer {
         }
         speaker.region(start, Math.min(text.length(), start + 40));
         if (!speaker.lookingAt() || speaker.group("second") != null
-                && FIELD_NOUNS.contains(speaker.group("second").toLowerCase(Locale.ROOT))) {
+                && FIELD_NOUNS.contains(speaker.group("second").toLowerCase(Locale.ROOT))
+                || startsWithDigit(text, speaker.end())) {
             return null;
         }
         int end = speaker.end() - 1;
@@ -185,7 +201,16 @@ public final class PersonRecognizer implements Recognizer {
             end--;
         }
         return new Finding(TYPE, start, end, Kind.SPEAKER.score, ContextWords.SOURCE,
-                "capitalised name as speaker label at line start");
+                SPEAKER_LABEL);
+    }
+
+    /** A field's value, not a speaker's turn: "Backzeit: 35 Minuten", "Porzioni: 8". */
+    private static boolean startsWithDigit(String text, int at) {
+        int i = at;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && Character.isDigit(text.charAt(i));
     }
 
     /**
@@ -389,6 +414,9 @@ public final class PersonRecognizer implements Recognizer {
                 "compañera", "vecino", "vecina", "tío", "tía", "abuela", "abuelo", "cugino", "cugina", "fratello",
                 "sorella", "moglie", "marito", "figlio", "figlia", "amico", "amica", "collega", "zio", "zia", "nonna",
                 "nonno");
+        add(all, Kind.RELATIVE, "famille", "familia", "famiglia", "familie");
+        add(all, Kind.DOCUMENT, "rapport", "rapporto", "relazione", "informe", "gutachten", "dossier", "expediente",
+                "fascicolo");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
         add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
                 "yours sincerely", "yours faithfully", "yours truly", "best wishes", "cheers", "thanks again",

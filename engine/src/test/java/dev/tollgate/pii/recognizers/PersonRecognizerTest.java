@@ -153,9 +153,26 @@ class PersonRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"John: You saved my life!", "Silver Moon: a haiku draft.",
-            "Abschnitt Vier: Haftungsbeschränkung.", "Campo Obbligatorio: Data di Rilascio."})
-    void oneLineHeadedByCapitalisedWordsAndAColonIsNoDialogue(String text) {
+            "Abschnitt Vier: Haftungsbeschränkung.", "Campo Obbligatorio: Data di Rilascio.",
+            "Apfelstrudel\nZubereitungszeit: 40 Minuten\nBackzeit: 35 Minuten\nPortionen: 8"})
+    void oneLineHeadedByCapitalisedWordsAndAColonOrFieldsOfNumbersAreNoDialogue(String text) {
         assertEquals(List.of(), recognizer.recognize(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Contrairement au rapport Lefort, celui-ci est court.|Lefort",
+            "Il rapporto Marchetti è arrivato tardi.|Marchetti", "Laut Gutachten Brenninkmeyer ist sie marode.|Brenninkmeyer",
+            "La famiglia Zanardi vive a Cremona.|Zanardi", "A diferencia del informe Quiroga, este es breve.|Quiroga"})
+    void aNameAfterADocumentWordOrAFamilyIsAPerson(String text, String name) {
+        Finding f = onlyFinding(text, name);
+        assertEquals(PersonRecognizer.isAfterDocumentWord(f), !text.contains("famiglia"));
+        assertTrue(!PersonRecognizer.isSpeakerLabel(f));
+    }
+
+    @Test
+    void aSpeakerLabelIsToldApartForTheNegativeRules() {
+        String dialogue = "Fermín: ¿has visto las llaves?\nCandela: en el cajón.";
+        assertTrue(recognizer.recognize(dialogue).stream().allMatch(PersonRecognizer::isSpeakerLabel));
     }
 
     @ParameterizedTest

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  */
 public final class IndependentSet {
     public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "dev-hard-negatives-genres", "test", "hard-negatives",
-            "dev-holdout-5", "dev-holdout-5-negatives", "dev-holdout-7", "dev-holdout-7-negatives");
+            "dev-holdout-5", "dev-holdout-5-negatives", "dev-holdout-7", "dev-holdout-7-negatives",
+            "dev-holdout-8", "dev-holdout-8-negatives");
 
     private IndependentSet() {
     }

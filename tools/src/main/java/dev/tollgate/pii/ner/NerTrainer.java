@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -70,7 +71,8 @@ public final class NerTrainer {
             }
         }
         long started = System.nanoTime();
-        TokenNameFinderModel model = trainModel(training, ITERATIONS, GazetteerBuilder.build(knowledge));
+        TokenNameFinderModel model = trainModel(training, ITERATIONS, GazetteerBuilder.build(knowledge),
+                commonWords(knowledge));
         double seconds = (System.nanoTime() - started) / 1e9;
         Files.createDirectories(modelFile.getParent());
         Path partial = modelFile.resolveSibling(modelFile.getFileName() + ".partial");
@@ -93,12 +95,23 @@ public final class NerTrainer {
                 + ScoreTable.format(scorer);
     }
 
-    /** A maximum-entropy name finder over the project's feature configuration, carrying its gazetteer. */
-    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer)
-            throws IOException {
+    /**
+     * A maximum-entropy name finder over the project's feature configuration, carrying its gazetteer and the common
+     * words (which no feature reads: the recognizer checks its findings against them).
+     */
+    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer,
+                                           CommonWords commonWords) throws IOException {
         return NameFinderME.train("mul", null, ObjectStreamUtils.createObjectStream(samples), parameters(iterations),
-                new TokenNameFinderFactory(NerFeatures.bytes(), Map.of(Gazetteer.ARTIFACT, gazetteer),
-                        new BilouCodec()));
+                new TokenNameFinderFactory(NerFeatures.bytes(),
+                        Map.of(Gazetteer.ARTIFACT, gazetteer, CommonWords.ARTIFACT, commonWords), new BilouCodec()));
+    }
+
+    /** The registry's word frequencies under their lookup key, the highest where two words meet. */
+    static CommonWords commonWords(RegistryKnowledge knowledge) {
+        Map<String, Double> keyed = new HashMap<>();
+        knowledge.wordFrequencies().forEach((word, perMillion) ->
+                keyed.merge(CommonWords.key(word), perMillion, Math::max));
+        return new CommonWords(keyed);
     }
 
     private static TrainingParameters parameters(int iterations) {

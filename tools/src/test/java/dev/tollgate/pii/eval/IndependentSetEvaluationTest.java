@@ -19,20 +19,20 @@ import org.junit.jupiter.api.Test;
  * The local detector (patterns, rules and the NER model, as the service runs it) on the independent test set:
  * fails when an overlap F1 per language and type falls below its floor, or when more hard negatives get a false
  * name, place or organisation. Training is deterministic (one thread, fixed seeds, sorted inputs), so every
- * machine trains the same model for one cache key and a floor is the measured figure minus 0.02. The issue's
- * targets are higher; docs/pii.md says which are met. When the model changes, measure again and reset the floors.
+ * machine trains the same model for one cache key and a floor is the issue's target where the measured figure
+ * meets it, else the measured figure minus 0.02, and never lower than before; docs/pii.md says which are met. When the model changes, measure again and reset the floors.
  */
 class IndependentSetEvaluationTest {
     private static final List<String> LANGUAGES = List.of("de", "en", "es", "fr", "it");
     /** Overlap F1 floors, per type, in the order of {@link #LANGUAGES}. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "PERSON", new double[] {0.844, 0.845, 0.83, 0.83, 0.81},
-            "LOCATION", new double[] {0.79, 0.79, 0.85, 0.80, 0.81},
-            "ORGANIZATION", new double[] {0.69, 0.69, 0.70, 0.64, 0.61},
+            "PERSON", new double[] {0.85, 0.85, 0.85, 0.83, 0.81},
+            "LOCATION", new double[] {0.80, 0.80, 0.85, 0.80, 0.81},
+            "ORGANIZATION", new double[] {0.69, 0.69, 0.70, 0.65, 0.617},
             "STREET_ADDRESS", new double[] {0.98, 0.94, 0.98, 0.98, 0.98},
             "CREDIT_CARD", new double[] {0.98, 0.98, 0.98, 0.98, 0.98});
-    /** Share of hard negatives with a false name, place or organisation: 5.5% when set, plus 0.02. */
-    private static final double MAX_HARD_NEGATIVE_RATE = 0.075;
+    /** Share of hard negatives with a false name, place or organisation: 5.2% when set (round 8), plus 0.02. */
+    private static final double MAX_HARD_NEGATIVE_RATE = 0.072;
 
     private static EvaluateCommand.Result result;
     private static HardNegatives.Rate hardNegatives;

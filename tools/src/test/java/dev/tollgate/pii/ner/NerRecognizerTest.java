@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.pii.Finding;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ class NerRecognizerTest {
         List<NameSample> samples = new ArrayList<>();
         TrainingCorpus.generate(11, 1_500, TestKnowledge.KNOWLEDGE)
                 .forEach(t -> samples.addAll(NameSamples.of(t)));
-        model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER);
+        model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE);
         recognizer = new NerRecognizer(model, 0.0);
         texts = TrainingCorpus.generate(12, 200, TestKnowledge.KNOWLEDGE);
     }
@@ -74,7 +76,7 @@ class NerRecognizerTest {
         assertTrue(listed("Ludovica", "first") && listed("Mein", "first"), "the registry's given names");
         NerRecognizer untaught = new NerRecognizer(NerTrainer.trainModel(NameSamples.of(
                 new AnnotatedText.Builder("de").text("Gestern rief ").entity("PERSON", "Anna").text(" an.").build()),
-                5, TestKnowledge.GAZETTEER), 0.5);
+                5, TestKnowledge.GAZETTEER, CommonWords.NONE), 0.5);
         List<Finding> heading = untaught.recognize("Ludovica Ferrante guida il reparto vendite da gennaio.");
         assertEquals(List.of(new Finding("PERSON", 0, 17, NerRecognizer.HEADING_NAME_SCORE, "opennlp",
                 "a listed given name and a capitalised word heading a sentence")), heading);
@@ -83,6 +85,22 @@ class NerRecognizerTest {
         assertTrue(untaught.recognize("Ludovica Ferrante, la nostra responsabile.").isEmpty(), "no verb after it");
         assertTrue(untaught.recognize("Packing List follows below.").isEmpty(), "no listed given name");
         assertTrue(untaught.recognize("Ieri Ludovica Ferrante guidava il reparto.").isEmpty(), "not heading");
+    }
+
+    @Test
+    void theCommonWordsTravelInsideTheModelFileAndAnswerForTheNegativeRules() throws Exception {
+        List<NameSample> samples = NameSamples.of(new AnnotatedText.Builder("de").text("Gestern rief ")
+                .entity("PERSON", "Anna").text(" an.").build());
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        NerTrainer.trainModel(samples, 5, TestKnowledge.GAZETTEER, NerTrainer.commonWords(TestKnowledge.KNOWLEDGE))
+                .serialize(file);
+        NerRecognizer loaded = new NerRecognizer(
+                new TokenNameFinderModel(new ByteArrayInputStream(file.toByteArray())), 0.5);
+        assertTrue(loaded.perMillion("WATER") >= 1, "an English noun, in capitals");
+        assertTrue(loaded.perMillion("Città") >= 1, "an Italian noun, diacritics kept");
+        assertEquals(0.0, loaded.perMillion("Magnusson"));
+        assertTrue(loaded.isGivenName("ANNA") && !loaded.isGivenName("Water"));
+        assertEquals(0.0, recognizer.perMillion("water"), "a model stored without common words knows none");
     }
 
     /** A person of two words or more with a listed given name first; a place of listed city or country words. */
@@ -119,7 +137,7 @@ class NerRecognizerTest {
                         .entity("PERSON", name).text(" called back.").build()));
             }
         }
-        NerRecognizer taught = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER), 0.0);
+        NerRecognizer taught = new NerRecognizer(NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE), 0.0);
         assertTrue(taught.recognize("Yesterday anna called back.").isEmpty());
         String capitalised = "Yesterday Anna called back.";
         assertEquals(List.of("Anna"), taught.recognize(capitalised).stream()

