@@ -351,7 +351,10 @@ public final class TollgateServer implements AutoCloseable {
         return catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM)
                 .map(d -> executors.executor(d.id())).flatMap(Optional::stream)
                 .filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast).findFirst()
-                .map(model -> new ModelIntentClassifier(model::choose, Duration.ofMillis(budget))).orElse(null);
+                .map(model -> {
+                    model.awaitLoaded(); // decisions ask it: ready must mean able to decide as with it loaded
+                    return new ModelIntentClassifier(model::choose, Duration.ofMillis(budget));
+                }).orElse(null);
     }
 
     /** The detector, and the health probe of each detector it cannot decide without. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -63,10 +64,11 @@ public final class SlmExecutor implements Executor {
     }
 
     /**
-     * Loads the model.
+     * Starts loading the model on a thread of its own and returns at once: a service does not need the model to
+     * decide, so it listens while the model loads; a generation asked for before the load ends waits for it.
+     * A model llama.cpp cannot load is logged, and every generation is then refused (UNREACHABLE).
      *
      * @throws IllegalArgumentException when the model file does not exist
-     * @throws RuntimeException         when llama.cpp cannot load it
      */
     public static SlmExecutor load(String destination, SlmSettings settings) {
         if (!Files.isRegularFile(settings.model())) {
@@ -74,8 +76,20 @@ public final class SlmExecutor implements Executor {
                     + " (run scripts/slm-model.sh)");
         }
         privateNativeDirectory();
-        LlamaModel model = new LlamaModel(modelParameters(settings.model().toString(), settings.contextSize(),
-                settings.threads()).disableLog()); // llama.cpp's own log could echo prompt text
+        CompletableFuture<LlamaModel> model = new CompletableFuture<>();
+        Thread.ofPlatform().name("slm-load-" + destination).start(() -> {
+            long began = System.nanoTime();
+            try {
+                model.complete(new LlamaModel(modelParameters(settings.model().toString(), settings.contextSize(),
+                        settings.threads()).disableLog())); // llama.cpp's own log could echo prompt text
+                LOG.log(Level.INFO, "on-device model of ''{0}'' loaded in {1} ms", destination,
+                        (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.ERROR, "the on-device model of '" + destination + "' (" + settings.model()
+                        + ") could not be loaded; it answers nothing", e);
+                model.completeExceptionally(e);
+            }
+        });
         return new SlmExecutor(destination, settings.contextSize(), new SerialModel(model,
                 () -> TokenScorer.load(settings.model(), settings.contextSize(), settings.threads()),
                 settings.queueCapacity(), settings.queueTimeout()));
@@ -145,6 +159,15 @@ public final class SlmExecutor implements Executor {
                 throw new UncheckedIOException("cannot create a directory for llama.cpp's native library", e);
             }
         }
+    }
+
+    /**
+     * Waits for the model's load to end.
+     *
+     * @throws IllegalStateException when it failed
+     */
+    public void awaitLoaded() {
+        serial.awaitLoaded();
     }
 
     /** Requests admitted to the model: the one it computes and those waiting in its queue. */
