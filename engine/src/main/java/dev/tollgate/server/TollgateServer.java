@@ -316,6 +316,9 @@ public final class TollgateServer implements AutoCloseable {
             tollgate.close();
             throw new NotListeningException(config.server().host(), config.server().port());
         }
+        // Deciding does not need the on-device model: it loads once the service listens (a generation waits for it).
+        executors.executors().stream().filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast)
+                .forEach(SlmExecutor::startLoading);
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return tollgate;

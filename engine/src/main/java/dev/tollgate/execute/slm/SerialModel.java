@@ -5,6 +5,7 @@ import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -54,7 +55,7 @@ final class SerialModel implements AutoCloseable {
     void awaitLoaded() {
         try {
             model.join();
-        } catch (CompletionException e) {
+        } catch (CompletionException | CancellationException e) {
             throw new IllegalStateException("the on-device model could not be loaded", e.getCause());
         }
     }
@@ -85,7 +86,7 @@ final class SerialModel implements AutoCloseable {
         }
         try {
             return model.join();
-        } catch (CompletionException e) {
+        } catch (CompletionException | CancellationException e) {
             release();
             throw new ExecutorException(Kind.UNREACHABLE, "the on-device model could not be loaded", e.getCause());
         }

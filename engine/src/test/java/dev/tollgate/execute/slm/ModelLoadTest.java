@@ -73,4 +73,16 @@ class ModelLoadTest {
             assertThrows(IllegalStateException.class, slm::awaitLoaded);
         }
     }
+
+    @Test
+    void anExecutorClosedBeforeItsModelWasAskedForClosesWithoutLoadingIt() {
+        SlmExecutor slm = SlmExecutor.load("slm-local", new SlmSettings(Path.of(TestService.slmModel()), 256, 1, 1,
+                Duration.ofSeconds(60)));
+        slm.close();
+
+        ExecutorException refused = assertThrows(ExecutorException.class, () -> slm.generate(
+                new GenerationRequest(List.of(new Message("user", "Hello")), 8)));
+        assertEquals(Kind.OVERLOADED, refused.kind());
+        assertThrows(IllegalStateException.class, slm::awaitLoaded);
+    }
 }
