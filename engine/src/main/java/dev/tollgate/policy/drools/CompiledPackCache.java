@@ -11,6 +11,7 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
@@ -44,6 +45,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CompiledPackCache {
     private static final System.Logger LOG = System.getLogger(CompiledPackCache.class.getName());
     private static final String SUFFIX = ".drools";
+    /**
+     * The classes a stored pack holds. Helidon rejects every deserialization in the JVM once its server runs, which
+     * would make every reload compile its packs again; this stream's own filter takes its place.
+     */
+    private static final ObjectInputFilter PACK_CLASSES = ObjectInputFilter.Config.createFilter(
+            "java.**;org.drools.**;org.kie.**;org.mvel2.**;org.slf4j.**;dev.tollgate.**;!*");
 
     private final Optional<Path> directory;
     private final ClassLoader classLoader = CompiledPackCache.class.getClassLoader();
@@ -72,6 +79,7 @@ final class CompiledPackCache {
         }
         Path file = file(pack, idPrefix, files);
         try (ObjectInputStream in = new DroolsObjectInputStream(Files.newInputStream(file), classLoader)) {
+            in.setObjectInputFilter(PACK_CLASSES);
             @SuppressWarnings("unchecked")
             List<String> rules = (List<String>) in.readObject();
             @SuppressWarnings("unchecked")
