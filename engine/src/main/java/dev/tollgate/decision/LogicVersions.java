@@ -1,23 +1,13 @@
 package dev.tollgate.decision;
 
+import dev.tollgate.ClassPathDigest;
 import dev.tollgate.policy.PackDigest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The versions of the code and models that make a decision, logged beside the policy digests, each a content
@@ -62,50 +52,11 @@ public final class LogicVersions {
         static final Map<String, String> CODE_VERSIONS;
 
         static {
-            CODE_VERSIONS = onClassPath(root -> Map.of(
-                    COMBINER, PackDigest.of(root, COMBINER_CLASSES.stream()
-                            .map(c -> Path.of(c.getName().replace('.', '/') + ".class")).toList()),
-                    "detectors", PackDigest.of(root, files(root, "dev/tollgate/pii")),
-                    "classifiers", PackDigest.of(root, files(root, "dev/tollgate/classify", "lexicons"))));
+            CODE_VERSIONS = Map.of(
+                    COMBINER, ClassPathDigest.ofClasses(COMBINER_CLASSES),
+                    "detectors", ClassPathDigest.of("dev/tollgate/pii"),
+                    "classifiers", ClassPathDigest.of("dev/tollgate/classify", "lexicons"));
             COMBINER_VERSION = CODE_VERSIONS.get(COMBINER);
         }
-    }
-
-    /**
-     * What reading finds in the class path entry holding this class: the classes directory, or the root of the jar.
-     * A jar's file system is closed after the reading when this opened it: one left open makes every later opening
-     * of the jar fail (Cucumber's scan for the scenarios' steps in `tollgate policy test`).
-     */
-    private static <T> T onClassPath(Function<Path, T> reading) {
-        try {
-            URI uri = LogicVersions.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(uri);
-            if (Files.isDirectory(location)) {
-                return reading.apply(location);
-            }
-            URI jar = URI.create("jar:" + location.toUri());
-            try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
-                return reading.apply(fs.getPath("/"));
-            } catch (FileSystemAlreadyExistsException e) {
-                return reading.apply(FileSystems.getFileSystem(jar).getPath("/"));
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every file under the directories, relative to the root. */
-    private static List<Path> files(Path root, String... directories) {
-        List<Path> files = new ArrayList<>();
-        for (String directory : directories) {
-            try (Stream<Path> walk = Files.walk(root.resolve(directory))) {
-                walk.filter(Files::isRegularFile).map(root::relativize).forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return files;
     }
 }

@@ -50,9 +50,10 @@ public enum PolicyEngines {
         return Path.of(this == DROOLS ? policies.droolsDir() : policies.regoDir());
     }
 
-    public PolicyCompiler compiler(TollgateConfig.Policies policies) {
+    /** @param data the data directory, where the Drools packs are kept compiled for the next start */
+    public PolicyCompiler compiler(TollgateConfig.Policies policies, Path data) {
         return switch (this) {
-            case DROOLS -> new DroolsPolicyCompiler();
+            case DROOLS -> new DroolsPolicyCompiler(data.resolve("compiled-packs/drools"));
             case REGO_WASM -> new RegoWasmCompiler();
             case REGO_REMOTE -> new RegoRemoteCompiler(URI.create(policies.opaUrl()),
                     Duration.ofMillis(policies.opaTimeoutMs()));

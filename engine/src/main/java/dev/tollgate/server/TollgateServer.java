@@ -193,26 +193,26 @@ public final class TollgateServer implements AutoCloseable {
             for (String mode : config.policies().engines()) {
                 PolicyEngines engine = PolicyEngines.of(mode);
                 PolicyReloader reloader = new PolicyReloader(engine.engine(), engine.directory(config.policies()),
-                        engine.compiler(config.policies()), Duration.ofMillis(config.policies().reloadIntervalMs()),
+                        engine.compiler(config.policies(), data), Duration.ofMillis(config.policies().reloadIntervalMs()),
                         activation -> {
                             keep(store, sharedPolicies, engine.engine(), activation);
                             metrics.policyActivated(activation.policy());
                         });
-                compiled.add(start.submit(() -> {
+                compiled.add(start.submit(mode + " policy", () -> {
                     reloader.start();
                     return null;
                 }));
                 reloaders.put(mode, reloader);
             }
             // One detector for /v1/decide and /v1/mask, so that masking covers what a decision reported.
-            Future<Detection> detecting = start.submit(() -> detection(config.pii()));
-            Future<ExecutorRegistry> executing = start.submit(() -> ExecutorFactory.create(config, secrets, clock));
-            Future<SensitivityClassifier> sensitivity = start.submit(SensitivityClassifier::new);
-            Future<LanguageIdentifier> language = start.submit(LanguageIdentifier::new);
-            Future<ProhibitedPracticeClassifier> prohibited = start.submit(ProhibitedPracticeClassifier::new);
-            Future<UsageLedger> counting = start.submit(() -> UsageLedger.over(stores.usage(data.resolve("log"),
+            Future<Detection> detecting = start.submit("PII detectors", () -> detection(config.pii()));
+            Future<ExecutorRegistry> executing = start.submit("executors", () -> ExecutorFactory.create(config, secrets, clock));
+            Future<SensitivityClassifier> sensitivity = start.submit("sensitivity model", SensitivityClassifier::new);
+            Future<LanguageIdentifier> language = start.submit("language model", LanguageIdentifier::new);
+            Future<ProhibitedPracticeClassifier> prohibited = start.submit("prohibited practices", ProhibitedPracticeClassifier::new);
+            Future<UsageLedger> counting = start.submit("usage", () -> UsageLedger.over(stores.usage(data.resolve("log"),
                     catalog), catalog, config.applications(), clock, metrics.registry()));
-            Future<ValidationStatuses> validationsEnded = start.submit(() -> ValidationStatuses.fromLog(
+            Future<ValidationStatuses> validationsEnded = start.submit("validations", () -> ValidationStatuses.fromLog(
                     data.resolve("log"), stores.validationStatuses()));
             for (Future<?> engine : compiled) {
                 ParallelStart.join(engine);
@@ -321,6 +321,9 @@ public final class TollgateServer implements AutoCloseable {
             tollgate.close();
             throw new NotListeningException(config.server().host(), config.server().port());
         }
+        // Deciding does not need the on-device model: it loads once the service listens (a generation waits for it).
+        executors.executors().stream().filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast)
+                .forEach(SlmExecutor::startLoading);
         LOG.log(System.Logger.Level.INFO, "Tollgate listening on " + config.server().host() + " port " + server.port() + ", data in " + data
                 + ", engines " + reloaders.keySet());
         return tollgate;
@@ -356,7 +359,10 @@ public final class TollgateServer implements AutoCloseable {
         return catalog.destinations().stream().filter(d -> d.kind() == DestinationKind.SLM)
                 .map(d -> executors.executor(d.id())).flatMap(Optional::stream)
                 .filter(SlmExecutor.class::isInstance).map(SlmExecutor.class::cast).findFirst()
-                .map(model -> new ModelIntentClassifier(model::choose, Duration.ofMillis(budget))).orElse(null);
+                .map(model -> {
+                    model.awaitLoaded(); // decisions ask it: ready must mean able to decide as with it loaded
+                    return new ModelIntentClassifier(model::choose, Duration.ofMillis(budget));
+                }).orElse(null);
     }
 
     /** The detector, and the health probe of each detector it cannot decide without. */

@@ -5,6 +5,9 @@ import dev.tollgate.execute.ExecutorException;
 import dev.tollgate.execute.ExecutorException.Kind;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,13 +20,16 @@ import java.util.function.Supplier;
  * admitted caller that does not get the permit within the timeout is refused too. Closing waits for a running
  * generation to end, because llama.cpp must not be freed under it.
  *
+ * <p>The model may still be loading (a start does not wait for it): the caller whose turn it is waits for the load
+ * to end, and when the load failed every caller is refused (UNREACHABLE).
+ *
  * <p>The {@link TokenScorer} is loaded by the first caller that needs it (it holds a second copy of the model's
  * context, which callers that never ask for a confidence should not pay for), and computes under the same permit.
  */
 final class SerialModel implements AutoCloseable {
     private static final Semaphore COMPUTE = new Semaphore(1, true);
 
-    private final LlamaModel model;
+    private final CompletableFuture<LlamaModel> model;
     private final Supplier<TokenScorer> scorerLoader;
     private final Semaphore admission;
     private final int admissions;
@@ -32,7 +38,7 @@ final class SerialModel implements AutoCloseable {
     private TokenScorer scorer; // guarded by COMPUTE
     private Throwable scorerFailure; // guarded by COMPUTE; a scorer that failed to load is not tried again
 
-    SerialModel(LlamaModel model, Supplier<TokenScorer> scorerLoader, int queueCapacity, Duration timeout) {
+    SerialModel(CompletableFuture<LlamaModel> model, Supplier<TokenScorer> scorerLoader, int queueCapacity, Duration timeout) {
         this.model = model;
         this.scorerLoader = scorerLoader;
         this.admissions = 1 + queueCapacity;
@@ -43,6 +49,15 @@ final class SerialModel implements AutoCloseable {
     /** Callers admitted and not yet released: the one computing and those waiting for their turn. */
     int admitted() {
         return admissions - admission.availablePermits();
+    }
+
+    /** @throws IllegalStateException when the load failed */
+    void awaitLoaded() {
+        try {
+            model.join();
+        } catch (CompletionException | CancellationException e) {
+            throw new IllegalStateException("the on-device model could not be loaded", e.getCause());
+        }
     }
 
     /** Waits for this caller's turn; {@link #release()} must follow. */
@@ -69,7 +84,12 @@ final class SerialModel implements AutoCloseable {
             release();
             throw closedException();
         }
-        return model;
+        try {
+            return model.join();
+        } catch (CompletionException | CancellationException e) {
+            release();
+            throw new ExecutorException(Kind.UNREACHABLE, "the on-device model could not be loaded", e.getCause());
+        }
     }
 
     /**
@@ -104,7 +124,10 @@ final class SerialModel implements AutoCloseable {
         closed = true;
         COMPUTE.acquireUninterruptibly();
         try {
-            model.close();
+            LlamaModel loaded = model.exceptionally(failed -> null).join();
+            if (loaded != null) {
+                loaded.close();
+            }
         } finally {
             try {
                 if (scorer != null) {

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -55,18 +57,27 @@ public final class SlmExecutor implements Executor {
     private final String destination;
     private final int contextSize;
     private final SerialModel serial;
+    private final CompletableFuture<LlamaModel> model;
+    private final Thread loader;
+    private final AtomicBoolean loadStarted = new AtomicBoolean();
 
-    private SlmExecutor(String destination, int contextSize, SerialModel serial) {
+    private SlmExecutor(String destination, SlmSettings settings) {
         this.destination = destination;
-        this.contextSize = contextSize;
-        this.serial = serial;
+        this.contextSize = settings.contextSize();
+        this.model = new CompletableFuture<>();
+        this.loader = Thread.ofPlatform().name("slm-load-" + destination).unstarted(() -> load(settings));
+        this.serial = new SerialModel(model,
+                () -> TokenScorer.load(settings.model(), settings.contextSize(), settings.threads()),
+                settings.queueCapacity(), settings.queueTimeout());
     }
 
     /**
-     * Loads the model.
+     * An executor whose model loads on a thread of its own, from {@link #startLoading()} or the first call that
+     * needs it: a service does not need the model to decide, so it listens first and loads the model after; a
+     * generation asked for before the load ends waits for it. A model llama.cpp cannot load is logged, and every
+     * generation is then refused (UNREACHABLE).
      *
      * @throws IllegalArgumentException when the model file does not exist
-     * @throws RuntimeException         when llama.cpp cannot load it
      */
     public static SlmExecutor load(String destination, SlmSettings settings) {
         if (!Files.isRegularFile(settings.model())) {
@@ -74,11 +85,31 @@ public final class SlmExecutor implements Executor {
                     + " (run scripts/slm-model.sh)");
         }
         privateNativeDirectory();
-        LlamaModel model = new LlamaModel(modelParameters(settings.model().toString(), settings.contextSize(),
-                settings.threads()).disableLog()); // llama.cpp's own log could echo prompt text
-        return new SlmExecutor(destination, settings.contextSize(), new SerialModel(model,
-                () -> TokenScorer.load(settings.model(), settings.contextSize(), settings.threads()),
-                settings.queueCapacity(), settings.queueTimeout()));
+        return new SlmExecutor(destination, settings);
+    }
+
+    private void load(SlmSettings settings) {
+        long began = System.nanoTime();
+        try {
+            LlamaModel loaded = new LlamaModel(modelParameters(settings.model().toString(), settings.contextSize(),
+                    settings.threads()).disableLog()); // llama.cpp's own log could echo prompt text
+            if (!model.complete(loaded)) {
+                loaded.close(); // closed while loading
+            }
+            LOG.log(Level.INFO, "on-device model of ''{0}'' loaded in {1} ms", destination,
+                    (System.nanoTime() - began) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.ERROR, "the on-device model of '" + destination + "' (" + settings.model()
+                    + ") could not be loaded; it answers nothing", e);
+            model.completeExceptionally(e);
+        }
+    }
+
+    /** Starts loading the model, once; calls that need it wait for the load. */
+    public void startLoading() {
+        if (loadStarted.compareAndSet(false, true)) {
+            loader.start();
+        }
     }
 
     /** One instance with one slot, as {@link SerialModel} requires; shared with SlmBenchmark (tools module). */
@@ -147,6 +178,21 @@ public final class SlmExecutor implements Executor {
         }
     }
 
+    /**
+     * Waits for the model's load to end.
+     *
+     * @throws IllegalStateException when it failed
+     */
+    public void awaitLoaded() {
+        startLoading();
+        serial.awaitLoaded();
+    }
+
+    private LlamaModel acquire() throws ExecutorException {
+        startLoading();
+        return serial.acquire();
+    }
+
     /** Requests admitted to the model: the one it computes and those waiting in its queue. */
     public int admitted() {
         return serial.admitted();
@@ -165,7 +211,7 @@ public final class SlmExecutor implements Executor {
 
     @Override
     public Generation stream(GenerationRequest request, Consumer<String> onText) throws ExecutorException {
-        LlamaModel model = serial.acquire();
+        LlamaModel model = acquire();
         try {
             return generateOn(model, request, onText);
         } finally {
@@ -240,7 +286,7 @@ public final class SlmExecutor implements Executor {
         List<Message> messages = List.of(new Message("system", system), new Message("user", user));
         String grammar = "root ::= " + String.join(" | ", choices.stream().map(c -> '"' + c + '"').toList());
         int longest = choices.stream().mapToInt(String::length).max().orElse(1);
-        LlamaModel model = serial.acquire();
+        LlamaModel model = acquire();
         try {
             String prompt = prompt(model, messages);
             InferenceParameters inference = greedy(prompt).setGrammar(grammar).setNPredict(longest);
@@ -254,7 +300,7 @@ public final class SlmExecutor implements Executor {
 
     /** The scores behind {@link Generation#confidence()}, for tests; holds the model's permit while scoring. */
     TokenScorer.Scores score(String prompt, String answer) throws ExecutorException {
-        serial.acquire();
+        acquire();
         try {
             return serial.scorer().score(prompt, answer);
         } finally {
@@ -264,7 +310,7 @@ public final class SlmExecutor implements Executor {
 
     /** The chat-templated prompt the model is given for {@code messages}, for tests. */
     String templatedPrompt(List<Message> messages) throws ExecutorException {
-        LlamaModel model = serial.acquire();
+        LlamaModel model = acquire();
         try {
             return prompt(model, messages);
         } finally {
@@ -304,6 +350,9 @@ public final class SlmExecutor implements Executor {
     /** Closes the model once a running generation ends; waiting and later calls are refused (OVERLOADED). */
     @Override
     public void close() {
+        if (loadStarted.compareAndSet(false, true)) {
+            model.cancel(false); // never loaded: nothing to wait for
+        }
         serial.close();
     }
 

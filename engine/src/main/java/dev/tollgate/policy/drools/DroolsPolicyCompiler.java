@@ -36,6 +36,7 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
     private static final String README = "README.md";
 
     private final Map<String, String> idPrefixes;
+    private final PackCompiler packCompiler;
 
     public DroolsPolicyCompiler() {
         this(SHIPPED_ID_PREFIXES);
@@ -43,7 +44,20 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
 
     /** @param idPrefixes pack folder name to rule id prefix, for packs whose prefix is not their folder name */
     public DroolsPolicyCompiler(Map<String, String> idPrefixes) {
+        this(idPrefixes, CompiledPackCache.none());
+    }
+
+    /**
+     * The shipped prefixes, each pack compiled once and kept in {@code compiledPacks} until one of its files
+     * changes ({@link CompiledPackCache}).
+     */
+    public DroolsPolicyCompiler(Path compiledPacks) {
+        this(SHIPPED_ID_PREFIXES, CompiledPackCache.in(compiledPacks));
+    }
+
+    DroolsPolicyCompiler(Map<String, String> idPrefixes, CompiledPackCache cache) {
         this.idPrefixes = Map.copyOf(idPrefixes);
+        this.packCompiler = new PackCompiler(cache);
     }
 
     @Override
@@ -68,7 +82,6 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
             problems.add(new PolicyProblem(".", 0, "no policy packs: each pack is a sub-folder of " + policyDir));
         }
 
-        PackCompiler packCompiler = new PackCompiler();
         List<CompiledPack> packs = new ArrayList<>();
         packFiles.forEach((pack, files) -> {
             Optional<CompiledPack> compiled = packCompiler.compile(pack, idPrefixes.getOrDefault(pack, pack), files, problems);

@@ -34,6 +34,11 @@ final class PackCompiler {
 
     private final KieServices kie = KieServices.get();
     private final ClassLoader classLoader = PackCompiler.class.getClassLoader();
+    private final CompiledPackCache cache;
+
+    PackCompiler(CompiledPackCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * @param files pack files by their path relative to the policy directory ("gdpr/gdpr.drl")
@@ -41,6 +46,12 @@ final class PackCompiler {
      */
     Optional<CompiledPack> compile(String pack, String idPrefix, Map<String, byte[]> files, List<PolicyProblem> problems) {
         int problemsBefore = problems.size();
+        List<ReferenceSet> referenceSets = referenceSets(files, problems);
+        Optional<CompiledPackCache.Stored> stored = cache.load(pack, idPrefix, files);
+        if (stored.isPresent()) {
+            return problems.size() > problemsBefore ? Optional.empty()
+                    : Optional.of(new CompiledPack(pack, stored.get().kieBase(), referenceSets, stored.get().rules()));
+        }
         long build = BUILDS.incrementAndGet();
         // Drools caches the DRL it generates from a table by the table's resource path, across builds:
         // a folder per build keeps two versions of one table (a reload, a replay) apart.
@@ -50,16 +61,13 @@ final class PackCompiler {
         sources.generateAndWritePomXML(releaseId);
         RuleLocations locations = new RuleLocations(pack);
         Map<String, Table> tables = new HashMap<>();
-        List<ReferenceSet> referenceSets = new ArrayList<>();
 
         files.forEach((file, content) -> {
             String name = file.substring(file.lastIndexOf('/') + 1);
-            if (name.equals("README.md")) {
+            if (name.equals("README.md") || name.equals(ReferenceFile.NAME)) {
                 return;
             }
-            if (name.equals(ReferenceFile.NAME)) {
-                referenceSets.addAll(ReferenceFile.parse(file, content, problems));
-            } else if (name.endsWith(".drl")) {
+            if (name.endsWith(".drl")) {
                 locations.addDrl(file, new String(content, StandardCharsets.UTF_8));
                 sources.write(kie.getResources().newByteArrayResource(content)
                         .setSourcePath(RESOURCES + buildFolder + file).setResourceType(ResourceType.DRL));
@@ -86,7 +94,18 @@ final class PackCompiler {
         if (problems.size() > problemsBefore) {
             return Optional.empty();
         }
+        cache.store(pack, idPrefix, files, kieBase, rules);
         return Optional.of(new CompiledPack(pack, kieBase, referenceSets, rules));
+    }
+
+    private static List<ReferenceSet> referenceSets(Map<String, byte[]> files, List<PolicyProblem> problems) {
+        List<ReferenceSet> sets = new ArrayList<>();
+        files.forEach((file, content) -> {
+            if (file.endsWith("/" + ReferenceFile.NAME)) {
+                sets.addAll(ReferenceFile.parse(file, content, problems));
+            }
+        });
+        return sets;
     }
 
     private static void addTable(String file, String sourcePath, byte[] content, KieFileSystem sources,
@@ -186,7 +205,7 @@ final class PackCompiler {
                 + VerdictCollector.class.getName() + " " + GLOBAL + ";', so its rules cannot record a verdict"));
     }
 
-    private static String artifactId(String pack) {
+    static String artifactId(String pack) {
         return pack.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 

@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  * Random facts documents that reach every branch of the packs, from the values {@link SampleFacts} draws for
  * `tollgate policy test`, as jqwik arbitraries so that a disagreement shrinks to the smallest document.
  */
-final class FactsArbitraries {
+public final class FactsArbitraries {
     private FactsArbitraries() {
     }
 
-    static Arbitrary<Facts> facts() {
+    public static Arbitrary<Facts> facts() {
         return Combinators.combine(request(), Arbitraries.of(SampleFacts.COUNTRIES).map(SubjectFacts::new), data(),
                         destinations(), content())
                 .as(Facts::new);
