@@ -39,7 +39,7 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
 
     private final Map<String, String> idPrefixes;
     private final PackCompiler packCompiler;
-    private final EvaluationThreads threads = EvaluationThreads.onePerProcessor();
+    private final EvaluationThreads threads;
 
     public DroolsPolicyCompiler() {
         this(SHIPPED_ID_PREFIXES);
@@ -53,14 +53,22 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
     /**
      * The shipped prefixes, each pack compiled once and kept in {@code compiledPacks} until one of its files
      * changes ({@link CompiledPackCache}).
+     *
+     * @param evaluationThreads the platform threads virtual threads' evaluations run on; 0: one per processor
      */
-    public DroolsPolicyCompiler(Path compiledPacks) {
-        this(SHIPPED_ID_PREFIXES, CompiledPackCache.in(compiledPacks));
+    public DroolsPolicyCompiler(Path compiledPacks, int evaluationThreads) {
+        this(SHIPPED_ID_PREFIXES, CompiledPackCache.in(compiledPacks), evaluationThreads);
     }
 
     DroolsPolicyCompiler(Map<String, String> idPrefixes, CompiledPackCache cache) {
+        this(idPrefixes, cache, 0);
+    }
+
+    private DroolsPolicyCompiler(Map<String, String> idPrefixes, CompiledPackCache cache, int evaluationThreads) {
         this.idPrefixes = Map.copyOf(idPrefixes);
         this.packCompiler = new PackCompiler(cache);
+        this.threads = new EvaluationThreads(evaluationThreads > 0 ? evaluationThreads
+                : Runtime.getRuntime().availableProcessors());
     }
 
     @Override

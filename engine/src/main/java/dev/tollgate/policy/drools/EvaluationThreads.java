@@ -30,10 +30,6 @@ final class EvaluationThreads implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    static EvaluationThreads onePerProcessor() {
-        return new EvaluationThreads(Runtime.getRuntime().availableProcessors());
-    }
-
     /** The evaluation's result, or what it threw; a closed engine or an interrupted wait is an engine error. */
     <T> T run(Supplier<T> evaluation) {
         if (!Thread.currentThread().isVirtual()) {

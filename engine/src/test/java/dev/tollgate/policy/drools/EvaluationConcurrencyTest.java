@@ -69,7 +69,7 @@ class EvaluationConcurrencyTest {
     @Test
     void twoHundredVirtualThreadsOnFreshlyLoadedPacksGetTheVerdictsOfOne(@TempDir Path packs) throws Exception {
         List<List<PartialVerdict>> expected;
-        try (DroolsPolicyCompiler compiling = new DroolsPolicyCompiler(packs)) {
+        try (DroolsPolicyCompiler compiling = new DroolsPolicyCompiler(packs, 1)) {
             CompiledPolicy compiled = compiling.compile(ShippedPolicies.dir());
             expected = SCENARIOS.stream().map(compiled::evaluate).toList();
         }
