@@ -55,6 +55,8 @@ final class ConfigValidator {
                 "must be 1 (every decision by every engine) or more");
         require(config.policies().intentModelBudgetMs() >= 0, "/policies/intent_model_budget_ms",
                 "must be 0 (off) or a positive number of milliseconds");
+        require(config.policies().droolsThreads() >= 0, "/policies/drools_threads",
+                "must be 0 (one per processor) or a positive number of threads");
         oneOf(config.pii().presidio().mode(), PRESIDIO_MODES, "/pii/presidio/mode");
         require(config.audit().checkpointEveryRecords() >= 1, "/audit/checkpoint_every_records",
                 "must be a positive number of records");

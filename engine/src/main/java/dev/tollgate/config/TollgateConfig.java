@@ -42,9 +42,10 @@ public record TollgateConfig(Server server, String dataDir, Policies policies, P
      *                 request the cheaper stages cannot settle (docs/classifiers.md); 0: never asked
      * @param allEnginesEvery with several engines, every n-th decision is evaluated by all of them and the others by
      *                 the first alone (1: all engines on every decision); see DecisionService
+     * @param droolsThreads the platform threads Drools evaluates on for the requests (0: one per processor)
      */
     public record Policies(List<String> engines, String droolsDir, String regoDir, String opaUrl, long opaTimeoutMs,
-                           long reloadIntervalMs, long intentModelBudgetMs, int allEnginesEvery) {
+                           long reloadIntervalMs, long intentModelBudgetMs, int allEnginesEvery, int droolsThreads) {
         public Policies {
             engines = List.copyOf(engines);
         }

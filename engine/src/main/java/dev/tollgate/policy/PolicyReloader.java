@@ -45,6 +45,7 @@ public final class PolicyReloader implements AutoCloseable {
     private String lastSeenDigest;
     private ScheduledExecutorService poller;
 
+    /** @param compiler owned from now on: {@link #close()} closes it */
     public PolicyReloader(String engine, Path dir, PolicyCompiler compiler, Duration pollInterval,
                           Consumer<Activation> onActivate) {
         this.engine = Objects.requireNonNull(engine);
@@ -131,7 +132,7 @@ public final class PolicyReloader implements AutoCloseable {
         }
     }
 
-    /** Stops watching; the active version stays readable. */
+    /** Stops watching and closes the compiler; the active version stays readable. */
     @Override
     public void close() {
         ScheduledExecutorService stopping;
@@ -141,15 +142,15 @@ public final class PolicyReloader implements AutoCloseable {
         } finally {
             loading.unlock();
         }
-        if (stopping == null) {
-            return;
+        if (stopping != null) {
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        stopping.shutdownNow();
-        try {
-            stopping.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        compiler.close();
     }
 
     private void poll() {

@@ -53,7 +53,7 @@ public enum PolicyEngines {
     /** @param data the data directory, where the Drools packs are kept compiled for the next start */
     public PolicyCompiler compiler(TollgateConfig.Policies policies, Path data) {
         return switch (this) {
-            case DROOLS -> new DroolsPolicyCompiler(data.resolve("compiled-packs/drools"));
+            case DROOLS -> new DroolsPolicyCompiler(data.resolve("compiled-packs/drools"), policies.droolsThreads());
             case REGO_WASM -> new RegoWasmCompiler();
             case REGO_REMOTE -> new RegoRemoteCompiler(URI.create(policies.opaUrl()),
                     Duration.ofMillis(policies.opaTimeoutMs()));

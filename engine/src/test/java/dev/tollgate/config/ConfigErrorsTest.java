@@ -109,6 +109,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aNegativeNumberOfDroolsThreadsIsRefused() throws Exception {
+        String message = error("policies:\n  drools_threads: -1\n", Map.of());
+        assertTrue(message.contains("tollgate.yaml:2: /policies/drools_threads: must be 0 (one per processor) or a "
+                + "positive number of threads"), message);
+    }
+
+    @Test
     void anUnknownDestinationKindNamesTheKinds() throws Exception {
         String message = error("""
                 destinations:

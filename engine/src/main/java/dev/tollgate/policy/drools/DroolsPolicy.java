@@ -18,14 +18,21 @@ public final class DroolsPolicy extends LoadedPolicy {
     public static final String ENGINE = "drools";
 
     private final List<CompiledPack> packs;
+    private final EvaluationThreads threads;
 
-    DroolsPolicy(String digest, List<CompiledPack> packs) {
+    DroolsPolicy(String digest, List<CompiledPack> packs, EvaluationThreads threads) {
         super(ENGINE, digest, rules(packs));
         this.packs = packs.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        this.threads = threads;
     }
 
+    /** On a platform thread: see {@link EvaluationThreads}. */
     @Override
     public List<PartialVerdict> evaluate(Facts facts) {
+        return threads.run(() -> evaluateHere(facts));
+    }
+
+    private List<PartialVerdict> evaluateHere(Facts facts) {
         List<Object> common = new ArrayList<>();
         common.add(facts.request());
         common.add(facts.subject());

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * <p>
  * Rule ids start with the pack's id prefix: the folder name, unless the prefixes map gives another
  * (the folder "eu-ai-act" holds rules "ai-act.*").
+ * <p>
+ * Every version it compiles evaluates on this compiler's {@link EvaluationThreads}; closing it ends them.
  */
 public final class DroolsPolicyCompiler implements PolicyCompiler {
     /** Id prefixes of the packs shipped in policies/ whose folder name is not their prefix. */
@@ -37,6 +39,7 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
 
     private final Map<String, String> idPrefixes;
     private final PackCompiler packCompiler;
+    private final EvaluationThreads threads;
 
     public DroolsPolicyCompiler() {
         this(SHIPPED_ID_PREFIXES);
@@ -50,14 +53,22 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
     /**
      * The shipped prefixes, each pack compiled once and kept in {@code compiledPacks} until one of its files
      * changes ({@link CompiledPackCache}).
+     *
+     * @param evaluationThreads the platform threads virtual threads' evaluations run on; 0: one per processor
      */
-    public DroolsPolicyCompiler(Path compiledPacks) {
-        this(SHIPPED_ID_PREFIXES, CompiledPackCache.in(compiledPacks));
+    public DroolsPolicyCompiler(Path compiledPacks, int evaluationThreads) {
+        this(SHIPPED_ID_PREFIXES, CompiledPackCache.in(compiledPacks), evaluationThreads);
     }
 
     DroolsPolicyCompiler(Map<String, String> idPrefixes, CompiledPackCache cache) {
+        this(idPrefixes, cache, 0);
+    }
+
+    private DroolsPolicyCompiler(Map<String, String> idPrefixes, CompiledPackCache cache, int evaluationThreads) {
         this.idPrefixes = Map.copyOf(idPrefixes);
         this.packCompiler = new PackCompiler(cache);
+        this.threads = new EvaluationThreads(evaluationThreads > 0 ? evaluationThreads
+                : Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -91,7 +102,13 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
             problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
             throw new PolicyLoadException(problems);
         }
-        return new DroolsPolicy(digest, packs);
+        return new DroolsPolicy(digest, packs, threads);
+    }
+
+    /** Evaluations already asked for finish; the versions it compiled reject evaluations from virtual threads. */
+    @Override
+    public void close() {
+        threads.close();
     }
 
     /** File contents by pack name (sorted) and relative path (sorted); stray files become problems. */
