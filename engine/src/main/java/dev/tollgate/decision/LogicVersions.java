@@ -1,6 +1,6 @@
 package dev.tollgate.decision;
 
-import dev.tollgate.ClassPathDigest;
+import dev.tollgate.policy.ClassPathDigest;
 import dev.tollgate.policy.PackDigest;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.tollgate.policy.drools;
 
-import dev.tollgate.ClassPathDigest;
+import dev.tollgate.policy.ClassPathDigest;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.impl.KnowledgePackageImpl;

@@ -1,6 +1,4 @@
-package dev.tollgate;
-
-import dev.tollgate.policy.PackDigest;
+package dev.tollgate.policy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
