@@ -23,22 +23,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a log line into its record in one streaming pass, binding each large top-level object or array (a decision's
- * facts, outcome, versions) only once per distinct bytes: the records of a log repeat them. The pass checks what the
- * binding of the whole line would (one JSON object, no field twice in any object, nothing after it); the record is
- * built from the line with those parts left out plus the parts bound before, so it equals the record bound from
- * the whole line. Any line this does not read (another type, a newer format, a part that does not bind) is left to
- * the caller's full parse, which also words its failure. One reader per thread.
+ * Reads a log line into its record in one streaming pass, binding each top-level object or array (a decision's facts,
+ * outcome, versions, findings) only once per distinct bytes: the records of a log repeat them. The pass checks what
+ * the binding of the whole line would (one JSON object, no field twice in any object, nothing after it); the record
+ * is built with its canonical constructor from the top-level values as Jackson binds them into its components, so
+ * it equals the record bound from the whole line without Jackson's data binding of every line. Any line this does
+ * not read (another type, a newer format, a part that does not bind) is left to the caller's full parse, which also
+ * words its failure. One reader per thread.
  */
 final class RepeatedPartsReader {
     /** The top-level fields kept as they are, for the checks that read them. */
     static final Set<String> KEPT = Set.of("seq", "prev_hash", "type", "time", "decision_id", "format");
-    /** Smaller parts are bound with the rest of the line: looking them up would cost about as much. */
-    private static final int LARGE = 64;
     private static final int REMEMBERED = 1024;
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final Map<String, RecordShape> SHAPES = shapes();
-    private static final ObjectReader RECORDS = Json.MAPPER.readerFor(LogRecord.class);
 
     private final Map<Part, Object> bound = new HashMap<>();
 
@@ -46,7 +43,7 @@ final class RepeatedPartsReader {
     Optional<CheckedLine> read(LogLine line) {
         byte[] bytes = line.bytes();
         ObjectNode fields = Json.MAPPER.createObjectNode();
-        List<Span> parts = new ArrayList<>(4);
+        List<TopField> top = new ArrayList<>(16);
         try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -58,18 +55,19 @@ final class RepeatedPartsReader {
                 String name = parser.currentName();
                 names.add(name);
                 JsonToken value = parser.nextToken();
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                String text = null;
                 if (value.isScalarValue()) {
                     if (KEPT.contains(name)) {
                         fields.set(name, value(parser));
                     }
-                } else {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    skipChecked(parser, names);
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    if (end - start >= LARGE) {
-                        parts.add(new Span(name, start, end));
+                    if (value == JsonToken.VALUE_STRING) {
+                        text = parser.getText();
                     }
+                } else {
+                    skipChecked(parser, names);
                 }
+                top.add(new TopField(name, value, text, start, (int) parser.currentLocation().getByteOffset()));
             }
             if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return Optional.empty();
@@ -82,21 +80,19 @@ final class RepeatedPartsReader {
             return Optional.empty();
         }
         try {
-            LogRecord record = shape.build(bytes, parts, this);
-            return Optional.of(new CheckedLine(line.file(), line.lineNumber(), fields, HashChain.unseal(bytes),
-                    Optional.of(record), null));
+            return shape.build(bytes, top, this).map(record -> new CheckedLine(line.file(), line.lineNumber(),
+                    fields, HashChain.unseal(bytes), Optional.of(record), null));
         } catch (IOException | RuntimeException | ReflectiveOperationException e) {
             return Optional.empty();
         }
     }
 
-    /** The value of a part as its record component binds it, bound once per distinct bytes. */
-    private Object part(RecordShape shape, String field, ObjectReader reader, byte[] line, Span span)
-            throws IOException {
-        Part key = new Part(shape, field, line, span.start(), span.end());
+    /** The value of an object or array as its record component binds it, bound once per distinct bytes. */
+    private Object part(RecordShape shape, TopField field, ObjectReader reader, byte[] line) throws IOException {
+        Part key = new Part(shape, field.name(), line, field.start(), field.end());
         Object value = bound.get(key);
         if (value == null) {
-            value = reader.readValue(line, span.start(), span.end() - span.start());
+            value = reader.readValue(line, field.start(), field.end() - field.start());
             if (bound.size() == REMEMBERED) {
                 bound.clear();
             }
@@ -168,8 +164,11 @@ final class RepeatedPartsReader {
         }
     }
 
-    /** A top-level value's bytes, from its first to just after its last. */
-    private record Span(String field, int start, int end) {
+    /**
+     * A top-level field: its value's first token, its text when a string, and its bytes from the first to just after
+     * the last.
+     */
+    private record TopField(String name, JsonToken token, String text, int start, int end) {
     }
 
     /** A part's bytes where they lie; a remembered part holds its own copy. */
@@ -222,14 +221,12 @@ final class RepeatedPartsReader {
 
     /** A record type's components by their field names, and how to bind and build it. */
     private static final class RecordShape {
-        private final Class<? extends LogRecord> type;
         private final RecordComponent[] components;
         private final Map<String, Integer> index = new HashMap<>();
         private final ObjectReader[] readers;
         private final Constructor<? extends LogRecord> canonical;
 
         RecordShape(Class<? extends LogRecord> type) throws NoSuchMethodException {
-            this.type = type;
             this.components = type.getRecordComponents();
             this.readers = new ObjectReader[components.length];
             PropertyNamingStrategies.NamingBase naming = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE;
@@ -242,43 +239,40 @@ final class RepeatedPartsReader {
             this.canonical = type.getDeclaredConstructor(parameters);
         }
 
-        /** The record from the line with its large parts as null, then those parts put back as bound. */
-        LogRecord build(byte[] line, List<Span> parts, RepeatedPartsReader reader)
+        /**
+         * The record from the line's top-level fields as Jackson binds them: a string into a String component as
+         * it is, null as null, anything else with the component's reader. Empty when a primitive component is
+         * missing (Jackson's default for it is left to the full parse).
+         */
+        Optional<LogRecord> build(byte[] line, List<TopField> fields, RepeatedPartsReader reader)
                 throws IOException, ReflectiveOperationException {
             Object[] values = new Object[components.length];
             boolean[] given = new boolean[components.length];
-            byte[] rest = line;
-            int restLength = line.length;
-            if (!parts.isEmpty()) {
-                rest = new byte[line.length];
-                restLength = 0;
-                int from = 0;
-                for (Span span : parts) {
-                    Integer component = index.get(span.field());
-                    if (component == null) {
-                        continue;
-                    }
-                    values[component] = reader.part(this, span.field(), readers[component], line, span);
-                    given[component] = true;
-                    System.arraycopy(line, from, rest, restLength, span.start() - from);
-                    restLength += span.start() - from;
-                    System.arraycopy(NULL, 0, rest, restLength, NULL.length);
-                    restLength += NULL.length;
-                    from = span.end();
+            for (TopField field : fields) {
+                Integer component = index.get(field.name());
+                if (component == null) {
+                    continue;
                 }
-                System.arraycopy(line, from, rest, restLength, line.length - from);
-                restLength += line.length - from;
-            }
-            LogRecord bare = RECORDS.readValue(rest, 0, restLength);
-            if (bare.getClass() != type) {
-                throw new IllegalStateException("the type field names another record");
+                Class<?> type = components[component].getType();
+                JsonToken token = field.token();
+                if (token == JsonToken.VALUE_STRING && type == String.class) {
+                    values[component] = field.text();
+                } else if (token == JsonToken.VALUE_NULL && !type.isPrimitive()) {
+                    values[component] = null;
+                } else if (token.isStructStart()) {
+                    values[component] = reader.part(this, field, readers[component], line);
+                } else {
+                    values[component] = readers[component].readValue(line, field.start(),
+                            field.end() - field.start());
+                }
+                given[component] = true;
             }
             for (int i = 0; i < components.length; i++) {
-                if (!given[i]) {
-                    values[i] = components[i].getAccessor().invoke(bare);
+                if (!given[i] && components[i].getType().isPrimitive()) {
+                    return Optional.empty();
                 }
             }
-            return canonical.newInstance(values);
+            return Optional.of(canonical.newInstance(values));
         }
     }
 
