@@ -5,15 +5,17 @@ import java.util.Arrays;
 /**
  * Finds where a JSON value ends in a line's UTF-8 bytes, checking it on the way, without decoding it: RFC 8259
  * syntax, well-formed UTF-8 in strings, no control characters in them, no field name twice in one object. It accepts
- * no more than Jackson's default parser does and refuses some of what Jackson takes (field names with escapes,
- * nesting deeper than {@value #MAX_DEPTH}, numbers longer than {@value #MAX_NUMBER} characters), so a caller that
- * leaves every refused line to Jackson's full parse words every failure as before. One scanner per thread.
+ * no more than Jackson's default parser does and refuses some of what Jackson takes (field names with escapes or over
+ * {@value #MAX_NAME} bytes, nesting deeper than {@value #MAX_DEPTH}, numbers longer than {@value #MAX_NUMBER}
+ * characters, lines over the caller's limit), so a caller that leaves every refused line to Jackson's full parse
+ * words every failure as before. One scanner per thread.
  */
 final class JsonScanner {
     /** What the scanning methods return for bytes they refuse. */
     static final int REFUSED = -1;
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NUMBER = 100;
+    private static final int MAX_NAME = 1000;
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -54,6 +56,12 @@ final class JsonScanner {
         return REFUSED;
     }
 
+    /** The end of the field name starting at from (its opening quote), or {@link #REFUSED}. */
+    int name(byte[] b, int from) {
+        int end = string(b, from);
+        return end == REFUSED || escaped || end - from - 2 > MAX_NAME ? REFUSED : end;
+    }
+
     /** Whether the last string scanned held an escape sequence. */
     boolean escaped() {
         return escaped;
@@ -90,8 +98,8 @@ final class JsonScanner {
             return i + 1;
         }
         while (i < b.length && b[i] == '"') {
-            int nameEnd = string(b, i);
-            if (nameEnd == REFUSED || escaped || !newName(b, first, i + 1, nameEnd - 1)) {
+            int nameEnd = name(b, i);
+            if (nameEnd == REFUSED || !newName(b, first, i + 1, nameEnd - 1)) {
                 return REFUSED;
             }
             i = skipSpace(b, nameEnd);

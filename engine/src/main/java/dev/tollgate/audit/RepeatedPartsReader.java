@@ -88,8 +88,8 @@ final class RepeatedPartsReader {
             i++;
         }
         while (more) {
-            int nameEnd = i < b.length && b[i] == '"' ? scanner.string(b, i) : JsonScanner.REFUSED;
-            if (nameEnd == JsonScanner.REFUSED || scanner.escaped()) {
+            int nameEnd = i < b.length && b[i] == '"' ? scanner.name(b, i) : JsonScanner.REFUSED;
+            if (nameEnd == JsonScanner.REFUSED) {
                 return null;
             }
             String name = new String(b, i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
