@@ -19,8 +19,8 @@ import java.util.Optional;
  * A log line as verify checks it, worked out from its bytes alone, so that lines can be checked on several threads
  * and only the order-dependent checks (seq, prev_hash, linkage) wait for the lines before: valid UTF-8, one JSON
  * object (no duplicate keys, nothing after it), its hash recomputed over the stored bytes, and the record it holds.
- * No JSON tree of the whole line is built: one streaming pass keeps the few top-level fields the checks read, and
- * a line of a record type is read into its record straight from the bytes ({@link RepeatedPartsReader}).
+ * No JSON tree of the whole line is built: a line of a record type is checked and read into its record straight
+ * from the bytes ({@link RepeatedPartsReader}), keeping the few top-level fields the checks read.
  *
  * @param fields     the top-level fields seq, prev_hash, type, time, decision_id and format, where present
  * @param sealed     empty when the line does not end with the hash field
@@ -33,16 +33,16 @@ public record CheckedLine(Path file, long lineNumber, ObjectNode fields, Optiona
 
     /** @throws LogFormatException when the line is not UTF-8 or not one JSON object */
     public static CheckedLine check(LogLine line) {
+        Optional<CheckedLine> read = READERS.get().read(line);
+        if (read.isPresent()) {
+            return read.get();
+        }
+        // Not a readable record of a known type: the line is checked and parsed again, which words what is wrong.
         Path file = line.file();
         byte[] bytes = line.bytes();
         if (!validUtf8(bytes)) {
             throw new LogFormatException(file, line.lineNumber(), "not valid UTF-8");
         }
-        Optional<CheckedLine> read = READERS.get().read(line);
-        if (read.isPresent()) {
-            return read.get();
-        }
-        // Not a readable record of a known type: the line is parsed again, checking its JSON and reading its type.
         ObjectNode fields = topLevelFields(line);
         Optional<LogRecord> record = Optional.empty();
         String unreadable = null;

@@ -7,7 +7,6 @@ import dev.tollgate.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +19,9 @@ final class HashChain {
     private static final String FIELD = ",\"hash\":\"";
     private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final int HEX_LENGTH = 64;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Verify unseals every line on a few threads: a digest each, reset by each digest(). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Sha256::digest);
     /** {@code ,"hash":"<64 hex>"} : what is cut out of a sealed line to get the hashed bytes. */
     private static final int CUT_LENGTH = FIELD.length() + HEX_LENGTH + 1;
 
@@ -98,10 +100,21 @@ final class HashChain {
             }
         }
         String stored = new String(line, hashStart, HEX_LENGTH, StandardCharsets.US_ASCII);
-        MessageDigest sha256 = Sha256.digest();
+        MessageDigest sha256 = SHA256.get();
         sha256.update(line, 0, cut);
         sha256.update((byte) '}');
-        return Optional.of(new Sealed(stored, HexFormat.of().formatHex(sha256.digest()).equals(stored)));
+        return Optional.of(new Sealed(stored, isHexOf(line, hashStart, sha256.digest())));
+    }
+
+    /** Whether line holds the lowercase hex of digest from at on. */
+    private static boolean isHexOf(byte[] line, int at, byte[] digest) {
+        for (int i = 0; i < digest.length; i++) {
+            if (line[at + 2 * i] != HEX_DIGITS[(digest[i] >> 4) & 0xF]
+                    || line[at + 2 * i + 1] != HEX_DIGITS[digest[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String sha256Hex(byte[] bytes) {

@@ -275,7 +275,7 @@ public final class LinkageChecker implements Consumer<CheckedLine> {
             return NO_TIME;
         }
         try {
-            return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(iso));
+            return ChronoUnit.MICROS.between(Instant.EPOCH, IsoInstant.parse(iso));
         } catch (DateTimeParseException | ArithmeticException e) {
             return NO_TIME;
         }

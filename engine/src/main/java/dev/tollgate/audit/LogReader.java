@@ -12,6 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -36,6 +39,12 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
     private static final ObjectReader RECORD = Json.MAPPER.readerFor(ObjectNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final List<Segment> segments;
     private final long firstNumber;
@@ -176,9 +185,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
                 }
             }
             int start = position;
-            while (position < limit && buffer[position] != '\n') {
-                position++;
-            }
+            position = newline(buffer, position, limit);
             if (position < limit && pending.size() == 0) {
                 return Arrays.copyOfRange(buffer, start, position++);
             }
@@ -188,6 +195,23 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
                 return pending.toByteArray();
             }
         }
+    }
+
+    /** Where the first '\n' in bytes[from, to) is, or to: eight bytes at a time, as a cold JVM reads a log. */
+    private static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            // The lowest byte of x that is zero sets the high bit of its byte here, and no lower byte's bit is set.
+            long zeros = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private String decode(Path file, long lineNumber, byte[] bytes) {

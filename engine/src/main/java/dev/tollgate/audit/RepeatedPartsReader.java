@@ -13,6 +13,7 @@ import dev.tollgate.Json;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,109 +24,149 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a log line into its record in one streaming pass, binding each large top-level object or array (a decision's
- * facts, outcome, versions) only once per distinct bytes: the records of a log repeat them. The pass checks what the
- * binding of the whole line would (one JSON object, no field twice in any object, nothing after it); the record is
- * built from the line with those parts left out plus the parts bound before, so it equals the record bound from
- * the whole line. Any line this does not read (another type, a newer format, a part that does not bind) is left to
- * the caller's full parse, which also words its failure. One reader per thread.
+ * Reads a log line into its record without Jackson's tokens: {@link JsonScanner} checks the line's bytes (one JSON
+ * object in UTF-8, no field twice in any object, nothing after it) and a top-level object or array (a decision's
+ * facts, outcome, versions, findings) whose bytes equal one seen before is neither scanned nor bound again: the
+ * records of a log repeat them. The record is built with its canonical constructor from the top-level values as
+ * Jackson binds them into its components, so it equals the record bound from the whole line. Any line this does not
+ * read (another type, a newer format, a part that does not bind, bytes the scanner refuses) is left to the caller's
+ * full parse, which also words its failure. One reader per thread.
  */
 final class RepeatedPartsReader {
     /** The top-level fields kept as they are, for the checks that read them. */
     static final Set<String> KEPT = Set.of("seq", "prev_hash", "type", "time", "decision_id", "format");
-    /** Smaller parts are bound with the rest of the line: looking them up would cost about as much. */
-    private static final int LARGE = 64;
-    private static final int REMEMBERED = 1024;
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    /** Longer lines are left to the full parse, which applies Jackson's limits to the length of a string. */
+    private static final int LONGEST_LINE = 1 << 20;
+    /** Distinct values remembered per field name, the most recently seen first. */
+    private static final int REMEMBERED = 32;
+    private static final int FIELDS_REMEMBERED = 64;
+    /** Integers up to this many digits are read here; longer ones as Jackson reads them. */
+    private static final int LONG_DIGITS = 18;
     private static final Map<String, RecordShape> SHAPES = shapes();
-    private static final ObjectReader RECORDS = Json.MAPPER.readerFor(LogRecord.class);
 
-    private final Map<Part, Object> bound = new HashMap<>();
+    private final JsonScanner scanner = new JsonScanner();
+    private final Map<String, List<Part>> seen = new HashMap<>();
 
     /** What the line holds, or empty when the caller must parse it in full. */
     Optional<CheckedLine> read(LogLine line) {
         byte[] bytes = line.bytes();
-        ObjectNode fields = Json.MAPPER.createObjectNode();
-        List<Span> parts = new ArrayList<>(4);
-        try (JsonParser parser = Json.MAPPER.createParser(bytes)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            Names names = new Names();
-            names.open();
-            JsonToken token;
-            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                names.add(name);
-                JsonToken value = parser.nextToken();
-                if (value.isScalarValue()) {
-                    if (KEPT.contains(name)) {
-                        fields.set(name, value(parser));
-                    }
-                } else {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    skipChecked(parser, names);
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    if (end - start >= LARGE) {
-                        parts.add(new Span(name, start, end));
-                    }
-                }
-            }
-            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                return Optional.empty();
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        RecordShape shape = SHAPES.get(fields.path("type").asText());
-        if (shape == null || fields.path("format").asInt(0) > LogRecord.FORMAT) {
+        if (bytes.length > LONGEST_LINE) {
             return Optional.empty();
         }
         try {
-            LogRecord record = shape.build(bytes, parts, this);
-            return Optional.of(new CheckedLine(line.file(), line.lineNumber(), fields, HashChain.unseal(bytes),
-                    Optional.of(record), null));
+            List<TopField> top = topLevel(bytes);
+            if (top == null) {
+                return Optional.empty();
+            }
+            ObjectNode fields = Json.MAPPER.createObjectNode();
+            for (TopField field : top) {
+                if (KEPT.contains(field.name())) {
+                    fields.set(field.name(), field.node(bytes));
+                }
+            }
+            RecordShape shape = SHAPES.get(fields.path("type").asText());
+            if (shape == null || fields.path("format").asInt(0) > LogRecord.FORMAT) {
+                return Optional.empty();
+            }
+            return shape.build(bytes, top).map(record -> new CheckedLine(line.file(), line.lineNumber(), fields,
+                    HashChain.unseal(bytes), Optional.of(record), null));
         } catch (IOException | RuntimeException | ReflectiveOperationException e) {
             return Optional.empty();
         }
     }
 
-    /** The value of a part as its record component binds it, bound once per distinct bytes. */
-    private Object part(RecordShape shape, String field, ObjectReader reader, byte[] line, Span span)
-            throws IOException {
-        Part key = new Part(shape, field, line, span.start(), span.end());
-        Object value = bound.get(key);
-        if (value == null) {
-            value = reader.readValue(line, span.start(), span.end() - span.start());
-            if (bound.size() == REMEMBERED) {
-                bound.clear();
-            }
-            bound.put(key.copy(), value);
+    /** The line's top-level fields in order, or null when the scanner refuses the line. */
+    private List<TopField> topLevel(byte[] b) throws IOException {
+        List<TopField> top = new ArrayList<>(16);
+        int i = JsonScanner.skipSpace(b, 0);
+        if (i >= b.length || b[i] != '{') {
+            return null;
         }
-        return value;
+        i = JsonScanner.skipSpace(b, i + 1);
+        boolean more = i >= b.length || b[i] != '}';
+        if (!more) {
+            i++;
+        }
+        while (more) {
+            int nameEnd = i < b.length && b[i] == '"' ? scanner.name(b, i) : JsonScanner.REFUSED;
+            if (nameEnd == JsonScanner.REFUSED) {
+                return null;
+            }
+            String name = new String(b, i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
+            i = JsonScanner.skipSpace(b, nameEnd);
+            if (named(top, name) || i >= b.length || b[i] != ':') {
+                return null;
+            }
+            TopField field = field(name, b, JsonScanner.skipSpace(b, i + 1));
+            if (field == null) {
+                return null;
+            }
+            top.add(field);
+            i = JsonScanner.skipSpace(b, field.end());
+            more = i < b.length && b[i] == ',';
+            if (!more && (i >= b.length || b[i] != '}')) {
+                return null;
+            }
+            i = JsonScanner.skipSpace(b, i + 1);
+        }
+        return JsonScanner.skipSpace(b, i) == b.length ? top : null;
     }
 
-    /** Skips the object or array the parser is on, failing on a field name given twice in one of its objects. */
-    private static void skipChecked(JsonParser parser, Names names) throws IOException {
-        int depth = 0;
-        JsonToken token = parser.currentToken();
-        do {
-            switch (token) {
-                case START_OBJECT -> {
-                    names.open();
-                    depth++;
-                }
-                case START_ARRAY -> depth++;
-                case END_OBJECT -> {
-                    names.close();
-                    depth--;
-                }
-                case END_ARRAY -> depth--;
-                case FIELD_NAME -> names.add(parser.currentName());
-                default -> {
-                }
+    private static boolean named(List<TopField> top, String name) {
+        for (TopField field : top) {
+            if (field.name().equals(name)) {
+                return true;
             }
-        } while (depth > 0 && (token = parser.nextToken()) != null);
+        }
+        return false;
+    }
+
+    /** The field whose value starts at start, or null when the scanner refuses it. */
+    private TopField field(String name, byte[] b, int start) throws IOException {
+        if (start < b.length && (b[start] == '{' || b[start] == '[')) {
+            Part part = part(name, b, start);
+            return part == null ? null : new TopField(name, start, start + part.bytes.length, null, part);
+        }
+        int end = scanner.value(b, start);
+        if (end == JsonScanner.REFUSED) {
+            return null;
+        }
+        String text = null;
+        if (b[start] == '"') {
+            text = scanner.escaped() ? Json.MAPPER.readValue(b, start, end - start, String.class)
+                    : new String(b, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        }
+        return new TopField(name, start, end, text, null);
+    }
+
+    /** The object or array at start: one seen before under this name whose bytes are there, else scanned anew. */
+    private Part part(String name, byte[] b, int start) {
+        List<Part> parts = seen.get(name);
+        if (parts == null) {
+            if (seen.size() == FIELDS_REMEMBERED) {
+                seen.clear();
+            }
+            parts = new ArrayList<>(REMEMBERED);
+            seen.put(name, parts);
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            int end = start + part.bytes.length;
+            if (end <= b.length && Arrays.equals(b, start, end, part.bytes, 0, part.bytes.length)) {
+                parts.addFirst(parts.remove(k));
+                return part;
+            }
+        }
+        int end = scanner.value(b, start);
+        if (end == JsonScanner.REFUSED) {
+            return null;
+        }
+        if (parts.size() == REMEMBERED) {
+            parts.removeLast();
+        }
+        Part part = new Part(Arrays.copyOfRange(b, start, end));
+        parts.addFirst(part);
+        return part;
     }
 
     /** The value the parser is on, as a JSON tree would hold it. */
@@ -140,96 +181,54 @@ final class RepeatedPartsReader {
         return parser.readValueAsTree();
     }
 
-    /** The field names of each open object, to find one given twice. */
-    private static final class Names {
-        private final List<String> names = new ArrayList<>();
-        private int[] starts = new int[8];
-        private int open;
-
-        void open() {
-            if (open == starts.length) {
-                starts = Arrays.copyOf(starts, open * 2);
+    /**
+     * A top-level field and where its value lies; text is the value of a string, part the value of an object or
+     * array.
+     */
+    private record TopField(String name, int start, int end, String text, Part part) {
+        /** The value as {@link #value(JsonParser)} holds it. */
+        JsonNode node(byte[] line) throws IOException {
+            if (text != null) {
+                return TextNode.valueOf(text);
             }
-            starts[open++] = names.size();
+            int digits = end - start - (line[start] == '-' ? 1 : 0);
+            if (digits <= LONG_DIGITS && part == null && isInteger(line)) {
+                return LongNode.valueOf(Long.parseLong(new String(line, start, end - start,
+                        StandardCharsets.US_ASCII)));
+            }
+            return Json.MAPPER.readTree(line, start, end - start);
         }
 
-        void close() {
-            open--;
-            names.subList(starts[open], names.size()).clear();
-        }
-
-        void add(String name) {
-            for (int i = starts[open - 1]; i < names.size(); i++) {
-                if (names.get(i).equals(name)) {
-                    throw new IllegalArgumentException("a field given twice");
+        private boolean isInteger(byte[] line) {
+            for (int i = line[start] == '-' ? start + 1 : start; i < end; i++) {
+                if (line[i] < '0' || line[i] > '9') {
+                    return false;
                 }
             }
-            names.add(name);
+            return true;
         }
     }
 
-    /** A top-level value's bytes, from its first to just after its last. */
-    private record Span(String field, int start, int end) {
-    }
-
-    /** A part's bytes where they lie; a remembered part holds its own copy. */
+    /** A top-level object or array seen before: its bytes, and its value as each record type binds it. */
     private static final class Part {
-        private final RecordShape shape;
-        private final String field;
         private final byte[] bytes;
-        private final int from;
-        private final int to;
-        private final int hash;
+        private final Object[] bound = new Object[SHAPES.size()];
 
-        Part(RecordShape shape, String field, byte[] bytes, int from, int to) {
-            this(shape, field, bytes, from, to, hash(bytes, from, to) * 31 + field.hashCode());
-        }
-
-        private Part(RecordShape shape, String field, byte[] bytes, int from, int to, int hash) {
-            this.shape = shape;
-            this.field = field;
+        Part(byte[] bytes) {
             this.bytes = bytes;
-            this.from = from;
-            this.to = to;
-            this.hash = hash;
-        }
-
-        Part copy() {
-            return new Part(shape, field, Arrays.copyOfRange(bytes, from, to), 0, to - from, hash);
-        }
-
-        /** From at most 64 of the bytes, spread over the part: equals compares them all. */
-        private static int hash(byte[] bytes, int from, int to) {
-            int h = to - from;
-            int step = Math.max(1, (to - from) / 64);
-            for (int i = from; i < to; i += step) {
-                h = 31 * h + bytes[i];
-            }
-            return h;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Part part && part.hash == hash && part.shape == shape && part.field.equals(field)
-                    && Arrays.equals(bytes, from, to, part.bytes, part.from, part.to);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 
     /** A record type's components by their field names, and how to bind and build it. */
     private static final class RecordShape {
-        private final Class<? extends LogRecord> type;
+        private final int ordinal;
         private final RecordComponent[] components;
         private final Map<String, Integer> index = new HashMap<>();
         private final ObjectReader[] readers;
         private final Constructor<? extends LogRecord> canonical;
 
-        RecordShape(Class<? extends LogRecord> type) throws NoSuchMethodException {
-            this.type = type;
+        RecordShape(int ordinal, Class<? extends LogRecord> type) throws NoSuchMethodException {
+            this.ordinal = ordinal;
             this.components = type.getRecordComponents();
             this.readers = new ObjectReader[components.length];
             PropertyNamingStrategies.NamingBase naming = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE;
@@ -242,43 +241,44 @@ final class RepeatedPartsReader {
             this.canonical = type.getDeclaredConstructor(parameters);
         }
 
-        /** The record from the line with its large parts as null, then those parts put back as bound. */
-        LogRecord build(byte[] line, List<Span> parts, RepeatedPartsReader reader)
+        /**
+         * The record from the line's top-level fields as Jackson binds them: a string into a String component as
+         * it is, null as null, anything else with the component's reader. Empty when a primitive component is
+         * missing (Jackson's default for it is left to the full parse).
+         */
+        Optional<LogRecord> build(byte[] line, List<TopField> fields)
                 throws IOException, ReflectiveOperationException {
             Object[] values = new Object[components.length];
             boolean[] given = new boolean[components.length];
-            byte[] rest = line;
-            int restLength = line.length;
-            if (!parts.isEmpty()) {
-                rest = new byte[line.length];
-                restLength = 0;
-                int from = 0;
-                for (Span span : parts) {
-                    Integer component = index.get(span.field());
-                    if (component == null) {
-                        continue;
-                    }
-                    values[component] = reader.part(this, span.field(), readers[component], line, span);
-                    given[component] = true;
-                    System.arraycopy(line, from, rest, restLength, span.start() - from);
-                    restLength += span.start() - from;
-                    System.arraycopy(NULL, 0, rest, restLength, NULL.length);
-                    restLength += NULL.length;
-                    from = span.end();
+            for (TopField field : fields) {
+                Integer component = index.get(field.name());
+                if (component == null) {
+                    continue;
                 }
-                System.arraycopy(line, from, rest, restLength, line.length - from);
-                restLength += line.length - from;
-            }
-            LogRecord bare = RECORDS.readValue(rest, 0, restLength);
-            if (bare.getClass() != type) {
-                throw new IllegalStateException("the type field names another record");
+                Class<?> type = components[component].getType();
+                if (field.text() != null && type == String.class) {
+                    values[component] = field.text();
+                } else if (field.part() != null) {
+                    values[component] = bound(field.part(), component);
+                } else if (line[field.start()] != 'n' || type.isPrimitive()) {
+                    values[component] = readers[component].readValue(line, field.start(),
+                            field.end() - field.start());
+                }
+                given[component] = true;
             }
             for (int i = 0; i < components.length; i++) {
-                if (!given[i]) {
-                    values[i] = components[i].getAccessor().invoke(bare);
+                if (!given[i] && components[i].getType().isPrimitive()) {
+                    return Optional.empty();
                 }
             }
-            return canonical.newInstance(values);
+            return Optional.of(canonical.newInstance(values));
+        }
+
+        private Object bound(Part part, int component) throws IOException {
+            if (part.bound[ordinal] == null) {
+                part.bound[ordinal] = readers[component].readValue(part.bytes);
+            }
+            return part.bound[ordinal];
         }
     }
 
@@ -286,7 +286,8 @@ final class RepeatedPartsReader {
         Map<String, RecordShape> shapes = new HashMap<>();
         for (JsonSubTypes.Type subtype : LogRecord.class.getAnnotation(JsonSubTypes.class).value()) {
             try {
-                shapes.put(subtype.name(), new RecordShape(subtype.value().asSubclass(LogRecord.class)));
+                shapes.put(subtype.name(), new RecordShape(shapes.size(),
+                        subtype.value().asSubclass(LogRecord.class)));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a log record type without its canonical constructor", e);
             }
