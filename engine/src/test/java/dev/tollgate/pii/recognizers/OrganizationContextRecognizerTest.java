@@ -27,7 +27,10 @@ class OrganizationContextRecognizerTest {
             "Il mister ha lasciato la panchina della Ventolese dopo due anni.|Ventolese",
             "Sono tifoso del Borgorosso da sempre.|Borgorosso",
             "Parla l'ufficio acquisti della Lanterna Sarda.|Lanterna Sarda",
-            "Mia sorella lavora da Pastelli Rossi come grafica.|Pastelli Rossi"})
+            "Mia sorella lavora da Pastelli Rossi come grafica.|Pastelli Rossi",
+            "Espone alla galleria Sala Corvino fino a maggio.|Sala Corvino",
+            "Expone en la galería Arte Tormes hasta mayo.|Arte Tormes",
+            "Il preventivo della ditta Bertoldi Impianti è arrivato.|Bertoldi Impianti"})
     void findsAnOrganisationByWhatIsSaidOfIt(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }
