@@ -24,6 +24,7 @@ import java.util.Set;
  *   <li>speaker labels, when every one of them is common words of the five languages and no listed given name
  *       ("Fixed:", "Cottura:"; not "Serena:", nor "Candela:" after "Fermín:"), and such words after a document
  *       word ("Informe Anual");</li>
+ *   <li>one name heading a single line as its speaker ("Aurélien : ..."), unless it is a listed given name;</li>
  *   <li>one word the NER model is unsure of that is such a common word and that no rule's finding supports
  *       ("la Sala", "in Acqua"; not "Rose", a listed given name).</li>
  * </ul>
@@ -77,6 +78,9 @@ final class NegativeRules {
      * "New:" in release notes, "Cottura:" in a recipe; one name-like label, "Fermín:", makes "Candela:" a speaker).
      */
     private static boolean ordinaryByContext(String text, Finding f, boolean ordinarySpeakers, WordKnowledge words) {
+        if (PersonRecognizer.isLoneSpeakerLabel(f)) {
+            return !words.isGivenName(text.substring(f.start(), f.end()));
+        }
         return PersonRecognizer.isSpeakerLabel(f) ? ordinarySpeakers
                 : PersonRecognizer.isAfterDocumentWord(f) && ordinaryWords(text, f, words);
     }

@@ -146,6 +146,17 @@ class NegativeRulesTest {
     }
 
     @Test
+    void oneNameHeadingASingleLineIsASpeakerOnlyWhenItIsAListedGivenName() {
+        PiiDetector detector = new PiiDetector(List.of(new PersonRecognizer(), new Knowledge()));
+        String line = "Serena : le colis vient de Belgique.";
+        assertEquals(List.of("Serena"), detector.recognize(line).stream()
+                .map(f -> line.substring(f.start(), f.end())).toList());
+        assertEquals(List.of(), detector.recognize("Fixed: crash when opening folders."));
+        assertEquals(List.of(), detector.recognize("Vorgang: bitte prüfen."), "an unlisted word");
+        assertEquals(List.of(), new PiiDetector(List.of(new PersonRecognizer())).recognize(line), "no model, no names");
+    }
+
+    @Test
     void theModelsOneOrdinaryWordNeedsASureScoreARulesSupportOrAGivenName() {
         String text = "Ci vediamo nella Sala grande con Rose e la signora Sala.";
         Finding room = new Finding("LOCATION", text.indexOf("Sala"), text.indexOf("Sala") + 4, 0.6, "opennlp", "m");

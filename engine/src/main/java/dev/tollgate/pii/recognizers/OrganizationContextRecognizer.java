@@ -37,7 +37,10 @@ public final class OrganizationContextRecognizer implements Recognizer {
             "insured by", "insured with", "versichert bei", "assurés par", "assuré par", "asegurados con",
             "asegurado con", "assicurati con", "assicurato con", "shipped by", "versand durch", "expédié par",
             "enviado por", "spedito da", "landlord is", "vermieter ist", "vermieterin ist", "propriétaire est",
-            "casero es", "casa è");
+            "casero es", "casa è", "panchina del", "panchina della", "squadra del", "squadra della",
+            "maglia del", "maglia della", "tifoso del", "tifosa del", "tifosi del", "tifoso della", "tifosa della",
+            "tifosi della", "allenatore del", "allenatore della", "acquisti del", "acquisti della",
+            "lavora da", "lavorato da", "galleria", "galería", "galerie", "ditta", "azienda");
     private static final Map<String, List<String[]>> AFTER_NAME = phrases(
             "is the brainchild of", "was the brainchild of", "was founded by", "was founded in", "ist eine idee von",
             "wurde gegründet", "wurde von", "est née de l'idée de", "a été fondée par", "a été fondé par",

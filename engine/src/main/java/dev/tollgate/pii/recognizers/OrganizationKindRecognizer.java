@@ -36,11 +36,12 @@ public final class OrganizationKindRecognizer implements Recognizer {
             "Krankenhaus", "Association", "Asociación", "Associazione", "Verein", "Academy", "Académie", "Academia",
             "Accademia", "Akademie", "Biblioteca", "Bibliothèque", "Médiathèque", "Library", "Mutua", "Inmobiliaria",
             "Immobiliare", "Polyclinique", "Policlínico", "Policlinico", "Poliambulatorio", "Ediciones", "Sartoria",
-            "Maison");
+            "Maison", "Cartiera", "Cartiere", "Ceramiche", "Officine", "Cantina", "Cantine", "Costruzioni",
+            "Impianti", "Industrie", "Tessitura", "Forniture", "Manifattura", "Acciaierie", "Fonderie");
     /** German compounds that end in a kind word: "Ruderclub Hamm", "Kreiskrankenhaus Wolfhagen". */
     private static final List<String> KIND_FIRST_ENDINGS = List.of("club", "klub", "krankenhaus", "klinik", "schule",
             "genossenschaft", "bank", "kasse", "versicherung", "verein", "werke", "institut", "stiftung", "praxis",
-            "verband", "bibliothek", "erei");
+            "verband", "bibliothek", "erei", "forniture", "impianti");
     /** Shops and works named by their trade: "Cidrerie Ortiefeld", "Halcón Paquetería", "Sidrificio Ortica". */
     private static final List<String> TRADE_ENDINGS = List.of("erie", "ería", "eria", "ficio");
     private static final Set<String> NOT_TRADES = Set.of("criteria", "bacteria", "materia", "categoria", "batterie",

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class PersonRecognizer implements Recognizer {
     private static final String SPEAKER_LABEL = "capitalised name as speaker label at line start";
+    /** Outside a dialogue one name heading a line ("Aurélien : le colis ..."); NegativeRules wants a given name. */
+    private static final String LONE_SPEAKER_LABEL = "one name as the speaker label of a single line";
     /** Named after its author: "rapport Lefort", "relazione Guidotti", "Gutachten Brenninkmeyer". */
     private static final String DOCUMENT_WORD = "document word";
     private static final String AFTER_DOCUMENT_WORD = "capitalised name after " + DOCUMENT_WORD;
@@ -132,6 +134,11 @@ public final class PersonRecognizer implements Recognizer {
         return f.source().equals(ContextWords.SOURCE) && f.explanation().equals(SPEAKER_LABEL);
     }
 
+    /** One word as a line's speaker label outside a dialogue: a name only if it is a given name. */
+    public static boolean isLoneSpeakerLabel(Finding f) {
+        return f.source().equals(ContextWords.SOURCE) && f.explanation().equals(LONE_SPEAKER_LABEL);
+    }
+
     /** A name after a document word ("rapporto Annuale" is none); NegativeRules checks its words. */
     public static boolean isAfterDocumentWord(Finding f) {
         return f.source().equals(ContextWords.SOURCE) && f.explanation().startsWith(AFTER_DOCUMENT_WORD);
@@ -180,6 +187,9 @@ public final class PersonRecognizer implements Recognizer {
         }
         if (speakers.size() < MIN_TURNS) {
             findings.removeAll(speakers);
+            speakers.stream().filter(f -> text.substring(f.start(), f.end()).indexOf(' ') < 0)
+                    .map(f -> new Finding(TYPE, f.start(), f.end(), f.score(), ContextWords.SOURCE, LONE_SPEAKER_LABEL))
+                    .forEach(findings::add);
         }
         return findings;
     }

@@ -23,7 +23,14 @@ class OrganizationContextRecognizerTest {
             "Contratto firmato con Brezzamarina per tre anni.|Brezzamarina",
             "I bank with Thornbury Mutual, sadly.|Thornbury Mutual",
             "Wir sind versichert bei Möwenschutz seit Jahren.|Möwenschutz",
-            "Ventolina recrute des techniciens.|Ventolina"})
+            "Ventolina recrute des techniciens.|Ventolina",
+            "Il mister ha lasciato la panchina della Ventolese dopo due anni.|Ventolese",
+            "Sono tifoso del Borgorosso da sempre.|Borgorosso",
+            "Parla l'ufficio acquisti della Lanterna Sarda.|Lanterna Sarda",
+            "Mia sorella lavora da Pastelli Rossi come grafica.|Pastelli Rossi",
+            "Espone alla galleria Sala Corvino fino a maggio.|Sala Corvino",
+            "Expone en la galería Arte Tormes hasta mayo.|Arte Tormes",
+            "Il preventivo della ditta Bertoldi Impianti è arrivato.|Bertoldi Impianti"})
     void findsAnOrganisationByWhatIsSaidOfIt(String text, String organisation) {
         found(recognizer, text, organisation, "ORGANIZATION");
     }

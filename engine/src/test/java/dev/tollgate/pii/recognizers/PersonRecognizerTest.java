@@ -152,7 +152,17 @@ class PersonRecognizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"John: You saved my life!", "Silver Moon: a haiku draft.",
+    @ValueSource(strings = {"John: You saved my life!", "Aurélien : le colis vient de Belgique."})
+    void oneNameHeadingASingleLineIsALoneSpeakerLabelForTheNegativeRules(String text) {
+        List<Finding> findings = recognizer.recognize(text);
+        assertEquals(1, findings.size(), () -> "findings " + findings);
+        assertTrue(PersonRecognizer.isLoneSpeakerLabel(findings.get(0)));
+        assertTrue(!PersonRecognizer.isSpeakerLabel(findings.get(0)));
+        assertEquals(text.split("[ :]")[0], text.substring(findings.get(0).start(), findings.get(0).end()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Silver Moon: a haiku draft.",
             "Abschnitt Vier: Haftungsbeschränkung.", "Campo Obbligatorio: Data di Rilascio.",
             "Apfelstrudel\nZubereitungszeit: 40 Minuten\nBackzeit: 35 Minuten\nPortionen: 8"})
     void oneLineHeadedByCapitalisedWordsAndAColonOrFieldsOfNumbersAreNoDialogue(String text) {
