@@ -1,6 +1,7 @@
 package dev.tollgate.server;
 
 import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.policy.CompiledStore;
 import dev.tollgate.policy.PolicyCompiler;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
 import dev.tollgate.policy.rego.RegoRemoteCompiler;
@@ -50,11 +51,12 @@ public enum PolicyEngines {
         return Path.of(this == DROOLS ? policies.droolsDir() : policies.regoDir());
     }
 
-    /** @param data the data directory, where the Drools packs are kept compiled for the next start */
+    /** @param data the data directory, where the Drools packs and the Rego Wasm build are kept for the next start */
     public PolicyCompiler compiler(TollgateConfig.Policies policies, Path data) {
         return switch (this) {
-            case DROOLS -> new DroolsPolicyCompiler(data.resolve("compiled-packs/drools"), policies.droolsThreads());
-            case REGO_WASM -> new RegoWasmCompiler();
+            case DROOLS -> new DroolsPolicyCompiler(CompiledStore.directory(data, "drools"),
+                    policies.droolsThreads());
+            case REGO_WASM -> new RegoWasmCompiler(CompiledStore.directory(data, "rego"));
             case REGO_REMOTE -> new RegoRemoteCompiler(URI.create(policies.opaUrl()),
                     Duration.ofMillis(policies.opaTimeoutMs()));
         };

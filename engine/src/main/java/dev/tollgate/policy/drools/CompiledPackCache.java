@@ -1,6 +1,7 @@
 package dev.tollgate.policy.drools;
 
 import dev.tollgate.policy.ClassPathDigest;
+import dev.tollgate.policy.CompiledStore;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.impl.KnowledgePackageImpl;
@@ -16,16 +17,11 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,21 +101,12 @@ final class CompiledPackCache {
         }
         Path file = file(pack, idPrefix, files);
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), PackCompiler.artifactId(pack), ".partial");
-            try (ObjectOutputStream out = new DroolsObjectOutputStream(Files.newOutputStream(partial))) {
-                out.writeObject(new ArrayList<>(rules));
-                out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (DirectoryStream<Path> earlier = Files.newDirectoryStream(file.getParent(),
-                    PackCompiler.artifactId(pack) + "-*" + SUFFIX)) {
-                for (Path old : earlier) {
-                    if (!old.equals(file)) {
-                        Files.deleteIfExists(old);
-                    }
+            CompiledStore.write(file, PackCompiler.artifactId(pack) + "-*" + SUFFIX, stream -> {
+                try (ObjectOutputStream out = new DroolsObjectOutputStream(stream)) {
+                    out.writeObject(new ArrayList<>(rules));
+                    out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "pack " + pack + ": cannot store its compilation in "
                     + file.getParent() + " (" + e + "); the next start compiles it again");
@@ -132,30 +119,12 @@ final class CompiledPackCache {
     }
 
     private Path file(String pack, String idPrefix, Map<String, byte[]> files) {
-        MessageDigest sha = sha256();
-        update(sha, Inputs.CODE);
-        update(sha, pack.getBytes(StandardCharsets.UTF_8));
-        update(sha, idPrefix.getBytes(StandardCharsets.UTF_8));
+        List<byte[]> parts = new ArrayList<>(List.of(Inputs.CODE, CompiledStore.utf8(pack), CompiledStore.utf8(idPrefix)));
         files.forEach((name, content) -> {
-            update(sha, name.getBytes(StandardCharsets.UTF_8));
-            update(sha, content);
+            parts.add(CompiledStore.utf8(name));
+            parts.add(content);
         });
-        return directory.orElseThrow().resolve(PackCompiler.artifactId(pack) + "-"
-                + HexFormat.of().formatHex(sha.digest(), 0, 12) + SUFFIX);
-    }
-
-    /** Length-prefixed, so that no two different inputs give the same bytes. */
-    private static void update(MessageDigest sha, byte[] bytes) {
-        sha.update(HexFormat.of().toHexDigits(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return directory.orElseThrow().resolve(PackCompiler.artifactId(pack) + "-" + CompiledStore.key(parts) + SUFFIX);
     }
 
     /** The Drools version and Tollgate's code that a compiled pack depends on; once per JVM. */

@@ -38,6 +38,15 @@ public record OpaBinary(Path path) {
         return new OpaBinary(path.toAbsolutePath().normalize());
     }
 
+    /** What {@code opa version} prints: the version and build of the binary. */
+    public String version() {
+        Result result = run(Path.of("."), List.of("version"));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("opa version failed: " + result.stderr());
+        }
+        return result.stdout();
+    }
+
     /** Runs opa with these arguments in the working directory and waits for it to finish. */
     public Result run(Path workingDir, List<String> arguments) {
         List<String> command = new ArrayList<>();

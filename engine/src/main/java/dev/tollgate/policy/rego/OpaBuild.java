@@ -23,6 +23,15 @@ final class OpaBuild {
         this.opa = opa;
     }
 
+    /** The arguments of {@code opa build} but its output file. */
+    static List<String> buildArguments(List<RegoPack> packs) {
+        List<String> arguments = new ArrayList<>(List.of("build", "-b", ".", "--ignore", "*_test.rego", "-t", "wasm"));
+        for (RegoPack pack : packs) {
+            arguments.addAll(List.of("-e", pack.verdictEntrypoint(), "-e", pack.rulesEntrypoint()));
+        }
+        return arguments;
+    }
+
     WasmBundle build(Path bundleDir, List<RegoPack> packs) throws PolicyLoadException {
         OpaBinary.Result check = opa.run(bundleDir, List.of("check", "--strict", "--format", "json", "-b", "."));
         if (check.exitCode() != 0) {
@@ -32,11 +41,8 @@ final class OpaBuild {
         try {
             out = Files.createTempDirectory("tollgate-rego-");
             Path tarGz = out.resolve("bundle.tar.gz");
-            List<String> arguments = new ArrayList<>(List.of("build", "-b", ".", "--ignore", "*_test.rego",
-                    "-t", "wasm", "-o", tarGz.toString()));
-            for (RegoPack pack : packs) {
-                arguments.addAll(List.of("-e", pack.verdictEntrypoint(), "-e", pack.rulesEntrypoint()));
-            }
+            List<String> arguments = new ArrayList<>(buildArguments(packs));
+            arguments.addAll(List.of("-o", tarGz.toString()));
             OpaBinary.Result build = opa.run(bundleDir, arguments);
             if (build.exitCode() != 0) {
                 throw refused(OpaProblems.fromText(build.stderr() + build.stdout()));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compiles an OPA bundle directory (Rego packs, data.json, optional .manifest) to Wasm with
@@ -21,19 +22,33 @@ import java.util.List;
 public final class RegoWasmCompiler implements PolicyCompiler {
     private final OpaBinary opa;
     private final int poolSize;
+    private final CompiledBundleCache cache;
 
     /** The opa binary from {@link OpaBinary#locate()}, one Wasm instance per available processor. */
     public RegoWasmCompiler() {
         this(OpaBinary.locate(), Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The opa binary from {@link OpaBinary#locate()}, one Wasm instance per available processor, each bundle built
+     * once and kept in {@code compiledBundles} until one of its files changes ({@link CompiledBundleCache}).
+     */
+    public RegoWasmCompiler(Path compiledBundles) {
+        this(OpaBinary.locate(), Runtime.getRuntime().availableProcessors(), CompiledBundleCache.in(compiledBundles));
+    }
+
     /** @param poolSize how many evaluations may run at once; further ones wait for a free instance */
     public RegoWasmCompiler(OpaBinary opa, int poolSize) {
+        this(opa, poolSize, CompiledBundleCache.none());
+    }
+
+    RegoWasmCompiler(OpaBinary opa, int poolSize, CompiledBundleCache cache) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1");
         }
         this.opa = opa;
         this.poolSize = poolSize;
+        this.cache = cache;
     }
 
     @Override
@@ -44,7 +59,9 @@ public final class RegoWasmCompiler implements PolicyCompiler {
         BundleManifest manifest = BundleManifest.read(bundleDir);
         String digest = digest(bundleDir);
         List<RegoPack> packs = RegoPack.discover(bundleDir);
-        WasmBundle wasm = new OpaBuild(opa).build(bundleDir, packs);
+        Optional<Path> stored = cache.file(opa, digest, OpaBuild.buildArguments(packs));
+        Optional<WasmBundle> loaded = stored.flatMap(cache::load);
+        WasmBundle wasm = loaded.isPresent() ? loaded.get() : new OpaBuild(opa).build(bundleDir, packs);
         if (!digest.equals(digest(bundleDir))) {
             throw new PolicyLoadException(List.of(new PolicyProblem(".", 0, "bundle files changed while being compiled")));
         }
@@ -52,6 +69,9 @@ public final class RegoWasmCompiler implements PolicyCompiler {
         RegoWasmPolicy policy = new RegoWasmPolicy(digest, manifest.revision(), packs, wasm, poolSize, problems);
         if (!problems.isEmpty()) {
             throw new PolicyLoadException(problems);
+        }
+        if (loaded.isEmpty()) {
+            stored.ifPresent(file -> cache.store(file, wasm));
         }
         return policy;
     }
