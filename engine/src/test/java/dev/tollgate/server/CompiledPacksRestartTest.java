@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A restart on the same data directory loads the Drools packs its first start compiled, and decides as it did. */
+/**
+ * A restart on the same data directory loads the Drools packs and the Rego Wasm build its first start compiled, and
+ * decides as it did.
+ */
 class CompiledPacksRestartTest {
     private static final String REQUEST = """
             {"task": {"type": "summarize"}, "subject": {"country": "DE"}, "input": {"messages": [{"role": "user",
@@ -28,13 +31,13 @@ class CompiledPacksRestartTest {
     void aRestartLoadsThePacksWithoutCompilingThemAndDecidesAlike(@TempDir Path data) throws IOException {
         Map<String, String> env = Map.of("TOLLGATE_DATA_DIR", data.toString());
         ObjectNode first;
-        try (TestService service = TestService.start(TestService.POLICIES, List.of("drools"), env)) {
+        try (TestService service = TestService.start(TestService.POLICIES, List.of("drools", "rego-wasm"), env)) {
             first = decided(service);
         }
         Map<Path, FileTime> stored = storedPacks(data);
-        assertEquals(5, stored.size(), stored::toString);
+        assertEquals(5 + 1, stored.size(), stored::toString);
 
-        try (TestService restarted = TestService.start(TestService.POLICIES, List.of("drools"), env)) {
+        try (TestService restarted = TestService.start(TestService.POLICIES, List.of("drools", "rego-wasm"), env)) {
             assertEquals(200, restarted.get("/health/ready").statusCode());
             assertEquals(first, decided(restarted));
         }
@@ -51,9 +54,9 @@ class CompiledPacksRestartTest {
 
     private static Map<Path, FileTime> storedPacks(Path data) throws IOException {
         Map<Path, FileTime> files = new TreeMap<>();
-        try (Stream<Path> stored = Files.list(data.resolve("compiled-packs/drools"))) {
-            for (Path file : stored.toList()) {
-                files.put(file.getFileName(), Files.getLastModifiedTime(file));
+        try (Stream<Path> stored = Files.walk(data.resolve("compiled-packs"))) {
+            for (Path file : stored.filter(Files::isRegularFile).toList()) {
+                files.put(data.relativize(file), Files.getLastModifiedTime(file));
             }
         }
         return files;
