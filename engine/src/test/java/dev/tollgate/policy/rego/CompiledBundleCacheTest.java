@@ -1,6 +1,5 @@
 package dev.tollgate.policy.rego;
 
-import dev.tollgate.cli.policy.ParitySample;
 import dev.tollgate.policy.PolicyLoadException;
 import dev.tollgate.policy.PolicyProblem;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class CompiledBundleCacheTest {
         assertEquals(1, second.loaded());
         assertEquals(built.digest(), loaded.digest());
         assertEquals(built.rules(), loaded.rules());
-        FactsArbitraries.facts().sampleStream().limit(3_000).forEach(facts -> assertEquals(
-                ParitySample.normalised(built.evaluate(facts)), ParitySample.normalised(loaded.evaluate(facts)),
-                () -> "verdicts differ for " + facts));
+        FactsArbitraries.assertDecideAlike(built, loaded);
     }
 
     @Test
