@@ -1,5 +1,6 @@
 package dev.tollgate.classify;
 
+import dev.tollgate.Sha256;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -79,26 +79,19 @@ final class CategorizerCache {
     }
 
     private static String digest(String parameters) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(TrainingInputs.DIGEST);
         sha.update(parameters.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest(), 0, 8);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The digest of the code, resources and libraries that every categorizer's training reads; once per JVM. */
     private static final class TrainingInputs {
         static final byte[] DIGEST = digest();
 
         private static byte[] digest() {
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             for (Class<?> library : List.of(DoccatModel.class, net.datafaker.Faker.class)) {
                 sha.update(String.valueOf(library.getPackage().getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
                 sha.update(location(library).getFileName().toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.Sha256;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class CompiledStore {
 
     /** A digest of the parts, length-prefixed so that no two different inputs give the same bytes. */
     public static String key(List<byte[]> parts) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         for (byte[] part : parts) {
             sha.update(HexFormat.of().toHexDigits(part.length).getBytes(StandardCharsets.US_ASCII));
             sha.update(part);
@@ -64,14 +65,6 @@ public final class CompiledStore {
                     Files.deleteIfExists(old);
                 }
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.tollgate.policy;
 
+import dev.tollgate.Sha256;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class PackDigest {
 
     /** @param files paths relative to root, in any order */
     public static String of(Path root, List<Path> files) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         files.stream().map(PackDigest::unixPath).sorted().forEach(relative -> {
             byte[] name = relative.getBytes(StandardCharsets.UTF_8);
             byte[] content = read(root.resolve(relative));
@@ -53,14 +54,6 @@ public final class PackDigest {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
