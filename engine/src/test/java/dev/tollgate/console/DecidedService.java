@@ -29,7 +29,7 @@ record DecidedService(TestService service, Path policies) implements AutoCloseab
         Path drl = policies.resolve("gdpr/gdpr.drl");
         Files.writeString(drl, Files.readString(drl).replace("on-device model only", "on-device model only, always"));
         // The service reloads the packs within its reload interval.
-        Eventually.until("the changed packs reloaded", Duration.ofSeconds(10), decided::droolsVersion,
+        Eventually.until("the changed packs reloaded", Duration.ofSeconds(60), decided::droolsVersion,
                 version -> !version.equals(first));
         assertEquals(200, decided.service.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
         assertEquals(2, decided.versions());
