@@ -20,7 +20,7 @@ start_service() {
   shift 2
   # BENCH_JVM_OPTIONS: other heap and GC settings to compare (docs/benchmarks.md, issue 14).
   # shellcheck disable=SC2086
-  java --enable-native-access=ALL-UNNAMED ${BENCH_JVM_OPTIONS:--XX:+UseSerialGC -Xmx384m -Xmn96m} -jar "$DIST/tollgate.jar" serve \
+  java "${JVM_OPTIONS[@]}" ${BENCH_JVM_OPTIONS:--XX:+UseSerialGC -Xmx384m -Xmn96m} -jar "$DIST/tollgate.jar" serve \
     --port "$port" --data-dir "$data" "$@" >"$data/service.log" 2>&1 &
   SERVICE=$!
   PIDS+=($SERVICE)
@@ -35,7 +35,7 @@ start_service() {
 
 # bench ARGS: the project's load generator (`tollgate bench`).
 bench() {
-  java -jar "$DIST/tollgate.jar" bench "$@"
+  java "${JVM_OPTIONS[@]}" -jar "$DIST/tollgate.jar" bench "$@"
 }
 
 # rss PID: "VmRSS ... VmHWM ..." of a process, in MB.

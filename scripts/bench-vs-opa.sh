@@ -70,4 +70,4 @@ printf "tollgate /v1/decide:                      %8s /s  p99 %6s ms\n" "$(rate 
 printf "opa:                                      %8s /s  p99 %6s ms\n" "$(rate opa-at-rate)" "$(p99 opa-at-rate)"
 echo "tollgate at rate, $(grep -E '^(decisions|latency)' "$DATA/tollgate-at-rate.txt" | tr '\n' ' ')"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep '^tollgate_engine_disagreements_total' || true
-java -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -1
+java "${JVM_OPTIONS[@]}" -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -1

@@ -29,4 +29,4 @@ echo "engines: $ENGINES"
 bench --url "http://127.0.0.1:$PORT" --mode "$MODE" "$@"
 echo "service $(rss "$SERVICE")"
 echo "decision log in $DATA/log:"
-java -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -2
+java "${JVM_OPTIONS[@]}" -jar "$DIST/tollgate.jar" verify --data-dir "$DATA" | head -2

@@ -1,5 +1,5 @@
-# Sourced by ./tollgate and the test script: selects a JDK 22+ (Helidon 4 needs 21, the on-device model's
-# FFM calls 22; the machine's default java may be older) and exports JAVA_HOME and PATH.
+# Sourced by ./tollgate, the test, benchmark and tools scripts: selects a JDK 22+ (Helidon 4 needs 21, the
+# on-device model's FFM calls 22; the machine's default java may be older) and exports JAVA_HOME and PATH.
 java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
 
 find_java_home() {
@@ -18,8 +18,9 @@ JAVA_HOME="$(find_java_home)"
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
-# The JVM options of every command the launcher runs. XStream, which Drools uses, reads fields through
-# sun.misc.Unsafe: from JDK 24 the JVM warns about that on stderr (JEP 498), ahead of the command's own output.
+# The JVM options of every java the launcher and the scripts run, as java "${JVM_OPTIONS[@]}" (TollgateScriptTest
+# checks each). XStream, which Drools uses, reads fields through sun.misc.Unsafe: from JDK 24 the JVM warns about
+# that on stderr (JEP 498), ahead of the command's own output.
 # --sun-misc-unsafe-memory-access=allow (JEP 471, JDK 23 on; JDK 22 refuses it) is the supported way to keep it quiet.
 JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
 java_release="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)"

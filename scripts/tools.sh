@@ -19,4 +19,4 @@ fi
 # -pl tools -am: the engine is built first and the tools' class path names its classes; the tools write the file last.
 mvn -B -q ${MVN_OPTS:-} -f "$ROOT/pom.xml" -pl tools -am "${DIRS[@]}" compile dependency:build-classpath \
     -DincludeScope=runtime -Dmdep.outputFile="$TOOLS_BUILD/classpath.txt"
-exec java --enable-native-access=ALL-UNNAMED -cp "$TOOLS_BUILD/classes:$(cat "$TOOLS_BUILD/classpath.txt")" "$MAIN" "$@"
+exec java "${JVM_OPTIONS[@]}" -cp "$TOOLS_BUILD/classes:$(cat "$TOOLS_BUILD/classpath.txt")" "$MAIN" "$@"

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.DecisionRecord;
 import dev.tollgate.audit.LogRecord;
-import dev.tollgate.audit.TestLogs;
 import dev.tollgate.testing.LogCapture;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.OpsApplication;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.Samples;
@@ -185,17 +185,10 @@ class ObservabilityTest {
                 .filter(line -> line.contains(" request_id=" + requestId + " ")).toList();
     }
 
-    private static ObjectNode decisionLine(String decisionId) throws Exception {
-        for (Path segment : TestLogs.segmentFiles(service.dataDir().resolve("log"))) {
-            for (String text : TestLogs.lines(segment)) {
-                ObjectNode line = (ObjectNode) Json.MAPPER.readTree(text);
-                if (line.path("type").asText().equals("decision")
-                        && decisionId.equals(line.path("decision_id").asText())) {
-                    return line;
-                }
-            }
-        }
-        throw new AssertionError("no decision record " + decisionId);
+    private static ObjectNode decisionLine(String decisionId) {
+        return LoggedRecords.json(service.log()).stream().filter(line -> line.path("type").asText().equals("decision")
+                        && decisionId.equals(line.path("decision_id").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no decision record " + decisionId));
     }
 
     private static Set<String> matches(Pattern pattern, String text) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExecutionOutcome;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.ValidationRecord;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
@@ -155,18 +155,16 @@ class ValidationsEndToEndTest {
         long validated = 0;
         long disagreed = 0;
         long tokensIn = 0;
-        try (LogReader reader = LogReader.open(service.dataDir().resolve("log"))) {
-            while (reader.hasNext()) {
-                switch (LogRecord.read(reader.next().json()).orElse(null)) {
-                    case ValidationRecord v when "claims-assistant".equals(v.application()) && !v.failed() -> {
-                        validated++;
-                        disagreed += ValidationRecord.CORRECTED.equals(v.verdict()) ? 1 : 0;
-                        tokensIn += v.cloudTokensIn();
-                    }
-                    case ExecutionOutcome e when "claims-assistant".equals(e.application())
-                            && e.cloudTokensIn() != null -> tokensIn += e.cloudTokensIn();
-                    case null, default -> {
-                    }
+        for (LogRecord record : LoggedRecords.read(service.log(), LogRecord.class)) {
+            switch (record) {
+                case ValidationRecord v when "claims-assistant".equals(v.application()) && !v.failed() -> {
+                    validated++;
+                    disagreed += ValidationRecord.CORRECTED.equals(v.verdict()) ? 1 : 0;
+                    tokensIn += v.cloudTokensIn();
+                }
+                case ExecutionOutcome e when "claims-assistant".equals(e.application())
+                        && e.cloudTokensIn() != null -> tokensIn += e.cloudTokensIn();
+                default -> {
                 }
             }
         }

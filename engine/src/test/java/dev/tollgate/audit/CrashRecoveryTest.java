@@ -3,6 +3,7 @@ package dev.tollgate.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -158,12 +159,9 @@ class CrashRecoveryTest {
         LinkageReport links = linkage.finish(true);
         assertTrue(links.ok(), "executions cut by the kill may lack an outcome, nothing else: " + links.render());
         Set<String> completed = new HashSet<>();
-        try (LogReader reader = LogReader.open(data.resolve("log"))) {
-            while (reader.hasNext()) {
-                JsonNode json = reader.next().json();
-                if ("execution".equals(json.path("type").asText()) && "completed".equals(json.path("status").asText())) {
-                    completed.add(json.get("decision_id").asText());
-                }
+        for (JsonNode execution : LoggedRecords.ofType(data.resolve("log"), "execution")) {
+            if ("completed".equals(execution.path("status").asText())) {
+                completed.add(execution.get("decision_id").asText());
             }
         }
         Set<String> missing = new HashSet<>(executed.keySet());
@@ -187,14 +185,11 @@ class CrashRecoveryTest {
     private static final String FAQ = """
             {"task": {"type": "faq"}, "input": {"messages": [{"role": "user", "content": "When do you open?"}]}}""";
 
-    private static Set<String> loggedDecisionIds(Path logDir) throws IOException {
+    private static Set<String> loggedDecisionIds(Path logDir) {
         Set<String> ids = new HashSet<>();
-        try (LogReader reader = LogReader.open(logDir)) {
-            while (reader.hasNext()) {
-                JsonNode json = reader.next().json();
-                if (json.has("decision_id")) {
-                    ids.add(json.get("decision_id").asText());
-                }
+        for (JsonNode json : LoggedRecords.json(logDir)) {
+            if (json.has("decision_id")) {
+                ids.add(json.get("decision_id").asText());
             }
         }
         return ids;

@@ -3,6 +3,7 @@ package dev.tollgate.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 
+import dev.tollgate.testing.LoggedRecords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,16 +63,9 @@ public final class TestLogs {
     }
 
     /** Where the record with that seq is stored. */
-    static LogEntry entry(Path dir, long seq) throws IOException {
-        try (LogReader reader = LogReader.open(dir)) {
-            while (reader.hasNext()) {
-                LogEntry entry = reader.next();
-                if (entry.json().get("seq").asLong() == seq) {
-                    return entry;
-                }
-            }
-        }
-        throw new AssertionError("no record with seq " + seq);
+    static LogEntry entry(Path dir, long seq) {
+        return LoggedRecords.entries(dir).stream().filter(entry -> entry.json().get("seq").asLong() == seq).findFirst()
+                .orElseThrow(() -> new AssertionError("no record with seq " + seq));
     }
 
     /** The documented hash rule, reimplemented as an auditor would: SHA-256 of the line without its hash field. */

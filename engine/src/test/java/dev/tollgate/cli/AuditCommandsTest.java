@@ -2,6 +2,7 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.audit.TestLogs;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,7 @@ class AuditCommandsTest {
         assertTrue(intact.output().matches("(?s).*\\nSpeed: [\\d,]+ records/s \\(" + records + " records in [\\d.]+ s\\)\\n"),
                 intact.output());
 
-        Path segment;
-        try (var files = Files.list(data.resolve("log"))) {
-            segment = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
-        }
+        Path segment = TestLogs.segmentFiles(data.resolve("log")).getFirst();
         byte[] bytes = Files.readAllBytes(segment);
         int thirdLine = indexOfLine(bytes, 3);
         int target = indexOf(bytes, "\"effect\":\"", thirdLine) + "\"effect\":\"".length();

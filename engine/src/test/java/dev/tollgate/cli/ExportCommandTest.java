@@ -2,7 +2,7 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
-import dev.tollgate.audit.TestLogs;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class ExportCommandTest {
                     + "{\"messages\": [{\"role\": \"user\", \"content\": \"What is GDPR?\"}]}}").statusCode());
             data = service.dataDir();
         }
-        logged = TestLogs.lines(TestLogs.segmentFiles(data.resolve("log")).getFirst());
+        logged = LoggedRecords.lines(data.resolve("log"));
         assertTrue(logged.getLast().contains("\"type\":\"execution_refused\""), logged.getLast());
     }
 

@@ -18,10 +18,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,6 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Neither the set-up scripts nor scripts/test.sh are in the copy: a --help that reached them would fail.
  */
 class TollgateScriptTest {
+    /** A line that runs java: the command at the line's start, after exec, a pipe, a list operator or "$(". */
+    private static final Pattern JAVA_COMMAND = Pattern.compile("(^|[;&|(]|\\bexec)\\s*java(\\s|$)");
+    private static final Pattern SOURCE = Pattern.compile("^source .*/([\\w.-]+\\.sh)\"$");
+    private static final String JVM_OPTIONS = "\"${JVM_OPTIONS[@]}\"";
+    private static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access";
+
     @TempDir
     Path tree;
 
@@ -145,6 +155,62 @@ class TollgateScriptTest {
         assertTrue(check.output().contains("policies/ (drools): confidentiality="), check.output());
         assertTrue(check.output().contains("opa-bundles/tollgate/ (rego): confidentiality="), check.output());
         assertFalse(check.output().contains("sun.misc.Unsafe"), check.output());
+    }
+
+    /**
+     * Every java that ./tollgate and scripts/ run gets the options scripts/java-env.sh defines, the only place that
+     * names the Unsafe flag: a script of its own would print the JDK's warning, or fail on a JDK 22.
+     */
+    @Test
+    void everyScriptRunsJavaWithTheOptionsOfJavaEnv() throws IOException {
+        List<String> running = new ArrayList<>();
+        List<String> withoutOptions = new ArrayList<>();
+        List<String> withoutJavaEnv = new ArrayList<>();
+        Set<String> naming = new TreeSet<>();
+        List<Path> scripts = new ArrayList<>(List.of(TestService.ROOT.resolve("tollgate")));
+        try (Stream<Path> files = Files.list(TestService.ROOT.resolve("scripts"))) {
+            files.filter(file -> file.toString().endsWith(".sh")).sorted().forEach(scripts::add);
+        }
+        for (Path script : scripts) {
+            String name = TestService.ROOT.relativize(script).toString();
+            List<String> lines = Files.readAllLines(script);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                if (JAVA_COMMAND.matcher(line).find()) {
+                    running.add(name + ":" + (i + 1));
+                    if (!line.contains(JVM_OPTIONS)) {
+                        withoutOptions.add(name + ":" + (i + 1) + " " + line);
+                    }
+                    if (!sourcesJavaEnv(script)) {
+                        withoutJavaEnv.add(name);
+                    }
+                }
+                if (line.contains(UNSAFE_FLAG)) {
+                    naming.add(name);
+                }
+            }
+        }
+
+        assertTrue(running.stream().map(where -> where.replaceAll(":\\d+$", "")).toList()
+                .containsAll(List.of("tollgate", "scripts/bench-lib.sh", "scripts/tools.sh")), running.toString());
+        assertEquals(List.of(), withoutOptions, "java run without " + JVM_OPTIONS);
+        assertEquals(List.of(), withoutJavaEnv, "java run without sourcing scripts/java-env.sh");
+        assertEquals(Set.of("scripts/java-env.sh"), naming, "scripts naming " + UNSAFE_FLAG);
+    }
+
+    /** The script, or one it sources from scripts/, sources scripts/java-env.sh. */
+    private static boolean sourcesJavaEnv(Path script) throws IOException {
+        for (String line : Files.readAllLines(script)) {
+            Matcher source = SOURCE.matcher(line.strip());
+            if (source.matches() && (source.group(1).equals("java-env.sh")
+                    || sourcesJavaEnv(TestService.ROOT.resolve("scripts").resolve(source.group(1))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

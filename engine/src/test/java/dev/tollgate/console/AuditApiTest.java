@@ -14,9 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.tollgate.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +43,7 @@ class AuditApiTest {
     private static Path policies;
     private static TestService service;
     /** Every body the audit API answered, for the check that no personal value is among them. */
-    private static final List<String> ANSWERS = new ArrayList<>();
+    private static final List<String> ANSWERS = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void start() throws Exception {
@@ -174,11 +179,16 @@ class AuditApiTest {
         assertProblem(get("/v1/audit/policies/diff?engine=drools", AUDITOR), 400, "bad-request");
     }
 
+    /** A what-if of the gdpr pack without its Art. 9 rule. */
+    private static String whatIfWithoutArt9() throws IOException {
+        String candidate = withoutArt9(Files.readString(policies.resolve("gdpr/gdpr.drl")));
+        return "{\"candidate\": {\"engine\": \"drools\", \"files\": {\"gdpr/gdpr.drl\": "
+                + Json.MAPPER.writeValueAsString(candidate) + "}}}";
+    }
+
     @Test
     void aWhatIfWithACandidatePackCountsTheChangedDecisionsByRuleAndRoute() throws IOException {
-        String candidate = withoutArt9(Files.readString(policies.resolve("gdpr/gdpr.drl")));
-        String body = "{\"candidate\": {\"engine\": \"drools\", \"files\": {\"gdpr/gdpr.drl\": "
-                + Json.MAPPER.writeValueAsString(candidate) + "}}}";
+        String body = whatIfWithoutArt9();
         assertProblem(replay(AUDITOR, body), 403, "forbidden");
         JsonNode result = json(replay(OFFICER, body));
         long art9 = decisionsJson("?rule=" + ART9).path("total").asLong();
@@ -197,6 +207,26 @@ class AuditApiTest {
         assertTrue(same.path("replayed").asLong() > 0);
         assertEquals(0, json(replay(AUDITOR, "{\"from\": \"2999-01-01\", \"candidate\": {\"engine\": \"drools\"}}"))
                 .path("replayed").asLong());
+    }
+
+    /**
+     * Each what-if compiles its candidate while answering a request on a virtual thread: Drools does that on platform
+     * threads, as it evaluates (EvaluationThreads). The timeout only ends a run that hangs.
+     */
+    @Test
+    void whatIfsAskedForAtOnceEachGetTheAnswerOfOneAskedAlone() throws Exception {
+        String body = whatIfWithoutArt9();
+        JsonNode alone = json(replay(OFFICER, body));
+        assertTrue(alone.path("by_rule").path(ART9).asLong() > 0, alone.toString());
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (ExecutorService officers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 4; i++) {
+                answers.add(officers.submit(() -> replay(OFFICER, body)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertEquals(alone, json(answer.get(5, TimeUnit.MINUTES)));
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tollgate.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import dev.tollgate.trail.AuditTrail;
@@ -42,7 +43,7 @@ class TrailReadingTest {
             assertEquals(second, listed.get("decisions").get(0).get("decision_id").asText(), "newest first");
             assertEquals(first, listed.get("decisions").get(1).get("decision_id").asText());
             AuditCalls.decide(service, Samples.BODIES.get(2));
-            lines = Files.readAllLines(service.dataDir().resolve("log/decisions-000001.jsonl"));
+            lines = LoggedRecords.lines(service.log());
         }
         assertEquals(3, lines.size());
 

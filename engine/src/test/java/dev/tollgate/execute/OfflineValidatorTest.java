@@ -1,8 +1,6 @@
 package dev.tollgate.execute;
 
 import dev.tollgate.audit.DecisionLog;
-import dev.tollgate.audit.LogReader;
-import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.config.DestinationCatalog;
@@ -18,6 +16,7 @@ import dev.tollgate.execute.offline.ValidationStatus.State;
 import dev.tollgate.execute.offline.ValidationStatuses;
 import dev.tollgate.execute.usage.MonthlyUsage;
 import dev.tollgate.execute.usage.UsageLedger;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.MutableClock;
 import dev.tollgate.testing.RecordingCloud;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -106,16 +105,8 @@ class OfflineValidatorTest {
         return validations.find(APP, id).orElseThrow().status().attempts();
     }
 
-    private List<ValidationRecord> logged() throws IOException {
-        List<ValidationRecord> records = new ArrayList<>();
-        try (LogReader reader = LogReader.open(dir.resolve("log"))) {
-            while (reader.hasNext()) {
-                if (LogRecord.read(reader.next().json()).orElse(null) instanceof ValidationRecord record) {
-                    records.add(record);
-                }
-            }
-        }
-        return records;
+    private List<ValidationRecord> logged() {
+        return LoggedRecords.read(dir.resolve("log"), ValidationRecord.class);
     }
 
     @Test

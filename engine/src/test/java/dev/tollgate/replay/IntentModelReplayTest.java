@@ -1,10 +1,10 @@
 package dev.tollgate.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.classify.TaskTypeClassifier;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +37,10 @@ class IntentModelReplayTest {
                     .formatted(UNSETTLED));
             assertEquals(200, response.statusCode(), response.body());
         }
-        try (LogReader reader = LogReader.open(data.resolve("log"))) {
-            JsonNode facts = reader.next().json().get("facts");
-            String derived = facts.at("/content/derived_task_type").asText(null);
-            assertTrue(List.of("faq", "reasoning", "chat", "draft", "summarize", "extract", "classify")
-                    .contains(derived), "the model's label is in the facts: " + facts.get("content"));
-        }
+        JsonNode facts = LoggedRecords.json(data.resolve("log")).getFirst().get("facts");
+        String derived = facts.at("/content/derived_task_type").asText(null);
+        assertTrue(List.of("faq", "reasoning", "chat", "draft", "summarize", "extract", "classify")
+                .contains(derived), "the model's label is in the facts: " + facts.get("content"));
         ReplayReport report = ReplayReport.of(new Replayer(new PolicyStore(data.resolve("policy-store")),
                 PolicyEngines.replayCompilers()).replay(data.resolve("log")));
         assertEquals(1, report.decisions());

@@ -12,6 +12,7 @@ import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.server.PolicyEngines;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.drools.DroolsPolicyCompiler;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,15 +74,13 @@ class ReplayTest {
     }
 
     /** Decisions read as a FAQ: declared so, or derived so from the text (both readings are evaluated). */
-    private static int faqReadings() throws IOException {
+    private static int faqReadings() {
         int count = 0;
-        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
-            for (String line : TestLogs.lines(segment)) {
-                JsonNode facts = Json.MAPPER.readTree(line).path("facts");
-                boolean faq = facts.at("/request/task_type").asText().equals("faq")
-                        || facts.at("/content/derived_task_type").asText().equals("faq");
-                count += faq ? 1 : 0;
-            }
+        for (JsonNode record : LoggedRecords.json(data.resolve("log"))) {
+            JsonNode facts = record.path("facts");
+            boolean faq = facts.at("/request/task_type").asText().equals("faq")
+                    || facts.at("/content/derived_task_type").asText().equals("faq");
+            count += faq ? 1 : 0;
         }
         return count;
     }
@@ -122,10 +121,7 @@ class ReplayTest {
     /** Replay works through batches in parallel: a log of many batches comes back whole, in log order. */
     @Test
     void aLogOfManyBatchesReplaysEveryDecisionInLogOrder(@TempDir Path copy) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
-            lines.addAll(TestLogs.lines(segment));
-        }
+        List<String> lines = LoggedRecords.lines(data.resolve("log"));
         List<String> repeated = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int round = 0; repeated.size() < 2_000; round++) {
@@ -146,7 +142,7 @@ class ReplayTest {
     /** Equal facts are evaluated once; each decision is still compared with what was recorded for it. */
     @Test
     void aDecisionRepeatingAnotherOnesFactsIsJudgedOnItsOwnRecord(@TempDir Path copy) throws Exception {
-        String first = TestLogs.lines(TestLogs.segmentFiles(data.resolve("log")).getFirst()).stream()
+        String first = LoggedRecords.lines(data.resolve("log")).stream()
                 .filter(line -> line.contains("\"type\":\"decision\"")).findFirst().orElseThrow();
         List<String> lines = new ArrayList<>();
         for (String suffix : List.of("-a", "-b", "-c")) {
@@ -219,15 +215,10 @@ class ReplayTest {
     void everyDecisionNamesTheLogicThatMadeIt() throws Exception {
         Map<String, String> expected = LogicVersions.of(Optional.of(NerModelCache.modelFile(TestService.ROOT)));
         int decisions = 0;
-        for (Path segment : TestLogs.segmentFiles(data.resolve("log"))) {
-            for (String line : TestLogs.lines(segment)) {
-                JsonNode record = Json.MAPPER.readTree(line);
-                if (record.path("type").asText().equals("decision")) {
-                    decisions++;
-                    assertEquals(expected, Json.MAPPER.convertValue(record.get("logic_version"),
-                            new TypeReference<Map<String, String>>() { }), line);
-                }
-            }
+        for (JsonNode record : LoggedRecords.ofType(data.resolve("log"), "decision")) {
+            decisions++;
+            assertEquals(expected, Json.MAPPER.convertValue(record.get("logic_version"),
+                    new TypeReference<Map<String, String>>() { }), record.toString());
         }
         assertEquals(3 * BODIES.size(), decisions);
         assertEquals(Set.of("classifiers", "combiner", "detectors", "ner_model"), expected.keySet());

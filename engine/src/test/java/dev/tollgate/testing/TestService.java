@@ -1,7 +1,6 @@
 package dev.tollgate.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.pii.ner.NerModelCache;
 import dev.tollgate.policy.PolicyFiles;
 import dev.tollgate.server.InProcessService;
@@ -14,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** A real Tollgate service on a free loopback port with its own data directory, for tests over HTTP. */
 public final class TestService implements AutoCloseable {
@@ -62,7 +59,9 @@ public final class TestService implements AutoCloseable {
     public static TestService start(Path policies, List<String> engines, Map<String, String> environment,
                                     Clock clock) {
         try {
-            Path data = Files.createTempDirectory("tollgate-test-data");
+            // A data directory the test names (to restart on it) is the one the test service reads.
+            Path data = environment.containsKey("TOLLGATE_DATA_DIR") ? Path.of(environment.get("TOLLGATE_DATA_DIR"))
+                    : Files.createTempDirectory("tollgate-test-data");
             Map<String, String> env = new HashMap<>(Map.of(
                     "TOLLGATE_PORT", "0",
                     "TOLLGATE_DATA_DIR", data.toString(),
@@ -114,37 +113,19 @@ public final class TestService implements AutoCloseable {
         return service.port();
     }
 
-    /** Lines in the decision log's segments: what a request that changes nothing must leave as it was. */
+    /** Records in the decision log: what a request that changes nothing must leave as it was. */
     public long logLines() {
-        Path log = dataDir.resolve("log");
-        if (!Files.isDirectory(log)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(log)) {
-            long lines = 0;
-            for (Path f : files.filter(file -> file.getFileName().toString().endsWith(".jsonl")).toList()) {
-                lines += Files.readAllLines(f).size();
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoggedRecords.entries(log()).size();
     }
 
     /** The records of a type ("execution", "validation", ...) in the decision log, oldest first. */
     public List<JsonNode> records(String type) {
-        List<JsonNode> found = new ArrayList<>();
-        try (LogReader reader = LogReader.open(dataDir.resolve("log"))) {
-            while (reader.hasNext()) {
-                JsonNode json = reader.next().json();
-                if (type.equals(json.path("type").asText())) {
-                    found.add(json);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
+        return LoggedRecords.ofType(log(), type);
+    }
+
+    /** The decision log's directory. */
+    public Path log() {
+        return dataDir.resolve("log");
     }
 
     /** The first record of a type for a decision, or null while the log has none. */

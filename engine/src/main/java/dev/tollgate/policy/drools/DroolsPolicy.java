@@ -29,7 +29,7 @@ public final class DroolsPolicy extends LoadedPolicy {
     /** On a platform thread: see {@link EvaluationThreads}. */
     @Override
     public List<PartialVerdict> evaluate(Facts facts) {
-        return threads.run(() -> evaluateHere(facts));
+        return threads.run("evaluation", () -> evaluateHere(facts));
     }
 
     private List<PartialVerdict> evaluateHere(Facts facts) {

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * Rule ids start with the pack's id prefix: the folder name, unless the prefixes map gives another
  * (the folder "eu-ai-act" holds rules "ai-act.*").
  * <p>
- * Every version it compiles evaluates on this compiler's {@link EvaluationThreads}; closing it ends them.
+ * It compiles, and every version it compiles evaluates, on this compiler's {@link EvaluationThreads} when a virtual
+ * thread asks; closing it ends them.
  */
 public final class DroolsPolicyCompiler implements PolicyCompiler {
     /** Id prefixes of the packs shipped in policies/ whose folder name is not their prefix. */
@@ -71,8 +72,13 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
                 : Runtime.getRuntime().availableProcessors());
     }
 
+    /** On a platform thread, as evaluations are: see {@link EvaluationThreads}. */
     @Override
     public CompiledPolicy compile(Path policyDir) throws PolicyLoadException {
+        return threads.run("compilation", () -> compileHere(policyDir));
+    }
+
+    private CompiledPolicy compileHere(Path policyDir) throws PolicyLoadException {
         if (!Files.isDirectory(policyDir)) {
             throw new PolicyLoadException(List.of(new PolicyProblem(".", 0, "policy directory " + policyDir + " not found")));
         }
@@ -105,7 +111,10 @@ public final class DroolsPolicyCompiler implements PolicyCompiler {
         return new DroolsPolicy(digest, packs, threads);
     }
 
-    /** Evaluations already asked for finish; the versions it compiled reject evaluations from virtual threads. */
+    /**
+     * Work already asked for finishes; later compilations, and evaluations of the versions it compiled, from virtual
+     * threads are rejected.
+     */
     @Override
     public void close() {
         threads.close();

@@ -6,11 +6,11 @@ import dev.tollgate.Json;
 import dev.tollgate.audit.ChainVerifier;
 import dev.tollgate.audit.LinkageChecker;
 import dev.tollgate.audit.LinkageReport;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.VerifyReport;
 import dev.tollgate.config.ApplicationRegistry;
 import dev.tollgate.testing.HoldingApplications;
 import dev.tollgate.testing.LogCapture;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterEach;
@@ -129,15 +129,15 @@ class HumanOversightHoldEndToEndTest {
         assertProblem(verdict(REVIEWER, id, "{\"verdict\": \"reject\"}"), 409, "already-reviewed");
         assertEquals(lines, service.logLines(), "a second review changes nothing");
 
-        JsonNode execution = records("execution").getFirst();
+        JsonNode execution = service.records("execution").getFirst();
         assertTrue(execution.get("held_for_review").asBoolean(), execution.toString());
-        List<JsonNode> reviews = records("review");
+        List<JsonNode> reviews = service.records("review");
         assertEquals(1, reviews.size());
         assertEquals(id, reviews.getFirst().get("decision_id").asText());
         assertEquals("approved", reviews.getFirst().get("verdict").asText());
         assertEquals(ApplicationRegistry.sha256(REVIEWER), reviews.getFirst().get("reviewer_key_sha256").asText());
         assertTrue(reviews.getFirst().get("comment_hmac").asText().startsWith("hmac-sha256:"));
-        String log = String.join("\n", logText());
+        String log = LoggedRecords.text(service.log());
         assertFalse(log.contains("Schmidt") || log.contains("Checked against"), "no text of the comment or answer");
     }
 
@@ -152,8 +152,8 @@ class HumanOversightHoldEndToEndTest {
         assertNull(forOwner.get("content"), forOwner.toString());
         assertProblem(verdict(REVIEWER, id, "{\"verdict\": \"approve\"}"), 409, "already-reviewed");
         assertNull(review(KEY, id).get("content"), "still not released after an attempt to approve");
-        assertEquals("rejected", records("review").getFirst().get("verdict").asText());
-        assertNull(records("review").getFirst().get("comment_hmac"), "no comment, no HMAC");
+        assertEquals("rejected", service.records("review").getFirst().get("verdict").asText());
+        assertNull(service.records("review").getFirst().get("comment_hmac"), "no comment, no HMAC");
     }
 
     @Test
@@ -241,8 +241,8 @@ class HumanOversightHoldEndToEndTest {
         assertTrue(linkage.ok(), linkage.render());
         assertEquals(List.of(), linkage.findings());
         assertEquals(2L, linkage.recordsByType().get("review"));
-        assertEquals(List.of(approved, rejected), records("review").stream().map(r -> r.get("decision_id").asText())
-                .toList());
+        assertEquals(List.of(approved, rejected),
+                service.records("review").stream().map(r -> r.get("decision_id").asText()).toList());
     }
 
     @Test
@@ -257,7 +257,7 @@ class HumanOversightHoldEndToEndTest {
         JsonNode problem = assertProblem(decideAndExecute(KEY), 503, "review-hold-unavailable");
         assertFalse(problem.toString().contains("Dear"), problem.toString());
         assertEquals(2, cloud.bodies().size(), "the second execution ran; its answer was not given");
-        JsonNode failed = records("execution").getLast();
+        JsonNode failed = service.records("execution").getLast();
         assertEquals("failed", failed.get("status").asText());
         assertEquals("review-hold-unavailable", failed.get("problem").asText());
     }
@@ -292,26 +292,5 @@ class HumanOversightHoldEndToEndTest {
     private HttpResponse<String> get(String path, String key) {
         return service.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + key)
                 .GET().build());
-    }
-
-    private List<String> logText() throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (LogReader reader = LogReader.open(dir.resolve("data/log"))) {
-            while (reader.hasNext()) {
-                lines.add(reader.next().json().toString());
-            }
-        }
-        return lines;
-    }
-
-    private List<JsonNode> records(String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        for (String line : logText()) {
-            JsonNode json = Json.MAPPER.readTree(line);
-            if (type.equals(json.path("type").asText())) {
-                found.add(json);
-            }
-        }
-        return found;
     }
 }

@@ -1,7 +1,6 @@
 package dev.tollgate.execute.review;
 
 import dev.tollgate.audit.DecisionLog;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.TextHmac;
 import dev.tollgate.config.ApiKey;
 import dev.tollgate.config.Application;
@@ -16,6 +15,7 @@ import dev.tollgate.policy.Reason;
 import dev.tollgate.terms.Effect;
 import dev.tollgate.terms.ObligationType;
 import dev.tollgate.terms.Strategy;
+import dev.tollgate.testing.LoggedRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,13 +154,7 @@ class ReviewDeskTest {
         assertEquals(1, reviewRecords());
     }
 
-    private long reviewRecords() throws Exception {
-        long count = 0;
-        try (LogReader reader = LogReader.open(dir.resolve("log"))) {
-            while (reader.hasNext()) {
-                count += "review".equals(reader.next().json().path("type").asText()) ? 1 : 0;
-            }
-        }
-        return count;
+    private long reviewRecords() {
+        return LoggedRecords.ofType(dir.resolve("log"), "review").size();
     }
 }

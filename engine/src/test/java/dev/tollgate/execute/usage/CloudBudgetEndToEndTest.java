@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
 import dev.tollgate.audit.ExecutionOutcome;
-import dev.tollgate.audit.LogReader;
-import dev.tollgate.audit.LogRecord;
 import dev.tollgate.config.ApplicationRegistry;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.RecordingCloud;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -128,15 +126,8 @@ class CloudBudgetEndToEndTest {
 
     /** Tokens, executions and cost of this month as the log's execution records of the application add them up. */
     private void assertUsageMatchesTheLog(JsonNode usage) throws Exception {
-        List<ExecutionOutcome> records = new ArrayList<>();
-        try (LogReader reader = LogReader.open(dir.resolve("data/log"))) {
-            while (reader.hasNext()) {
-                if (LogRecord.read(reader.next().json()).orElse(null) instanceof ExecutionOutcome outcome
-                        && outcome.application().equals("budget-app")) {
-                    records.add(outcome);
-                }
-            }
-        }
+        List<ExecutionOutcome> records = LoggedRecords.read(service.log(), ExecutionOutcome.class).stream()
+                .filter(outcome -> outcome.application().equals("budget-app")).toList();
         assertFalse(records.isEmpty());
         long in = records.stream().mapToLong(ExecutionOutcome::cloudTokensIn).sum();
         long out = records.stream().mapToLong(ExecutionOutcome::cloudTokensOut).sum();

@@ -1,11 +1,12 @@
 package dev.tollgate.execute.usage;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.audit.DecisionLog;
 import dev.tollgate.audit.DurableAppend;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.ValidationRecord;
 import dev.tollgate.terms.Strategy;
+import dev.tollgate.testing.LoggedRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,12 +115,9 @@ class UsageIndexTest {
 
     private static LogUsageCounts readWhole(Path logDir) throws Exception {
         LogUsageCounts counts = new LogUsageCounts();
-        try (LogReader reader = LogReader.open(logDir)) {
-            while (reader.hasNext()) {
-                var entry = reader.next();
-                String time = entry.json().path("time").asText();
-                LogRecord.read(entry.json()).flatMap(r -> UsageOfRecord.of(r, time, CATALOG)).ifPresent(counts::counted);
-            }
+        for (ObjectNode json : LoggedRecords.json(logDir)) {
+            String time = json.path("time").asText();
+            LogRecord.read(json).flatMap(r -> UsageOfRecord.of(r, time, CATALOG)).ifPresent(counts::counted);
         }
         return counts;
     }

@@ -6,13 +6,13 @@ import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.replay.ReplayReport;
 import dev.tollgate.replay.Replayer;
 import dev.tollgate.server.PolicyEngines;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.PresidioServer;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,7 @@ class PresidioInTheServiceTest {
                     Samples.body("faq", "DE", "What are your opening hours?")), 503, "detector-unavailable");
             assertTrue(problem.get("detail").asText().contains("logged as decision"), problem.toString());
         }
-        assertTrue(Files.readString(Files.list(data.resolve("log")).findFirst().orElseThrow())
-                .contains("\"unavailable_detectors\":[\"presidio\"]"));
+        assertTrue(LoggedRecords.text(data.resolve("log")).contains("\"unavailable_detectors\":[\"presidio\"]"));
         ReplayReport replay = ReplayReport.of(new Replayer(new PolicyStore(data.resolve("policy-store")),
                 PolicyEngines.replayCompilers()).replay(data.resolve("log")));
         assertEquals(0, replay.mismatches(), replay.render(false));

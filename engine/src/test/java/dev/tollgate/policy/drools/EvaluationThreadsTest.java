@@ -3,6 +3,7 @@ package dev.tollgate.policy.drools;
 import dev.tollgate.policy.CompiledPolicy;
 import dev.tollgate.policy.EngineException;
 import dev.tollgate.policy.PartialVerdict;
+import dev.tollgate.policy.PolicyLoadException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Drools never evaluates on a virtual thread: see {@link EvaluationThreads} for the hang that caused. */
+/** Drools never compiles or evaluates on a virtual thread: see {@link EvaluationThreads} for the hang that caused. */
 class EvaluationThreadsTest {
     @TempDir
     Path dir;
@@ -92,6 +93,41 @@ class EvaluationThreadsTest {
 
             assertEquals(onPlatform.getClass(), onVirtual.getClass());
             assertTrue(onVirtual.getMessage().contains("t.broken"), onVirtual.getMessage());
+        }
+    }
+
+    /** A compilation runs none of the test's code: that it fails once the engine's threads are gone shows where it runs. */
+    @Test
+    void aCompilationAskedForByAVirtualThreadRunsOnTheEnginesThreads() throws Exception {
+        PolicyDir.write(dir, "t/t.drl", PolicyDir.HEADER + """
+                rule "t.any" @basis("B") @message("M")
+                when then verdict.deny(kcontext); end
+                """);
+        DroolsPolicyCompiler compiler = new DroolsPolicyCompiler();
+        assertEquals(List.of("t.any"), onAVirtualThread(() -> compiler.compile(dir)).rules().get("t"));
+        compiler.close();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> onAVirtualThread(() -> compiler.compile(dir)));
+
+        assertInstanceOf(EngineException.class, failure.getCause());
+        assertEquals("drools compilation rejected: the engine is closed", failure.getCause().getMessage());
+        assertEquals(List.of("t.any"), compiler.compile(dir).rules().get("t"), "a platform thread compiles on itself");
+    }
+
+    @Test
+    void aPackThatDoesNotCompileReachesTheVirtualThreadAsTheSameProblems() throws Exception {
+        PolicyDir.write(dir, "t/t.drl", PolicyDir.HEADER + """
+                rule "t.broken" @basis("B") @message("M")
+                when Nonsense() then verdict.deny(kcontext); end
+                """);
+        try (DroolsPolicyCompiler compiler = new DroolsPolicyCompiler()) {
+            PolicyLoadException onPlatform = assertThrows(PolicyLoadException.class, () -> compiler.compile(dir));
+
+            PolicyLoadException onVirtual = onAVirtualThread(
+                    () -> assertThrows(PolicyLoadException.class, () -> compiler.compile(dir)));
+
+            assertEquals(onPlatform.problems(), onVirtual.problems());
+            assertEquals("t/t.drl", onVirtual.problems().getFirst().file());
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.tollgate.policy.rego;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.Json;
 import dev.tollgate.server.PolicyEngines;
-import dev.tollgate.audit.LogReader;
 import dev.tollgate.audit.PolicyStore;
 import dev.tollgate.replay.ReplayReport;
 import dev.tollgate.replay.Replayer;
+import dev.tollgate.testing.LoggedRecords;
 import dev.tollgate.testing.Samples;
 import dev.tollgate.testing.TestService;
 import org.junit.jupiter.api.Test;
@@ -48,12 +48,9 @@ class RegoOnlyServiceTest {
             data = service.dataDir();
             decide(service, Samples.BODIES.getFirst());
         }
-        try (LogReader reader = LogReader.open(data.resolve("log"))) {
-            JsonNode record = reader.next().json();
-            JsonNode ids = record.get("engine_decision_ids");
-            assertTrue(ids != null && ids.has("rego/gdpr") && ids.get("rego/gdpr").asText().matches("[0-9a-f-]{36}"),
-                    "no OPA decision id logged: " + ids);
-        }
+        JsonNode ids = LoggedRecords.json(data.resolve("log")).getFirst().get("engine_decision_ids");
+        assertTrue(ids != null && ids.has("rego/gdpr") && ids.get("rego/gdpr").asText().matches("[0-9a-f-]{36}"),
+                "no OPA decision id logged: " + ids);
     }
 
     private static JsonNode decide(TestService service, String body) throws Exception {
