@@ -82,7 +82,7 @@ final class NegativeRules {
             return !words.isGivenName(text.substring(f.start(), f.end()));
         }
         return PersonRecognizer.isSpeakerLabel(f) ? ordinarySpeakers
-                : PersonRecognizer.isAfterDocumentWord(f) && ordinaryWords(text, f, words);
+                : PersonRecognizer.isAfterDocumentOrOfficeWord(f) && ordinaryWords(text, f, words);
     }
 
     /**
