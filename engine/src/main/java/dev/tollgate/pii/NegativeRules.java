@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Drops or trims PERSON, LOCATION and ORGANIZATION findings that a rule rules out, whichever recognizer made them:
@@ -26,7 +28,9 @@ import java.util.Set;
  *       word ("Informe Anual");</li>
  *   <li>one name heading a single line as its speaker ("Aurélien : ..."), unless it is a listed given name;</li>
  *   <li>one word the NER model is unsure of that is such a common word and that no rule's finding supports
- *       ("la Sala", "in Acqua"; not "Rose", a listed given name).</li>
+ *       ("la Sala", "in Acqua"; not "Rose", a listed given name);</li>
+ *   <li>in a text that capitalises ordinary words ("Whisk the Eggs with the Sugar"), a finding of the model or a
+ *       weak vote of a rule made only of common words, given names included ("Sugar", "le Rose", "au Matin").</li>
  * </ul>
  * The word lists are resources next to this class, in the five languages.
  */
@@ -35,6 +39,12 @@ final class NegativeRules {
     private static final String RULE_SOURCE = "pattern";
     /** Rules below this score (an organisation told only by context) are votes, not containers. */
     private static final double STRONG_ORGANIZATION = 0.7;
+    /** A rule's finding below this score is a vote told by place alone ("au Matin", "in Water"). */
+    private static final double STRONG_RULE = 0.7;
+    /** Capitalised ordinary words outside any name that make a text Title Case prose (one was too few on dev). */
+    private static final int TITLE_CASE_PROSE = 2;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s.,;:!?'’-]+");
     /** Below this score a finding in capitals is not taken for a name. */
     private static final double SURE_IN_CAPITALS = 0.6;
     /** Below this score one word heading a sentence is not taken for a name ("Standard letters use ..."). */
@@ -56,13 +66,15 @@ final class NegativeRules {
         List<Finding> containers = findings.stream().filter(NegativeRules::isContainer).toList();
         boolean ordinarySpeakers = findings.stream().filter(PersonRecognizer::isSpeakerLabel)
                 .allMatch(f -> ordinaryWords(text, f, words));
+        boolean titleCaseProse = capitalisesOrdinaryWords(text, findings, words);
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             if (!NAME_TYPES.contains(f.type())) {
                 kept.add(f);
             } else if (!insideAny(f, containers) && !ruleInALineOfCapitals(text, f)
                     && !ordinaryByContext(text, f, ordinarySpeakers, words)
-                    && !unsupportedOrdinaryWord(text, f, findings, words)) {
+                    && !unsupportedOrdinaryWord(text, f, findings, words)
+                    && !ordinaryWordInTitleCaseProse(text, f, titleCaseProse, words)) {
                 Finding trimmed = withoutNonNameWords(text, f);
                 if (trimmed != null) {
                     kept.add(trimmed);
@@ -82,7 +94,7 @@ final class NegativeRules {
             return !words.isGivenName(text.substring(f.start(), f.end()));
         }
         return PersonRecognizer.isSpeakerLabel(f) ? ordinarySpeakers
-                : PersonRecognizer.isAfterDocumentWord(f) && ordinaryWords(text, f, words);
+                : PersonRecognizer.isAfterDocumentOrOfficeWord(f) && ordinaryWords(text, f, words);
     }
 
     /**
@@ -97,6 +109,64 @@ final class NegativeRules {
         }
         return findings.stream().noneMatch(r -> r.source().equals(RULE_SOURCE) && NAME_TYPES.contains(r.type())
                 && r.start() < f.end() && f.start() < r.end());
+    }
+
+    /**
+     * A model's finding or a rule's weak vote (a place after a preposition) all of whose words are common words,
+     * listed given names or not ("Pota le Rose dopo l'Ultima Gelata", "Whisk the Eggs with the Sugar"), in a text
+     * that {@linkplain #capitalisesOrdinaryWords capitalises ordinary words}.
+     */
+    private static boolean ordinaryWordInTitleCaseProse(String text, Finding f, boolean titleCaseProse,
+                                                        WordKnowledge words) {
+        if (!titleCaseProse || f.source().equals(RULE_SOURCE) && f.score() >= STRONG_RULE) {
+            return false;
+        }
+        for (String token : TOKEN_SEPARATORS.split(text.substring(f.start(), f.end()))) {
+            if (!token.isEmpty() && words.perMillion(token) < COMMON_PER_MILLION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The writer capitalises ordinary words: at least {@link #TITLE_CASE_PROSE} Title Case words heading no sentence,
+     * outside every name, place or organisation found, are common words and no listed given name ("Beurre",
+     * "Farine"; "Bouton", "Voyant"). There a capital says nothing about a name. German capitalises its nouns, but
+     * the lists hold few of them in lower case.
+     */
+    private static boolean capitalisesOrdinaryWords(String text, List<Finding> findings, WordKnowledge words) {
+        int count = 0;
+        Matcher word = WORD.matcher(text);
+        while (word.find() && count < TITLE_CASE_PROSE) {
+            String w = word.group();
+            if (titleCase(w) && !startsSentence(text, word.start()) && !insideAName(word.start(), findings)
+                    && words.perMillion(w) >= COMMON_PER_MILLION && !words.isGivenName(w)) {
+                count++;
+            }
+        }
+        return count >= TITLE_CASE_PROSE;
+    }
+
+    private static boolean titleCase(String word) {
+        if (word.length() < 2 || !Character.isUpperCase(word.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (!Character.isLowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideAName(int at, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (NAME_TYPES.contains(f.type()) && f.start() <= at && at < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every word is common in one of the five languages, and a person's words are no listed given name. */

@@ -14,7 +14,8 @@ class NegativeRulesTest {
     /** What a model's word lists would say of a few words; a recognizer that finds nothing itself. */
     private static final class Knowledge implements Recognizer, WordKnowledge {
         private static final Map<String, Double> PER_MILLION = Map.of("new", 900.0, "fixed", 29.7, "candela", 3.0,
-                "serena", 5.0, "rose", 30.0, "sala", 40.0);
+                "serena", 5.0, "rose", 30.0, "sala", 40.0, "eggs", 20.0, "sugar", 40.0,
+                "flour", 10.0, "water", 300.0);
 
         @Override
         public List<Finding> recognize(String text) {
@@ -182,5 +183,29 @@ class NegativeRulesTest {
         Finding model = at(text, "PANADERÍA", "ORGANIZATION");
         assertEquals(List.of(sentence, model),
                 NegativeRules.apply(text, List.of(headline, sentence, model), WordKnowledge.NONE));
+    }
+
+    @Test
+    void inATextThatCapitalisesOrdinaryWordsAFindingOfOrdinaryWordsIsNoName() {
+        String recipe = "Whisk the Eggs with the Sugar, then add the Flour to the Water.";
+        Finding sugar = at(recipe, "Sugar", "PERSON");
+        Finding vote = new Finding("LOCATION", recipe.indexOf("Water"), recipe.indexOf("Water") + 5, 0.5, "pattern",
+                "place after a preposition");
+        assertEquals(List.of(), NegativeRules.apply(recipe, List.of(sugar, vote), new Knowledge()));
+        assertEquals(List.of(sugar), NegativeRules.apply(recipe, List.of(sugar), WordKnowledge.NONE), "no model");
+
+        String flowers = "Prune the Rose after the Eggs hatch.";
+        Finding rose = at(flowers, "Rose", "PERSON");
+        assertEquals(List.of(rose), NegativeRules.apply(flowers, List.of(rose), new Knowledge()),
+                "one capitalised ordinary word besides is not enough");
+        String pruned = "Prune the Rose with Sugar and Water.";
+        assertEquals(List.of(), NegativeRules.apply(pruned, List.of(at(pruned, "Rose", "PERSON")), new Knowledge()),
+                "a listed given name too");
+
+        String story = "Rose and Sala met Magnusson by the Water with Eggs.";
+        Finding person = at(story, "Magnusson", "PERSON");
+        Finding title = new Finding("PERSON", story.indexOf("Rose"), story.indexOf("Rose") + 4, 0.8, "pattern", "title");
+        assertEquals(List.of(person, title), NegativeRules.apply(story, List.of(person, title), new Knowledge()),
+                "an unlisted word and a rule's strong finding stay");
     }
 }

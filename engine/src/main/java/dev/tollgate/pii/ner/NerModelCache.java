@@ -26,7 +26,7 @@ public final class NerModelCache {
     private static final Path TRAINING = Path.of("tools", "src", "main", "java", "dev", "tollgate", "pii", "ner");
     private static final Path RUNTIME = Path.of("engine", "src", "main", "java", "dev", "tollgate", "pii", "ner");
     private static final List<String> FEATURE_SOURCES = List.of("WordFeatures.java", "WordShape.java",
-            "Gazetteer.java", "CommonWords.java");
+            "Gazetteer.java", "CommonWords.java", "MoreGivenNames.java");
 
     private NerModelCache() {
     }

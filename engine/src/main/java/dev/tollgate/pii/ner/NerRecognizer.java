@@ -43,6 +43,7 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
     private final double minScore;
     private final Gazetteer gazetteer;
     private final CommonWords commonWords;
+    private final MoreGivenNames moreGivenNames;
     private final ConcurrentLinkedQueue<GreedyNameFinder> pool = new ConcurrentLinkedQueue<>();
 
     public NerRecognizer(TokenNameFinderModel model, double minScore) {
@@ -50,6 +51,8 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
         this.minScore = minScore;
         this.gazetteer = model.getArtifact(Gazetteer.ARTIFACT);
         this.commonWords = Objects.requireNonNullElse(model.getArtifact(CommonWords.ARTIFACT), CommonWords.NONE);
+        this.moreGivenNames = Objects.requireNonNullElse(model.getArtifact(MoreGivenNames.ARTIFACT),
+                MoreGivenNames.NONE);
     }
 
     /** Loads a model written by NerTrainer, keeping findings scored at least {@code minScore}. */
@@ -88,7 +91,7 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
 
     /**
      * A full name heading a sentence, which the model rarely proposes (any capitalised word there looks alike to it):
-     * a given name its gazetteer lists and a capitalised word, followed by a lower-case word ("Ludovica Ferrante
+     * a given name its gazetteer or its {@link MoreGivenNames} list and a capitalised word, followed by a lower-case word ("Ludovica Ferrante
      * guida ...", "Jack Stone moved ..."), unless the model found something there or the first word is a function
      * word heading a sentence ("Mein Sohn studiert ..."; "Mein" is a given name somewhere).
      */
@@ -98,7 +101,8 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
         }
         String[] words = TextChunks.strings(text, Arrays.copyOf(sentence, 3));
         if (!titleCase(words[0]) || !titleCase(words[1]) || !Character.isLowerCase(words[2].charAt(0))
-                || !listed(words[0], "first") || SENTENCE_STARTERS.contains(words[0].toLowerCase(Locale.ROOT))) {
+                || !(listed(words[0], "first") || moreGivenNames.contains(words[0]))
+                || SENTENCE_STARTERS.contains(words[0].toLowerCase(Locale.ROOT))) {
             return;
         }
         for (int i = foundBefore; i < findings.size(); i++) {

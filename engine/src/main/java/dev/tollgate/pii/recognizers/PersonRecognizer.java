@@ -31,6 +31,9 @@ public final class PersonRecognizer implements Recognizer {
     /** Named after its author: "rapport Lefort", "relazione Guidotti", "Gutachten Brenninkmeyer". */
     private static final String DOCUMENT_WORD = "document word";
     private static final String AFTER_DOCUMENT_WORD = "capitalised name after " + DOCUMENT_WORD;
+    /** A surname after the office or team role it holds: "L'allenatore Ranieri", "le maire Castagnier". */
+    private static final String OFFICE_WORD = "office or team role";
+    private static final String AFTER_OFFICE_WORD = "capitalised name after " + OFFICE_WORD;
     private static final String TYPE = "PERSON";
     private static final int MAX_TRIGGER_WORD = 12;
     private static final int MAX_CHAINED_TITLES = 2;
@@ -104,7 +107,7 @@ public final class PersonRecognizer implements Recognizer {
         SIGNATURE("letter closing", 0.7), THANKS("thanks closing a message", 0.7),
         SELF_REFERENCE("self-reference", 0.7), RELATIVE("word for a relative or acquaintance", 0.7),
         SPEAKER("speaker label", 0.7), SPEAKING("verb of speaking", 0.6),
-        DOCUMENT(DOCUMENT_WORD, 0.7);
+        DOCUMENT(DOCUMENT_WORD, 0.7), OFFICE(OFFICE_WORD, 0.7);
 
         final String description;
         final double score;
@@ -139,9 +142,13 @@ public final class PersonRecognizer implements Recognizer {
         return f.source().equals(ContextWords.SOURCE) && f.explanation().equals(LONE_SPEAKER_LABEL);
     }
 
-    /** A name after a document word ("rapporto Annuale" is none); NegativeRules checks its words. */
-    public static boolean isAfterDocumentWord(Finding f) {
-        return f.source().equals(ContextWords.SOURCE) && f.explanation().startsWith(AFTER_DOCUMENT_WORD);
+    /**
+     * A name after a document word or an office ("rapporto Annuale", "the coach Station" are none); NegativeRules
+     * checks its words.
+     */
+    public static boolean isAfterDocumentOrOfficeWord(Finding f) {
+        return f.source().equals(ContextWords.SOURCE) && (f.explanation().startsWith(AFTER_DOCUMENT_WORD)
+                || f.explanation().startsWith(AFTER_OFFICE_WORD));
     }
     private static final Map<String, List<Trigger>> TITLES_BY_FIRST_WORD = titlesOnly();
 
@@ -295,7 +302,8 @@ public final class PersonRecognizer implements Recognizer {
     /**
      * Drops trailing particles, and everything from a function word or title on ("La" after a particle, as in
      * "de La Fontaine", is part of the name). A role word alone ("Patient Portal") is weak evidence: it needs a
-     * colon, a title or two name tokens after it.
+     * colon, a title or two name tokens after it. After an office the name starts with a capital: "alcalde de
+     * Calatayud" names the place of the office.
      */
     private static Finding finding(String text, int start, int end, Trigger trigger, boolean strongSeparator) {
         int kept = -1;
@@ -318,7 +326,8 @@ public final class PersonRecognizer implements Recognizer {
             }
             i = tokenEnd + 1;
         }
-        if (names == 0 || (trigger.kind() == Kind.ROLE && names == 1 && !strongSeparator)) {
+        if (names == 0 || (trigger.kind() == Kind.ROLE && names == 1 && !strongSeparator)
+                || trigger.kind() == Kind.OFFICE && !Character.isUpperCase(text.charAt(start))) {
             return null;
         }
         double score = trigger.kind().score + (names > 1 ? 0.05 : 0);
@@ -427,6 +436,16 @@ public final class PersonRecognizer implements Recognizer {
         add(all, Kind.RELATIVE, "famille", "familia", "famiglia", "familie");
         add(all, Kind.DOCUMENT, "rapport", "rapporto", "relazione", "informe", "gutachten", "dossier", "expediente",
                 "fascicolo");
+        add(all, Kind.OFFICE, "coach", "mayor", "chairman", "chairwoman", "president", "captain", "goalkeeper",
+                "striker", "referee", "minister", "senator", "judge", "trainer", "trainerin", "bürgermeister",
+                "bürgermeisterin", "kapitän", "kapitänin", "torwart", "stürmer", "schiedsrichter", "ministerin",
+                "präsident", "präsidentin", "richter", "richterin", "landrat", "landrätin", "entraîneur", "entraîneuse",
+                "maire", "président", "présidente", "capitaine", "gardien", "attaquant", "arbitre", "ministre", "juge",
+                "sélectionneur", "député", "sénateur", "entrenador", "entrenadora", "alcalde", "alcaldesa",
+                "presidente", "presidenta", "capitán", "portero", "delantero", "árbitro", "ministro", "ministra",
+                "juez", "jueza", "diputado", "diputada", "seleccionador", "allenatore", "allenatrice", "sindaco",
+                "sindaca", "capitano", "portiere", "attaccante", "arbitro", "giudice", "assessore", "deputato",
+                "deputata", "tecnico", "mister");
         add(all, Kind.ROLE, "patient", "patientin", "kunde", "kundin", "client", "cliente", "paciente", "paziente");
         add(all, Kind.SIGNATURE, "signed", "regards", "best regards", "kind regards", "warm regards", "sincerely",
                 "yours sincerely", "yours faithfully", "yours truly", "best wishes", "cheers", "thanks again",

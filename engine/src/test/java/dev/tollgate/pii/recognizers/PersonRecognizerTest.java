@@ -175,8 +175,23 @@ class PersonRecognizerTest {
             "La famiglia Zanardi vive a Cremona.|Zanardi", "A diferencia del informe Quiroga, este es breve.|Quiroga"})
     void aNameAfterADocumentWordOrAFamilyIsAPerson(String text, String name) {
         Finding f = onlyFinding(text, name);
-        assertEquals(PersonRecognizer.isAfterDocumentWord(f), !text.contains("famiglia"));
+        assertEquals(PersonRecognizer.isAfterDocumentOrOfficeWord(f), !text.contains("famiglia"));
         assertTrue(!PersonRecognizer.isSpeakerLabel(f));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"L'allenatore Ranieri ha lasciato la panchina.|Ranieri",
+            "El entrenador Arancibia dejó el banquillo.|Arancibia", "Le maire Castagnier a promis une réunion.|Castagnier",
+            "Trainer Steinhövel verlässt den Verein.|Steinhövel", "the coach Hendricks has left after three seasons|Hendricks",
+            "il portiere, Arturo, ci ha consigliato una trattoria|Arturo"})
+    void aNameAfterTheOfficeItHoldsIsAPerson(String text, String name) {
+        assertTrue(PersonRecognizer.isAfterDocumentOrOfficeWord(onlyFinding(text, name)));
+    }
+
+    @Test
+    void aPlaceAfterAnOfficeIsNoName() {
+        assertTrue(recognizer.recognize("Fermín Astudillo, alcalde de Calatayud, inauguró el puente.").stream()
+                .noneMatch(f -> f.explanation().contains("office")));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class IndependentSet {
     public static final List<String> PARTS = List.of("dev", "dev-hard-negatives", "dev-hard-negatives-genres", "test", "hard-negatives",
             "dev-holdout-5", "dev-holdout-5-negatives", "dev-holdout-7", "dev-holdout-7-negatives",
-            "dev-holdout-8", "dev-holdout-8-negatives");
+            "dev-holdout-8", "dev-holdout-8-negatives", "dev-holdout-9", "dev-holdout-9-negatives");
 
     private IndependentSet() {
     }

@@ -72,7 +72,7 @@ public final class NerTrainer {
         }
         long started = System.nanoTime();
         TokenNameFinderModel model = trainModel(training, ITERATIONS, GazetteerBuilder.build(knowledge),
-                commonWords(knowledge));
+                commonWords(knowledge), MoreGivenNames.of(knowledge.moreGivenNames()));
         double seconds = (System.nanoTime() - started) / 1e9;
         Files.createDirectories(modelFile.getParent());
         Path partial = modelFile.resolveSibling(modelFile.getFileName() + ".partial");
@@ -96,14 +96,22 @@ public final class NerTrainer {
     }
 
     /**
-     * A maximum-entropy name finder over the project's feature configuration, carrying its gazetteer and the common
-     * words (which no feature reads: the recognizer checks its findings against them).
+     * A maximum-entropy name finder over the project's feature configuration, carrying its gazetteer, the common
+     * words and more given names (which no feature reads: the recognizer checks its findings against them).
      */
     static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer,
-                                           CommonWords commonWords) throws IOException {
+                                           CommonWords commonWords, MoreGivenNames moreGivenNames)
+            throws IOException {
         return NameFinderME.train("mul", null, ObjectStreamUtils.createObjectStream(samples), parameters(iterations),
-                new TokenNameFinderFactory(NerFeatures.bytes(),
-                        Map.of(Gazetteer.ARTIFACT, gazetteer, CommonWords.ARTIFACT, commonWords), new BilouCodec()));
+                new TokenNameFinderFactory(NerFeatures.bytes(), Map.of(Gazetteer.ARTIFACT, gazetteer,
+                        CommonWords.ARTIFACT, commonWords, MoreGivenNames.ARTIFACT, moreGivenNames),
+                        new BilouCodec()));
+    }
+
+    /** A model without more given names, as the tests train it. */
+    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer,
+                                           CommonWords commonWords) throws IOException {
+        return trainModel(samples, iterations, gazetteer, commonWords, MoreGivenNames.NONE);
     }
 
     /** The registry's word frequencies under their lookup key, the highest where two words meet. */

