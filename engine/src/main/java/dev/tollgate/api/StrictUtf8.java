@@ -22,7 +22,8 @@ final class StrictUtf8 {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(8192);
+        // No more chars than bytes come out, so a small body needs no larger buffer.
+        CharBuffer out = CharBuffer.allocate(Math.clamp(body.length, 1, 8192));
         // With the end of input declared, a sequence cut short at the end is reported as malformed too.
         CoderResult result = decoder.decode(in, out, true);
         while (result.isOverflow()) {

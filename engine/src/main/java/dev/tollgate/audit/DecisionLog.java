@@ -165,7 +165,21 @@ public final class DecisionLog implements DecisionStore {
      */
     @Override
     public CompletableFuture<Appended> append(ObjectNode body) {
-        Pending pending = new Pending(HashChain.body(body), ClaimIndex.expiryOf(body), new CompletableFuture<>());
+        return enqueue(HashChain.body(body), ClaimIndex.expiryOf(body));
+    }
+
+    /**
+     * As {@link #append(ObjectNode)} with the record's line ({@link LogRecord#toJson}), serialised without the JSON
+     * tree; only an execution_started record has a token expiry to index ({@link ClaimIndex}), read from that tree.
+     */
+    @Override
+    public CompletableFuture<Appended> append(LogRecord record) {
+        return record instanceof ExecutionStarted ? append(LogRecord.toJson(record))
+                : enqueue(HashChain.body(record), Optional.empty());
+    }
+
+    private CompletableFuture<Appended> enqueue(byte[] body, Optional<Instant> claimExpiry) {
+        Pending pending = new Pending(body, claimExpiry, new CompletableFuture<>());
         lifecycle.readLock().lock();
         try {
             if (closed) {

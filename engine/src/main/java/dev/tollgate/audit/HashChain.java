@@ -19,6 +19,9 @@ final class HashChain {
     private static final String FIELD = ",\"hash\":\"";
     private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final int HEX_LENGTH = 64;
+    /** What ends a record's body: its format, after its fields. */
+    private static final byte[] FORMAT_FIELD = (",\"format\":" + LogRecord.FORMAT + "}")
+            .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Verify unseals every line on a few threads: a digest each, reset by each digest(). */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Sha256::digest);
@@ -47,6 +50,21 @@ final class HashChain {
             return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("body cannot be serialised as JSON", e);
+        }
+    }
+
+    /**
+     * The body of {@link LogRecord#toJson}, serialised: the record's fields, then its format, written without
+     * building the JSON tree first (a record has none of the fields the log sets itself).
+     */
+    static byte[] body(LogRecord record) {
+        try {
+            byte[] fields = Json.MAPPER.writeValueAsBytes(record);
+            byte[] body = Arrays.copyOf(fields, fields.length - 1 + FORMAT_FIELD.length);
+            System.arraycopy(FORMAT_FIELD, 0, body, fields.length - 1, FORMAT_FIELD.length);
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("record cannot be serialised as JSON", e);
         }
     }
 

@@ -91,15 +91,16 @@ public final class DecisionService {
             compareWithFirstEngine(id, policies.getFirst(), built, evaluated.outcome());
         }
         Outcome outcome = evaluated.outcome();
+        String input = CanonicalInput.of(request);
         String token = outcome.effect() == Effect.ALLOW
-                ? tokens.issue(id, app.id(), CanonicalInput.of(request), new DecisionTokens.Terms(outcome.route(),
+                ? tokens.issue(id, app.id(), input, new DecisionTokens.Terms(outcome.route(),
                 outcome.obligations(), outcome.permittedDestinations(), built.facts().request().maxLatencyMs()),
                 expiresAt) : null;
         Decision decision = new Decision(id, outcome, built.findings(), evaluated.versions(), expiresAt.toString(),
                 token, evaluated.deniedBy());
         Optional<RequestIds> http = RequestIds.current();
         DurableAppend.append(log, new DecisionRecord(id, app.id(), decision.policyVersion(), logicVersion, built.facts(),
-                hmac.of(CanonicalInput.of(request)), decision.findings(), outcome, decision.expiresAt(),
+                hmac.of(input), decision.findings(), outcome, decision.expiresAt(),
                 built.unavailableDetectors(), inputLimits, evaluated.engineDecisionIds(),
                 http.map(RequestIds::requestId).orElse(null), http.map(RequestIds::traceId).orElse(null)));
         logged.accept(app, decision);

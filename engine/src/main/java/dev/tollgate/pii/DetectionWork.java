@@ -1,5 +1,7 @@
 package dev.tollgate.pii;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Counts the work detection does on the current thread, so that a test can prove its cost linear in the input by
  * counting rather than timing: every char a recognizer's regular expression reads (backtracking included), every
@@ -8,12 +10,17 @@ package dev.tollgate.pii;
  */
 public final class DetectionWork {
     private static final ThreadLocal<long[]> COUNT = new ThreadLocal<>();
+    /** Threads counting now: while none is, detection does not look up its thread's count (a per-window cost). */
+    private static final AtomicInteger COUNTING = new AtomicInteger();
 
     private DetectionWork() {
     }
 
     /** Starts counting on this thread from zero. */
     public static void start() {
+        if (COUNT.get() == null) {
+            COUNTING.incrementAndGet();
+        }
         COUNT.set(new long[1]);
     }
 
@@ -21,11 +28,15 @@ public final class DetectionWork {
     public static long stop() {
         long[] count = COUNT.get();
         COUNT.remove();
-        return count == null ? 0 : count[0];
+        if (count == null) {
+            return 0;
+        }
+        COUNTING.decrementAndGet();
+        return count[0];
     }
 
     public static void add(long units) {
-        long[] count = COUNT.get();
+        long[] count = count();
         if (count != null) {
             count[0] += units;
         }
@@ -33,8 +44,13 @@ public final class DetectionWork {
 
     /** The text to give a matcher: the text itself, or while counting a view that counts every char read. */
     public static CharSequence reading(String text) {
-        long[] count = COUNT.get();
+        long[] count = count();
         return count == null ? text : new Counted(text, count);
+    }
+
+    /** This thread's count, or null when it is not counting. */
+    private static long[] count() {
+        return COUNTING.get() == 0 ? null : COUNT.get();
     }
 
     private record Counted(String text, long[] count) implements CharSequence {

@@ -6,12 +6,15 @@ import dev.tollgate.terms.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static dev.tollgate.testing.OutcomeBuilder.completed;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +25,34 @@ class LogRecordTest {
 
     @Test
     void eachRecordTypeReadsBackAsWrittenThroughTheLog(@TempDir Path dir) throws Exception {
-        List<LogRecord> written = List.of(
+        List<LogRecord> written = oneOfEachType();
+        try (DecisionLog log = DecisionLog.open(dir, 1 << 20, TestLogs.CLOCK)) {
+            written.forEach(record -> DurableAppend.append(log, record));
+        }
+        List<LogRecord> read = new ArrayList<>();
+        try (LogReader reader = LogReader.open(dir)) {
+            while (reader.hasNext()) {
+                ObjectNode line = reader.next().json();
+                assertEquals(LogRecord.FORMAT, line.path("format").asInt(), line.toString());
+                read.add(LogRecord.read(line).orElseThrow());
+            }
+        }
+        assertEquals(written, read);
+    }
+
+    @Test
+    void aRecordWrittenWithoutItsJsonTreeHasTheBytesOfTheTree() throws Exception {
+        for (LogRecord record : oneOfEachType()) {
+            assertArrayEquals(HashChain.body(LogRecord.toJson(record)), HashChain.body(record), record.toString());
+        }
+    }
+
+    private static List<LogRecord> oneOfEachType() throws IOException {
+        DecisionRecord decision;
+        try (InputStream in = LogRecordTest.class.getResourceAsStream("/audit/decision-record.json")) {
+            decision = (DecisionRecord) Json.MAPPER.readValue(in, LogRecord.class);
+        }
+        return List.of(decision,
                 new ExecutionStarted(ID, "claims", "2026-01-01T00:05:00Z"),
                 completed(ID, "claims", "slm-local").strategy(Strategy.OFFLINE).confidence(0.7).tokens(12, 8)
                         .masked(Map.of("PERSON", 1)).took(40, 35).disclosed(true).outputHmac("hmac-sha256:ab")
@@ -39,18 +69,6 @@ class LogRecordTest {
                 new ValidationRecord(ID, "cloud-eu", ValidationRecord.FAILED, null, "v-2", "claims", 12,
                         "bad-response", null, null),
                 new ReviewRecord(ID, "claims", ReviewRecord.APPROVED, "9d".repeat(32), "hmac-sha256:ef"));
-        try (DecisionLog log = DecisionLog.open(dir, 1 << 20, TestLogs.CLOCK)) {
-            written.forEach(record -> DurableAppend.append(log, record));
-        }
-        List<LogRecord> read = new ArrayList<>();
-        try (LogReader reader = LogReader.open(dir)) {
-            while (reader.hasNext()) {
-                ObjectNode line = reader.next().json();
-                assertEquals(LogRecord.FORMAT, line.path("format").asInt(), line.toString());
-                read.add(LogRecord.read(line).orElseThrow());
-            }
-        }
-        assertEquals(written, read);
     }
 
     @Test

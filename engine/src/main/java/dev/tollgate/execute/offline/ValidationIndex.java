@@ -1,6 +1,7 @@
 package dev.tollgate.execute.offline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogRecord;
 import dev.tollgate.audit.SegmentIndex;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class ValidationIndex {
     static final String NAME = "validations.idx";
+    private static final String VALIDATION = "validation";
     private static final TypeReference<Set<String>> IDS = new TypeReference<>() {
     };
 
@@ -39,10 +41,12 @@ final class ValidationIndex {
         return ids;
     }
 
-    /** Every validation record with an id among records, in order. */
+    /** Every validation record with an id among records, in order; the other records are not deserialised. */
     static void each(Iterator<LogEntry> records, Consumer<ValidationRecord> action) {
         while (records.hasNext()) {
-            if (LogRecord.read(records.next().json()).orElse(null) instanceof ValidationRecord validation
+            ObjectNode json = records.next().json();
+            if (VALIDATION.equals(json.path("type").asText())
+                    && LogRecord.read(json).orElse(null) instanceof ValidationRecord validation
                     && validation.validationId() != null) {
                 action.accept(validation);
             }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The usage of every sealed segment of a decision log, summed per application, month and answering destination
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 final class UsageIndex {
     static final String NAME = "usage.idx";
+    private static final Set<String> USAGE_TYPES = Set.of("execution", "validation");
     private static final TypeReference<List<Line>> LINES = new TypeReference<>() {
     };
 
@@ -46,15 +48,20 @@ final class UsageIndex {
                 sums -> sums.stream().map(Line::of).toList(), lines -> lines.stream().map(Line::logged).toList());
     }
 
-    /** The records' usage, summed per key; each record read is also told to read. */
+    /**
+     * The records' usage, summed per key; each record read is also told to read. Only executions and validations
+     * carry usage ({@link LoggedUsage#of}): the other records, decisions above all, are not deserialised.
+     */
     static Collection<LoggedUsage> sum(Iterator<LogEntry> records, Runnable read) {
         Map<LoggedUsage.Key, LoggedUsage> sums = new LinkedHashMap<>();
         while (records.hasNext()) {
             LogEntry entry = records.next();
             read.run();
-            String time = entry.json().path("time").asText();
-            LogRecord.read(entry.json()).flatMap(record -> LoggedUsage.of(record, time))
-                    .ifPresent(logged -> sums.merge(logged.key(), logged, LoggedUsage::plus));
+            if (USAGE_TYPES.contains(entry.json().path("type").asText())) {
+                String time = entry.json().path("time").asText();
+                LogRecord.read(entry.json()).flatMap(record -> LoggedUsage.of(record, time))
+                        .ifPresent(logged -> sums.merge(logged.key(), logged, LoggedUsage::plus));
+            }
         }
         return sums.values();
     }
