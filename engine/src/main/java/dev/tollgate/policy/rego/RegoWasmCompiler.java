@@ -59,19 +59,21 @@ public final class RegoWasmCompiler implements PolicyCompiler {
         BundleManifest manifest = BundleManifest.read(bundleDir);
         String digest = digest(bundleDir);
         List<RegoPack> packs = RegoPack.discover(bundleDir);
-        Optional<Path> stored = cache.file(opa, digest, OpaBuild.buildArguments(packs));
-        Optional<WasmBundle> loaded = stored.flatMap(cache::load);
-        WasmBundle wasm = loaded.isPresent() ? loaded.get() : new OpaBuild(opa).build(bundleDir, packs);
+        Optional<Path> file = cache.file(opa, digest, OpaBuild.buildArguments(packs));
+        Optional<CompiledBundleCache.Stored> stored = file.flatMap(cache::load);
+        WasmBundle wasm = stored.isPresent() ? stored.get().bundle() : new OpaBuild(opa).build(bundleDir, packs);
         if (!digest.equals(digest(bundleDir))) {
             throw new PolicyLoadException(List.of(new PolicyProblem(".", 0, "bundle files changed while being compiled")));
         }
+        RegoModule module = RegoModule.load(wasm, stored.map(CompiledBundleCache.Stored::classes));
         List<PolicyProblem> problems = new ArrayList<>();
-        RegoWasmPolicy policy = new RegoWasmPolicy(digest, manifest.revision(), packs, wasm, poolSize, problems);
+        RegoWasmPolicy policy = new RegoWasmPolicy(digest, manifest.revision(), packs, module.first(), module.more(),
+                poolSize, problems);
         if (!problems.isEmpty()) {
             throw new PolicyLoadException(problems);
         }
-        if (loaded.isEmpty()) {
-            stored.ifPresent(file -> cache.store(file, wasm));
+        if (stored.isEmpty() || module.compiled()) {
+            file.ifPresent(target -> cache.store(target, new CompiledBundleCache.Stored(wasm, module.classes())));
         }
         return policy;
     }

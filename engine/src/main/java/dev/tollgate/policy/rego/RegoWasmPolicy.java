@@ -2,7 +2,6 @@ package dev.tollgate.policy.rego;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.styra.opa.wasm.OpaPolicy;
 import dev.tollgate.Json;
 import dev.tollgate.facts.Facts;
 import dev.tollgate.policy.EngineException;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One loaded version of the Rego packs, compiled to Wasm and evaluated in the JVM. A Wasm instance is
@@ -28,31 +28,34 @@ public final class RegoWasmPolicy extends LoadedPolicy {
     private final int[] verdictEntrypoints;
     private final WasmInstances instances;
 
-    /** Builds a first instance to resolve entrypoints and read every pack's rules; problems are added. */
-    RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, WasmBundle bundle, int poolSize,
-                   List<PolicyProblem> problems) {
-        this(digest, revision, packs, bundle, poolSize, FirstInstance.read(bundle, packs, problems));
+    /**
+     * Resolves the entrypoints and reads every pack's rules on the first instance; problems are added. Further
+     * instances are made as concurrent evaluations need them, up to {@code poolSize}.
+     */
+    RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, RegoInstance first, Supplier<RegoInstance> more,
+                   int poolSize, List<PolicyProblem> problems) {
+        this(digest, revision, packs, more, poolSize, FirstInstance.read(first, packs, problems));
     }
 
-    private RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, WasmBundle bundle, int poolSize,
+    private RegoWasmPolicy(String digest, String revision, List<RegoPack> packs, Supplier<RegoInstance> more, int poolSize,
                            FirstInstance first) {
         super(ENGINE, digest, first.rules());
         this.revision = revision;
         this.packs = List.copyOf(packs);
         this.verdictEntrypoints = first.verdictEntrypoints();
-        this.instances = new WasmInstances(() -> instance(bundle), poolSize, first.policy());
+        this.instances = new WasmInstances(more, poolSize, first.instance());
     }
 
     /** The first instance, with every pack's verdict entrypoint resolved and rule ids read on it. */
-    private record FirstInstance(OpaPolicy policy, int[] verdictEntrypoints, Map<String, List<String>> rules) {
-        static FirstInstance read(WasmBundle bundle, List<RegoPack> packs, List<PolicyProblem> problems) {
-            OpaPolicy first = instance(bundle);
+    private record FirstInstance(RegoInstance instance, int[] verdictEntrypoints, Map<String, List<String>> rules) {
+        static FirstInstance read(RegoInstance first, List<RegoPack> packs, List<PolicyProblem> problems) {
             int[] verdictEntrypoints = new int[packs.size()];
             Map<String, List<String>> rules = new LinkedHashMap<>();
             for (int i = 0; i < packs.size(); i++) {
                 RegoPack pack = packs.get(i);
-                verdictEntrypoints[i] = first.findEntrypoint(pack.verdictEntrypoint());
-                JsonNode document = result(first.entrypoint(pack.rulesEntrypoint()).evaluate("{}"), pack.rulesEntrypoint());
+                verdictEntrypoints[i] = first.entrypoint(pack.verdictEntrypoint());
+                int rulesEntrypoint = first.entrypoint(pack.rulesEntrypoint());
+                JsonNode document = result(first.evaluate("{}", new int[] {rulesEntrypoint})[0], pack.rulesEntrypoint());
                 rules.put(pack.name(), PackRules.check(pack, document, problems));
             }
             return new FirstInstance(first, verdictEntrypoints, rules);
@@ -68,13 +71,9 @@ public final class RegoWasmPolicy extends LoadedPolicy {
     public List<PartialVerdict> evaluate(Facts facts) {
         String input = VerdictDocument.input(facts);
         return instances.withInstance(instance -> {
-            String[] outputs = new String[packs.size()];
+            String[] outputs;
             try {
-                // The input is parsed into Wasm memory once and read by every pack's entrypoint.
-                instance.input(input);
-                for (int i = 0; i < packs.size(); i++) {
-                    outputs[i] = instance.entrypoint(verdictEntrypoints[i]).evaluate();
-                }
+                outputs = instance.evaluate(input, verdictEntrypoints);
             } catch (RuntimeException e) {
                 // The Wasm runtime's message may quote the input: name the failure only.
                 throw new EngineException("embedded Rego evaluation failed (" + e.getClass().getSimpleName() + ")");
@@ -91,10 +90,6 @@ public final class RegoWasmPolicy extends LoadedPolicy {
     @Override
     public String toString() {
         return "RegoWasmPolicy[" + digest() + ", revision " + revision + ", " + ruleCounts() + "]";
-    }
-
-    private static OpaPolicy instance(WasmBundle bundle) {
-        return OpaPolicy.builder().withPolicy(bundle.policyWasm()).build().data(bundle.dataJson());
     }
 
     /** The value of a Wasm result set [{"result": value}]; undefined (an empty set) is a failure. */

@@ -1,6 +1,5 @@
 package dev.tollgate.policy.rego;
 
-import com.styra.opa.wasm.OpaPolicy;
 import dev.tollgate.policy.EngineException;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -14,17 +13,17 @@ import java.util.function.Supplier;
  * would mean parsing it again for each decision). An instance whose evaluation threw is dropped.
  */
 final class WasmInstances {
-    private final Supplier<OpaPolicy> factory;
+    private final Supplier<RegoInstance> factory;
     private final Semaphore permits;
-    private final ConcurrentLinkedDeque<OpaPolicy> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<RegoInstance> idle = new ConcurrentLinkedDeque<>();
 
-    WasmInstances(Supplier<OpaPolicy> factory, int size, OpaPolicy first) {
+    WasmInstances(Supplier<RegoInstance> factory, int size, RegoInstance first) {
         this.factory = factory;
         this.permits = new Semaphore(size);
         idle.add(first);
     }
 
-    <T> T withInstance(Function<OpaPolicy, T> work) {
+    <T> T withInstance(Function<RegoInstance, T> work) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -32,7 +31,7 @@ final class WasmInstances {
             throw new EngineException("interrupted while waiting for a Rego Wasm instance", e);
         }
         try {
-            OpaPolicy instance = idle.pollFirst();
+            RegoInstance instance = idle.pollFirst();
             if (instance == null) {
                 instance = factory.get();
             }

@@ -34,6 +34,7 @@ class CompiledBundleCacheTest {
 
         assertEquals(0, first.loaded());
         assertEquals(1, second.loaded());
+        assertEquals(0, second.stored(), "neither built nor compiled again");
         assertEquals(built.digest(), loaded.digest());
         assertEquals(built.rules(), loaded.rules());
         FactsArbitraries.assertDecideAlike(built, loaded);
@@ -82,6 +83,25 @@ class CompiledBundleCacheTest {
         CompiledBundleCache rewritten = CompiledBundleCache.in(cache);
         compile(rewritten, ShippedBundle.dir());
         assertEquals(1, rewritten.loaded());
+    }
+
+    @Test
+    void aStoredBuildWhoseClassesCannotBeLoadedIsCompiledAndStoredAgain() throws IOException, PolicyLoadException {
+        compile(CompiledBundleCache.in(cache), ShippedBundle.dir());
+        Path file = stored().getFirst();
+        CompiledBundleCache.Stored build = CompiledBundleCache.in(cache).load(file).orElseThrow();
+        CompiledBundleCache.in(cache).store(file, new CompiledBundleCache.Stored(build.bundle(),
+                new MachineClasses(build.classes().moduleDigest(), new byte[] {'P', 'K', 3, 4})));
+
+        CompiledBundleCache broken = CompiledBundleCache.in(cache);
+        RegoWasmPolicy compiled = compile(broken, ShippedBundle.dir());
+        assertEquals(1, broken.loaded());
+        assertEquals(1, broken.stored());
+        FactsArbitraries.assertDecideAlike(ShippedBundle.wasm(), compiled);
+        CompiledBundleCache again = CompiledBundleCache.in(cache);
+        compile(again, ShippedBundle.dir());
+        assertEquals(1, again.loaded());
+        assertEquals(0, again.stored());
     }
 
     private List<Path> stored() throws IOException {
