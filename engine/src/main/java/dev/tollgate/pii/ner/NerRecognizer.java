@@ -5,6 +5,7 @@ import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.pii.WordKnowledge;
 import dev.tollgate.pii.WordList;
+import dev.tollgate.pii.WordShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -91,16 +92,17 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
 
     /**
      * A full name heading a sentence, which the model rarely proposes (any capitalised word there looks alike to it):
-     * a given name its gazetteer or its {@link MoreGivenNames} list and a capitalised word, followed by a lower-case word ("Ludovica Ferrante
-     * guida ...", "Jack Stone moved ..."), unless the model found something there or the first word is a function
-     * word heading a sentence ("Mein Sohn studiert ..."; "Mein" is a given name somewhere).
+     * a given name its gazetteer or its {@link MoreGivenNames} list and a capitalised word, followed by a lower-case
+     * word ("Ludovica Ferrante guida ...", "Jack Stone moved ..."), unless the model found something there or the
+     * first word is a function word heading a sentence ("Mein Sohn studiert ..."; "Mein" is a given name somewhere).
      */
     private void addHeadingName(String text, Span[] sentence, List<Finding> findings, int foundBefore) {
         if (sentence.length < 3) {
             return;
         }
         String[] words = TextChunks.strings(text, Arrays.copyOf(sentence, 3));
-        if (!titleCase(words[0]) || !titleCase(words[1]) || !Character.isLowerCase(words[2].charAt(0))
+        if (!WordShape.isTitleCase(words[0]) || !WordShape.isTitleCase(words[1])
+                || !Character.isLowerCase(words[2].charAt(0))
                 || !(listed(words[0], "first") || moreGivenNames.contains(words[0]))
                 || SENTENCE_STARTERS.contains(words[0].toLowerCase(Locale.ROOT))) {
             return;
@@ -112,18 +114,6 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
         }
         findings.add(new Finding("PERSON", sentence[0].getStart(), sentence[1].getEnd(), HEADING_NAME_SCORE, SOURCE,
                 "a listed given name and a capitalised word heading a sentence"));
-    }
-
-    private static boolean titleCase(String word) {
-        if (word.length() < 2 || !Character.isUpperCase(word.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < word.length(); i++) {
-            if (!Character.isLowerCase(word.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void addNames(GreedyNameFinder finder, String text, Span[] tokens, List<Finding> findings) {
