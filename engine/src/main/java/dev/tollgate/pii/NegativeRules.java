@@ -149,7 +149,7 @@ final class NegativeRules {
         Matcher word = WORD.matcher(text);
         while (word.find() && count < TITLE_CASE_PROSE) {
             String w = word.group();
-            if (WordShape.isTitleCase(w) && !startsSentence(text, word.start()) && !insideAName(word.start(), findings)
+            if (WordCase.isTitleCase(w) && !startsSentence(text, word.start()) && !insideAName(word.start(), findings)
                     && words.perMillion(w) >= COMMON_PER_MILLION && !words.isGivenName(w)) {
                 count++;
             }

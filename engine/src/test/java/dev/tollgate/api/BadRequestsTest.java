@@ -72,7 +72,7 @@ class BadRequestsTest {
 
     @Test
     void aContentTypeThatIsNotJsonIs415ParseableOrNot() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         for (String endpoint : ENDPOINTS) {
             byte[] valid = body(endpoint, "\"Opening hours?\"").getBytes(StandardCharsets.UTF_8);
             for (String type : new String[]{"json", "", "text/plain", "garbage;;==", "application/xml",
@@ -81,12 +81,12 @@ class BadRequestsTest {
             }
             assertRefused(endpoint, post(endpoint, null, valid), 415, "unsupported-media-type");
         }
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test
     void contentAfterTheJsonValueIs400WithItsLocation() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         for (String endpoint : ENDPOINTS) {
             String valid = body(endpoint, "\"Opening hours?\"");
             for (String body : new String[]{valid + "x", valid + valid, valid + "\n  1", valid + " []"}) {
@@ -94,7 +94,7 @@ class BadRequestsTest {
                 assertTrue(detail.contains("line ") && detail.contains("column "), detail);
             }
         }
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test
@@ -122,7 +122,7 @@ class BadRequestsTest {
                 {(byte) 0x80},                                          // a stray continuation byte
                 {(byte) 0xE2, (byte) 0x82},                             // truncated before the closing quote
                 {(byte) 0xFF}};
-        long before = service().logLines();
+        long before = service().logRecords();
         for (String endpoint : ENDPOINTS) {
             String[] around = body(endpoint, "\"Hi @\"").split("@");
             for (byte[] b : bad) {
@@ -135,12 +135,12 @@ class BadRequestsTest {
                 assertTrue(detail.contains("at byte " + around[0].getBytes(StandardCharsets.UTF_8).length), detail);
             }
         }
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test
     void anUnpairedSurrogateEscapeIs400WithItsPointer() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         for (String endpoint : ENDPOINTS) {
             for (String content : new String[]{"\"Hi there \\ud800\"", "\"\\udc00 Hi\"", "\"Hi \\ud800\\ud800\\udc00\""}) {
                 String detail = assertRefused(endpoint, post(endpoint, body(endpoint, content)), 400,
@@ -155,7 +155,7 @@ class BadRequestsTest {
         // The parser itself refuses one in a member name.
         assertTrue(assertRefused("/v1/decide", post("/v1/decide", inAName), 400, "malformed-json")
                 .contains("line 1, column"));
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test
@@ -167,7 +167,7 @@ class BadRequestsTest {
 
     @Test
     void numbersOutOfRangeAre422NamingTheFieldAndTheRange() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         Map<String, String> cases = Map.of(
                 "/v1/execute", "{\"token\": \"t\", \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}, "
                         + "\"max_tokens\": %s}",
@@ -191,7 +191,7 @@ class BadRequestsTest {
         String n = "{\"model\": \"m\", \"n\": 4294967297, \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}";
         assertTrue(assertRefused("/v1/chat/completions", post("/v1/chat/completions", n), 422, "invalid-request")
                 .contains("n: is not supported by Tollgate: leave it out or give 1"));
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test

@@ -46,7 +46,7 @@ class ClientAbortTest {
 
     @Test
     void aBodyCutShortIsCountedAsAClientAbortOnEveryEndpoint() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         try (LogCapture logs = new LogCapture()) {
             int aborted = 0;
             for (String path : BadRequestsTest.ENDPOINTS) {
@@ -59,6 +59,6 @@ class ClientAbortTest {
             List<String> warnings = logs.warnings();
             assertTrue(warnings.isEmpty(), "logged as a problem: " + warnings);
         }
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 }

@@ -32,16 +32,16 @@ class DecideProblemsTest {
         return HttpRequest.newBuilder(service().uri("/v1/decide"));
     }
 
-    private static long logLines() {
-        return service().logLines();
+    private static long logRecords() {
+        return service().logRecords();
     }
 
     @Test
     void missingKeyIs401() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         assertProblem(service().send(decide().header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(VALID)).build()), 401, "unauthorized");
-        assertEquals(before, logLines());
+        assertEquals(before, logRecords());
     }
 
     @Test
@@ -53,19 +53,19 @@ class DecideProblemsTest {
 
     @Test
     void malformedJsonIs400() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         assertProblem(service().decide(TestService.CLAIMS_KEY, "{\"task\": "), 400, "malformed-json");
-        assertEquals(before, logLines());
+        assertEquals(before, logRecords());
     }
 
     @Test
     void bodiesBeyondTheJsonParserLimitsAre400() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         for (String body : new String[]{"{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "{\"x\": " + "1".repeat(5000) + "}", "{\"" + "k".repeat(60_000) + "\": 1}"}) {
             assertProblem(service().decide(TestService.CLAIMS_KEY, body), 400, "malformed-json");
         }
-        assertEquals(before, logLines());
+        assertEquals(before, logRecords());
     }
 
     @Test
@@ -97,11 +97,11 @@ class DecideProblemsTest {
 
     @Test
     void anotherApplicationInTheBodyIs403() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         assertProblem(service().decide(TestService.CLAIMS_KEY, """
                 {"application": "credit-advisor", "task": {"type": "faq"},
                  "input": {"messages": [{"role": "user", "content": "x"}]}}"""), 403, "application-mismatch");
-        assertEquals(before, logLines());
+        assertEquals(before, logRecords());
     }
 
     @Test
@@ -113,11 +113,11 @@ class DecideProblemsTest {
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         String huge = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \""
                 + "a".repeat(1_100_000) + "\"}]}}";
         assertProblem(service().decide(TestService.CLAIMS_KEY, huge), 413, "payload-too-large");
-        assertEquals(before, logLines());
+        assertEquals(before, logRecords());
     }
 
     @Test
@@ -158,14 +158,14 @@ class DecideProblemsTest {
 
     @Test
     void aValidRequestIsDecidedAndLogged() throws Exception {
-        long before = logLines();
+        long before = logRecords();
         HttpResponse<String> response = service().decide(TestService.CLAIMS_KEY, VALID);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode decision = Json.MAPPER.readTree(response.body());
         assertTrue(decision.get("decision_id").asText().matches("[0-9a-f-]{36}"));
         assertTrue(decision.get("policy_version").get("drools").asText().startsWith("sha256:"));
         assertEquals(3, decision.get("token").asText().split("\\.").length, "a signed decision token");
-        assertEquals(before + 1, logLines());
+        assertEquals(before + 1, logRecords());
         assertFalse(LoggedRecords.text(service().log()).contains(decision.get("token").asText()),
                 "the bearer token is never logged");
     }

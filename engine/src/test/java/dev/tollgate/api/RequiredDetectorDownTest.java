@@ -42,19 +42,19 @@ class RequiredDetectorDownTest {
             assertEquals(503, ready.statusCode());
             assertTrue(ready.body().contains("required PII detector 'presidio'"), ready.body());
 
-            long before = service.logLines();
+            long before = service.logRecords();
             assertProblem(service.post("/v1/mask", TestService.CLAIMS_KEY, MASK), 503, "detector-unavailable");
-            assertEquals(before, service.logLines());
+            assertEquals(before, service.logRecords());
             assertProblem(service.execute(TestService.CLAIMS_KEY, "{\"token\": \"" + allowed.get("token").asText()
                     + "\", \"input\": {\"messages\": [{\"role\": \"user\", \"content\": \"" + TEXT + "\"}]}}"),
                     503, "detector-unavailable");
             HttpResponse<String> chat = service.post("/v1/chat/completions", TestService.CLAIMS_KEY, CHAT);
             assertEquals(503, chat.statusCode(), chat.body());
             assertEquals("detector_unavailable", Json.MAPPER.readTree(chat.body()).at("/error/code").asText());
-            long decisions = service.logLines();
+            long decisions = service.logRecords();
             assertProblem(service.decide(TestService.CLAIMS_KEY, Samples.body("faq", "DE", TEXT)), 503,
                     "detector-unavailable");
-            assertEquals(decisions + 1, service.logLines(), "the fail-closed denial is logged");
+            assertEquals(decisions + 1, service.logRecords(), "the fail-closed denial is logged");
 
             presidio.down(false);
             assertEquals(200, service.get("/health/ready").statusCode());

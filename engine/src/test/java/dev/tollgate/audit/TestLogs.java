@@ -2,8 +2,8 @@ package dev.tollgate.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.Json;
-
 import dev.tollgate.testing.LoggedRecords;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

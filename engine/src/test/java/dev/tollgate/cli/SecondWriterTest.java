@@ -39,7 +39,7 @@ class SecondWriterTest {
     @Test
     void aSecondServiceInOneProcessIsRefusedAndTheFirstKeepsServing() throws Exception {
         try (TestService first = TestService.start()) {
-            long lines = first.logLines();
+            long lines = first.logRecords();
             TollgateConfig config = TollgateConfig.load(null, Map.of("TOLLGATE_DATA_DIR", first.dataDir().toString(),
                     "TOLLGATE_PORT", "0", "TOLLGATE_POLICIES_DIR", TestService.POLICIES.toString()));
 
@@ -48,7 +48,7 @@ class SecondWriterTest {
 
             assertTrue(refused.getMessage().contains(first.dataDir().toRealPath().toString()), refused.getMessage());
             assertTrue(refused.getMessage().contains("process " + SELF), refused.getMessage());
-            assertEquals(lines, first.logLines());
+            assertEquals(lines, first.logRecords());
             assertEquals(200, first.decide(TestService.CLAIMS_KEY, Samples.BODIES.getFirst()).statusCode());
         }
     }

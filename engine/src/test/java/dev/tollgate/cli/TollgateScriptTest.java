@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TollgateScriptTest {
     /** A line that runs java: the command at the line's start, after exec, a pipe, a list operator or "$(". */
-    private static final Pattern JAVA_COMMAND = Pattern.compile("(^|[;&|(]|\\bexec)\\s*java(\\s|$)");
+    /** java as a command: at the start, after an operator, or after exec, nohup, timeout N or env with settings. */
+    private static final Pattern JAVA_COMMAND = Pattern.compile(
+            "(^|[;&|(]|\\bexec|\\bnohup|\\btimeout(\\s+-\\S+)*\\s+\\S+|\\benv(\\s+\\w+=\\S*)*)\\s*java(\\s|$)");
     private static final Pattern SOURCE = Pattern.compile("^source .*/([\\w.-]+\\.sh)\"$");
     private static final String JVM_OPTIONS = "\"${JVM_OPTIONS[@]}\"";
     private static final String UNSAFE_FLAG = "--sun-misc-unsafe-memory-access";
@@ -158,8 +161,9 @@ class TollgateScriptTest {
     }
 
     /**
-     * Every java that ./tollgate and scripts/ run gets the options scripts/java-env.sh defines, the only place that
-     * names the Unsafe flag: a script of its own would print the JDK's warning, or fail on a JDK 22.
+     * Every java that ./tollgate and scripts/ run gets the options scripts/java-env.sh defines, which among
+     * ./tollgate and scripts/ alone names the Unsafe flag: a script of its own would print the JDK's warning, or fail
+     * on a JDK 22.
      */
     @Test
     void everyScriptRunsJavaWithTheOptionsOfJavaEnv() throws IOException {
@@ -184,7 +188,7 @@ class TollgateScriptTest {
                     if (!line.contains(JVM_OPTIONS)) {
                         withoutOptions.add(name + ":" + (i + 1) + " " + line);
                     }
-                    if (!sourcesJavaEnv(script)) {
+                    if (!sourcesJavaEnv(script, new HashSet<>())) {
                         withoutJavaEnv.add(name);
                     }
                 }
@@ -201,12 +205,15 @@ class TollgateScriptTest {
         assertEquals(Set.of("scripts/java-env.sh"), naming, "scripts naming " + UNSAFE_FLAG);
     }
 
-    /** The script, or one it sources from scripts/, sources scripts/java-env.sh. */
-    private static boolean sourcesJavaEnv(Path script) throws IOException {
+    /** The script, or one it sources from scripts/, sources scripts/java-env.sh; each script is read once. */
+    private static boolean sourcesJavaEnv(Path script, Set<Path> visited) throws IOException {
+        if (!visited.add(script)) {
+            return false;
+        }
         for (String line : Files.readAllLines(script)) {
             Matcher source = SOURCE.matcher(line.strip());
             if (source.matches() && (source.group(1).equals("java-env.sh")
-                    || sourcesJavaEnv(TestService.ROOT.resolve("scripts").resolve(source.group(1))))) {
+                    || sourcesJavaEnv(TestService.ROOT.resolve("scripts").resolve(source.group(1)), visited))) {
                 return true;
             }
         }

@@ -42,7 +42,7 @@ class WitnessCheckpointsTest {
             for (String body : Samples.BODIES) {
                 assertEquals(200, service.decide(TestService.CLAIMS_KEY, body).statusCode());
             }
-            records = service.logLines();
+            records = service.logRecords();
             JsonNode served = awaitCheckpointAt(service, records);
             assertEquals(CheckpointKey.keyId(CheckpointKey.readPublicKey(
                     CheckpointKey.publicKeyFile(CheckpointKey.file("", System::getenv)))), served.path("key_id").asText());

@@ -234,7 +234,7 @@ class AuditApiTest {
 
     @Test
     void badInputIsAClearProblemAndChangesNothing() {
-        long lines = service.logLines();
+        long lines = service.logRecords();
         assertProblem(get("/v1/audit/decisions?effect=maybe", AUDITOR), 400, "bad-request");
         assertProblem(get("/v1/audit/decisions?from=yesterday", AUDITOR), 400, "bad-request");
         assertProblem(get("/v1/audit/decisions?limit=0", AUDITOR), 400, "bad-request");
@@ -257,7 +257,7 @@ class AuditApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 415, "unsupported-media-type");
         assertProblem(service.send(HttpRequest.newBuilder(service.uri("/v1/audit/decisions"))
                 .header("Authorization", "Bearer " + AUDITOR).DELETE().build()), 405, "method-not-allowed");
-        assertEquals(lines, service.logLines());
+        assertEquals(lines, service.logRecords());
     }
 
     /** The gdpr pack without its Art. 9 rule. */

@@ -129,6 +129,16 @@ class DockerfileTest {
         assertTrue(Files.isExecutable(ROOT.resolve("docker/healthcheck.sh")));
     }
 
+    /** ner.bin embeds faker's names (MIT) and gender-guesser's and GeoNames' data: their terms ship beside it. */
+    @Test
+    void theNerModelShipsWithTheSourcesAndLicenceOfTheDataItEmbeds() throws IOException {
+        String downloads = String.join(" ", arguments("RUN"));
+        assertTrue(downloads.contains("cp \"$knowledge/SOURCES\" /src/licences/"), downloads);
+        assertTrue(downloads.contains("faker-*.whl > /src/licences/"), downloads);
+        assertTrue(arguments("COPY").contains("--from=downloads /src/licences/ ./models/"), arguments("COPY").toString());
+        assertTrue(Files.readString(ROOT.resolve("scripts/knowledge.sh")).contains("cat > \"$PARTIAL/SOURCES\""));
+    }
+
     @Test
     void theServiceRunsAsAUserThatIsNotRoot() {
         String user = arguments("USER").getLast();

@@ -132,7 +132,7 @@ class BadInputTest {
 
     @Test
     void loneSurrogatesAreRefusedAndNotDecided() throws Exception {
-        long before = service().logLines();
+        long before = service().logRecords();
         // Escaped by hand: the HTTP client would send a lone surrogate in a Java string as '?'.
         for (String content : new String[]{"a \\ud800 b", "\\udc00 mail anna@example.org", "end \\udbff"}) {
             String raw = "{\"task\": {\"type\": \"faq\"}, \"input\": {\"messages\": [{\"role\": \"user\", "
@@ -141,7 +141,7 @@ class BadInputTest {
             assertEquals(400, response.statusCode(), response.body());
             assertEquals(Problem.TYPE_BASE + "unpaired-surrogate", Json.MAPPER.readTree(response.body()).get("type").asText());
         }
-        assertEquals(before, service().logLines());
+        assertEquals(before, service().logRecords());
     }
 
     @Test

@@ -55,7 +55,10 @@ public final class LoggedRecords {
         return entries(logDir).stream().map(LogEntry::line).toList();
     }
 
-    /** The stored lines joined: what a check that no value was logged searches. */
+    /**
+     * The stored lines of the log's records joined: what a check that no value was logged searches. It reads only
+     * log records, through {@link LogReader}; no other file in the log directory.
+     */
     public static String text(Path logDir) {
         return String.join("\n", lines(logDir));
     }

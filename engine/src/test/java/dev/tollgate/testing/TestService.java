@@ -114,7 +114,7 @@ public final class TestService implements AutoCloseable {
     }
 
     /** Records in the decision log: what a request that changes nothing must leave as it was. */
-    public long logLines() {
+    public long logRecords() {
         return LoggedRecords.entries(log()).size();
     }
 

@@ -16,9 +16,10 @@ import net.datafaker.Faker;
 /**
  * Where the trained model lives: {@code <repo>/.cache/models/ner-<key>.bin}, the key a digest of everything
  * that determines the model: the sources of the training code in the tools module (corpus generator, templates,
- * gazetteer builder, trainer and feature settings) and of the features the model is trained on (the word
- * features, word shapes, gazetteer and common words of this package), the versions of the knowledge libraries (ICU4J, Datafaker),
- * and scripts/knowledge.sh, which pins the registry packages and their checksums. A change retrains and an
+ * gazetteer builder, trainer and feature settings) and of what the model is trained on or carries (the word
+ * features, word shapes, gazetteer, common words and {@link MoreGivenNames} of this package), the versions of the
+ * knowledge libraries (ICU4J, Datafaker), and scripts/knowledge.sh, which pins the registry packages and their
+ * checksums. A change retrains and an
  * unchanged tree reuses the file. The key reads the training sources rather than asking the training classes, so
  * the engine and its tests find the model without the tools module.
  */

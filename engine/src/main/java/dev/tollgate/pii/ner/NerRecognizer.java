@@ -5,7 +5,7 @@ import dev.tollgate.pii.Finding;
 import dev.tollgate.pii.Recognizer;
 import dev.tollgate.pii.WordKnowledge;
 import dev.tollgate.pii.WordList;
-import dev.tollgate.pii.WordShape;
+import dev.tollgate.pii.WordCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ public final class NerRecognizer implements Recognizer, WordKnowledge {
             return;
         }
         String[] words = TextChunks.strings(text, Arrays.copyOf(sentence, 3));
-        if (!WordShape.isTitleCase(words[0]) || !WordShape.isTitleCase(words[1])
+        if (!WordCase.isTitleCase(words[0]) || !WordCase.isTitleCase(words[1])
                 || !Character.isLowerCase(words[2].charAt(0))
                 || !(listed(words[0], "first") || moreGivenNames.contains(words[0]))
                 || SENTENCE_STARTERS.contains(words[0].toLowerCase(Locale.ROOT))) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * could occupy every carrier while the virtual thread holding it waited for one: the service hung
  * (docs/benchmarks.md, issue 14). A platform thread holding the lock always runs on; the asking virtual thread
  * unmounts while it waits. Platform callers (start, reload, replay's workers, CLI, tests) work on their own thread.
- * Idle threads end, so an engine nobody closes (replay's) keeps none.
+ * Idle threads end, so an engine nobody closes (replay's) keeps none. Despite the name, the pool serves both
+ * roles: compiling packs as well as evaluating them.
  */
 final class EvaluationThreads implements AutoCloseable {
     private static final long IDLE_SECONDS = 30;

@@ -125,9 +125,9 @@ class HumanOversightHoldEndToEndTest {
         assertTrue(metrics.contains("tollgate_reviews_total{verdict=\"approved\"} 1.0"), metrics);
         assertTrue(metrics.contains("tollgate_reviews_pending 0.0"), metrics);
 
-        long lines = service.logLines();
+        long lines = service.logRecords();
         assertProblem(verdict(REVIEWER, id, "{\"verdict\": \"reject\"}"), 409, "already-reviewed");
-        assertEquals(lines, service.logLines(), "a second review changes nothing");
+        assertEquals(lines, service.logRecords(), "a second review changes nothing");
 
         JsonNode execution = service.records("execution").getFirst();
         assertTrue(execution.get("held_for_review").asBoolean(), execution.toString());
@@ -159,7 +159,7 @@ class HumanOversightHoldEndToEndTest {
     @Test
     void badReviewsAndWrongKeysGetAProblemAndChangeNothing() throws Exception {
         String id = Json.MAPPER.readTree(decideAndExecute(KEY).body()).at("/review/id").asText();
-        long lines = service.logLines();
+        long lines = service.logRecords();
 
         assertProblem(verdict(REVIEWER, id, "{\"verdict\": \"maybe\"}"), 400, "bad-request");
         assertProblem(verdict(REVIEWER, id, "{\"comment\": \"no verdict\"}"), 400, "bad-request");
@@ -176,7 +176,7 @@ class HumanOversightHoldEndToEndTest {
         assertProblem(service.decide(REVIEWER, request().toString()), 403, "forbidden");
         assertProblem(service.execute(REVIEWER, request().put("token", "t").toString()), 403, "forbidden");
 
-        assertEquals(lines, service.logLines(), "nothing was logged");
+        assertEquals(lines, service.logRecords(), "nothing was logged");
         assertEquals("pending", review(REVIEWER, id).get("status").asText());
         assertNull(review(KEY, id).get("content"));
     }

@@ -108,12 +108,6 @@ public final class NerTrainer {
                         new BilouCodec()));
     }
 
-    /** A model without more given names, as the tests train it. */
-    static TokenNameFinderModel trainModel(List<NameSample> samples, int iterations, Gazetteer gazetteer,
-                                           CommonWords commonWords) throws IOException {
-        return trainModel(samples, iterations, gazetteer, commonWords, MoreGivenNames.NONE);
-    }
-
     /** The registry's word frequencies under their lookup key, the highest where two words meet. */
     static CommonWords commonWords(RegistryKnowledge knowledge) {
         Map<String, Double> keyed = new HashMap<>();

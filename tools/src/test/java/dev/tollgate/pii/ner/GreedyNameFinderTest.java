@@ -19,7 +19,8 @@ class GreedyNameFinderTest {
         List<NameSample> samples = new ArrayList<>();
         TrainingCorpus.generate(21, 800, TestKnowledge.KNOWLEDGE)
                 .forEach(t -> samples.addAll(NameSamples.of(t)));
-        TokenNameFinderModel model = NerTrainer.trainModel(samples, 20, TestKnowledge.GAZETTEER, CommonWords.NONE);
+        TokenNameFinderModel model = NerTrainer.trainModel(samples, 20, TestKnowledge.GAZETTEER, CommonWords.NONE,
+                MoreGivenNames.NONE);
         MaxentModel maxent = model.getArtifact("nameFinder.model");
         BeamSearch beam = new BeamSearch(1, maxent);
         SequenceCodec<String> codec = model.getFactory().createSequenceCodec();

@@ -59,7 +59,9 @@ class RegistryKnowledgeTest {
     void moreGivenNamesAreOneCapitalisedWordInLatinScript() {
         assertTrue(knowledge.moreGivenNames().containsAll(List.of("Kwabena", "Chukwuemeka", "Thiago")));
         assertTrue(knowledge.moreGivenNames().stream().allMatch(n -> n.indexOf(' ') < 0
-                && Character.isUpperCase(n.charAt(0)) && !n.equals(n.toUpperCase(Locale.ROOT))));
+                && Character.isUpperCase(n.charAt(0)) && !n.equals(n.toUpperCase(Locale.ROOT))
+                && n.codePoints().filter(Character::isLetter)
+                        .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)));
     }
 
     @Test

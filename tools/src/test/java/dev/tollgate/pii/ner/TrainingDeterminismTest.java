@@ -46,7 +46,8 @@ class TrainingDeterminismTest {
     }
 
     private static byte[] weights(List<NameSample> samples) throws IOException {
-        AbstractModel model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE)
+        AbstractModel model = NerTrainer.trainModel(samples, 30, TestKnowledge.GAZETTEER, CommonWords.NONE,
+                        MoreGivenNames.NONE)
                 .getArtifact("nameFinder.model");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

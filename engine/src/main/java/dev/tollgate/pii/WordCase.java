@@ -1,8 +1,8 @@
 package dev.tollgate.pii;
 
-/** The shape of a single word's letters, shared by the NER recognizer and the rules that read its findings. */
-public final class WordShape {
-    private WordShape() {
+/** The case of a single word's letters, shared by the NER recognizer and the rules that read its findings. */
+public final class WordCase {
+    private WordCase() {
     }
 
     /** An upper-case letter followed by at least one letter, all lower case ("Sugar"; not "S", "SUGAR", "McKay"). */
