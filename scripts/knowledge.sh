@@ -4,7 +4,7 @@
 # cities15000, CC BY 4.0), given names with the countries they are used in from gender-guesser (nam_dict.txt by
 # Jörg Michael, GNU FDL), the names of listed companies from pytickersymbols (MIT) and how often ordinary words occur
 # in en/de/fr/es/it from pyspellchecker's word-frequency lists (MIT), and more given names from Faker's person
-# providers for West and East Africa, North Africa, Latin America and the Romance languages (MIT). Each wheel is checked
+# providers for West, East, South and North Africa, Latin America and the Romance languages (MIT). Each wheel is checked
 # against its pinned SHA-256 before use. Prints the directory on its last line; the directory is named after this
 # script's digest, so worktrees with another version of the script do not overwrite each other's files. The
 # trainer records the packages, versions, licences and checksums in its training report.

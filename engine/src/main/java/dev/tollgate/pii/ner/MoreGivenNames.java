@@ -16,7 +16,7 @@ import opennlp.tools.util.model.ArtifactSerializer;
 import opennlp.tools.util.model.SerializableArtifact;
 
 /**
- * Given names the gazetteer's list covers thinly (West and East Africa, Latin America: "Chukwuemeka", "Kwabena",
+ * Given names the gazetteer's list covers thinly (West, East and South Africa, Latin America: "Chukwuemeka", "Kwabena",
  * "Thiago"), from PyPI {@code faker}'s person providers (NerTrainer), stored in the model as the artifact
  * {@link #ARTIFACT}. No feature reads them, so the weights do not depend on them; {@link NerRecognizer} asks them
  * only whether a full name heading a sentence starts with a given name. Folded as the gazetteer folds.
