@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,8 +100,22 @@ class ConsoleBrowserTest {
         WebElement logInButton = browser.findElement(By.cssSelector("form.login button"));
         logInButton.click();
         // The login page has an h1 too: wait for the page the form posted to, or the next step races the cookie.
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(logInButton));
+        new WebDriverWait(browser, WAIT).until(ignored -> detached(logInButton));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    /**
+     * Whether an element has left the current document. Mid-navigation Chrome answers a question about the old
+     * page's element with "Node with given id does not belong to the document" instead of a stale element
+     * reference; both mean the new document is the current one.
+     */
+    private static boolean detached(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     private static String heading() {
