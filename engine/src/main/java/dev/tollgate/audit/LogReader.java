@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * Reads a decision log record by record across its segments, in order.
@@ -49,6 +50,7 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
     private final List<Segment> segments;
     private final long firstNumber;
     private final boolean lastMayBeTorn;
+    private final Predicate<byte[]> wanted;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -63,25 +65,35 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
     private long tornTailBytes;
     private LogEntry next;
 
-    private LogReader(List<Segment> segments, long firstNumber, boolean lastMayBeTorn) {
+    private LogReader(List<Segment> segments, long firstNumber, boolean lastMayBeTorn, Predicate<byte[]> wanted) {
         this.segments = segments;
         this.firstNumber = firstNumber;
         this.lastMayBeTorn = lastMayBeTorn;
+        this.wanted = wanted;
     }
 
     /** A reader over every segment of the log in logDir. */
     public static LogReader open(Path logDir) throws IOException {
-        return new LogReader(Segments.list(logDir), 1, true);
+        return new LogReader(Segments.list(logDir), 1, true, line -> true);
     }
 
     /** A reader over the segments of the log in logDir from segment first on. */
     public static LogReader openFrom(Path logDir, long first) throws IOException {
-        return new LogReader(Segments.list(logDir).stream().filter(s -> s.number() >= first).toList(), first, true);
+        return new LogReader(Segments.list(logDir).stream().filter(s -> s.number() >= first).toList(), first, true,
+                line -> true);
     }
 
     /** A reader over one segment that must end with a complete line. */
     static LogReader ofSegment(Segment segment) {
-        return new LogReader(List.of(segment), segment.number(), false);
+        return ofSegment(segment, line -> true);
+    }
+
+    /**
+     * As {@link #ofSegment(Segment)}, giving only the records whose stored line passes wanted: the others are neither
+     * decoded nor parsed (nor checked), which is what makes reading a segment for a few of its records cheap.
+     */
+    static LogReader ofSegment(Segment segment, Predicate<byte[]> wanted) {
+        return new LogReader(List.of(segment), segment.number(), false, wanted);
     }
 
     @Override
@@ -121,6 +133,9 @@ public final class LogReader implements Iterator<LogEntry>, AutoCloseable {
 
     private LogEntry advance() throws IOException {
         LogLine line = nextLine();
+        while (line != null && !wanted.test(line.bytes())) {
+            line = nextLine();
+        }
         if (line == null) {
             return null;
         }

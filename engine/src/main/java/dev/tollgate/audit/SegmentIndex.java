@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A summary of every sealed segment of a decision log, in a file beside its segments, so that a start takes from it
@@ -38,16 +39,31 @@ public final class SegmentIndex<T> {
     private final Path file;
     private final Function<T, String> format;
     private final Function<String, Optional<T>> parse;
+    private final Predicate<byte[]> wanted;
 
     /**
      * @param format the summary as one line of printable ASCII without a line break
      * @param parse  a line's summary back, or none if it is torn
      */
     public SegmentIndex(Path logDir, String name, Function<T, String> format, Function<String, Optional<T>> parse) {
+        this(logDir, name, format, parse, line -> true);
+    }
+
+    private SegmentIndex(Path logDir, String name, Function<T, String> format, Function<String, Optional<T>> parse,
+                         Predicate<byte[]> wanted) {
         this.logDir = logDir;
         this.file = logDir.resolve(name);
         this.format = format;
         this.parse = parse;
+        this.wanted = wanted;
+    }
+
+    /**
+     * The same index, summarising only the records whose stored line passes wanted ({@link RecordTypes}) when it reads
+     * a segment: the other lines are skipped unparsed.
+     */
+    public SegmentIndex<T> reading(Predicate<byte[]> wanted) {
+        return new SegmentIndex<>(logDir, file.getFileName().toString(), format, parse, wanted);
     }
 
     /** An index of summaries written as JSON in ASCII (other characters escaped). */
@@ -81,7 +97,7 @@ public final class SegmentIndex<T> {
                     } catch (RuntimeException tornLine) {
                         return Optional.empty();
                     }
-                });
+                }, wanted);
     }
 
     /** Records that segment was sealed with this summary. */
@@ -110,7 +126,7 @@ public final class SegmentIndex<T> {
         for (Segment segment : segments.subList(0, Math.max(segments.size() - 1, 0))) {
             T summary = indexed.get(segment.number());
             if (summary == null) {
-                try (LogReader reader = LogReader.ofSegment(segment)) {
+                try (LogReader reader = LogReader.ofSegment(segment, wanted)) {
                     summary = summarise.apply(reader);
                 }
                 sealed(segment.number(), summary);
@@ -122,7 +138,8 @@ public final class SegmentIndex<T> {
 
     /** What summarise makes of the records of one sealed segment, read again. */
     public <R> R reread(long segment, Function<Iterator<LogEntry>, R> summarise) throws IOException {
-        try (LogReader reader = LogReader.ofSegment(new Segment(segment, logDir.resolve(Segments.name(segment))))) {
+        Segment one = new Segment(segment, logDir.resolve(Segments.name(segment)));
+        try (LogReader reader = LogReader.ofSegment(one, wanted)) {
             return summarise.apply(reader);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogRecord;
+import dev.tollgate.audit.RecordTypes;
 import dev.tollgate.audit.SegmentIndex;
 import dev.tollgate.audit.ValidationRecord;
 
@@ -31,7 +32,7 @@ final class ValidationIndex {
     }
 
     static SegmentIndex<Set<String>> of(Path logDir) {
-        return SegmentIndex.ofJson(logDir, NAME, IDS);
+        return SegmentIndex.ofJson(logDir, NAME, IDS).reading(RecordTypes.of(VALIDATION));
     }
 
     /** The ids of the validation records among records. */

@@ -3,6 +3,7 @@ package dev.tollgate.execute.usage;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tollgate.audit.LogEntry;
 import dev.tollgate.audit.LogRecord;
+import dev.tollgate.audit.RecordTypes;
 import dev.tollgate.audit.SegmentIndex;
 
 import java.nio.file.Path;
@@ -44,13 +45,15 @@ final class UsageIndex {
     }
 
     static SegmentIndex<Collection<LoggedUsage>> of(Path logDir) {
-        return SegmentIndex.ofJson(logDir, NAME, LINES).mapped(
-                sums -> sums.stream().map(Line::of).toList(), lines -> lines.stream().map(Line::logged).toList());
+        return SegmentIndex.ofJson(logDir, NAME, LINES).<Collection<LoggedUsage>>mapped(
+                        sums -> sums.stream().map(Line::of).toList(), lines -> lines.stream().map(Line::logged).toList())
+                .reading(RecordTypes.of(USAGE_TYPES.toArray(String[]::new)));
     }
 
     /**
      * The records' usage, summed per key; each record read is also told to read. Only executions and validations
-     * carry usage ({@link LoggedUsage#of}): the other records, decisions above all, are not deserialised.
+     * carry usage ({@link LoggedUsage#of}): the other records, decisions above all, are not deserialised (and when
+     * the index reads a segment, not even parsed: {@link RecordTypes}).
      */
     static Collection<LoggedUsage> sum(Iterator<LogEntry> records, Runnable read) {
         Map<LoggedUsage.Key, LoggedUsage> sums = new LinkedHashMap<>();
