@@ -50,16 +50,7 @@ class CompiledPackCacheTest {
         Path gdpr = policies.resolve("gdpr/gdpr.drl");
         String shipped = Files.readString(gdpr);
         long lines = shipped.lines().count();
-        Files.writeString(gdpr, """
-
-                rule "gdpr.broken"
-                    @basis("GDPR Art. 9(1)")
-                    @message("Broken")
-                when
-                    $cloud : DestinationFacts( kind === "cloud" )
-                then
-                end
-                """, StandardOpenOption.APPEND);
+        Files.writeString(gdpr, "\n" + PolicyDir.SYNTAX_ERROR_RULE, StandardOpenOption.APPEND);
 
         CompiledPackCache broken = CompiledPackCache.in(cache);
         List<PolicyProblem> problems = assertThrows(PolicyLoadException.class,

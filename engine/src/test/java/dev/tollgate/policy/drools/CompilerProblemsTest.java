@@ -34,16 +34,7 @@ class CompilerProblemsTest {
 
     @Test
     void drlSyntaxErrorIsReportedWithFileAndLine() {
-        PolicyDir.write(dir, "gdpr/gdpr.drl", PolicyDir.HEADER + """
-                rule "gdpr.broken"
-                    @basis("GDPR Art. 9(1)")
-                    @message("Broken")
-                when
-                    $cloud : DestinationFacts( kind === "cloud" )
-                then
-                    verdict.forbid(kcontext, $cloud.id());
-                end
-                """);
+        PolicyDir.write(dir, "gdpr/gdpr.drl", PolicyDir.HEADER + PolicyDir.SYNTAX_ERROR_RULE);
 
         List<PolicyProblem> problems = problems();
 

@@ -13,6 +13,18 @@ final class PolicyDir {
             global dev.tollgate.policy.drools.VerdictCollector verdict;
             """;
 
+    /** A rule whose fifth line, its condition, does not parse ("==="). */
+    static final String SYNTAX_ERROR_RULE = """
+            rule "gdpr.broken"
+                @basis("GDPR Art. 9(1)")
+                @message("Broken")
+            when
+                $cloud : DestinationFacts( kind === "cloud" )
+            then
+                verdict.forbid(kcontext, $cloud.id());
+            end
+            """;
+
     private PolicyDir() {
     }
 
